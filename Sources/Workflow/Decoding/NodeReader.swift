@@ -1,0 +1,102 @@
+import Foundation
+
+/// Reads typed values out of nodes, recording a diagnostic at the value for every wrong type.
+struct NodeReader {
+    /// Problems found so far.
+    var diagnostics: [Diagnostic] = []
+    /// Parses `${…}` in text values.
+    let templates = TemplateParser()
+
+    mutating func error(_ message: String, at location: SourceLocation) {
+        diagnostics.append(.error(message, at: location))
+    }
+
+    mutating func warning(_ message: String, at location: SourceLocation) {
+        diagnostics.append(.warning(message, at: location))
+    }
+
+    /// The pairs of a mapping, after checking its keys; nil (and an error) when `node` is not a mapping.
+    mutating func mapping(_ node: Node, _ what: String, keys: [String]) -> [Node.Pair]? {
+        guard let pairs = node.mappingPairs else {
+            error("\(what) must be a map, found \(node.kindDescription)", at: node.location)
+            return nil
+        }
+        diagnostics += KeyChecker(allowed: keys, what: what).check(pairs)
+        return pairs
+    }
+
+    /// A text value: any scalar verbatim; an empty plain value or a collection is an error.
+    mutating func text(_ node: Node, _ what: String) -> String? {
+        if node.tag == TreeBuilder.rejectedTag { return nil }
+        guard case .scalar(let value, let style) = node.content else {
+            error("\(what) must be text, found \(node.kindDescription)", at: node.location)
+            return nil
+        }
+        if style == .plain && value.isEmpty && node.tag == nil {
+            error("\(what) is empty; write '' for empty text", at: node.location)
+            return nil
+        }
+        return value
+    }
+
+    /// A text value parsed as a template, `${…}` positions mapped into the source.
+    mutating func template(_ node: Node, _ what: String) -> Template? {
+        guard let value = text(node, what) else { return nil }
+        return template(value, of: node)
+    }
+
+    /// Parses `value` (the text of scalar `node`) as a template.
+    mutating func template(_ value: String, of node: Node) -> Template {
+        let locator = ScalarLocator(node)
+        var found: [Diagnostic] = []
+        let result = templates.parse(value, at: node.location, locate: { locator.location(ofOffset: $0) }) { found.append($0) }
+        diagnostics += found
+        return result
+    }
+
+    /// A YAML 1.2 boolean.
+    mutating func bool(_ node: Node, _ what: String) -> Bool? {
+        if let value = node.boolValue { return value }
+        error("\(what) must be true or false, found \(node.scalarValue.map { "'\($0)'" } ?? node.kindDescription)", at: node.location)
+        return nil
+    }
+
+    /// A whole number within `range`.
+    mutating func integer(_ node: Node, _ what: String, in range: ClosedRange<Int>) -> Int? {
+        guard let text = node.scalarValue, let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+            let found = node.scalarValue.map { "'\($0)'" } ?? node.kindDescription
+            let upper = range.upperBound == Int.max ? "" : " to \(range.upperBound)"
+            error("\(what) must be a whole number from \(range.lowerBound)\(upper), found \(found)", at: node.location)
+            return nil
+        }
+        return value
+    }
+
+    /// A duration such as `90s` or `1m30s`.
+    mutating func duration(_ node: Node, _ what: String) -> Duration? {
+        guard let text = text(node, what) else { return nil }
+        if let duration = DurationSyntax.parse(text) { return duration }
+        error("\(what): \(DurationSyntax.problem(with: text))", at: node.location)
+        return nil
+    }
+
+    /// A text value or a list of them, as nodes.
+    mutating func oneOrMany(_ node: Node, _ what: String) -> [Node] {
+        switch node.content {
+        case .scalar: return [node]
+        case .sequence(let items): return items
+        case .mapping:
+            error("\(what) must be text or a list, found a map", at: node.location)
+            return []
+        }
+    }
+
+    /// A list's items; an error for anything else.
+    mutating func list(_ node: Node, _ what: String) -> [Node]? {
+        guard let items = node.sequenceItems else {
+            error("\(what) must be a list, found \(node.kindDescription)", at: node.location)
+            return nil
+        }
+        return items
+    }
+}

@@ -1,0 +1,28 @@
+/// A command that checks state, without changing it: a `verify:` item, or a `cleanup:` item (no expectations).
+public struct Probe: Sendable, Hashable {
+    /// What it runs.
+    public var command: Command
+    /// What its result must satisfy (verify only).
+    public var expect: Expectation
+    /// Working directory, default the runbook's folder.
+    public var cwd: Template?
+    /// Extra environment.
+    public var env: [EnvironmentEntry]
+    /// Text fed to stdin.
+    public var stdin: Template?
+    /// Per-run limit.
+    public var timeout: Duration?
+    /// Where the item starts.
+    public var location: SourceLocation
+
+    /// Creates a probe.
+    public init(command: Command, expect: Expectation = Expectation(), cwd: Template? = nil, env: [EnvironmentEntry] = [], stdin: Template? = nil, timeout: Duration? = nil, location: SourceLocation) {
+        self.command = command
+        self.expect = expect
+        self.cwd = cwd
+        self.env = env
+        self.stdin = stdin
+        self.timeout = timeout
+        self.location = location
+    }
+}

@@ -1,0 +1,55 @@
+/// A decoded and validated runbook file (SPEC 1).
+public struct Runbook: Sendable {
+    /// The path as the user named it.
+    public var path: String
+    /// The absolute folder holding the file.
+    public var directory: String
+    /// SHA-256 of the file's bytes, hex.
+    public var sha256: String
+    /// Format version (only 1 exists).
+    public var version: Int
+    /// Optional title.
+    public var title: String?
+    /// Optional description.
+    public var description: String?
+    /// Absolute path of the module folder (`${module}`), default the runbook's folder.
+    public var module: String
+    /// Declared vars, in order.
+    public var vars: [VariableDeclaration]
+    /// Names of vars or env vars whose values are redacted.
+    public var secrets: [String]
+    /// Step defaults.
+    public var defaults: StepDefaults
+    /// The steps, in file order.
+    public var steps: [Step]
+    /// Items run at the end of `run`.
+    public var cleanup: [Probe]
+
+    /// Creates a runbook.
+    public init(
+        path: String, directory: String, sha256: String, version: Int, title: String?, description: String?, module: String,
+        vars: [VariableDeclaration], secrets: [String], defaults: StepDefaults, steps: [Step], cleanup: [Probe]
+    ) {
+        self.path = path
+        self.directory = directory
+        self.sha256 = sha256
+        self.version = version
+        self.title = title
+        self.description = description
+        self.module = module
+        self.vars = vars
+        self.secrets = secrets
+        self.defaults = defaults
+        self.steps = steps
+        self.cleanup = cleanup
+    }
+
+    /// The step with `id`, if any.
+    public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
+
+    /// True when any step, probe or cleanup item talks to a Docker engine.
+    public var usesDockerEngine: Bool {
+        steps.contains { $0.command.key.usesDockerEngine || $0.verify.contains { $0.command.key.usesDockerEngine } }
+            || cleanup.contains { $0.command.key.usesDockerEngine }
+    }
+}

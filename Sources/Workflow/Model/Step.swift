@@ -1,0 +1,70 @@
+/// One step of a runbook (SPEC 1).
+public struct Step: Sendable, Hashable {
+    /// Unique id, `[a-z0-9][a-z0-9_-]*`.
+    public var id: String
+    /// Short title.
+    public var title: Template?
+    /// Markdown shown by `runbook guide`.
+    public var say: Template?
+    /// Shown when the step fails.
+    public var hint: Template?
+    /// What it runs.
+    public var command: Command
+    /// Working directory, default the runbook's folder.
+    public var cwd: Template?
+    /// Extra environment.
+    public var env: [EnvironmentEntry]
+    /// Text fed to stdin.
+    public var stdin: Template?
+    /// Run under a pseudo-terminal.
+    public var tty: Bool
+    /// Per-attempt limit.
+    public var timeout: Duration?
+    /// Retry policy.
+    public var retry: Retry?
+    /// End with success as soon as every positive matcher is satisfied.
+    public var finishOnMatch: Bool
+    /// Earlier steps that must pass first (explicit and implied by captures).
+    public var needs: [String]
+    /// Conditions that must all hold.
+    public var when: [Condition]
+    /// Checks on the result.
+    public var expect: Expectation
+    /// Values taken from the output.
+    public var captures: [Capture]
+    /// Probes of the state the step leaves.
+    public var verify: [Probe]
+    /// What selftest expects of the probes before the step.
+    public var verifyBefore: VerifyBefore
+    /// Where the step's mapping starts.
+    public var location: SourceLocation
+
+    /// Creates a step with defaults for everything optional.
+    public init(
+        id: String, title: Template? = nil, say: Template? = nil, hint: Template? = nil, command: Command,
+        cwd: Template? = nil, env: [EnvironmentEntry] = [], stdin: Template? = nil, tty: Bool = false,
+        timeout: Duration? = nil, retry: Retry? = nil, finishOnMatch: Bool = false, needs: [String] = [],
+        when: [Condition] = [], expect: Expectation = Expectation(), captures: [Capture] = [], verify: [Probe] = [],
+        verifyBefore: VerifyBefore = .fail, location: SourceLocation
+    ) {
+        self.id = id
+        self.title = title
+        self.say = say
+        self.hint = hint
+        self.command = command
+        self.cwd = cwd
+        self.env = env
+        self.stdin = stdin
+        self.tty = tty
+        self.timeout = timeout
+        self.retry = retry
+        self.finishOnMatch = finishOnMatch
+        self.needs = needs
+        self.when = when
+        self.expect = expect
+        self.captures = captures
+        self.verify = verify
+        self.verifyBefore = verifyBefore
+        self.location = location
+    }
+}

@@ -1,0 +1,106 @@
+/// Parses `${name}`, `${env.NAME}`, `${env.NAME:-default}` and `$$` in a string; any other `$` is literal.
+public struct TemplateParser: Sendable {
+    /// Built-in names, always defined.
+    public static let builtins: Set<String> = ["learner", "module", "runbook_dir", "run_id"]
+
+    /// Maps an offset (in Unicode scalars) of the parsed text to a source location.
+    public typealias Locator = @Sendable (Int) -> SourceLocation
+
+    /// Creates a parser.
+    public init() {}
+
+    /// Parses `text`; reports malformed references through `diagnose` and keeps them as literal text.
+    public func parse(_ text: String, at location: SourceLocation, locate: Locator? = nil, diagnose: (Diagnostic) -> Void) -> Template {
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        let parts = parseParts(scalars, &index, nested: false, base: location, locate: locate, diagnose: diagnose)
+        return Template(parts: parts, raw: text, location: location)
+    }
+
+    private func parseParts(
+        _ scalars: [Unicode.Scalar], _ index: inout Int, nested: Bool, base: SourceLocation,
+        locate: Locator?, diagnose: (Diagnostic) -> Void
+    ) -> [Template.Part] {
+        var parts: [Template.Part] = []
+        var literal = String.UnicodeScalarView()
+        func flush() {
+            if !literal.isEmpty { parts.append(.literal(String(literal))); literal = String.UnicodeScalarView() }
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if nested && scalar == "}" { break }
+            guard scalar == "$", index + 1 < scalars.count else {
+                literal.append(scalar)
+                index += 1
+                continue
+            }
+            let next = scalars[index + 1]
+            if next == "$" {
+                literal.append("$")
+                index += 2
+                continue
+            }
+            guard next == "{" else {
+                literal.append(scalar)
+                index += 1
+                continue
+            }
+            let start = index
+            let here = locate?(start) ?? base
+            index += 2
+            var nameScalars = String.UnicodeScalarView()
+            while index < scalars.count, scalars[index] != "}", !(scalars[index] == ":" && index + 1 < scalars.count && scalars[index + 1] == "-") {
+                nameScalars.append(scalars[index])
+                index += 1
+            }
+            let name = String(nameScalars)
+            guard index < scalars.count else {
+                diagnose(.error("'${' is not closed; write '$${' for a literal '${'", at: here))
+                literal.append(contentsOf: scalars[start...])
+                break
+            }
+            var fallback: Template?
+            if scalars[index] == ":" {
+                index += 2
+                let innerStart = index
+                let inner = parseParts(scalars, &index, nested: true, base: base, locate: locate, diagnose: diagnose)
+                let raw = String(String.UnicodeScalarView(scalars[innerStart..<min(index, scalars.count)]))
+                fallback = Template(parts: inner, raw: raw, location: here)
+                guard index < scalars.count else {
+                    diagnose(.error("'${' is not closed; write '$${' for a literal '${'", at: here))
+                    break
+                }
+            }
+            index += 1
+            if name.hasPrefix("env.") {
+                let variable = String(name.dropFirst(4))
+                if Self.isEnvironmentName(variable) {
+                    flush()
+                    parts.append(.environment(variable, default: fallback, here))
+                    continue
+                }
+                diagnose(.error("'${\(name)}' is not a valid environment reference; write ${env.NAME} or ${env.NAME:-default}", at: here))
+            } else if fallback != nil {
+                diagnose(.error("a default (':-') is only allowed for environment references: ${env.\(name):-…}", at: here))
+            } else if Self.isVariableName(name) {
+                flush()
+                parts.append(.variable(name, here))
+                continue
+            } else {
+                diagnose(.error("'${\(name)}' is not a valid reference; names are [A-Za-z_][A-Za-z0-9_]* (write '$${' for a literal '${')", at: here))
+            }
+            literal.append(contentsOf: scalars[start..<index])
+        }
+        flush()
+        return parts
+    }
+
+    /// True for `[A-Za-z_][A-Za-z0-9_]*`.
+    public static func isVariableName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+    }
+
+    /// Environment names follow the same rule as var names.
+    public static func isEnvironmentName(_ name: String) -> Bool { isVariableName(name) }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Reads, decodes and validates a runbook file: the one entry point for every command.
+public struct RunbookLoader: Sendable {
+    /// Static checks of command kinds that Workflow does not know (docker, nvidia-docker).
+    public var linters: [any CommandLinter]
+    /// Whether the roster names a remote engine (enables the bind-mount warning).
+    public var remoteEngines: Bool
+
+    /// Creates a loader.
+    public init(linters: [any CommandLinter] = [], remoteEngines: Bool = false) {
+        self.linters = linters
+        self.remoteEngines = remoteEngines
+    }
+
+    /// Loads the file at `path`; the runbook is nil when there are errors, and diagnostics hold errors and warnings.
+    public func load(path: String) -> RunbookLoadResult {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
+            return RunbookLoadResult(
+                runbook: nil, diagnostics: [.error("\(reason): \(path)", at: SourceLocation(file: path, line: 1, column: 1))],
+                source: SourceFile(path: path, text: ""))
+        }
+        return load(bytes: [UInt8](data), path: path)
+    }
+
+    /// Loads a runbook from bytes read from `path`.
+    public func load(bytes: [UInt8], path: String) -> RunbookLoadResult {
+        let document = YAMLLoader().load(bytes: bytes, path: path)
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
+        var decoder = RunbookDecoder(path: path, directory: directory)
+        decoder.reader.diagnostics = document.diagnostics
+        let syntaxFailed = document.root == nil && !document.diagnostics.isEmpty
+        var runbook = syntaxFailed ? nil : decoder.decode(document.root, sha256: SHA256.hex(of: bytes))
+        var diagnostics = decoder.reader.diagnostics
+        if let decoded = runbook {
+            var validator = RunbookValidator(linters: linters, remoteEngines: remoteEngines)
+            runbook = validator.validate(decoded, decoder: decoder)
+            diagnostics += validator.diagnostics
+        }
+        diagnostics = diagnostics.sortedByPosition()
+        return RunbookLoadResult(runbook: diagnostics.containsErrors ? nil : runbook, diagnostics: diagnostics, source: document.source)
+    }
+}

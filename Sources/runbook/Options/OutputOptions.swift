@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+
+/// Flags shared by every command that prints: colour, quiet, verbose.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Never colour the output (NO_COLOR is honoured too).")
+    var noColor = false
+
+    @Flag(name: .shortAndLong, help: "Print only failures and the summary.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also stream each step's output.")
+    var verbose = false
+
+    /// Colour only on a terminal, never with NO_COLOR or --no-color.
+    func colored(for descriptor: Int32) -> Bool {
+        TerminalStyle.colorAllowed(noColorFlag: noColor, descriptor: descriptor)
+    }
+}
