@@ -1,7 +1,10 @@
 /// A position in a source file: 1-based line and column, columns counted in Unicode scalars.
+///
+/// The file is stored as a small interned number so that copying a location (every node, template
+/// and diagnostic carries one) costs no reference counting.
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The file as the user named it.
-    public var file: String
+    /// The interned file name.
+    let fileID: Int32
     /// The 1-based line.
     public var line: Int
     /// The 1-based column, in Unicode scalars.
@@ -9,20 +12,29 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 
     /// Creates a location.
     public init(file: String, line: Int, column: Int) {
-        self.file = file
+        self.init(fileID: FileNameTable.shared.id(for: file), line: line, column: column)
+    }
+
+    /// Creates a location in an already interned file.
+    init(fileID: Int32, line: Int, column: Int) {
+        self.fileID = fileID
         self.line = line
         self.column = column
     }
 
+    /// The file as the user named it.
+    public var file: String { FileNameTable.shared.name(for: fileID) }
+
     /// The same line, `offset` scalars further right.
     public func advanced(by offset: Int) -> SourceLocation {
-        SourceLocation(file: file, line: line, column: column + offset)
+        SourceLocation(fileID: fileID, line: line, column: column + offset)
     }
 
     /// `file:line:col`, the form compilers print.
     public var description: String { "\(file):\(line):\(column)" }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+        if lhs.fileID != rhs.fileID { return lhs.file < rhs.file }
+        return (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
 }

@@ -11,6 +11,7 @@ public struct TemplateParser: Sendable {
 
     /// Parses `text`; reports malformed references through `diagnose` and keeps them as literal text.
     public func parse(_ text: String, at location: SourceLocation, locate: Locator? = nil, diagnose: (Diagnostic) -> Void) -> Template {
+        if !text.utf8.contains(UInt8(ascii: "$")) { return Template(literal: text, location: location) }
         let scalars = Array(text.unicodeScalars)
         var index = 0
         let parts = parseParts(scalars, &index, nested: false, base: location, locate: locate, diagnose: diagnose)
@@ -97,8 +98,16 @@ public struct TemplateParser: Sendable {
 
     /// True for `[A-Za-z_][A-Za-z0-9_]*`.
     public static func isVariableName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
-        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+        var bytes = name.utf8.makeIterator()
+        guard let first = bytes.next(), first == UInt8(ascii: "_") || isASCIILetter(first) else { return false }
+        while let byte = bytes.next() {
+            guard byte == UInt8(ascii: "_") || isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return false }
+        }
+        return true
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
     /// Environment names follow the same rule as var names.

@@ -1,7 +1,7 @@
 /// Composes libyaml events into `Node`s, resolving aliases and collecting composition problems.
 struct TreeBuilder {
     private let parser: YAMLEventParser
-    private let file: String
+    private let fileID: Int32
     private let maximumExpandedNodes: Int
     private let maximumDepth: Int
     private var anchors: [String: (node: Node, size: Int)] = [:]
@@ -14,7 +14,7 @@ struct TreeBuilder {
 
     init(parser: YAMLEventParser, file: String, maximumExpandedNodes: Int, maximumDepth: Int) {
         self.parser = parser
-        self.file = file
+        self.fileID = FileNameTable.shared.id(for: file)
         self.maximumExpandedNodes = maximumExpandedNodes
         self.maximumDepth = maximumDepth
     }
@@ -47,7 +47,7 @@ struct TreeBuilder {
     }
 
     private func location(_ event: YAMLEvent) -> SourceLocation {
-        SourceLocation(file: file, line: event.startLine + 1, column: event.startColumn + 1)
+        SourceLocation(fileID: fileID, line: event.startLine + 1, column: event.startColumn + 1)
     }
 
     /// Builds the node that starts with `event`; returns it with its expanded size.
@@ -96,7 +96,7 @@ struct TreeBuilder {
             try enter(at: event)
             defer { depth -= 1 }
             var pairs: [Node.Pair] = []
-            var firstLineOfKey: [String: Int] = [:]
+            var keyLines: [String: Int]?
             var size = 1
             while true {
                 let next = try parser.next()
@@ -107,15 +107,13 @@ struct TreeBuilder {
                 }
                 let key = try build(next)
                 let value = try build(try parser.next())
-                if let name = key.node.scalarValue {
-                    if key.node.scalarStyle == .plain && name == "<<" {
+                if case .scalar(let name, let style) = key.node.content {
+                    if style == .plain && name == "<<" {
                         diagnostics.append(.error(
                             "YAML merge keys ('<<') are not supported; write the keys out (an alias of a whole value works)",
                             at: key.node.location))
-                    } else if let firstLine = firstLineOfKey[name] {
+                    } else if let firstLine = Self.firstLine(of: name, at: key.node.location.line, in: pairs, index: &keyLines) {
                         diagnostics.append(.error("duplicate key '\(name)' (first set on line \(firstLine))", at: key.node.location))
-                    } else {
-                        firstLineOfKey[name] = key.node.location.line
                     }
                 }
                 pairs.append(Node.Pair(key: key.node, value: value.node))
@@ -127,6 +125,29 @@ struct TreeBuilder {
                 context: nil, contextLine: 0, contextColumn: 0, byteOffset: nil)
             throw problem
         }
+    }
+
+    /// The line of an earlier key `name` among `pairs`: a linear scan for small maps, an index for large ones.
+    private static func firstLine(of name: String, at line: Int, in pairs: [Node.Pair], index: inout [String: Int]?) -> Int? {
+        if pairs.count < 32 {
+            for pair in pairs {
+                if case .scalar(let key, _) = pair.key.content, key == name { return pair.key.location.line }
+            }
+            return nil
+        }
+        if index == nil {
+            var built: [String: Int] = [:]
+            for pair in pairs {
+                if case .scalar(let key, _) = pair.key.content, built[key] == nil { built[key] = pair.key.location.line }
+            }
+            index = built
+            if let first = built[name] { return first }
+            index?[name] = line
+            return nil
+        }
+        if let line = index?[name] { return line }
+        index?[name] = line
+        return nil
     }
 
     private mutating func enter(at event: YAMLEvent) throws(YAMLSyntaxError) {
