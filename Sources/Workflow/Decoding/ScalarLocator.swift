@@ -4,7 +4,7 @@ public struct ScalarLocator: Sendable {
     private let start: SourceLocation
     private let exact: Bool
     private let singleQuoted: Bool
-    private let value: [Unicode.Scalar]
+    private let value: String
 
     /// Creates a locator for `node`, which must be a scalar.
     public init(_ node: Node) {
@@ -12,7 +12,7 @@ public struct ScalarLocator: Sendable {
         let style = node.scalarStyle
         exact = node.endLine == node.location.line && (style == .plain || style == .singleQuoted)
         singleQuoted = style == .singleQuoted
-        value = Array((node.scalarValue ?? "").unicodeScalars)
+        value = node.scalarValue ?? ""
     }
 
     /// The position of the scalar at `offset` in the value.
@@ -20,7 +20,7 @@ public struct ScalarLocator: Sendable {
         guard exact else { return start }
         guard singleQuoted else { return start.advanced(by: offset) }
         var column = 1
-        for scalar in value.prefix(offset) { column += scalar == "'" ? 2 : 1 }
+        for scalar in value.unicodeScalars.prefix(offset) { column += scalar == "'" ? 2 : 1 }
         return start.advanced(by: column)
     }
 }

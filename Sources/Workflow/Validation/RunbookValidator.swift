@@ -46,64 +46,15 @@ struct RunbookValidator {
         }
         reportDefaultCycles(runbook.vars)
 
-        // Steps.
-        for (index, step) in runbook.steps.enumerated() {
-            for (need, location) in decoder.needsByStep[step.id] ?? [] {
-                guard let needIndex = stepIndex[need] else {
-                    var message = "needs '\(need)', but no step has that id"
-                    if let suggestion = KeyChecker.nearest(to: need, in: Array(stepIndex.keys).sorted()) { message += "; did you mean '\(suggestion)'?" }
-                    error(message, at: location)
-                    continue
-                }
-                if needIndex >= index { error("needs '\(need)', which is not an earlier step; steps run in file order", at: location) }
-            }
-            var implied: [String] = []
-            func check(_ template: Template?, _ scope: ReferenceScope) {
-                guard let template else { return }
-                for reference in template.variableReferences {
-                    if varNames.contains(reference.name) || TemplateParser.builtins.contains(reference.name) { continue }
-                    guard let maker = captureMaker[reference.name] else {
-                        var message = "'${\(reference.name)}' is not declared; add it to `vars:` or capture it in an earlier step"
-                        let known = Array(varNames) + Array(TemplateParser.builtins) + Array(captureMaker.keys)
-                        if let suggestion = KeyChecker.nearest(to: reference.name, in: known.sorted()) { message += "; did you mean '${\(suggestion)}'?" }
-                        error(message, at: reference.location)
-                        continue
-                    }
-                    let allowed = maker < index || (maker == index && scope == .afterStep)
-                    if !allowed {
-                        let when = maker == index ? "by this step, after it runs" : "by step '\(runbook.steps[maker].id)', which comes later"
-                        error("capture '\(reference.name)' is used before it is made: it is captured \(when)", at: reference.location)
-                    } else if maker < index {
-                        implied.append(runbook.steps[maker].id)
-                    }
-                }
-            }
-            [step.title, step.say, step.cwd, step.stdin].forEach { check($0, .beforeStep) }
-            check(step.hint, .afterStep)
-            step.command.words.forEach { check($0, .beforeStep) }
-            step.env.forEach { check($0.value, .beforeStep) }
-            step.when.forEach { if case .value(let template) = $0.subject { check(template, .beforeStep) } }
-            step.expect.streams.forEach { $0.matcher.templates.forEach { check($0, .beforeStep) } }
-            step.captures.forEach { check($0.regex, .beforeStep) }
-            for value in step.expect.values {
-                check(value.operand, .afterStep)
-                if let maker = captureMaker[value.name] {
-                    if maker > index { error("value '\(value.name)' is captured by step '\(runbook.steps[maker].id)', which comes later", at: value.location) }
-                } else {
-                    error("value '\(value.name)' is not captured by this step or an earlier one; add a `capture:` or a (?<\(value.name)>…) group", at: value.location)
-                }
-            }
-            for probe in step.verify { checkProbe(probe, check: { check($0, .afterStep) }) }
-
-            for needed in implied where !runbook.steps[index].needs.contains(needed) { runbook.steps[index].needs.append(needed) }
-            lint(step.command, LintContext(tty: step.tty, isStep: true, remoteEngines: remoteEngines))
-            step.verify.forEach { lint($0.command, LintContext(tty: false, isStep: false, remoteEngines: remoteEngines)) }
-
-            if step.expect.checksExitZeroOnly && step.verify.isEmpty && step.captures.isEmpty {
-                warning("step '\(step.id)' checks only that its command exits 0; add an `expect` matcher or a `verify` probe", at: step.location)
-            }
+        // Steps (by index: iterating the array itself would copy every step).
+        var impliedNeeds: [Int: [String]] = [:]
+        for index in runbook.steps.indices {
+            validateStep(runbook.steps[index], at: index, in: runbook, varNames: varNames, stepIndex: stepIndex, captureMaker: captureMaker, decoder: decoder, implied: &impliedNeeds)
         }
-        for item in runbook.cleanup {
+        for (index, needs) in impliedNeeds {
+            for needed in needs where !runbook.steps[index].needs.contains(needed) { runbook.steps[index].needs.append(needed) }
+        }
+                for item in runbook.cleanup {
             checkProbe(item) { template in
                 for reference in template?.variableReferences ?? [] where !varNames.contains(reference.name) && !TemplateParser.builtins.contains(reference.name) && captureMaker[reference.name] == nil {
                     error("'${\(reference.name)}' is not declared; add it to `vars:` or capture it in a step", at: reference.location)
@@ -149,6 +100,67 @@ struct RunbookValidator {
             }
         }
         return runbook
+    }
+
+    /// Checks one step: its needs, the names it uses, its values, lints and the exit-only warning.
+    private mutating func validateStep(
+        _ step: Step, at index: Int, in runbook: Runbook, varNames: Set<String>, stepIndex: [String: Int],
+        captureMaker: [String: Int], decoder: RunbookDecoder, implied impliedNeeds: inout [Int: [String]]
+    ) {
+        for (need, location) in decoder.needsByStep[step.id] ?? [] {
+            guard let needIndex = stepIndex[need] else {
+                var message = "needs '\(need)', but no step has that id"
+                if let suggestion = KeyChecker.nearest(to: need, in: Array(stepIndex.keys).sorted()) { message += "; did you mean '\(suggestion)'?" }
+                error(message, at: location)
+                continue
+            }
+            if needIndex >= index { error("needs '\(need)', which is not an earlier step; steps run in file order", at: location) }
+        }
+        var implied: [String] = []
+        func check(_ template: Template?, _ scope: ReferenceScope) {
+            guard let template else { return }
+            for reference in template.variableReferences {
+                if varNames.contains(reference.name) || TemplateParser.builtins.contains(reference.name) { continue }
+                guard let maker = captureMaker[reference.name] else {
+                    var message = "'${\(reference.name)}' is not declared; add it to `vars:` or capture it in an earlier step"
+                    let known = Array(varNames) + Array(TemplateParser.builtins) + Array(captureMaker.keys)
+                    if let suggestion = KeyChecker.nearest(to: reference.name, in: known.sorted()) { message += "; did you mean '${\(suggestion)}'?" }
+                    error(message, at: reference.location)
+                    continue
+                }
+                let allowed = maker < index || (maker == index && scope == .afterStep)
+                if !allowed {
+                    let when = maker == index ? "by this step, after it runs" : "by step '\(runbook.steps[maker].id)', which comes later"
+                    error("capture '\(reference.name)' is used before it is made: it is captured \(when)", at: reference.location)
+                } else if maker < index {
+                    implied.append(runbook.steps[maker].id)
+                }
+            }
+        }
+        [step.title, step.say, step.cwd, step.stdin].forEach { check($0, .beforeStep) }
+        check(step.hint, .afterStep)
+        step.command.words.forEach { check($0, .beforeStep) }
+        step.env.forEach { check($0.value, .beforeStep) }
+        step.when.forEach { if case .value(let template) = $0.subject { check(template, .beforeStep) } }
+        step.expect.streams.forEach { $0.matcher.templates.forEach { check($0, .beforeStep) } }
+        step.captures.forEach { check($0.regex, .beforeStep) }
+        for value in step.expect.values {
+            check(value.operand, .afterStep)
+            if let maker = captureMaker[value.name] {
+                if maker > index { error("value '\(value.name)' is captured by step '\(runbook.steps[maker].id)', which comes later", at: value.location) }
+            } else {
+                error("value '\(value.name)' is not captured by this step or an earlier one; add a `capture:` or a (?<\(value.name)>…) group", at: value.location)
+            }
+        }
+        for probe in step.verify { checkProbe(probe, check: { check($0, .afterStep) }) }
+
+        if !implied.isEmpty { impliedNeeds[index] = implied }
+        lint(step.command, LintContext(tty: step.tty, isStep: true, remoteEngines: remoteEngines))
+        step.verify.forEach { lint($0.command, LintContext(tty: false, isStep: false, remoteEngines: remoteEngines)) }
+
+        if step.expect.checksExitZeroOnly && step.verify.isEmpty && step.captures.isEmpty {
+            warning("step '\(step.id)' checks only that its command exits 0; add an `expect` matcher or a `verify` probe", at: step.location)
+        }
     }
 
     /// True when a default can produce empty text: it is empty, or only env references without a non-empty default.
