@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# install-deps.sh — install the Debian packages that building and testing runbook need.
+# Idempotent: installs only what is missing. Needs root (or sudo) on Debian 12.
+set -euo pipefail
+
+PACKAGES=(
+    libyaml-dev pkg-config                              # the YAML loader (CYAML)
+    docker.io docker-registry apache2-utils curl        # the engine, the lab registry, htpasswd
+    debootstrap dataset-fashion-mnist                   # the lab's base images and training data
+    tmux iproute2 procps                                # guided-mode tests, extra engines, process checks
+)
+
+missing=()
+for package in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+if ((${#missing[@]})); then
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    echo "install-deps: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get install -y --no-install-recommends "${missing[@]}" || {
+        $SUDO apt-get update
+        $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+    }
+fi
