@@ -48,7 +48,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkflowTests",
-            dependencies: ["Workflow"],
+            dependencies: ["Workflow", "Steps"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

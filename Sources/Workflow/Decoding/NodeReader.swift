@@ -6,8 +6,11 @@ struct NodeReader {
     var diagnostics: [Diagnostic] = []
     /// Parses `${…}` in text values.
     let templates = TemplateParser()
+    /// Positions of nodes the YAML loader already reported; errors there would only repeat it.
+    var silenced: Set<SourceLocation> = []
 
     mutating func error(_ message: String, at location: SourceLocation) {
+        guard !silenced.contains(location) else { return }
         diagnostics.append(.error(message, at: location))
     }
 
@@ -45,11 +48,11 @@ struct NodeReader {
         return template(value, of: node)
     }
 
-    /// Parses `value` (the text of scalar `node`) as a template.
-    mutating func template(_ value: String, of node: Node) -> Template {
+    /// Parses `value` (the text of scalar `node`, or the part of it that starts `offset` scalars in) as a template.
+    mutating func template(_ value: String, of node: Node, offset: Int = 0) -> Template {
         let locator = ScalarLocator(node)
         var found: [Diagnostic] = []
-        let result = templates.parse(value, at: node.location, locate: { locator.location(ofOffset: $0) }) { found.append($0) }
+        let result = templates.parse(value, at: node.location, locate: { locator.location(ofOffset: $0 + offset) }) { found.append($0) }
         diagnostics += found
         return result
     }

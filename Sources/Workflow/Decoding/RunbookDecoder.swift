@@ -343,7 +343,8 @@ struct RunbookDecoder {
     private mutating func templateForWord(_ word: ShellWord, node: Node, locator: ScalarLocator) -> Template {
         var found: [Diagnostic] = []
         let offsets = word.offsets
-        let template = reader.templates.parse(word.text, at: node.location, locate: { offset in
+        let wordStart = locator.location(ofOffset: offsets.first ?? 0)
+        let template = reader.templates.parse(word.text, at: wordStart, locate: { offset in
             locator.location(ofOffset: offset < offsets.count ? offsets[offset] : (offsets.last ?? 0))
         }) { found.append($0) }
         reader.diagnostics += found
@@ -485,7 +486,9 @@ struct RunbookDecoder {
             return nil
         }
         let operandText = trimmed.dropFirst(comparison.rawValue.count).trimmingCharacters(in: .whitespaces)
-        let operand = reader.templates.parse(operandText, at: pair.value.location) { reader.diagnostics.append($0) }
+        let scalars = Array(text.unicodeScalars)
+        let operandStart = Self.skippingBlanks(scalars, from: Self.skippingBlanks(scalars, from: 0) + comparison.rawValue.unicodeScalars.count)
+        let operand = reader.template(operandText, of: pair.value, offset: operandStart)
         if operand.isLiteral && Double(operandText) == nil {
             reader.error("value check '\(name)': '\(operandText)' is not a number or ${var}", at: pair.value.location)
             return nil
@@ -552,15 +555,24 @@ struct RunbookDecoder {
         return captures
     }
 
+    /// The index of the first scalar at or after `index` that is not a space or tab.
+    private static func skippingBlanks(_ scalars: [Unicode.Scalar], from index: Int) -> Int {
+        var index = index
+        while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
+        return index
+    }
+
     private mutating func decodeCondition(_ node: Node) -> Condition? {
         guard let text = reader.text(node, "a condition") else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let negated = trimmed.hasPrefix("!")
-        let body = negated ? String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces) : trimmed
+        let scalars = Array(text.unicodeScalars)
+        var start = Self.skippingBlanks(scalars, from: 0)
+        let negated = start < scalars.count && scalars[start] == "!"
+        if negated { start = Self.skippingBlanks(scalars, from: start + 1) }
+        let body = String(String.UnicodeScalarView(scalars[start...])).trimmingCharacters(in: .whitespaces)
         if let capability = Capability(rawValue: body) {
             return Condition(subject: .capability(capability), negated: negated, raw: text, location: node.location)
         }
-        let template = reader.template(body, of: node)
+        let template = reader.template(body, of: node, offset: start)
         if template.isLiteral {
             var message = "unknown condition '\(text)'; use gpu, tty, ${var}, or one of them negated with '!'"
             if let suggestion = KeyChecker.nearest(to: body, in: Capability.allCases.map(\.rawValue)) { message += "; did you mean '\(negated ? "!" : "")\(suggestion)'?" }

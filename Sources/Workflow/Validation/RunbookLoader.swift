@@ -30,6 +30,7 @@ public struct RunbookLoader: Sendable {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
         var decoder = RunbookDecoder(path: path, directory: directory)
         decoder.reader.diagnostics = document.diagnostics
+        decoder.reader.silenced = document.rejectedLocations
         let syntaxFailed = document.root == nil && !document.diagnostics.isEmpty
         var runbook = syntaxFailed ? nil : decoder.decode(document.root, sha256: SHA256.hex(of: bytes))
         var diagnostics = decoder.reader.diagnostics

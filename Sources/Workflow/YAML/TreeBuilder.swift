@@ -11,6 +11,11 @@ struct TreeBuilder {
     var diagnostics: [Diagnostic] = []
     /// 1-based lines that lie inside a block or multi-line scalar (their tabs are content).
     var multilineScalarLines: Set<Int> = []
+    /// The latest quoted scalar that spans several lines: where it opened and the 1-based line where it closed.
+    /// A syntax error on that closing line most likely means the quote was not closed where it should have been.
+    var lastMultilineQuoted: (start: SourceLocation, endLine: Int)?
+    /// Positions of nodes already reported (undefined alias, rejected tag): readers add no second error there.
+    var rejectedLocations: Set<SourceLocation> = []
 
     init(parser: YAMLEventParser, file: String, maximumExpandedNodes: Int, maximumDepth: Int) {
         self.parser = parser
@@ -57,7 +62,8 @@ struct TreeBuilder {
         case .alias(let anchor):
             guard let target = anchors[anchor] else {
                 diagnostics.append(.error("alias '*\(anchor)' names no anchor defined before it", at: here))
-                return (Node(.scalar("", .plain), at: here), 1)
+                rejectedLocations.insert(here)
+                return (Node(.scalar("", .plain), at: here, tag: Self.rejectedTag), 1)
             }
             expandedNodes += target.size
             if expandedNodes > maximumExpandedNodes {
@@ -72,6 +78,7 @@ struct TreeBuilder {
             expandedNodes += 1
             if event.endLine > event.startLine {
                 for line in (event.startLine + 2)...(event.endLine + 1) { multilineScalarLines.insert(line) }
+                if style == .singleQuoted || style == .doubleQuoted { lastMultilineQuoted = (here, event.endLine + 1) }
             }
             let node = Node(.scalar(value, style), at: here, endLine: event.endLine + 1, tag: checkedTag(tag, at: here, value: value))
             remember(anchor, node, size: 1)
@@ -172,11 +179,13 @@ struct TreeBuilder {
             let name = String(tag.dropFirst(corePrefix.count))
             if ["str", "int", "float", "bool", "null", "map", "seq"].contains(name) { return "!!" + name }
             diagnostics.append(.error("tag '!!\(name)' is not supported; use !!str, !!int, !!float, !!bool, !!null, !!map or !!seq", at: location))
+            rejectedLocations.insert(location)
             return Self.rejectedTag
         }
         let written = tag.hasPrefix("!") ? tag : "!<\(tag)>"
         let text = [written, value].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         diagnostics.append(.error("unknown tag '\(written)'; to write text that starts with '!', quote it: \"\(text)\"", at: location))
+        rejectedLocations.insert(location)
         return Self.rejectedTag
     }
 

@@ -6,4 +6,6 @@ public struct YAMLDocument: Sendable {
     public var diagnostics: [Diagnostic]
     /// The file's text, for quoting lines in diagnostics and locating `${…}` inside scalars.
     public var source: SourceFile
+    /// Positions of nodes the loader already reported (undefined alias, rejected tag), so that decoding adds no second error there.
+    var rejectedLocations: Set<SourceLocation> = []
 }

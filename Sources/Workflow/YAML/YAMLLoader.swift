@@ -32,21 +32,39 @@ public struct YAMLLoader: Sendable {
         } catch {
             root = nil
             if error.problemLine >= 0 {
-                builder.diagnostics.append(diagnostic(for: error, bytes: bytes, source: source, scalarSpans: builder.multilineScalarLines))
+                builder.diagnostics.append(diagnostic(
+                    for: error, bytes: bytes, source: source, scalarSpans: builder.multilineScalarLines,
+                    lastMultilineQuoted: builder.lastMultilineQuoted))
             }
         }
-        return YAMLDocument(root: root, diagnostics: builder.diagnostics, source: source)
+        return YAMLDocument(root: root, diagnostics: builder.diagnostics, source: source, rejectedLocations: builder.rejectedLocations)
     }
 
     /// Places a libyaml error: at the opening bracket or quote for unclosed ones, at a leading tab
     /// when one caused it, else where libyaml found the problem.
-    private func diagnostic(for error: YAMLSyntaxError, bytes: [UInt8], source: SourceFile, scalarSpans: Set<Int>) -> Diagnostic {
+    private func diagnostic(
+        for error: YAMLSyntaxError, bytes: [UInt8], source: SourceFile, scalarSpans: Set<Int>,
+        lastMultilineQuoted: (start: SourceLocation, endLine: Int)?
+    ) -> Diagnostic {
         if let offset = error.byteOffset {
-            let location = Self.location(ofByte: offset, in: bytes, file: source.path)
+            let location = Self.location(ofByte: Self.sequenceStart(ofProblemAt: offset, problem: error.problem, in: bytes), in: bytes, file: source.path)
             return .error("invalid UTF-8 (\(error.problem)); save the file as UTF-8", at: location)
         }
         if let tab = firstIndentingTab(in: source.text, throughLine: error.problemLine + 1, excluding: scalarSpans) {
             return .error("tab used for indentation; indent with spaces", at: SourceLocation(file: source.path, line: tab.line, column: tab.column))
+        }
+        if let line = source.line(error.problemLine + 1), Array(line.unicodeScalars).dropFirst(error.problemColumn).first == "\t" {
+            // A tab after a `- ` or on a blank line, where libyaml expects indentation.
+            return .error(
+                "tab used for indentation; indent with spaces",
+                at: SourceLocation(file: source.path, line: error.problemLine + 1, column: error.problemColumn + 1))
+        }
+        // A quote left open runs on to the next quote, often lines later, and the text after that one
+        // is what libyaml trips over: point at the quote that opened the runaway string.
+        if error.context != "while scanning a quoted scalar", let quoted = lastMultilineQuoted, quoted.endLine == error.problemLine + 1 {
+            return .error(
+                "quoted string is not closed: the quote opened here runs on to line \(quoted.endLine) (\(error.problem))",
+                at: quoted.start)
         }
         let contextLocation = SourceLocation(file: source.path, line: error.contextLine + 1, column: error.contextColumn + 1)
         switch error.context {
@@ -87,6 +105,15 @@ public struct YAMLLoader: Sendable {
             }
         }
         return nil
+    }
+
+    /// The offset of the first byte of the invalid UTF-8 sequence that libyaml reported at `offset`:
+    /// for a bad trailing octet libyaml points past the sequence's leading byte, which is where the problem shows.
+    static func sequenceStart(ofProblemAt offset: Int, problem: String, in bytes: [UInt8]) -> Int {
+        guard problem == "invalid trailing UTF-8 octet", offset > 0, offset <= bytes.count else { return offset }
+        var index = offset - 1
+        while index > 0, offset - index < 4, bytes[index] & 0xC0 == 0x80 { index -= 1 }
+        return bytes[index] >= 0xC0 ? index : offset
     }
 
     /// Line and column of a byte offset, columns counted in Unicode scalars.

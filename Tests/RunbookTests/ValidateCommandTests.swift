@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+/// `runbook validate` end to end: the built binary on fixture files, its exit status and what it prints.
+@Suite("runbook validate")
+struct ValidateCommandTests {
+    /// What one run of the binary left behind.
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let fixtures: URL = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("validate")
+
+    /// The `runbook` executable, built next to this test bundle's resources (`.build/debug/runbook`).
+    static let binary: URL = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("runbook")
+
+    /// Runs `runbook ARGUMENTS…` in the fixtures folder, output captured through files (no pipe can fill up).
+    static func run(_ arguments: [String]) throws -> Outcome {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("runbook-validate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("out")
+        let errURL = scratch.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = fixtures
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = out
+        process.standardError = err
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        return Outcome(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+
+    /// No crash report of any kind in `text`.
+    static func expectNoCrash(_ outcome: Outcome, sourceLocation: SourceLocation = #_sourceLocation) {
+        for marker in ["Fatal error", "Stack dump", "Backtrace", "Current stack trace", "💣"] {
+            #expect(!outcome.stdout.contains(marker) && !outcome.stderr.contains(marker), "output holds \(marker)", sourceLocation: sourceLocation)
+        }
+        #expect(outcome.status < 128, "killed by a signal: \(outcome.status)", sourceLocation: sourceLocation)
+    }
+
+    /// The three lines printed for one diagnostic: header, source line, caret line.
+    static func block(after header: String, in text: String) -> [String]? {
+        let lines = text.components(separatedBy: "\n")
+        guard let index = lines.firstIndex(of: header), index + 2 < lines.count else { return nil }
+        return Array(lines[index...(index + 2)])
+    }
+
+    @Test func binaryIsBuilt() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "no runbook binary at \(Self.binary.path)")
+    }
+
+    @Test func unknownKeyPrintsPositionSourceLineAndCaret() throws {
+        let outcome = try Self.run(["validate", "unknown-key.yaml"])
+        Self.expectNoCrash(outcome)
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout.isEmpty)
+        #expect(Self.block(after: "unknown-key.yaml:4:5: error: unknown key 'dokcer' in step; did you mean 'docker'?", in: outcome.stderr) == [
+            "unknown-key.yaml:4:5: error: unknown key 'dokcer' in step; did you mean 'docker'?",
+            "    dokcer: ps",
+            "    ^",
+        ], "\(outcome.stderr)")
+        #expect(outcome.stderr.hasSuffix("unknown-key.yaml: 1 error\n"))
+    }
+
+    @Test func everyProblemIsPrintedSortedByPosition() throws {
+        let outcome = try Self.run(["validate", "three-problems.yaml"])
+        Self.expectNoCrash(outcome)
+        #expect(outcome.status == 2)
+        let headers = outcome.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("three-problems.yaml:") && $0.contains(": error: ") }
+        #expect(headers.map { $0.components(separatedBy: ": error: ")[0] } == [
+            "three-problems.yaml:2:1", "three-problems.yaml:6:14", "three-problems.yaml:8:9", "three-problems.yaml:9:16",
+        ])
+        #expect(Self.block(after: headers.last ?? "", in: outcome.stderr)?.dropFirst() == ["    docker: ps | grep web", "               ^"])
+        #expect(outcome.stderr.hasSuffix("three-problems.yaml: 4 errors\n"))
+    }
+
+    @Test func unclosedQuoteIsShownWhereItOpened() throws {
+        let outcome = try Self.run(["validate", "unclosed-quote.yaml"])
+        Self.expectNoCrash(outcome)
+        #expect(outcome.status == 2)
+        let header = try #require(outcome.stderr.components(separatedBy: "\n").first)
+        #expect(header.hasPrefix("unclosed-quote.yaml:4:12: error: quoted string is not closed"))
+        #expect(Self.block(after: header, in: outcome.stderr)?.dropFirst() == ["    title: 'Run a container", "           ^"])
+    }
+
+    @Test func caretCountsUnicodeScalars() throws {
+        let outcome = try Self.run(["validate", "unicode.yaml"])
+        Self.expectNoCrash(outcome)
+        #expect(outcome.status == 2)
+        let lines = outcome.stderr.components(separatedBy: "\n")
+        #expect(lines.first == "unicode.yaml:3:31: error: unknown key 'dokcer' in step; did you mean 'docker'?")
+        #expect(lines.dropFirst(2).first == String(repeating: " ", count: 30) + "^")
+    }
+
+    @Test func invalidUTF8IsAnErrorNotACrash() throws {
+        let outcome = try Self.run(["validate", "invalid-utf8.yaml"])
+        Self.expectNoCrash(outcome)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.hasPrefix("invalid-utf8.yaml:4:15: error: invalid UTF-8"))
+        #expect(outcome.stderr.contains("    title: caf\u{FFFD}\n              ^\n"))
+    }
+
+    @Test func warningOnlyIsValid() throws {
+        let outcome = try Self.run(["validate", "warning-only.yaml"])
+        Self.expectNoCrash(outcome)
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "warning-only.yaml: valid, 1 step\n")
+        #expect(Self.block(after: "warning-only.yaml:4:5: warning: step 'pull' checks only that its command exits 0; add an `expect` matcher or a `verify` probe", in: outcome.stderr)?.dropFirst() == ["  - id: pull", "    ^"], "\(outcome.stderr)")
+        #expect(!outcome.stderr.contains("error"))
+    }
+
+    @Test func missingFileIsExitTwo() throws {
+        let outcome = try Self.run(["validate", "no-such-runbook.yaml"])
+        Self.expectNoCrash(outcome)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.hasPrefix("no-such-runbook.yaml:1:1: error: no such file: no-such-runbook.yaml"))
+    }
+
+    @Test func badArgumentsAreExitTwo() throws {
+        let outcome = try Self.run(["validate", "unknown-key.yaml", "--no-such-flag"])
+        Self.expectNoCrash(outcome)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("--no-such-flag"))
+    }
+}
