@@ -1,0 +1,14 @@
+/// Receives every line of a child's output; calls are serialized (never concurrent) and in arrival order.
+///
+/// The runner calls `consume` from a thread of its own, never from the Swift concurrency pool,
+/// so a consumer must not block for long: the child stalls while its pipes are not drained.
+public protocol LineConsumer: AnyObject, Sendable {
+    /// Takes one line and says whether the runner should stop the process now.
+    ///
+    /// `line` excludes the LF and any trailing CRs and is valid only during the call.
+    /// A line longer than 1 MiB is cut to its first 1 MiB and `truncated` is true.
+    /// Returning true asks the runner to stop the process: its group is terminated like on a
+    /// timeout and the outcome says `stoppedByConsumer`. Lines that still arrive afterwards are
+    /// delivered too, and what they return is ignored.
+    func consume(line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool) -> Bool
+}

@@ -1,0 +1,138 @@
+// Design: a small posix_spawn runner, not swift-subprocess 1.0.2.
+//
+// swift-subprocess was read (1.0.2: Platforms/Subprocess+Linux.swift, Subprocess+Unix.swift,
+// Teardown.swift) and is in the way of what SPEC 5 asks:
+// - It reaps the main process itself as soon as it exits, and its teardown never sends SIGKILL
+//   once the leader is gone; the runner must signal the leftover group (SIGTERM, SIGKILL after
+//   the grace) and read until both pipes close. Signalling a group after its leader was reaped
+//   by someone else races with the reuse of that id (pid_max is 32768 here); we keep the leader
+//   an unreaped zombie until its group has had SIGTERM.
+// - Its Linux PlatformOptions has no hook to add a file action after setsid, so the pseudo
+//   terminal cannot become the child's controlling terminal (`/dev/tty`, job control, SIGHUP).
+// - On kernels without pidfd it installs a process-wide SIGCHLD handler.
+// - Its output sequences hand chunks through an epoll thread and continuations; one poll loop
+//   on a thread of our own drains both pipes, serializes the consumer without a lock and owns
+//   every deadline (timeout, SIGKILL grace, drain) with no extra tasks.
+// So: glibc posix_spawn (clone + CLONE_VFORK; no Swift code between fork and exec) with
+// POSIX_SPAWN_SETPGROUP or POSIX_SPAWN_SETSID, an empty signal mask and default dispositions,
+// file actions for dup2/open/chdir/closefrom, and a pidfd (or a waitid helper thread) to learn
+// of the exit of that one child.
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs processes in their own process group, streams their output line by line to a consumer,
+/// and makes sure nothing of the group outlives the run.
+///
+/// Each run gets a dedicated thread (outside Swift's cooperative pool) that spawns the child and
+/// supervises it with `poll`; the calling task just awaits the outcome. Cancelling the calling
+/// task terminates the group (SIGTERM, then SIGKILL after `killGrace`) and the outcome says
+/// `interrupted`. No run ever throws: launch problems come back as `launchFailure`.
+public struct ProcessRunner: Sendable {
+    /// How the exit of the main process is noticed (tests force the fallback).
+    let exitWatching: ExitWatcher.Strategy
+
+    /// Creates a runner.
+    public init() {
+        self.exitWatching = .automatic
+    }
+
+    /// Creates a runner that notices exits with the given strategy.
+    init(exitWatching: ExitWatcher.Strategy) {
+        self.exitWatching = exitWatching
+    }
+
+    /// Runs `spec` to the end, passing every line of its output to `consumer`.
+    ///
+    /// Returns once the main process has been reaped, its group is empty (or was killed) and
+    /// both pipes are closed (or `drainTimeout` passed after that).
+    public func run(_ spec: ProcessSpec, consumer: some LineConsumer) async -> ProcessOutcome {
+        if Task.isCancelled { return ProcessOutcome(interrupted: true) }
+        let control: RunControl
+        do {
+            control = try RunControl()
+        } catch {
+            return ProcessOutcome(launchFailure: error.message)
+        }
+        let strategy = exitWatching
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<ProcessOutcome, Never>) in
+                do throws(LaunchError) {
+                    try DetachedThread.start {
+                        continuation.resume(
+                            returning: Self.supervise(spec, consumer: consumer, control: control, exitWatching: strategy)
+                        )
+                    }
+                } catch {
+                    continuation.resume(returning: ProcessOutcome(launchFailure: error.message))
+                }
+            }
+        } onCancel: {
+            control.cancel()
+        }
+    }
+
+    /// Spawns and supervises on the current (dedicated) thread.
+    private static func supervise(
+        _ spec: ProcessSpec,
+        consumer: some LineConsumer,
+        control: RunControl,
+        exitWatching: ExitWatcher.Strategy
+    ) -> ProcessOutcome {
+        // A write to a pipe whose reader is gone must fail with EPIPE, not kill the runner:
+        // SIGPIPE is blocked on this thread only (the child gets an empty mask at spawn).
+        var pipeSignal = sigset_t()
+        sigemptyset(&pipeSignal)
+        sigaddset(&pipeSignal, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
+
+        let clock = ContinuousClock()
+        let startedAt = clock.now
+        if control.isCancelled { return ProcessOutcome(interrupted: true) }
+        let process: LaunchedProcess
+        do {
+            process = try ProcessLauncher.launch(spec)
+        } catch {
+            return ProcessOutcome(
+                launchFailure: error.message,
+                interrupted: control.isCancelled,
+                duration: startedAt.duration(to: clock.now)
+            )
+        }
+        let watcher: ExitWatcher
+        do {
+            watcher = try ExitWatcher.watch(process.pid, strategy: exitWatching)
+        } catch {
+            return abandon(process, failure: error, startedAt: startedAt)
+        }
+        let supervisor = ProcessSupervisor(
+            process: process,
+            exitWatcher: watcher,
+            spec: spec,
+            consumer: consumer,
+            control: control,
+            startedAt: startedAt
+        )
+        return supervisor.run()
+    }
+
+    /// Kills and reaps a child that cannot be supervised (its exit cannot be watched).
+    private static func abandon(
+        _ process: LaunchedProcess,
+        failure: LaunchError,
+        startedAt: ContinuousClock.Instant
+    ) -> ProcessOutcome {
+        _ = kill(-process.pid, SIGKILL)
+        var status: Int32 = 0
+        while waitpid(process.pid, &status, 0) < 0 && errno == EINTR {}
+        for output in process.outputs { DescriptorControl.close(output.fd) }
+        if process.inputFD >= 0 && !process.inputIsTerminal { DescriptorControl.close(process.inputFD) }
+        return ProcessOutcome(
+            termination: ProcessOutcome.Termination(waitStatus: status),
+            launchFailure: failure.message,
+            duration: startedAt.duration(to: ContinuousClock.now),
+            pid: process.pid
+        )
+    }
+}
