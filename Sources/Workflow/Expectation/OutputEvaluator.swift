@@ -1,0 +1,172 @@
+/// Checks a step's output as it arrives: every matcher of `expect:`, the `capture:` entries,
+/// `finish_on_match`, and the excerpts kept for the report (SPEC 1.2, 1.3, 4).
+///
+/// The process runner hands it every line of both streams through `LineConsumer`; matching
+/// works on the raw bytes (regexes behind a literal prefilter, see `LinePrefilter`), so a line
+/// costs no allocation unless a regex has to look at it. Memory stays bounded whatever the step
+/// prints: excerpts keep `excerptLimit` bytes at each end of each stream, `equals` keeps only
+/// the expected text, matchers quote a few lines each.
+///
+/// Thread safety: `consume` and `finish` must be serialized (the runner calls `consume` from
+/// one task at a time, in arrival order, and `finish` after the last line), hence
+/// `@unchecked Sendable`; `latestLine` alone may be read from any task at any time.
+public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
+    /// The matchers, in the order written.
+    private let checks: [StreamCheck]
+    /// The `capture:` entries, in the order written.
+    private let captures: [CaptureTracker]
+    /// Matchers and captures reading each pipe (`output` ones are in both), unretained: `checks`
+    /// and `captures` own them, and the per-line loops then cost no reference counting.
+    private let stdoutChecks: [Unmanaged<StreamCheck>]
+    private let stderrChecks: [Unmanaged<StreamCheck>]
+    private let stdoutCaptures: [Unmanaged<CaptureTracker>]
+    private let stderrCaptures: [Unmanaged<CaptureTracker>]
+    private let values: ValueCheckJudge
+    private let exit: ExitExpectation
+    /// finish_on_match: the step may end once `pendingPositives` reaches 0 while no negative failed.
+    private let finishOnMatch: Bool
+    private var pendingPositives: Int
+    private var negativeFailed = false
+    private(set) var finishedOnMatch = false
+    /// Excerpts (they also count the lines of each stream).
+    private let stdoutExcerpt: ExcerptBuffer
+    private let stderrExcerpt: ExcerptBuffer
+    private let outputExcerpt: ExcerptBuffer
+    private let latest = LatestLineSample()
+
+    /// Prepares the checks of one run of a step.
+    ///
+    /// - Parameters:
+    ///   - expect: the step's expectation.
+    ///   - captures: the step's captures; those with `fromMatcher` are skipped, since their
+    ///     values come from the line that satisfied their `matches`/`lines` matcher.
+    ///   - finishOnMatch: ask the runner to stop the process once every positive matcher and
+    ///     every capture is satisfied while no negative matcher has failed (SPEC 1.1).
+    ///   - excerptLimit: bytes kept at each end of each stream for the report.
+    ///   - render: substitutes `${…}` in a template; with `asRegex` true the values must come
+    ///     back regex-escaped. It throws for a reference it cannot resolve; `values:` operands
+    ///     that it cannot resolve are resolved at `finish` from the captures instead.
+    /// - Throws: what `render` throws, or `RegexCompileError` for a regex ICU refuses.
+    public init(
+        expect: Expectation, captures: [Capture], finishOnMatch: Bool, excerptLimit: Int = 64 * 1024,
+        render: (Template, _ asRegex: Bool) throws -> String
+    ) throws {
+        let checks = try expect.streams.map { try StreamCheck($0, render: render) }
+        let trackers = try captures.filter { !$0.fromMatcher }.map { try CaptureTracker($0, render: render) }
+        self.checks = checks
+        self.stdoutChecks = checks.filter { $0.stream != .stderr }.map(Unmanaged.passUnretained)
+        self.stderrChecks = checks.filter { $0.stream != .stdout }.map(Unmanaged.passUnretained)
+        self.captures = trackers
+        self.stdoutCaptures = trackers.filter { $0.stream != .stderr }.map(Unmanaged.passUnretained)
+        self.stderrCaptures = trackers.filter { $0.stream != .stdout }.map(Unmanaged.passUnretained)
+        self.values = ValueCheckJudge(expect.values, render: render)
+        self.exit = expect.exit
+        let positives = checks.filter { $0.isPositive && !$0.isSatisfied }.count + trackers.count
+        // Without a single positive matcher there is nothing to wait for (validation forbids it).
+        self.finishOnMatch = finishOnMatch && checks.contains { $0.isPositive }
+        self.pendingPositives = positives
+        self.stdoutExcerpt = ExcerptBuffer(limit: excerptLimit)
+        self.stderrExcerpt = ExcerptBuffer(limit: excerptLimit)
+        self.outputExcerpt = ExcerptBuffer(limit: excerptLimit)
+    }
+
+    /// Looks at one line; true when finish_on_match asks the runner to stop the process.
+    public func consume(line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool) -> Bool {
+        latest.update(line)
+        let streamNumber: Int
+        if stream == .stdout {
+            stdoutExcerpt.append(line, truncated: truncated)
+            streamNumber = stdoutExcerpt.totalLines
+        } else {
+            stderrExcerpt.append(line, truncated: truncated)
+            streamNumber = stderrExcerpt.totalLines
+        }
+        outputExcerpt.append(line, truncated: truncated)
+        if finishedOnMatch { return true }
+        if stream == .stdout {
+            evaluate(line, stdoutChecks, stdoutCaptures, streamNumber: streamNumber)
+        } else {
+            evaluate(line, stderrChecks, stderrCaptures, streamNumber: streamNumber)
+        }
+        if finishOnMatch && pendingPositives == 0 && !negativeFailed {
+            finishedOnMatch = true
+            return true
+        }
+        return false
+    }
+
+    /// Runs the matchers and captures of one pipe on a line.
+    @inline(__always)
+    private func evaluate(_ line: UnsafeRawBufferPointer, _ checks: [Unmanaged<StreamCheck>], _ captures: [Unmanaged<CaptureTracker>], streamNumber: Int) {
+        let outputNumber = outputExcerpt.totalLines
+        for index in checks.indices {
+            let event = checks[index]._withUnsafeGuaranteedRef { check -> StreamCheck.Event in
+                if check.isDone { return .none }
+                return check.consume(line, number: check.stream == .output ? outputNumber : streamNumber)
+            }
+            switch event {
+            case .none: break
+            case .satisfied: pendingPositives -= 1
+            case .failed: negativeFailed = true
+            }
+        }
+        for index in captures.indices {
+            let captured = captures[index]._withUnsafeGuaranteedRef { capture in !capture.isDone && capture.consume(line) }
+            if captured { pendingPositives -= 1 }
+        }
+    }
+
+    /// The last line seen on either stream, cut to 200 characters (for a live terminal line).
+    public var latestLine: String? { latest.text }
+
+    /// Judges everything once the process is gone (or was stopped by finish_on_match).
+    ///
+    /// - Parameters:
+    ///   - exitCode: the exit status; nil when the process ended without one (a signal).
+    ///   - capturedBefore: values captured by earlier steps, for `values:` checks.
+    /// - Returns: failures in this order: exit, matchers as written, captures, values.
+    public func finish(exitCode: Int32?, capturedBefore: [String: String]) -> EvaluationResult {
+        var failures: [MatcherFailure] = []
+        if !finishedOnMatch {
+            if let exitCode {
+                if !exit.accepts(exitCode) {
+                    failures.append(MatcherFailure(matcher: "exit", expected: exit.description, message: "expected \(exit.description), got \(exitCode)"))
+                }
+            } else if exit != .any {
+                failures.append(MatcherFailure(matcher: "exit", expected: exit.description, message: "expected \(exit.description), got no exit status (killed by a signal)"))
+            }
+        }
+        var captured: [String: String] = [:]
+        for check in checks {
+            for (name, value) in check.captured where captured[name] == nil { captured[name] = value }
+            if let failure = check.failure(lastLines: lastLinesReader(check.stream)) { failures.append(failure) }
+        }
+        for capture in captures {
+            if let value = capture.value { captured[capture.name] = value }
+            if let failure = capture.failure(lastLines: lastLinesReader(capture.stream)) { failures.append(failure) }
+        }
+        let known = capturedBefore.merging(captured) { _, new in new }
+        failures += values.failures(values: known)
+        return EvaluationResult(
+            passed: failures.isEmpty, failures: failures, captured: captured, finishedOnMatch: finishedOnMatch,
+            excerpts: OutputExcerpts(stdout: stdoutExcerpt.excerpt(), stderr: stderrExcerpt.excerpt(), output: outputExcerpt.excerpt()))
+    }
+
+    private func lastLinesReader(_ stream: StreamSelector) -> (Int) -> [NumberedLine] {
+        let buffer = excerptBuffer(stream)
+        return { buffer.lastLines($0) }
+    }
+
+    private func excerptBuffer(_ stream: StreamSelector) -> ExcerptBuffer {
+        switch stream {
+        case .stdout: stdoutExcerpt
+        case .stderr: stderrExcerpt
+        case .output: outputExcerpt
+        }
+    }
+
+    /// Bytes held for matching and excerpts, besides the expected texts (for tests of the memory bound).
+    var storedBytes: Int {
+        checks.reduce(0) { $0 + $1.storedBytes } + stdoutExcerpt.storedBytes + stderrExcerpt.storedBytes + outputExcerpt.storedBytes
+    }
+}
