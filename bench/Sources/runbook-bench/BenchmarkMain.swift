@@ -10,6 +10,8 @@ struct BenchmarkMain {
         case "load", nil:
             let steps = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
             try LoadBenchmark(steps: steps, repetitions: 5).run()
+        case "evaluator":
+            try OutputEvaluatorBenchmark(totalBytes: (arguments.count > 1 ? Int(arguments[1]) ?? 1024 : 1024) << 20).run()
         case "yaml":
             let path = arguments[1]
             let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())

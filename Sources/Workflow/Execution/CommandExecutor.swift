@@ -1,0 +1,133 @@
+import Foundation
+
+/// Runs one command for a learner and checks it against its expectations.
+struct CommandExecutor: Sendable {
+    let configuration: RunConfiguration
+    let runner: ProcessRunner
+    let interrupt: InterruptSignal
+    let live: LiveStatus?
+    let observer: (any RunObserver)?
+
+    /// Substitutes, prepares, runs and evaluates `invocation` in `session`'s scope.
+    func execute(_ invocation: CommandInvocation, in session: LearnerContext) async -> CommandOutcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let scope = session.scope
+        let redactor = session.redactor
+        func failure(_ status: StepStatus, _ reason: String, command: CommandRecord? = nil) -> CommandOutcome {
+            CommandOutcome(status: status, reason: redactor.redact(reason), durationSeconds: (clock.now - start).seconds, command: command)
+        }
+        guard let kind = configuration.kinds[invocation.command.key] else {
+            return failure(.error, "no runner for `\(invocation.command.key.rawValue):` commands")
+        }
+        let words: [String]
+        var environment = session.environment
+        let directory: String
+        let input: String?
+        do throws(VariableError) {
+            words = try invocation.command.words.map { template throws(VariableError) in try scope.render(template) }
+            for entry in invocation.env { environment[entry.name] = try scope.render(entry.value) }
+            if invocation.command.key == .sh {
+                for (name, value) in scope.exportedValues() where environment[name] == nil || !invocation.env.contains(where: { $0.name == name }) {
+                    environment[name] = value
+                }
+            }
+            let cwd = try invocation.cwd.map { template throws(VariableError) in try scope.render(template) } ?? configuration.runbook.directory
+            directory = cwd.hasPrefix("/") ? cwd : URL(fileURLWithPath: configuration.runbook.directory).appendingPathComponent(cwd).standardizedFileURL.path
+            input = try invocation.stdin.map { template throws(VariableError) in try scope.render(template) }
+        } catch {
+            return failure(.error, error.message)
+        }
+        let context = CommandContext(
+            learner: session.learner.id, step: invocation.stepId, runId: configuration.runId, environment: environment,
+            labelContainers: invocation.labelContainers, capabilities: session.capabilities)
+        let prepared: PreparedCommand
+        switch kind.prepare(words: words, script: invocation.command.script, context: context) {
+        case .failure(let problem): return failure(.error, problem.message)
+        case .success(let value): prepared = value
+        }
+        let record = CommandRecord(
+            key: invocation.command.key.rawValue, argv: redactor.redact([prepared.executable] + prepared.arguments),
+            display: redactor.redact(ShellQuoting.join(prepared.display)), binary: prepared.binary, note: prepared.note.map(redactor.redact))
+        let evaluator: OutputEvaluator
+        do {
+            evaluator = try OutputEvaluator(
+                expect: invocation.expect, captures: invocation.captures, finishOnMatch: invocation.finishOnMatch,
+                render: { template, asRegex in
+                    do { return try scope.render(template, escape: asRegex ? RegexSupport.escape : { $0 }) } catch { throw error }
+                })
+        } catch {
+            return failure(.error, "cannot prepare the expectations: \(error)", command: record)
+        }
+        live?.started(learner: session.learner.id, step: invocation.stepId, title: nil)
+        let tap = OutputTap(evaluator: evaluator, live: live, learner: session.learner.id, step: invocation.stepId, redactor: redactor, observer: observer)
+        var spec = ProcessSpec(executable: prepared.executable, arguments: prepared.arguments, environment: environment, workingDirectory: directory)
+        spec.standardInput = input.map { .text($0) } ?? .null
+        spec.terminal = invocation.tty
+        spec.timeout = invocation.timeout
+        spec.killGrace = configuration.killGrace
+        let outcome = invocation.interruptible ? await runUnlessInterrupted(spec, tap) : await runner.run(spec, consumer: tap)
+        let duration = (clock.now - start).seconds
+        if let launchFailure = outcome.launchFailure {
+            return CommandOutcome(status: .error, reason: redactor.redact(launchFailure), durationSeconds: duration, command: record)
+        }
+        var exitCode: Int32?
+        if case .exited(let code) = outcome.termination { exitCode = code }
+        let evaluation = evaluator.finish(exitCode: outcome.stoppedByConsumer ? nil : exitCode, capturedBefore: scope.captures)
+        if outcome.interrupted {
+            return CommandOutcome(status: .interrupted, reason: "interrupted", exitCode: exitCode, durationSeconds: duration, command: record, evaluation: evaluation)
+        }
+        if outcome.timedOut {
+            return CommandOutcome(
+                status: .timeout, reason: "ran past its timeout of \(Self.format(invocation.timeout))", exitCode: exitCode,
+                durationSeconds: duration, command: record, evaluation: evaluation)
+        }
+        if evaluation.passed {
+            return CommandOutcome(status: .passed, exitCode: exitCode, durationSeconds: duration, command: record, evaluation: evaluation)
+        }
+        var reason = evaluation.failures.first.map { "\($0.matcher): \($0.message)" } ?? "expectations not met"
+        if exitCode == nil, case .signaled(let signal) = outcome.termination { reason = "killed by signal \(signal); " + reason }
+        return CommandOutcome(status: .failed, reason: redactor.redact(reason), exitCode: exitCode, durationSeconds: duration, command: record, evaluation: evaluation)
+    }
+
+    /// Runs the process, stopping it if the interrupt fires first.
+    private func runUnlessInterrupted(_ spec: ProcessSpec, _ tap: OutputTap) async -> ProcessOutcome {
+        await withTaskGroup(of: ProcessOutcome?.self) { group in
+            group.addTask { await runner.run(spec, consumer: tap) }
+            group.addTask {
+                await interrupt.wait()
+                return nil
+            }
+            var result: ProcessOutcome?
+            while let next = await group.next() {
+                if let outcome = next {
+                    result = outcome
+                    group.cancelAll()
+                } else if result == nil, interrupt.isTriggered {
+                    group.cancelAll()
+                }
+            }
+            return result!
+        }
+    }
+
+    /// `2m`, `90s`, `1m30s` for reasons.
+    static func format(_ duration: Duration) -> String {
+        let milliseconds = Int(duration.seconds * 1000)
+        if milliseconds % 1000 != 0 { return "\(milliseconds)ms" }
+        var seconds = milliseconds / 1000
+        var text = ""
+        if seconds >= 3600 { text += "\(seconds / 3600)h"; seconds %= 3600 }
+        if seconds >= 60 { text += "\(seconds / 60)m"; seconds %= 60 }
+        if seconds > 0 || text.isEmpty { text += "\(seconds)s" }
+        return text
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a floating-point number.
+    public var seconds: Double {
+        let (whole, fraction) = components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+}

@@ -1,0 +1,27 @@
+/// One command to run and check: a step's main command, a verify probe or a cleanup item.
+struct CommandInvocation: Sendable {
+    /// What to run.
+    var command: Command
+    /// What the result must satisfy.
+    var expect: Expectation
+    /// Values to capture (steps only).
+    var captures: [Capture]
+    /// End early once every positive matcher holds.
+    var finishOnMatch: Bool
+    /// Text for stdin.
+    var stdin: Template?
+    /// Working directory.
+    var cwd: Template?
+    /// Extra environment (defaults first, then the item's own).
+    var env: [EnvironmentEntry]
+    /// Run under a pseudo-terminal.
+    var tty: Bool
+    /// Per-run limit.
+    var timeout: Duration
+    /// The id used in labels and events (`cleanup` for cleanup items).
+    var stepId: String
+    /// Whether to label containers created by `run`/`create`.
+    var labelContainers: Bool
+    /// Whether Ctrl-C stops it (cleanup items run to the end).
+    var interruptible: Bool = true
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Synchronization
+
+/// Sits between the process runner and the evaluator: forwards every line, samples the latest one
+/// for the live terminal line every few milliseconds, and streams lines to observers that ask.
+final class OutputTap: LineConsumer, @unchecked Sendable {
+    private let evaluator: OutputEvaluator
+    private let live: LiveStatus?
+    private let learner: String
+    private let step: String
+    private let redactor: Redactor
+    private let observer: (any RunObserver)?
+    private var linesSinceSample = 0
+    private var lastSample = ContinuousClock.now
+
+    init(evaluator: OutputEvaluator, live: LiveStatus?, learner: String, step: String, redactor: Redactor, observer: (any RunObserver)?) {
+        self.evaluator = evaluator
+        self.live = live
+        self.learner = learner
+        self.step = step
+        self.redactor = redactor
+        self.observer = observer?.wantsOutputLines == true ? observer : nil
+    }
+
+    func consume(line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool) -> Bool {
+        let stop = evaluator.consume(line: line, stream: stream, truncated: truncated)
+        if let observer {
+            observer.handle(.outputLine(learner: learner, step: step, stream: stream, line: redactor.redact(String(decoding: line, as: UTF8.self))))
+        }
+        if let live {
+            linesSinceSample += 1
+            if linesSinceSample >= 64 || linesSinceSample == 1 {
+                linesSinceSample = 1
+                let now = ContinuousClock.now
+                if now - lastSample > .milliseconds(50) || lastSample == now {
+                    lastSample = now
+                    let text = String(decoding: UnsafeRawBufferPointer(rebasing: line.prefix(240)), as: UTF8.self)
+                    live.sample(learner: learner, line: redactor.redact(text))
+                }
+            }
+        }
+        return stop
+    }
+}

@@ -1,0 +1,22 @@
+/// The command a step ran, as recorded in results (secrets already redacted).
+public struct CommandRecord: Sendable, Codable, Hashable {
+    /// The command key (`docker`, `nvidia-docker`, `exec`, `sh`).
+    public var key: String
+    /// The full argv that ran, runner flags included.
+    public var argv: [String]
+    /// The command shell-quoted as a person would type it, without runner flags.
+    public var display: String
+    /// Which binary ran (`docker` when nvidia-docker was rewritten to `--gpus all`).
+    public var binary: String
+    /// A remark, e.g. why nvidia-docker became docker.
+    public var note: String?
+
+    /// Creates a record.
+    public init(key: String, argv: [String], display: String, binary: String, note: String? = nil) {
+        self.key = key
+        self.argv = argv
+        self.display = display
+        self.binary = binary
+        self.note = note
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Rebuilds `RunResults` from a `journal.jsonl`, line by line, so that a crashed run can still be reported.
+public enum JournalReader {
+    /// Why a journal cannot be read.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        /// What is wrong, with the file and line.
+        public var description: String
+    }
+
+    /// The results recorded in the journal at `path`; a torn last line is ignored.
+    public static func read(path: String) throws(Failure) -> RunResults {
+        guard let file = FileHandle(forReadingAtPath: path) else { throw Failure(description: "\(path): cannot open the journal") }
+        defer { try? file.close() }
+        var header: RunHeader?
+        var footer: RunFooter?
+        var preflights: [String: PreflightRecord] = [:]
+        var steps: [String: [String: StepResult]] = [:]
+        var cleanups: [String: [ProbeResult]] = [:]
+        let decoder = JSONDecoder.runbook
+        var lineNumber = 0
+        var pending = Data()
+        func process(_ line: Data, last: Bool) throws(Failure) {
+            lineNumber += 1
+            guard !line.isEmpty else { return }
+            let record: JournalRecord
+            do {
+                record = try decoder.decode(JournalRecord.self, from: line)
+            } catch {
+                if last { return }
+                throw Failure(description: "\(path):\(lineNumber): not a journal record (\(error.localizedDescription))")
+            }
+            switch record.type {
+            case .run: header = record.run
+            case .preflight: if let value = record.preflight { preflights[value.learner] = value }
+            case .step: if let value = record.step { steps[value.learner, default: [:]][value.step] = value }
+            case .cleanup: if let value = record.cleanup { cleanups[value.learner, default: []].append(value.result) }
+            case .end: footer = record.end
+            }
+        }
+        while true {
+            let chunk = file.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            pending.append(chunk)
+            while let newline = pending.firstIndex(of: 0x0A) {
+                try process(pending[pending.startIndex..<newline], last: false)
+                pending.removeSubrange(pending.startIndex...newline)
+            }
+        }
+        try process(pending, last: true)
+        guard let header else { throw Failure(description: "\(path): no run record; is this a runbook journal?") }
+        let learners = header.learners.map { learner in
+            LearnerResult(
+                id: learner.id, name: learner.name, preflight: preflights[learner.id],
+                steps: header.steps.compactMap { steps[learner.id]?[$0.id] }, cleanup: cleanups[learner.id] ?? [])
+        }
+        return RunResults(
+            runId: header.runId, command: header.command, runbook: header.runbook, startedAt: header.startedAt,
+            endedAt: footer?.endedAt, interrupted: footer?.interrupted ?? false, steps: header.steps, learners: learners)
+    }
+}

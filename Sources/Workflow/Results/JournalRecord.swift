@@ -1,0 +1,31 @@
+/// One line of `journal.jsonl`; `type` says which payload is present.
+public struct JournalRecord: Sendable, Codable {
+    /// The kinds of record.
+    public enum Kind: String, Sendable, Codable {
+        case run, preflight, step, cleanup, end
+    }
+
+    /// Which payload this record holds.
+    public var type: Kind
+    /// For `run`.
+    public var run: RunHeader?
+    /// For `preflight`.
+    public var preflight: PreflightRecord?
+    /// For `step`.
+    public var step: StepResult?
+    /// For `cleanup`.
+    public var cleanup: CleanupRecord?
+    /// For `end`.
+    public var end: RunFooter?
+
+    /// The run header record.
+    public static func run(_ header: RunHeader) -> JournalRecord { JournalRecord(type: .run, run: header) }
+    /// A preflight record.
+    public static func preflight(_ record: PreflightRecord) -> JournalRecord { JournalRecord(type: .preflight, preflight: record) }
+    /// A finished step.
+    public static func step(_ result: StepResult) -> JournalRecord { JournalRecord(type: .step, step: result) }
+    /// A finished cleanup item.
+    public static func cleanup(_ record: CleanupRecord) -> JournalRecord { JournalRecord(type: .cleanup, cleanup: record) }
+    /// The end of the run.
+    public static func end(_ footer: RunFooter) -> JournalRecord { JournalRecord(type: .end, end: footer) }
+}

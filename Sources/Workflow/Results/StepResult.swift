@@ -1,0 +1,60 @@
+import Foundation
+
+/// Everything known about one step of one learner once it finished (SPEC 4, results.json).
+public struct StepResult: Sendable, Codable {
+    /// The learner's id.
+    public var learner: String
+    /// The step's id.
+    public var step: String
+    /// The step's title, substituted and redacted.
+    public var title: String?
+    /// The outcome.
+    public var status: StepStatus
+    /// Why, for anything but passed: the first failed expectation, the skip or block reason, the error.
+    public var reason: String?
+    /// The exit status of the last attempt, when it ran to the end.
+    public var exitCode: Int32?
+    /// When the step started (nil when it never ran).
+    public var startedAt: Date?
+    /// When it finished.
+    public var endedAt: Date
+    /// Wall time of all attempts, in seconds.
+    public var durationSeconds: Double
+    /// How many attempts ran.
+    public var attempts: Int
+    /// What the last attempt ran.
+    public var command: CommandRecord?
+    /// The expectations that failed (last attempt).
+    public var failures: [MatcherFailure]
+    /// Values captured by this step (redacted).
+    public var captured: [String: String]
+    /// True when finish_on_match ended the command early.
+    public var finishedOnMatch: Bool
+    /// Head and tail of stdout, stderr and output (last attempt); nil when nothing ran.
+    public var excerpts: OutputExcerpts?
+    /// The verify probes (last attempt).
+    public var verify: [ProbeResult]
+    /// The step's hint, substituted and redacted, kept for reports.
+    public var hint: String?
+
+    /// Creates a result.
+    public init(learner: String, step: String, title: String? = nil, status: StepStatus, reason: String? = nil, exitCode: Int32? = nil, startedAt: Date? = nil, endedAt: Date = Date(), durationSeconds: Double = 0, attempts: Int = 0, command: CommandRecord? = nil, failures: [MatcherFailure] = [], captured: [String: String] = [:], finishedOnMatch: Bool = false, excerpts: OutputExcerpts? = nil, verify: [ProbeResult] = [], hint: String? = nil) {
+        self.learner = learner
+        self.step = step
+        self.title = title
+        self.status = status
+        self.reason = reason
+        self.exitCode = exitCode
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.durationSeconds = durationSeconds
+        self.attempts = attempts
+        self.command = command
+        self.failures = failures
+        self.captured = captured
+        self.finishedOnMatch = finishedOnMatch
+        self.excerpts = excerpts
+        self.verify = verify
+        self.hint = hint
+    }
+}

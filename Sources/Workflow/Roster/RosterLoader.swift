@@ -1,0 +1,91 @@
+import Foundation
+
+/// Reads a roster (SPEC 2): YAML with `learners:`, or CSV with a header row.
+public enum RosterLoader {
+    static let learnerKeys = ["id", "name", "docker_host", "docker_context", "vars"]
+
+    /// The learners, or every problem found with its position.
+    public static func load(path: String) -> Result<[Learner], DiagnosticError> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(DiagnosticError([.error("cannot read the roster: \(path)", at: SourceLocation(file: path, line: 1, column: 1))]))
+        }
+        if path.lowercased().hasSuffix(".csv") { return CSVRosterReader.read(bytes: [UInt8](data), path: path) }
+        return loadYAML(bytes: [UInt8](data), path: path)
+    }
+
+    static func loadYAML(bytes: [UInt8], path: String) -> Result<[Learner], DiagnosticError> {
+        let document = YAMLLoader().load(bytes: bytes, path: path)
+        var reader = NodeReader(diagnostics: document.diagnostics)
+        var learners: [Learner] = []
+        if let root = document.root {
+            let pairs = reader.mapping(root, "the roster", keys: ["learners"]) ?? []
+            if let list = pairs.first(where: { $0.key.scalarValue == "learners" })?.value {
+                for item in reader.list(list, "learners") ?? [] {
+                    if let learner = decodeLearner(item, reader: &reader) { learners.append(learner) }
+                }
+            } else {
+                reader.error("missing `learners:`, the list of learners", at: root.location)
+            }
+        } else if document.diagnostics.isEmpty {
+            reader.error("the roster is empty; it needs `learners:`", at: SourceLocation(file: path, line: 1, column: 1))
+        }
+        reader.diagnostics += duplicateIds(learners)
+        if learners.isEmpty && !reader.diagnostics.containsErrors, let root = document.root {
+            reader.error("the roster has no learners", at: root.location)
+        }
+        return reader.diagnostics.containsErrors ? .failure(DiagnosticError(reader.diagnostics)) : .success(learners)
+    }
+
+    private static func decodeLearner(_ node: Node, reader: inout NodeReader) -> Learner? {
+        guard let pairs = reader.mapping(node, "learner", keys: learnerKeys) else { return nil }
+        var learner = Learner(id: "", location: node.location)
+        var hasId = false
+        for pair in pairs {
+            switch pair.key.scalarValue {
+            case "id":
+                guard let id = reader.text(pair.value, "id") else { continue }
+                hasId = true
+                learner.id = id
+                if !isValidId(id) { reader.error("learner id '\(id)' must match [a-z0-9][a-z0-9_-]*", at: pair.value.location) }
+            case "name": learner.name = reader.text(pair.value, "name")
+            case "docker_host": learner.dockerHost = reader.text(pair.value, "docker_host")
+            case "docker_context": learner.dockerContext = reader.text(pair.value, "docker_context")
+            case "vars":
+                guard let varPairs = pair.value.mappingPairs else {
+                    reader.error("vars must be a map of var names to values", at: pair.value.location)
+                    continue
+                }
+                for varPair in varPairs {
+                    guard let name = varPair.key.scalarValue, let value = varPair.value.scalarValue else {
+                        reader.error("a learner var must be NAME: text", at: varPair.key.location)
+                        continue
+                    }
+                    learner.vars[name] = value
+                    learner.varLocations[name] = varPair.value.location
+                }
+            default: break
+            }
+        }
+        guard hasId else {
+            reader.error("a learner needs an `id`", at: node.location)
+            return nil
+        }
+        return learner
+    }
+
+    /// True for `[a-z0-9][a-z0-9_-]*`.
+    static func isValidId(_ id: String) -> Bool { RunbookDecoder.isValidIdentifier(id) }
+
+    static func duplicateIds(_ learners: [Learner]) -> [Diagnostic] {
+        var seen: [String: Int] = [:]
+        var problems: [Diagnostic] = []
+        for learner in learners {
+            if let line = seen[learner.id], let location = learner.location {
+                problems.append(.error("duplicate learner id '\(learner.id)' (first on line \(line))", at: location))
+            } else {
+                seen[learner.id] = learner.location?.line ?? 0
+            }
+        }
+        return problems
+    }
+}

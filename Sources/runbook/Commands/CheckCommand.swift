@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// `runbook check [RUNBOOK]`: runs only the verify probes, to see what learners already did.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run only the verify probes: what each learner has already done. No cleanup.",
+        discussion: "Steps without a verify probe are skipped (\"no verify probe\")."
+    )
+
+    @OptionGroup var path: RunbookPathArgument
+    @OptionGroup var options: RunOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        try await StepRunner(path: path.runbook, options: options, output: output, mode: .check).run()
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// `runbook run [RUNBOOK]`: runs every step, checks expectations and probes, then cleanup.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a runbook's steps and check what they print and leave behind.",
+        discussion: "Exit status: 0 every step passed or was skipped, 1 a step failed, 2 invalid input, 130 interrupted."
+    )
+
+    @OptionGroup var path: RunbookPathArgument
+    @OptionGroup var options: RunOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        try await StepRunner(path: path.runbook, options: options, output: output, mode: .run).run()
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import ArgumentParser
+
+/// Options of every command that runs steps (SPEC 3).
+struct RunOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Roster of learners (YAML or CSV).", valueName: "file"))
+    var learners: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only these learners of the roster (comma-separated ids).", valueName: "ids"))
+    var learner: String?
+
+    @Option(name: .long, help: ArgumentHelp("Learners run at once.", valueName: "n"))
+    var jobs: Int = 4
+
+    @Option(name: .customLong("var"), help: ArgumentHelp("Set a var (highest precedence); repeatable.", valueName: "name=value"))
+    var vars: [String] = []
+
+    @Option(name: .customLong("var-file"), help: ArgumentHelp("A YAML map of var values.", valueName: "file"))
+    var varFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Run only these steps (comma-separated ids).", valueName: "ids"))
+    var only: String?
+
+    @Option(name: .long, help: ArgumentHelp("Skip these steps (comma-separated ids).", valueName: "ids"))
+    var skip: String?
+
+    @Option(name: .long, help: ArgumentHelp("Start at this step; earlier ones are not selected.", valueName: "id"))
+    var from: String?
+
+    @Flag(name: .long, help: "Stop the whole run at the first failure.")
+    var failFast = false
+
+    @Option(name: .long, help: ArgumentHelp("Also write a report: json, junit, tap, md, csv or html, optionally :PATH; repeatable.", valueName: "format[:path]"))
+    var report: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Results folder (must be empty or absent); default ./runbook-results/RUN_ID.", valueName: "dir"))
+    var out: String?
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        for variable in vars where !variable.contains("=") {
+            throw ValidationError("--var takes NAME=VALUE, got '\(variable)'")
+        }
+    }
+
+    /// Splits a comma-separated option.
+    static func list(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
