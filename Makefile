@@ -6,8 +6,7 @@ RUNBOOK := .build/debug/runbook
 
 ## demo: set everything up and run module 1 against the local engine with the offline lab.
 demo: deps build lab
-	$(RUNBOOK) validate workshop.yaml
-	$(RUNBOOK) list workshop.yaml
+	. lab/lab.env && $(RUNBOOK) run workshop.yaml --var-file lab/vars.yaml $(ARGS)
 
 ## test: set everything up (packages, engine, registry, images) and run all the tests.
 test: deps lab

@@ -72,6 +72,29 @@ public struct DockerEngineSupport: EngineSupport {
         return ids.count
     }
 
+    /// Gives each learner its own temporary DOCKER_CONFIG, so that one learner's `docker login`
+    /// never touches another's credentials (SPEC 2). The user's contexts and CLI plugins are linked
+    /// in, and the current context is carried over unless the learner names an engine.
+    public func learnerEnvironment(for learner: Learner, base: [String: String]) throws -> LearnerEnvironment {
+        let files = FileManager.default
+        let temporary = base["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory()
+        let directory = URL(fileURLWithPath: temporary).appendingPathComponent("runbook-docker-\(learner.id)-\(UUID().uuidString.prefix(8))").path
+        try files.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let userConfig = base["DOCKER_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? ((base["HOME"] ?? NSHomeDirectory()) + "/.docker")
+        for shared in ["contexts", "cli-plugins"] where files.fileExists(atPath: "\(userConfig)/\(shared)") {
+            try? files.createSymbolicLink(atPath: "\(directory)/\(shared)", withDestinationPath: "\(userConfig)/\(shared)")
+        }
+        var config: [String: Any] = [:]
+        if learner.dockerHost == nil, learner.dockerContext == nil,
+           let data = files.contents(atPath: "\(userConfig)/config.json"),
+           let user = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let current = user["currentContext"] as? String {
+            config["currentContext"] = current
+        }
+        let data = try JSONSerialization.data(withJSONObject: config)
+        try data.write(to: URL(fileURLWithPath: "\(directory)/config.json"))
+        return LearnerEnvironment(variables: ["DOCKER_CONFIG": directory], temporaryDirectory: directory)
+    }
+
     /// True when the environment points at the runner's own engine (no remote host or context).
     static func isLocal(_ environment: [String: String]) -> Bool {
         if let host = environment["DOCKER_HOST"], !host.isEmpty, !host.hasPrefix("unix://") { return false }
