@@ -54,6 +54,8 @@ public struct LearnerRunner: Sendable {
         }
         if !configuration.selection.isSelected(step, index: index, in: runbook) { return ended(.skipped, "not selected") }
         if let reason = stop.reason { return ended(.skipped, reason) }
+        let usesEngine = step.command.key.usesDockerEngine || step.verify.contains { $0.command.key.usesDockerEngine }
+        if usesEngine, let message = context.engineUnreachable { return ended(.error, message) }
         for need in step.needs {
             guard let needed = progress.results[need] else { continue }
             if needed.status == .skipped { return ended(.skipped, needed.reason) }
@@ -62,8 +64,6 @@ public struct LearnerRunner: Sendable {
         for condition in step.when {
             if let reason = unmetReason(condition) { return ended(.skipped, reason) }
         }
-        let usesEngine = step.command.key.usesDockerEngine || step.verify.contains { $0.command.key.usesDockerEngine }
-        if usesEngine, let message = context.engineUnreachable { return ended(.error, message) }
         switch configuration.mode {
         case .check: return await checkStep(step, title: title, hint: hint)
         case .run, .guide, .selftest: return await executeStep(step, title: title, hint: hint)

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// Docker steps without a real engine: the exact argv of the GPU steps (stub binaries on PATH) and a dead engine.
+@Suite("runbook run: docker steps")
+struct DockerStepsTests {
+    static let repositoryRoot = RunbookBinary.url.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let workshop = repositoryRoot.appendingPathComponent("workshop.yaml")
+    static let stub = RunbookBinary.fixtures.appendingPathComponent("docker/stub-docker.sh")
+
+    /// Runs the workshop's GPU steps with stubs on PATH; returns every recorded invocation (argv) and the results.
+    func runGPUSteps(withNvidiaDocker: Bool, runtimes: String) throws -> (invocations: [[String]], results: ResultsFile) {
+        let scratch = try RunbookBinary.temporaryDirectory("gpu")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let bin = scratch.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.stub, to: bin.appendingPathComponent("docker"))
+        if withNvidiaDocker { try FileManager.default.copyItem(at: Self.stub, to: bin.appendingPathComponent("nvidia-docker")) }
+        let log = scratch.appendingPathComponent("argv.log")
+        let out = scratch.appendingPathComponent("results")
+        let outcome = try RunbookBinary.run(
+            ["run", Self.workshop.path, "--only", "build-gpu,train-gpu", "--out", out.path],
+            in: scratch,
+            environment: [
+                "PATH": "\(bin.path):/usr/bin:/bin", "STUB_LOG": log.path, "STUB_RUNTIMES": runtimes, "REGISTRY_PASSWORD": "unused",
+                "DOCKER_USERNAME": "alice", "DOCKER_HOST": "", "DOCKER_CONTEXT": "",
+            ])
+        RunbookBinary.expectNoCrash(outcome)
+        #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
+        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        let invocations = text.components(separatedBy: "\n\n").map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }.filter { !$0.isEmpty && $0 != [""] }
+        return (invocations, try ResultsFile(directory: out))
+    }
+
+    static func labels(_ results: ResultsFile, step: String) -> [String] {
+        let runId = results.json["runId"] as? String ?? "?"
+        return ["--label", "io.runbook.run=\(runId)", "--label", "io.runbook.learner=local", "--label", "io.runbook.step=\(step)"]
+    }
+
+    @Test("without nvidia-docker, on an engine with the nvidia runtime: docker build, then docker run --gpus all")
+    func gpusAll() throws {
+        let (invocations, results) = try runGPUSteps(withNvidiaDocker: false, runtimes: #"{"nvidia":{},"runc":{}}"#)
+        #expect(results.statuses()["build-gpu"] == "passed")
+        #expect(results.statuses()["train-gpu"] == "passed")
+        #expect(invocations.contains([
+            "docker", "build", "-f", "Dockerfile.gpu", "--build-arg", "BASE_IMAGE=tensorflow/tensorflow:1.4.0-gpu", "-t", "docker.io/alice/tf-mnist:gpu", ".",
+        ]))
+        #expect(invocations.contains(["docker", "run", "--gpus", "all"] + Self.labels(results, step: "train-gpu") + ["--rm", "docker.io/alice/tf-mnist:gpu"]))
+        let command = results.steps()["train-gpu"]?["command"] as? [String: Any]
+        #expect(command?["binary"] as? String == "docker")
+        #expect((command?["note"] as? String)?.contains("--gpus all") == true)
+        #expect(command?["display"] as? String == "nvidia-docker run --rm docker.io/alice/tf-mnist:gpu")
+    }
+
+    @Test("with nvidia-docker on PATH and a local engine: nvidia-docker run, as the module says")
+    func nvidiaDocker() throws {
+        let (invocations, results) = try runGPUSteps(withNvidiaDocker: true, runtimes: #"{"runc":{}}"#)
+        #expect(results.statuses()["train-gpu"] == "passed")
+        #expect(invocations.contains(["nvidia-docker", "run"] + Self.labels(results, step: "train-gpu") + ["--rm", "docker.io/alice/tf-mnist:gpu"]))
+        #expect(!invocations.contains { $0.first == "docker" && $0.contains("--gpus") })
+        let command = results.steps()["train-gpu"]?["command"] as? [String: Any]
+        #expect(command?["binary"] as? String == "nvidia-docker")
+        let fingerprint = (results.learners.first?["preflight"] as? [String: Any])?["fingerprint"] as? [String: Any]
+        #expect(fingerprint?["gpu"] as? Bool == true)
+        #expect(fingerprint?["storageDriver"] as? String == "stubfs")
+    }
+
+    @Test("without any GPU the GPU steps are skipped with the reason, never run")
+    func noGPU() throws {
+        let (invocations, results) = try runGPUSteps(withNvidiaDocker: false, runtimes: #"{"runc":{}}"#)
+        #expect(results.statuses()["build-gpu"] == "skipped")
+        #expect(results.steps()["train-gpu"]?["reason"] as? String == "no NVIDIA runtime on this engine")
+        #expect(!invocations.contains { $0.dropFirst().first == "build" || $0.dropFirst().first == "run" })
+    }
+
+    @Test("a dead engine: every docker step is error with the engine's message; exec and sh steps still run")
+    func engineDown() throws {
+        let scratch = try RunbookBinary.temporaryDirectory("down")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("results")
+        let socket = scratch.appendingPathComponent("nobody.sock").path
+        let outcome = try RunbookBinary.run(
+            ["run", RunbookBinary.fixtures.appendingPathComponent("docker/engine-down.yaml").path, "--out", out.path],
+            environment: ["DOCKER_HOST": "unix://\(socket)", "DOCKER_CONTEXT": ""])
+        RunbookBinary.expectNoCrash(outcome)
+        #expect(outcome.status == 1)
+        let results = try ResultsFile(directory: out)
+        #expect(results.statuses() == [
+            "ps": "error", "local-work": "passed", "run": "error", "needs-run": "error", "gpu": "error", "shell-work": "passed",
+        ])
+        for step in ["ps", "run", "needs-run", "gpu"] {
+            let reason = results.steps()[step]?["reason"] as? String ?? ""
+            #expect(reason.contains("Cannot connect to the Docker daemon") && reason.contains(socket), "\(step): \(reason)")
+        }
+        let preflight = results.learners.first?["preflight"] as? [String: Any]
+        #expect(preflight?["status"] as? String == "error")
+        #expect(outcome.stdout.contains("engine unreachable"))
+    }
+}
