@@ -1,7 +1,7 @@
 /// Escapes untrusted text for Markdown (CommonMark and GitHub's tables), and fences code safely.
 public enum MarkdownEscaper {
     /// Characters that Markdown or GitHub's tables give a meaning to, escaped with a backslash.
-    static let special: Set<Unicode.Scalar> = ["\\", "|", "*", "_", "`", "<", ">", "[", "]", "&", "~", "#", "!"]
+    static let special: Set<Unicode.Scalar> = ["\\", "|", "*", "_", "`", "<", ">", "[", "]", "&", "~", "#"]
 
     /// `text` as inline text on one line (a table cell, a heading, a list item): newlines become
     /// spaces, controls are made visible, Markdown's special characters are backslash-escaped.

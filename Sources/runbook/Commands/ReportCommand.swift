@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import Workflow
+
+/// `runbook report RESULTS.json|journal.jsonl… --format F [-o PATH] [--force]`: renders results
+/// in a format, merging several runs (the latest result of each learner × step wins).
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Render or merge results: json, junit, tap, md, csv or html.",
+        discussion: """
+            Each input is a results.json, a journal.jsonl (a run that crashed is recovered from its \
+            journal) or a results folder. With several inputs, the latest result by end time wins for \
+            each learner × step; inputs from different runbooks are refused unless --force.
+            Exit status: 0 written, 2 unreadable input, runbooks differ, or invalid arguments.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("results.json, journal.jsonl or a results folder; several are merged.", valueName: "results"))
+    var inputs: [String]
+
+    @Option(name: .long, help: ArgumentHelp("The format: json, junit, tap, md, csv or html.", valueName: "format"))
+    var format: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "path"))
+    var output: String?
+
+    @Flag(name: .long, help: "Merge inputs even when they come from different runbooks.")
+    var force = false
+
+    func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("give at least one results.json or journal.jsonl") }
+    }
+
+    func run() async throws {
+        let format: ReportFormat
+        do {
+            format = try ReportFormat(parsing: self.format)
+        } catch {
+            throw failure("\(error)")
+        }
+        var loaded: [ResultsMerger.Input] = []
+        for input in inputs {
+            do {
+                loaded.append(ResultsMerger.Input(name: input, results: try ResultsLoader.load(path: input)))
+            } catch {
+                throw failure("\(error)")
+            }
+        }
+        let results: RunResults
+        do {
+            results = try ResultsMerger(force: force).merge(loaded)
+        } catch {
+            throw failure("\(error)")
+        }
+        let renderer = ReportRenderer(results: results)
+        if let output {
+            do {
+                try renderer.write(format, to: output)
+            } catch {
+                throw failure("\(error)")
+            }
+        } else {
+            do {
+                StandardStreams.out(try renderer.render(format))
+            } catch {
+                throw failure("cannot render the report: \(error)")
+            }
+        }
+    }
+
+    /// Prints `error: message` and gives exit status 2.
+    private func failure(_ message: String) -> ExitCode {
+        StandardStreams.err("error: \(message)\n")
+        return ExitCode(2)
+    }
+}
