@@ -64,6 +64,7 @@ struct CommandExecutor: Sendable {
         var spec = ProcessSpec(executable: prepared.executable, arguments: prepared.arguments, environment: environment, workingDirectory: directory)
         spec.standardInput = input.map { .text($0) } ?? .null
         spec.terminal = invocation.tty
+        spec.terminalInput = invocation.tty ? invocation.terminalInput : nil
         spec.timeout = invocation.timeout
         spec.killGrace = configuration.killGrace
         let outcome = invocation.interruptible ? await runUnlessInterrupted(spec, tap) : await runner.run(spec, consumer: tap)

@@ -24,4 +24,6 @@ struct CommandInvocation: Sendable {
     var labelContainers: Bool
     /// Whether Ctrl-C stops it (cleanup items run to the end).
     var interruptible: Bool = true
+    /// With `tty`: a descriptor of keys a person types, copied to the terminal (`runbook guide`).
+    var terminalInput: Int32?
 }

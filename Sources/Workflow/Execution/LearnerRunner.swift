@@ -8,6 +8,8 @@ public struct LearnerRunner: Sendable {
     let journal: Journal?
     let observer: (any RunObserver)?
     let stop: RunStopFlag
+    /// `runbook guide`: keys the learner types, copied to the terminal of `tty: true` steps.
+    var terminalInput: Int32?
 
     /// Results of the steps finished so far, by id.
     final class Progress: @unchecked Sendable {
@@ -19,9 +21,6 @@ public struct LearnerRunner: Sendable {
         let progress = Progress()
         var results: [StepResult] = []
         let runbook = configuration.runbook
-        if configuration.mode == .run || configuration.mode == .selftest, let engine = configuration.engine, context.engineUnreachable == nil, runbook.usesDockerEngine {
-            await engine.removeContainers(labels: ["io.runbook.learner": context.learner.id], onlyStopped: true, environment: context.environment)
-        }
         for index in runbook.steps.indices {
             let result = await runStep(at: index, progress: progress)
             progress.results[result.step] = result
@@ -31,12 +30,13 @@ public struct LearnerRunner: Sendable {
             if result.status.isFailure && result.status != .interrupted && configuration.failFast { stop.stop(reason: "fail-fast") }
         }
         if configuration.mode == .run || configuration.mode == .selftest {
+            // The run's labelled containers are swept while the cleanup items run.
+            let engine = context.engineUnreachable == nil && runbook.usesDockerEngine ? configuration.engine : nil
+            let labels = ["io.runbook.run": configuration.runId, "io.runbook.learner": context.learner.id]
+            let environment = context.environment
+            async let swept = engine?.removeContainers(labels: labels, onlyStopped: false, environment: environment) ?? 0
             await runCleanup()
-            if let engine = configuration.engine, context.engineUnreachable == nil, runbook.usesDockerEngine {
-                await engine.removeContainers(
-                    labels: ["io.runbook.run": configuration.runId, "io.runbook.learner": context.learner.id], onlyStopped: false,
-                    environment: context.environment)
-            }
+            _ = await swept
         }
         observer?.handle(.learnerFinished(learner: context.learner.id))
         return results
@@ -44,13 +44,26 @@ public struct LearnerRunner: Sendable {
 
     /// Decides and produces one step's result.
     func runStep(at index: Int, progress: Progress) async -> StepResult {
+        if let decided = gate(at: index, progress: progress) { return decided }
+        let step = configuration.runbook.steps[index]
+        let title = step.title.flatMap { try? context.scope.render($0) }.map(context.redactor.redact)
+        let hint = step.hint.flatMap { try? context.scope.render($0) }.map(context.redactor.redact)
+        switch configuration.mode {
+        case .check: return await checkStep(step, title: title, hint: hint)
+        case .run, .guide, .selftest: return await executeStep(step, title: title, hint: hint)
+        }
+    }
+
+    /// The result of a step that does not run (not selected, the run stopped, its engine
+    /// unreachable, a need not met, a condition false), or nil when it should run.
+    func gate(at index: Int, progress: Progress) -> StepResult? {
         let runbook = configuration.runbook
         let step = runbook.steps[index]
         let redactor = context.redactor
-        let title = step.title.flatMap { try? context.scope.render($0) }.map(redactor.redact)
-        let hint = step.hint.flatMap { try? context.scope.render($0) }.map(redactor.redact)
         func ended(_ status: StepStatus, _ reason: String?) -> StepResult {
-            StepResult(learner: context.learner.id, step: step.id, title: title, status: status, reason: reason.map(redactor.redact), hint: hint)
+            let title = step.title.flatMap { try? context.scope.render($0) }.map(redactor.redact)
+            let hint = step.hint.flatMap { try? context.scope.render($0) }.map(redactor.redact)
+            return StepResult(learner: context.learner.id, step: step.id, title: title, status: status, reason: reason.map(redactor.redact), hint: hint)
         }
         if !configuration.selection.isSelected(step, index: index, in: runbook) { return ended(.skipped, "not selected") }
         if let reason = stop.reason { return ended(.skipped, reason) }
@@ -64,10 +77,7 @@ public struct LearnerRunner: Sendable {
         for condition in step.when {
             if let reason = unmetReason(condition) { return ended(.skipped, reason) }
         }
-        switch configuration.mode {
-        case .check: return await checkStep(step, title: title, hint: hint)
-        case .run, .guide, .selftest: return await executeStep(step, title: title, hint: hint)
-        }
+        return nil
     }
 
     /// Runs a step with its retries and probes.
@@ -78,13 +88,12 @@ public struct LearnerRunner: Sendable {
         let timeout = step.timeout ?? runbook.defaults.timeout ?? configuration.defaultTimeout
         observer?.handle(.stepStarted(learner: context.learner.id, step: step.id, title: title, command: nil))
         defer { executor.live?.finished(learner: context.learner.id) }
+        var probesBefore: [ProbeResult]?
         var selftestDefect: String?
         if configuration.mode == .selftest, !step.verify.isEmpty {
             let before = await runProbes(step, timeout: timeout)
-            let allPassed = before.allSatisfy { $0.status == .passed }
-            if allPassed && step.verifyBefore == .fail {
-                selftestDefect = "verify passed before the step ran, so it cannot tell a learner who skipped the step (add `verify_before: pass` if that state legitimately exists already)"
-            }
+            probesBefore = before
+            selftestDefect = SelftestJudge.defectBefore(before, verifyBefore: step.verifyBefore)
         }
         var attempt = 0
         var outcome: CommandOutcome
@@ -103,7 +112,7 @@ public struct LearnerRunner: Sendable {
                 CommandInvocation(
                     command: step.command, expect: step.expect, captures: step.captures, finishOnMatch: step.finishOnMatch,
                     stdin: step.stdin, cwd: step.cwd ?? runbook.defaults.cwd, env: runbook.defaults.env + step.env, tty: step.tty,
-                    timeout: timeout, stepId: step.id, labelContainers: true),
+                    timeout: timeout, stepId: step.id, labelContainers: true, terminalInput: terminalInput),
                 in: context)
             status = outcome.status
             reason = outcome.reason
@@ -138,7 +147,7 @@ public struct LearnerRunner: Sendable {
             startedAt: started, endedAt: Date(), durationSeconds: Date().timeIntervalSince(started), attempts: attempt,
             command: outcome.command, failures: evaluation.map { redacted($0.failures) } ?? [], captured: captured,
             finishedOnMatch: evaluation?.finishedOnMatch ?? false, excerpts: evaluation.map { redacted($0.excerpts) },
-            verify: probes, hint: hint)
+            verify: probes, verifyBefore: probesBefore, hint: hint)
     }
 
     /// `check`: only the probes of a step.

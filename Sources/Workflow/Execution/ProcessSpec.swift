@@ -15,6 +15,10 @@ public struct ProcessSpec: Sendable {
     public var terminal: Bool
     /// How long the main process may run before its group is terminated; nil for no limit.
     public var timeout: Duration?
+    /// Under a terminal only: a descriptor (non-blocking, owned by the caller) whose bytes are
+    /// copied to the terminal as they arrive, after the `standardInput` text: what a person types.
+    /// Nil (the default) for none.
+    public var terminalInput: Int32?
     /// How long a terminated group has after SIGTERM before it gets SIGKILL.
     public var killGrace: Duration
     /// How long output is still read once the group is gone (or was killed) while a process that

@@ -38,6 +38,8 @@ final class ProcessSupervisor<Consumer: LineConsumer> {
         case output(Int)
         /// The standard input to write.
         case input
+        /// Keys typed by a person, for the terminal (`ProcessSpec.terminalInput`).
+        case typed
     }
 
     /// The size of one read.
@@ -98,6 +100,8 @@ final class ProcessSupervisor<Consumer: LineConsumer> {
     private var timedOut = false
     /// The consumer's request terminated the group.
     private var stoppedByConsumer = false
+    /// `spec.terminalInput` is still read (until its end-of-file or the terminal closes).
+    private var typedOpen = true
 
     /// Takes ownership of the launched child's descriptors and of the exit watcher.
     init(
@@ -145,6 +149,10 @@ final class ProcessSupervisor<Consumer: LineConsumer> {
                 fds.append(pollfd(fd: inputFD, events: Int16(POLLOUT), revents: 0))
                 roles.append(.input)
             }
+            if typedOpen, let typed = spec.terminalInput, terminalMaster != nil {
+                fds.append(pollfd(fd: typed, events: Int16(POLLIN), revents: 0))
+                roles.append(.typed)
+            }
             if !cancellationSeen {
                 fds.append(pollfd(fd: control.wakeReadEnd, events: Int16(POLLIN), revents: 0))
                 roles.append(.wake)
@@ -164,6 +172,7 @@ final class ProcessSupervisor<Consumer: LineConsumer> {
                 switch role {
                 case .output(let index): readAvailable(index)
                 case .input: writeInput()
+                case .typed: forwardTyped()
                 case .wake: noticeCancellation()
                 case .exit: handleLeaderExit()
                 }
@@ -374,6 +383,38 @@ final class ProcessSupervisor<Consumer: LineConsumer> {
             break  // EPIPE (the reader is gone; SIGPIPE is blocked on this thread) or another error
         }
         finishInput()
+    }
+
+    /// The terminal's master while it is open (it is the only output channel under a terminal).
+    private var terminalMaster: Int32? {
+        guard spec.terminal, let channel = channels.first, channel.fd >= 0 else { return nil }
+        return channel.fd
+    }
+
+    /// Copies what a person typed to the terminal; keys that the terminal cannot take right now
+    /// (its input queue is full) are dropped, as a full terminal would.
+    private func forwardTyped() {
+        guard let typed = spec.terminalInput, let master = terminalMaster else {
+            typedOpen = false
+            return
+        }
+        var bytes = [UInt8](repeating: 0, count: 1024)
+        let count = read(typed, &bytes, bytes.count)
+        if count > 0 {
+            var offset = 0
+            while offset < count {
+                let written = bytes.withUnsafeBytes { write(master, $0.baseAddress! + offset, count - offset) }
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    break
+                }
+            }
+        } else if count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+            typedOpen = false
+        }
     }
 
     /// Stops writing input; closes the pipe, which the child sees as end-of-file.

@@ -34,11 +34,13 @@ public struct StepResult: Sendable, Codable {
     public var excerpts: OutputExcerpts?
     /// The verify probes (last attempt).
     public var verify: [ProbeResult]
+    /// `selftest` only: the verify probes as run before the step (they must fail unless `verify_before: pass`).
+    public var verifyBefore: [ProbeResult]?
     /// The step's hint, substituted and redacted, kept for reports.
     public var hint: String?
 
     /// Creates a result.
-    public init(learner: String, step: String, title: String? = nil, status: StepStatus, reason: String? = nil, exitCode: Int32? = nil, startedAt: Date? = nil, endedAt: Date = Date(), durationSeconds: Double = 0, attempts: Int = 0, command: CommandRecord? = nil, failures: [MatcherFailure] = [], captured: [String: String] = [:], finishedOnMatch: Bool = false, excerpts: OutputExcerpts? = nil, verify: [ProbeResult] = [], hint: String? = nil) {
+    public init(learner: String, step: String, title: String? = nil, status: StepStatus, reason: String? = nil, exitCode: Int32? = nil, startedAt: Date? = nil, endedAt: Date = Date(), durationSeconds: Double = 0, attempts: Int = 0, command: CommandRecord? = nil, failures: [MatcherFailure] = [], captured: [String: String] = [:], finishedOnMatch: Bool = false, excerpts: OutputExcerpts? = nil, verify: [ProbeResult] = [], verifyBefore: [ProbeResult]? = nil, hint: String? = nil) {
         self.learner = learner
         self.step = step
         self.title = title
@@ -55,6 +57,7 @@ public struct StepResult: Sendable, Codable {
         self.finishedOnMatch = finishedOnMatch
         self.excerpts = excerpts
         self.verify = verify
+        self.verifyBefore = verifyBefore
         self.hint = hint
     }
 }

@@ -11,9 +11,12 @@ struct StepRunner {
     let output: OutputOptions
     let mode: RunMode
     var learnersOverride: [Learner]?
+    /// Called with the results and their folder after the summary, before the exit status is decided (`selftest`'s verdict).
+    var afterRun: ((RunResults, String) -> Void)?
 
     /// Runs and exits with SPEC 3's status: 0, 1, 2 (thrown earlier) or 130.
     func run() async throws {
+        try ReportWriter.validate(specifications: options.report)
         let learners = try learnersOverride ?? loadLearners()
         let runbook = try RunbookFileLoader.load(path, output: output, remoteEngines: learners.contains { $0.usesRemoteEngine })
         let selection = StepSelection(only: Set(RunOptions.list(options.only)), skip: Set(RunOptions.list(options.skip)), from: options.from)
@@ -42,7 +45,7 @@ struct StepRunner {
         let interactive = isatty(1) == 1
         let printer = ProgressPrinter(
             style: TerminalStyle(enabled: output.colored(for: 1)), verbosity: output.quiet ? .quiet : (output.verbose ? .verbose : .normal),
-            interactive: interactive && !output.verbose, multipleLearners: learners.count > 1, runbook: runbook)
+            interactive: interactive && !output.verbose, multipleLearners: learners.count > 1, runbook: runbook, learnerCount: learners.count)
         let engine: RunEngine
         do {
             engine = try RunEngine(configuration: configuration, outputDirectory: outputDirectory, observer: printer)
@@ -63,8 +66,10 @@ struct StepRunner {
         let results = try await engine.run()
         ticker.cancel()
         printer.clearLive()
+        if learners.count > 1 && !output.quiet { StandardStreams.out(printer.matrix(results)) }
         try ReportWriter(results: results, outputDirectory: outputDirectory).write(specifications: options.report)
         printSummary(results, directory: outputDirectory)
+        afterRun?(results, outputDirectory)
         if trap.fired || engine.interrupt.isTriggered { throw ExitCode(130) }
         if !results.succeeded { throw ExitCode(1) }
     }

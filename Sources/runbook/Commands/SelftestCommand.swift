@@ -1,0 +1,46 @@
+import ArgumentParser
+import Steps
+import Workflow
+
+/// `runbook selftest [RUNBOOK]`: proves that every verify probe fails before its step and passes after it.
+struct SelftestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "selftest",
+        abstract: "Prove the runbook's checks: every verify probe must fail before its step and pass after it.",
+        discussion: """
+            Runs every step in order as a fresh learner `selftest-<random>` (so that names derived from \
+            ${learner} are new), runs each step's probes before the step (they must fail, unless the step \
+            says `verify_before: pass`) and after it (they must pass), then the cleanup.
+            Exit status: 0 every probe proved it can fail and can pass, 1 a defect, 2 invalid input, 130 interrupted.
+            """
+    )
+
+    @OptionGroup var path: RunbookPathArgument
+    @OptionGroup var options: RunOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if options.learners != nil || options.learner != nil {
+            throw ValidationError("selftest runs as a fresh learner of its own; --learners and --learner do not apply")
+        }
+    }
+
+    func run() async throws {
+        let learner = Learner(id: Self.learnerId())
+        var runner = StepRunner(path: path.runbook, options: options, output: output, mode: .selftest, learnersOverride: [learner])
+        let runbookPath = path.runbook
+        let style = TerminalStyle(enabled: output.colored(for: 1))
+        runner.afterRun = { results, _ in
+            // The runbook loaded fine moments ago; load it again (quietly) for the probes' `verify_before`.
+            let runbook = RunbookLoader(linters: DockerCommandLinter.all).load(path: runbookPath).runbook
+            StandardStreams.out(SelftestReport(results: results, runbook: runbook, style: style, width: TerminalStyle.width(of: 1) ?? 100).render())
+        }
+        try await runner.run()
+    }
+
+    /// `selftest-` and six random lowercase letters or digits.
+    static func learnerId() -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+        return "selftest-" + String((0..<6).map { _ in alphabet.randomElement()! })
+    }
+}

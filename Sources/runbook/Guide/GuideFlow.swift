@@ -1,0 +1,143 @@
+import Foundation
+import Workflow
+
+/// A whole `runbook guide` session once the terminal is ready: find the saved progress (asking
+/// whether to start over when the runbook changed), say where it resumes, walk the steps, then
+/// clean up when everything is done, write results and reports, and print the summary.
+struct GuideFlow {
+    /// The learner, runbook, options and results folder.
+    let setup: GuideSetup
+    /// The engine's side: steps run or checked one at a time, journaled.
+    let session: GuideSession
+    /// What the learner sees.
+    let screen: GuideScreen
+    /// The terminal in key mode.
+    let terminal: RawTerminal
+    /// Ctrl-C, SIGTERM, SIGHUP.
+    let interrupts: GuideInterrupts
+
+    /// Runs the session; returns the exit status (SPEC 3: 0, 1 or 130).
+    func run() async -> Int32 {
+        let runbook = session.runbook
+        let store = GuideStateStore()
+        let identity = GuideState.RunbookIdentity(
+            path: URL(fileURLWithPath: runbook.path).standardizedFileURL.resolvingSymlinksInPath().path, title: runbook.title,
+            sha256: runbook.sha256)
+        screen.banner(runbook: runbook, learner: session.learner)
+        if let preflight = session.context.preflight, !preflight.reachable {
+            screen.paragraph("⚠ The Docker engine does not answer: \(VisibleText.sanitize(preflight.message ?? "no message"))", screen.style.yellow)
+            screen.paragraph("  Docker steps cannot run until it does; start it and run `runbook guide` again.", screen.style.dim)
+        }
+        var state: GuideState
+        var replaced: String?
+        do {
+            state = try store.load(sha256: runbook.sha256, learner: session.learner.id) ?? GuideState(runbook: identity, learner: session.learner.id)
+        } catch {
+            screen.paragraph("⚠ \(error.description)", screen.style.yellow)
+            state = GuideState(runbook: identity, learner: session.learner.id)
+        }
+        if state.results.isEmpty, let earlier = store.findOtherVersion(of: identity.path, sha256: runbook.sha256, learner: session.learner.id) {
+            let done = earlier.state.results.values.filter { $0.status == .passed }.count
+            let when = earlier.state.updatedAt.formatted(date: .abbreviated, time: .shortened)
+            screen.print("")
+            screen.paragraph("The runbook changed since your last session (\(when), \(done) step\(done == 1 ? "" : "s") passed).", screen.style.yellow)
+            switch await GuideController(session: session, screen: screen, terminal: terminal, interrupts: interrupts, store: store, state: state)
+                .ask("Start over? y: from the first step; n: keep the progress of the steps that still exist.") {
+            case nil:
+                return await finishEarly(state: state)
+            case true?:
+                screen.paragraph("Starting over.", screen.style.dim)
+            case false?:
+                state.results = earlier.state.results
+                state.captures = earlier.state.captures
+                state.carry(over: runbook)
+                screen.paragraph("Keeping the progress of the steps that still exist.", screen.style.dim)
+            }
+            replaced = earlier.path
+        }
+        state.runbook = identity
+        session.restore(captures: state.captures)
+        let controller = GuideController(session: session, screen: screen, terminal: terminal, interrupts: interrupts, store: store, state: state)
+        controller.save()
+        if let replaced { store.remove(path: replaced) }
+        await controller.journalEarlierResults()
+
+        let total = runbook.steps.count
+        let start: Int
+        if let from = setup.fromIndex {
+            start = from
+            screen.paragraph("Starting at step \(from + 1) of \(total) (\(runbook.steps[from].id)); \(controller.doneCount) done.", screen.style.bold)
+        } else if let first = controller.firstNotDone {
+            start = first
+            if controller.doneCount > 0 || !controller.results.isEmpty {
+                screen.paragraph("Resuming at step \(first + 1) of \(total) (\(runbook.steps[first].id)); \(controller.doneCount) done.", screen.style.bold)
+            }
+        } else {
+            screen.print(screen.style.green("All \(total) steps are done already.") + screen.style.dim(" To do one again: runbook guide --from ID"))
+            return await finish(controller, ending: .finished)
+        }
+        let ending = await controller.walk(from: start, everyStep: setup.fromIndex != nil)
+        return await finish(controller, ending: ending)
+    }
+
+    /// After the walk: cleanup when every step is done, results, reports, summary, exit status.
+    private func finish(_ controller: GuideController, ending: GuideController.Ending) async -> Int32 {
+        let runbook = session.runbook
+        switch ending {
+        case .finished:
+            if controller.firstNotDone == nil {
+                if !runbook.cleanup.isEmpty {
+                    screen.paragraph("\nEvery step is done; cleaning up (\(runbook.cleanup.count) item\(runbook.cleanup.count == 1 ? "" : "s"))…", screen.style.dim)
+                    await session.cleanUp()
+                }
+            } else {
+                let open = runbook.steps.filter { !controller.state.isDone($0) }.map(\.id)
+                screen.paragraph("\n\(open.count) step\(open.count == 1 ? " is" : "s are") not done yet: \(open.joined(separator: ", ")). Run `runbook guide` again to go back to \(open.count == 1 ? "it" : "them").", screen.style.yellow)
+            }
+        case .quit, .interrupted:
+            if let next = controller.firstNotDone {
+                screen.paragraph("\nProgress saved; `runbook guide` resumes at step \(next + 1) (\(runbook.steps[next].id)).", screen.style.dim)
+            }
+        }
+        await controller.journalStepsNotDone()
+        let interrupted = ending == .interrupted
+        let results: RunResults
+        do {
+            results = try await session.finish(interrupted: interrupted)
+        } catch {
+            screen.paragraph("error: cannot write results.json: \(error)", screen.style.red)
+            return interrupted ? 130 : 1
+        }
+        screen.summary(steps: runbook.steps, results: controller.results)
+        let written = ["\(session.outputDirectory)/results.json"] + writeReports(results)
+        let folder = session.outputDirectory.hasSuffix("/") ? session.outputDirectory : session.outputDirectory + "/"
+        let names = written.map { $0.hasPrefix(folder) ? String($0.dropFirst(folder.count)) : $0 }
+        screen.print(screen.style.dim("Your results are in ") + VisibleText.sanitize(folder))
+        screen.print("  " + VisibleText.sanitize(names.joined(separator: ", ")))
+        if interrupted { return 130 }
+        return controller.results.values.contains { $0.status.isFailure } ? 1 : 0
+    }
+
+    /// The learner's own report (report.md and report.html in the results folder), and any
+    /// `--report` asked for; returns the paths written.
+    private func writeReports(_ results: RunResults) -> [String] {
+        var specifications = ["md", "html"]
+        specifications += setup.options.report.filter { !specifications.contains($0) }
+        do {
+            try ReportWriter(results: results, outputDirectory: session.outputDirectory).write(specifications: specifications)
+        } catch {
+            screen.paragraph("error: a report could not be written", screen.style.red)
+        }
+        return specifications.compactMap { specification in
+            guard let parsed = try? ReportSpecification(parsing: specification) else { return nil }
+            let path = parsed.resolvedPath(in: session.outputDirectory)
+            return FileManager.default.fileExists(atPath: path) ? path : nil
+        }
+    }
+
+    /// The learner quit at the first question: close the journal.
+    private func finishEarly(state: GuideState) async -> Int32 {
+        _ = try? await session.finish(interrupted: interrupts.quitRequested)
+        return interrupts.quitRequested ? 130 : 0
+    }
+}

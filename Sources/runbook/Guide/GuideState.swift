@@ -1,0 +1,66 @@
+import Foundation
+import Workflow
+
+/// What `runbook guide` remembers about one learner and one runbook between sessions: the latest
+/// result of each step and the captures made (SPEC 3). Stored as JSON by `GuideStateStore`.
+struct GuideState: Codable, Sendable {
+    /// The runbook the state belongs to.
+    struct RunbookIdentity: Codable, Sendable, Hashable {
+        /// The runbook's absolute path.
+        var path: String
+        /// Its title.
+        var title: String?
+        /// SHA-256 of its bytes.
+        var sha256: String
+    }
+
+    /// The schema name and version.
+    var schema = GuideState.currentSchema
+    /// Which runbook.
+    var runbook: RunbookIdentity
+    /// The learner's id.
+    var learner: String
+    /// When the state was last saved.
+    var updatedAt = Date()
+    /// The latest result of each step that has one, by step id (secrets already redacted).
+    var results: [String: StepResult] = [:]
+    /// The captures made, by name; a capture whose value holds a secret is never stored (its step
+    /// is then not done, and runs again).
+    var captures: [String: String] = [:]
+
+    /// The current schema.
+    static let currentSchema = "runbook-guide-state/1"
+
+    /// The reason recorded when the learner skips a step with `s`.
+    static let learnerSkipReason = "skipped by the learner"
+
+    /// Whether the step is done: passed, or skipped by the runbook itself (a condition, a skipped
+    /// need), with every capture it makes still known.
+    func isDone(_ step: Step) -> Bool {
+        guard let result = results[step.id] else { return false }
+        switch result.status {
+        case .passed:
+            return step.captures.allSatisfy { captures[$0.name] != nil }
+        case .skipped:
+            return result.reason != Self.learnerSkipReason && result.reason != "not selected"
+        case .failed, .timeout, .error, .blocked, .interrupted:
+            return false
+        }
+    }
+
+    /// Records a step's result; a result kept between sessions loses its output excerpts when it passed.
+    mutating func record(_ result: StepResult) {
+        var kept = result
+        if kept.status == .passed { kept.excerpts = nil }
+        results[result.step] = kept
+        updatedAt = Date()
+    }
+
+    /// Keeps only the results and captures that `runbook` still has (after the runbook changed).
+    mutating func carry(over runbook: Runbook) {
+        let ids = Set(runbook.steps.map(\.id))
+        let names = Set(runbook.steps.flatMap { $0.captures.map(\.name) })
+        results = results.filter { ids.contains($0.key) }
+        captures = captures.filter { names.contains($0.key) }
+    }
+}
