@@ -51,6 +51,7 @@ struct RunbookDecoder {
                 guard let items = reader.list(value, "steps") else { continue }
                 if items.isEmpty { reader.error("steps must not be empty", at: value.location) }
                 steps = []
+                steps.reserveCapacity(items.count)
                 for item in items { if let step = decodeStep(item) { steps.append(step) } }
             case "cleanup":
                 cleanup = (reader.list(value, "cleanup") ?? []).compactMap { decodeProbe($0, what: "cleanup item", keys: RunbookKeys.cleanup) }

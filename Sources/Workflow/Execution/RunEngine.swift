@@ -85,7 +85,16 @@ public final class RunEngine: Sendable {
             } catch {
                 preflight = EnginePreflight(reachable: false, message: "cannot prepare the learner's Docker configuration: \(error)")
             }
-            if preflight == nil { preflight = await engine.preflight(environment: environment) }
+            if preflight == nil {
+                // Stopped containers this learner left in earlier runs go while the engine is checked.
+                let sweep = configuration.mode == .run || configuration.mode == .selftest
+                let sweepEnvironment = environment
+                async let check = engine.preflight(environment: environment)
+                async let swept = sweep
+                    ? engine.removeContainers(labels: ["io.runbook.learner": learner.id], onlyStopped: true, environment: sweepEnvironment) : 0
+                preflight = await check
+                _ = await swept
+            }
             if let preflight, preflight.reachable {
                 capabilities = await engine.capabilities(preflight: preflight, environment: environment)
             }
