@@ -8,6 +8,7 @@ PACKAGES=(
     docker.io docker-registry apache2-utils curl        # the engine, the lab registry, htpasswd
     debootstrap dataset-fashion-mnist                   # the lab's base images and training data
     tmux iproute2 procps                                # guided-mode tests, extra engines, process checks
+    chromium fonts-noto-color-emoji python3-pip         # report tests: render the HTML page, junitparser, tap.py
 )
 
 missing=()
@@ -24,3 +25,7 @@ if ((${#missing[@]})); then
         $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
     }
 fi
+
+# Python readers of our JUnit and TAP files, used by the end-to-end tests.
+python3 -c 'import junitparser, tap' 2>/dev/null || python3 -m pip install --quiet junitparser 'tap.py[yaml]' \
+    || python3 -m pip install --quiet --break-system-packages junitparser 'tap.py[yaml]'

@@ -13,11 +13,26 @@ final class ProgressPrinter: RunObserver, Sendable {
     private let interactive: Bool
     private let multipleLearners: Bool
     private let steps: [String: String]
-    private let state = Mutex<(liveShown: Bool, tick: Int)>((false, 0))
+    private let state = Mutex(DrawState())
+
+    /// What the printer has drawn and counted so far.
+    struct DrawState {
+        /// Lines of the live block currently on screen.
+        var liveLines = 0
+        /// Spinner frame.
+        var tick = 0
+        /// Finished steps per learner: passed and failing counts.
+        var tallies: [String: (passed: Int, failing: Int)] = [:]
+        /// Learners whose steps and cleanup are done.
+        var finished: Set<String> = []
+    }
 
     var wantsOutputLines: Bool { verbosity == .verbose }
 
-    init(style: TerminalStyle, verbosity: Verbosity, interactive: Bool, multipleLearners: Bool, runbook: Runbook) {
+    private let learnerCount: Int
+
+    init(style: TerminalStyle, verbosity: Verbosity, interactive: Bool, multipleLearners: Bool, runbook: Runbook, learnerCount: Int = 1) {
+        self.learnerCount = learnerCount
         self.style = style
         self.verbosity = verbosity
         self.interactive = interactive
@@ -36,13 +51,20 @@ final class ProgressPrinter: RunObserver, Sendable {
             let prefix = multipleLearners ? "\(learner) \(step)" : step
             emit(style.dim("  │ \(prefix)\(stream == .stderr ? " !" : ""): ") + VisibleText.sanitize(line) + "\n")
         case .stepFinished(let result):
+            state.withLock { state in
+                var tally = state.tallies[result.learner] ?? (0, 0)
+                if result.status == .passed { tally.passed += 1 } else if result.status.isFailure { tally.failing += 1 }
+                state.tallies[result.learner] = tally
+            }
             if verbosity == .quiet && !result.status.isFailure { return }
+            // With many learners on a terminal, only failures scroll by; the live block shows the rest.
+            if multipleLearners && interactive && !result.status.isFailure { return }
             emit(render(result))
         case .cleanupFinished(let learner, let result):
             guard result.status != .passed, result.status != .skipped, verbosity != .quiet else { return }
             emit(style.dim("  cleanup \(result.index + 1)\(multipleLearners ? " (\(learner))" : ""): \(result.status.rawValue) \(VisibleText.sanitize(result.reason ?? ""))") + "\n")
-        case .learnerFinished:
-            break
+        case .learnerFinished(let learner):
+            _ = state.withLock { $0.finished.insert(learner) }
         }
     }
 
@@ -74,43 +96,76 @@ final class ProgressPrinter: RunObserver, Sendable {
         return text
     }
 
-    /// Redraws the live line from `live` (called a few times a second on a terminal).
+    /// Redraws the live view from `live` (called a few times a second on a terminal): one line for
+    /// one learner; for several, the running and failing learners and a summary, within 22 rows.
     func drawLive(_ live: LiveStatus) {
         guard interactive else { return }
         let activities = live.snapshot.sorted { $0.key < $1.key }
+        let width = (TerminalStyle.width(of: 1) ?? 80) - 1
         state.withLock { state in
             state.tick += 1
-            var line = ""
-            if let (learner, activity) = activities.first {
-                let spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"][state.tick % 10]
-                let elapsed = Self.format(seconds: Date().timeIntervalSince(activity.startedAt))
-                let who = multipleLearners ? "\(learner) " : ""
-                let others = activities.count > 1 ? " +\(activities.count - 1) running" : ""
+            let spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"][state.tick % 10]
+            var lines: [String] = []
+            if multipleLearners {
+                for (learner, activity) in activities.prefix(16) {
+                    let tally = state.tallies[learner] ?? (0, 0)
+                    let sample = activity.latestLine.map { " │ " + VisibleText.sanitize($0) } ?? ""
+                    lines.append("\(spinner) \(learner)  \(activity.step) \(Self.format(seconds: Date().timeIntervalSince(activity.startedAt)))  ✓\(tally.passed) ✗\(tally.failing)\(sample)")
+                }
+                if activities.count > 16 { lines.append("  … \(activities.count - 16) more running") }
+                let failing = state.tallies.filter { $0.value.failing > 0 }.map(\.key).sorted()
+                if !failing.isEmpty {
+                    let shown = failing.prefix(4).map { "\($0) (\(state.tallies[$0]!.failing))" }.joined(separator: ", ")
+                    lines.append("✗ failing: \(shown)\(failing.count > 4 ? " +\(failing.count - 4)" : "")")
+                }
+                lines.append("\(state.finished.count)/\(learnerCount) learners done · \(activities.count) running · \(failing.count) with failures")
+            } else if let (_, activity) = activities.first {
                 let sample = activity.latestLine.map { " │ " + VisibleText.sanitize($0) } ?? ""
-                line = "\(spinner) \(who)\(activity.step) \(elapsed)\(others)\(sample)"
-                let width = TerminalStyle.width(of: 1) ?? 80
-                if line.count > width - 1 { line = String(line.prefix(width - 2)) + "…" }
+                lines.append("\(spinner) \(activity.step) \(Self.format(seconds: Date().timeIntervalSince(activity.startedAt)))\(sample)")
             }
-            FileHandle.standardOutput.write(Data(("\r\u{1B}[2K" + style.dim(line)).utf8))
-            state.liveShown = !line.isEmpty
+            var output = Self.erase(state.liveLines)
+            output += lines.map { line in style.dim(line.count > width ? String(line.prefix(width - 1)) + "…" : line) }.joined(separator: "\n")
+            FileHandle.standardOutput.write(Data(output.utf8))
+            state.liveLines = lines.count
         }
     }
 
-    /// Clears the live line for good.
+    /// Clears the live view for good.
     func clearLive() {
         guard interactive else { return }
         state.withLock { state in
-            if state.liveShown { FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8)) }
-            state.liveShown = false
+            FileHandle.standardOutput.write(Data(Self.erase(state.liveLines).utf8))
+            state.liveLines = 0
         }
+    }
+
+    /// Escapes that move to the start of a block of `lines` drawn lines (the cursor on its last) and clear it.
+    private static func erase(_ lines: Int) -> String {
+        guard lines > 0 else { return "\r\u{1B}[2K" }
+        return "\r" + (lines > 1 ? "\u{1B}[\(lines - 1)A" : "") + "\u{1B}[J"
+    }
+
+    /// The learner × step matrix printed after a run with several learners.
+    func matrix(_ results: RunResults) -> String {
+        let ids = results.steps.map(\.id)
+        let nameWidth = min(24, results.learners.map { $0.id.count }.max() ?? 4)
+        var text = "\n" + String(repeating: " ", count: nameWidth + 2)
+        text += ids.indices.map { String(($0 + 1) % 10) }.joined(separator: " ") + "\n"
+        for learner in results.learners {
+            let name = learner.id.count > nameWidth ? String(learner.id.prefix(nameWidth - 1)) + "…" : learner.id.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            let cells = ids.map { id in learner.step(id).map { colored($0.status, $0.status.symbol) } ?? " " }
+            text += style.bold(VisibleText.sanitize(name)) + "  " + cells.joined(separator: " ") + "  \(learner.passedCount)/\(ids.count)\n"
+        }
+        text += style.dim(ids.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: " · ")) + "\n"
+        return text
     }
 
     private func emit(_ text: String) {
         state.withLock { state in
             var output = text
-            if interactive && state.liveShown {
-                output = "\r\u{1B}[2K" + output
-                state.liveShown = false
+            if interactive {
+                output = Self.erase(state.liveLines) + output
+                state.liveLines = 0
             }
             FileHandle.standardOutput.write(Data(output.utf8))
         }
