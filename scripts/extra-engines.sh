@@ -44,10 +44,16 @@ start_engine() {
     done
     DOCKER_HOST="unix://$sock" docker info >/dev/null 2>&1 || die "engine $i did not start; see $STATE/e$i/dockerd.log"
     if ! DOCKER_HOST="unix://$sock" docker image inspect runbook-lab/ubuntu >/dev/null 2>&1; then
-        [ -f "$CACHE/ubuntu.tar" ] || die "no $CACHE/ubuntu.tar; run scripts/lab-up.sh first"
-        DOCKER_HOST="unix://$sock" docker import --change 'CMD ["/bin/bash"]' \
-            --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-            "$CACHE/ubuntu.tar" runbook-lab/ubuntu:latest >/dev/null
+        if [ -f "$CACHE/ubuntu.tar" ]; then
+            DOCKER_HOST="unix://$sock" docker import --change 'CMD ["/bin/bash"]' \
+                --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+                "$CACHE/ubuntu.tar" runbook-lab/ubuntu:latest >/dev/null
+        elif docker image inspect runbook-lab/ubuntu >/dev/null 2>&1; then
+            # No cached root filesystem (the main engine already had the image): copy it over.
+            docker save runbook-lab/ubuntu:latest | DOCKER_HOST="unix://$sock" docker load >/dev/null
+        else
+            die "no runbook-lab/ubuntu image and no $CACHE/ubuntu.tar; run scripts/lab-up.sh first"
+        fi
     fi
     echo "unix://$sock"
 }
