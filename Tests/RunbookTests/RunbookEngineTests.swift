@@ -72,7 +72,7 @@ struct RunbookEngineTests {
         let deadline = Date().addingTimeInterval(20)
         while !FileManager.default.fileExists(atPath: started) && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         #expect(FileManager.default.fileExists(atPath: started), "the long step never started")
-        kill(running.process.processIdentifier, SIGINT)
+        kill(running.pid, SIGINT)
         let outcome = try running.finish()
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 130, "\(outcome.stdout)\(outcome.stderr)")

@@ -10,7 +10,7 @@ struct SelftestCommandTests {
     /// runs (a blocking wait there delays the other tests' tasks, and their timings with them).
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) async throws -> RunbookBinary.Outcome {
         let running = try RunbookBinary.start(arguments, in: directory, environment: environment)
-        while running.process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+        while running.isRunning { try await Task.sleep(for: .milliseconds(20)) }
         return try running.finish()
     }
 

@@ -4,55 +4,19 @@ import Testing
 /// `runbook validate` end to end: the built binary on fixture files, its exit status and what it prints.
 @Suite("runbook validate")
 struct ValidateCommandTests {
-    /// What one run of the binary left behind.
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    static let fixtures: URL = RunbookBinary.fixtures.appendingPathComponent("validate")
+
+    /// The `runbook` executable under test.
+    static let binary: URL = RunbookBinary.url
+
+    /// Runs `runbook ARGUMENTS…` in the fixtures folder.
+    static func run(_ arguments: [String]) throws -> RunbookBinary.Outcome {
+        try RunbookBinary.run(arguments, in: fixtures)
     }
 
-    static let fixtures: URL = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("validate")
-
-    /// The `runbook` executable, built next to this test bundle's resources (`.build/debug/runbook`).
-    static let binary: URL = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("runbook")
-
-    /// Runs `runbook ARGUMENTS…` in the fixtures folder, output captured through files (no pipe can fill up).
-    static func run(_ arguments: [String]) throws -> Outcome {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("runbook-validate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out")
-        let errURL = scratch.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = fixtures
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return Outcome(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
-    }
-
-    /// No crash report of any kind in `text`.
-    static func expectNoCrash(_ outcome: Outcome, sourceLocation: SourceLocation = #_sourceLocation) {
-        for marker in ["Fatal error", "Stack dump", "Backtrace", "Current stack trace", "💣"] {
-            #expect(!outcome.stdout.contains(marker) && !outcome.stderr.contains(marker), "output holds \(marker)", sourceLocation: sourceLocation)
-        }
-        #expect(outcome.status < 128, "killed by a signal: \(outcome.status)", sourceLocation: sourceLocation)
+    /// No crash report of any kind in the output.
+    static func expectNoCrash(_ outcome: RunbookBinary.Outcome, sourceLocation: SourceLocation = #_sourceLocation) {
+        RunbookBinary.expectNoCrash(outcome, sourceLocation: sourceLocation)
     }
 
     /// The three lines printed for one diagnostic: header, source line, caret line.

@@ -22,20 +22,8 @@ struct StepRunner {
         let selection = StepSelection(only: Set(RunOptions.list(options.only)), skip: Set(RunOptions.list(options.skip)), from: options.from)
         let unknown = selection.unknownIds(in: runbook)
         guard unknown.isEmpty else { throw usageError("no step named \(unknown.joined(separator: ", ")) in \(path)") }
-        var varFile: [String: VariableLayers.Value] = [:]
-        if let file = options.varFile {
-            switch VarFileLoader.load(path: file) {
-            case .success(let values): varFile = values
-            case .failure(let error):
-                StandardStreams.err(DiagnosticPrinter(sources: [], colored: output.colored(for: 2)).render(error.diagnostics))
-                throw ExitCode(2)
-            }
-        }
-        var commandLine: [String: VariableLayers.Value] = [:]
-        for (index, assignment) in options.vars.enumerated() {
-            let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            commandLine[String(parts[0])] = VariableLayers.Value(text: parts.count > 1 ? String(parts[1]) : "", location: SourceLocation(file: "--var", line: 1, column: index + 1))
-        }
+        let varFile = try options.varFileValues(output: output)
+        let commandLine = options.commandLineValues
         let runId = RunIdentifier.make()
         let outputDirectory = try prepareOutputDirectory(runId: runId)
         let configuration = RunConfiguration(

@@ -50,21 +50,8 @@ struct GuideSetup {
     /// The engine's configuration: mode guide, the learner, `--var-file` and `--var`, `--only`/`--skip`
     /// (`--from` is where the guide starts, not a selection: earlier steps keep their progress).
     func configuration() throws -> RunConfiguration {
-        var varFile: [String: VariableLayers.Value] = [:]
-        if let file = options.varFile {
-            switch VarFileLoader.load(path: file) {
-            case .success(let values): varFile = values
-            case .failure(let error):
-                StandardStreams.err(DiagnosticPrinter(sources: [], colored: output.colored(for: 2)).render(error.diagnostics))
-                throw ExitCode(2)
-            }
-        }
-        var commandLine: [String: VariableLayers.Value] = [:]
-        for (index, assignment) in options.vars.enumerated() {
-            let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            commandLine[String(parts[0])] = VariableLayers.Value(
-                text: parts.count > 1 ? String(parts[1]) : "", location: SourceLocation(file: "--var", line: 1, column: index + 1))
-        }
+        let varFile = try options.varFileValues(output: output)
+        let commandLine = options.commandLineValues
         return RunConfiguration(
             runbook: runbook, learners: [learner], varFile: varFile, commandLineVars: commandLine, runId: runId, mode: .guide,
             selection: StepSelection(only: Set(RunOptions.list(options.only)), skip: Set(RunOptions.list(options.skip))),

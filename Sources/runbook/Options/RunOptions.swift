@@ -1,5 +1,6 @@
-import Foundation
 import ArgumentParser
+import Foundation
+import Workflow
 
 /// Options of every command that runs steps (SPEC 3).
 struct RunOptions: ParsableArguments {
@@ -41,6 +42,28 @@ struct RunOptions: ParsableArguments {
         for variable in vars where !variable.contains("=") {
             throw ValidationError("--var takes NAME=VALUE, got '\(variable)'")
         }
+    }
+
+    /// The values of `--var-file`, empty without one; its problems are printed and become exit status 2.
+    func varFileValues(output: OutputOptions) throws -> [String: VariableLayers.Value] {
+        guard let file = varFile else { return [:] }
+        switch VarFileLoader.load(path: file) {
+        case .success(let values): return values
+        case .failure(let error):
+            StandardStreams.err(DiagnosticPrinter(sources: [], colored: output.colored(for: 2)).render(error.diagnostics))
+            throw ExitCode(2)
+        }
+    }
+
+    /// The values of `--var NAME=VALUE`, each located as `--var:1:N` for errors.
+    var commandLineValues: [String: VariableLayers.Value] {
+        var values: [String: VariableLayers.Value] = [:]
+        for (index, assignment) in vars.enumerated() {
+            let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            values[String(parts[0])] = VariableLayers.Value(
+                text: parts.count > 1 ? String(parts[1]) : "", location: SourceLocation(file: "--var", line: 1, column: index + 1))
+        }
+        return values
     }
 
     /// Splits a comma-separated option.

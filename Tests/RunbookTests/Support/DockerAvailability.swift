@@ -38,20 +38,11 @@ enum DockerAvailability {
 
     /// Whether `docker info` answers (within 20 s) on the engine the environment names.
     static let engineAnswers: Bool = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["docker", "info", "--format", "{{.ServerVersion}}"]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        let deadline = Date().addingTimeInterval(20)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            process.terminate()
-            return false
-        }
-        return process.terminationStatus == 0
+        let null = URL(fileURLWithPath: "/dev/null")
+        guard let pid = try? ChildProcess.spawn(
+            "docker", ["info", "--format", "{{.ServerVersion}}"], in: URL(fileURLWithPath: "/"),
+            environment: ProcessInfo.processInfo.environment, stdout: null, stderr: null) else { return false }
+        return ChildProcess.wait(pid) == 0
     }()
 
     /// Whether the lab's files are there.
@@ -93,16 +84,12 @@ enum DockerAvailability {
     /// Runs `docker ARGUMENTS…`; returns its standard output (empty when it could not run).
     @discardableResult
     static func docker(_ arguments: [String]) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["docker"] + arguments
-        let pipe = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return "" }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("docker-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        guard let pid = try? ChildProcess.spawn(
+            "docker", arguments, in: URL(fileURLWithPath: "/"), environment: ProcessInfo.processInfo.environment,
+            stdout: output, stderr: URL(fileURLWithPath: "/dev/null")) else { return "" }
+        _ = ChildProcess.wait(pid)
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
     }
 }

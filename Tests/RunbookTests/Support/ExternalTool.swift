@@ -11,19 +11,11 @@ enum ExternalTool {
     /// Runs `program ARGUMENTS…` found on PATH, with stdout and stderr merged.
     static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("tool-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
-        let handle = try FileHandle(forWritingTo: log)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        return Result(status: process.terminationStatus, output: String(decoding: try Data(contentsOf: log), as: UTF8.self))
+        let pid = try ChildProcess.spawn(
+            program, arguments, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+            environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new }, stdout: log, stderr: log)
+        let status = ChildProcess.wait(pid)
+        return Result(status: status, output: (try? String(contentsOf: log, encoding: .utf8)) ?? "")
     }
 }

@@ -22,23 +22,27 @@ enum RunbookBinary {
 
     /// A started process with its output files, for tests that signal it.
     final class Running: @unchecked Sendable {
-        let process: Process
+        /// The process id.
+        let pid: pid_t
         let outURL: URL
         let errURL: URL
-        private let handles: [FileHandle]
 
-        init(process: Process, outURL: URL, errURL: URL, handles: [FileHandle]) {
-            self.process = process
+        init(pid: pid_t, outURL: URL, errURL: URL) {
+            self.pid = pid
             self.outURL = outURL
             self.errURL = errURL
-            self.handles = handles
+        }
+
+        /// Whether the process has not ended yet (a zombie counts as ended; it is reaped by `finish`).
+        var isRunning: Bool {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
         }
 
         /// Waits for the end and collects the output.
         func finish() throws -> Outcome {
-            process.waitUntilExit()
-            for handle in handles { try? handle.close() }
-            let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+            let status = ChildProcess.wait(pid)
             return Outcome(
                 status: status, stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
                 stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
@@ -51,23 +55,11 @@ enum RunbookBinary {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let outURL = scratch.appendingPathComponent("out")
         let errURL = scratch.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment.merge(extra) { _, new in new }
-        process.environment = environment
-        try process.run()
-        return Running(process: process, outURL: outURL, errURL: errURL, handles: [out, err])
+        let pid = try ChildProcess.spawn(url.path, arguments, in: directory, environment: environment, stdout: outURL, stderr: errURL)
+        return Running(pid: pid, outURL: outURL, errURL: errURL)
     }
 
     /// Runs `runbook ARGUMENTS…` to the end.
