@@ -25,7 +25,7 @@ struct StepRunner {
         let varFile = try options.varFileValues(output: output)
         let commandLine = options.commandLineValues
         let runId = RunIdentifier.make()
-        let outputDirectory = try prepareOutputDirectory(runId: runId)
+        let outputDirectory = try options.outputDirectory(runId: runId)
         let configuration = RunConfiguration(
             runbook: runbook, learners: learners, varFile: varFile, commandLineVars: commandLine, runId: runId, mode: mode,
             selection: selection, failFast: options.failFast, jobs: options.jobs, kinds: DockerCommandKind.all,
@@ -81,16 +81,6 @@ struct StepRunner {
             }
             return learners
         }
-    }
-
-    private func prepareOutputDirectory(runId: String) throws -> String {
-        let directory = options.out ?? "runbook-results/\(runId)"
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-            let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            guard isDirectory.boolValue, contents.isEmpty else { throw usageError("--out \(directory) must be an empty folder or not exist") }
-        }
-        return directory
     }
 
     private func printSummary(_ results: RunResults, directory: String) {

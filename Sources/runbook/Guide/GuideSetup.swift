@@ -38,13 +38,7 @@ struct GuideSetup {
         fromIndex = options.from.flatMap { id in runbook.steps.firstIndex { $0.id == id } }
         let runId = RunIdentifier.make()
         self.runId = runId
-        let directory = options.out ?? "runbook-results/\(runId)"
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-            let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            guard isDirectory.boolValue, contents.isEmpty else { throw Self.usageError("--out \(directory) must be an empty folder or not exist") }
-        }
-        outputDirectory = directory
+        outputDirectory = try options.outputDirectory(runId: runId)
     }
 
     /// The engine's configuration: mode guide, the learner, `--var-file` and `--var`, `--only`/`--skip`

@@ -66,6 +66,21 @@ struct RunOptions: ParsableArguments {
         return values
     }
 
+    /// The results folder of run `runId`: `--out`, else `runbook-results/RUN_ID`; exit status 2 when
+    /// `--out` names a file or a folder that is not empty (SPEC 4).
+    func outputDirectory(runId: String) throws -> String {
+        let directory = out ?? "runbook-results/\(runId)"
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            guard isDirectory.boolValue, contents.isEmpty else {
+                StandardStreams.err("error: --out \(directory) must be an empty folder or not exist\n")
+                throw ExitCode(2)
+            }
+        }
+        return directory
+    }
+
     /// Splits a comma-separated option.
     static func list(_ text: String?) -> [String] {
         (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
