@@ -29,8 +29,8 @@ lab-down:
 
 ## bench: the benchmarks of bench/README.md.
 bench: deps
-	$(SWIFT) build -c release --product runbook-bench
-	.build/release/runbook-bench load 10000
+	$(SWIFT) build -c release --package-path bench
+	bench/.build/release/runbook-bench load 10000
 
 clean:
 	rm -rf .build runbook-results

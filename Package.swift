@@ -1,6 +1,9 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+/// Our own targets treat every warning as an error (Swift 6 mode, no warnings).
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
 let package = Package(
     name: "runbook",
     platforms: [.macOS(.v15)],
@@ -24,12 +27,14 @@ let package = Package(
             dependencies: [
                 "CYAML",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .target(
             name: "Steps",
             dependencies: ["Workflow"],
-            path: "Sources/steps"
+            path: "Sources/steps",
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "runbook",
@@ -37,26 +42,25 @@ let package = Package(
                 "Workflow",
                 "Steps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
-        .executableTarget(
-            name: "runbook-bench",
-            dependencies: ["Workflow", "Steps"],
-            path: "bench/Sources/runbook-bench"
+            ],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "WorkflowTests",
-            dependencies: ["Workflow", "Steps"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["Workflow"],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "StepsTests",
-            dependencies: ["Steps", "Workflow"]
+            dependencies: ["Steps", "Workflow"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "RunbookTests",
             dependencies: ["Workflow"],
-            resources: [.copy("Fixtures")]
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -21,6 +21,9 @@ struct RunbookCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let failure as CommandFailure {
+            if let text = failure.text { StandardStreams.err(text) }
+            Foundation.exit(failure.status)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

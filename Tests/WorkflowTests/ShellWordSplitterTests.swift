@@ -107,9 +107,10 @@ struct ShellWordSplitterTests {
 
     // MARK: positions through the loader
 
-    private func load(_ docker: String, vars: String = "a: x\n  b: y\n  c: z") -> RunbookLoadResult {
-        let text = "runbook: 1\nvars:\n  \(vars)\nsteps:\n  - id: s\n    docker: \(docker)\n    expect: { stdout: { contains: ok } }\n"
-        return RunbookLoader().load(bytes: Array(text.utf8), path: "w.yaml")
+    /// Loads a one-step runbook whose step is `wordly: LINE` (a kind that splits its string as `docker:` does).
+    private func load(_ line: String, vars: String = "a: x\n  b: y\n  c: z") -> RunbookLoadResult {
+        let text = "runbook: 1\nvars:\n  \(vars)\nsteps:\n  - id: s\n    wordly: \(line)\n    expect: { stdout: { contains: ok } }\n"
+        return RunbookLoader(registry: .with(WordsKind())).load(bytes: Array(text.utf8), path: "w.yaml")
     }
 
     private func columns(_ words: [Template]) -> [[Int]] {
@@ -117,7 +118,7 @@ struct ShellWordSplitterTests {
     }
 
     @Test func referencesInsideSplitWordsPointAtTheirDollar() throws {
-        // Line 8 is `    docker: run --name 'n-${a}' "${b} x"${c} -e K=${a}` (the value starts at column 13).
+        // Line 8 is `    wordly: run --name 'n-${a}' "${b} x"${c} -e K=${a}` (the value starts at column 13).
         let result = load(#"run --name 'n-${a}' "${b} x"${c} -e K=${a}"#)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let words = try #require(result.runbook?.steps.first?.command.words)
@@ -148,7 +149,7 @@ struct ShellWordSplitterTests {
         #expect(result.diagnostics.filter { $0.severity == .error }.map { "\($0.location.line):\($0.location.column)" } == ["8:13"])
     }
 
-    @Test func operatorInsideDockerStringIsReportedAtTheOperator() {
+    @Test func operatorInsideASplitStringIsReportedAtTheOperator() {
         let result = load("ps -a | grep ${a}")
         #expect(result.runbook == nil)
         #expect(result.diagnostics.count == 1)

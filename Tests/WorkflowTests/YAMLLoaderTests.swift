@@ -330,13 +330,13 @@ struct YAMLLoaderTests {
             text += """
                   - id: step-\(index)
                     title: "Step number \(index) of the generated runbook, padded to make the file large"
-                    docker: run --rm --name c\(index) ${image} echo \(index)
+                    wordly: run --rm --name c\(index) ${image} echo \(index)
                     expect: { stdout: { contains: "\(index)" } }
 
                 """
         }
         #expect(text.utf8.count > 5_000_000)
-        let result = RunbookLoader().load(bytes: Array(text.utf8), path: "big.yaml")
+        let result = RunbookLoader(registry: .with(WordsKind())).load(bytes: Array(text.utf8), path: "big.yaml")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.prefix(3))")
         let runbook = try #require(result.runbook)
         #expect(runbook.steps.count == stepCount)

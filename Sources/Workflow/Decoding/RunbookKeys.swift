@@ -1,18 +1,44 @@
-/// The allowed keys of each mapping of a runbook (SPEC 1).
-enum RunbookKeys {
-    static let commandKeys = CommandKey.allCases.map(\.rawValue)
-    static let topLevel = ["runbook", "title", "description", "module", "vars", "secrets", "defaults", "steps", "cleanup"]
-    static let step = ["id", "title", "say", "hint"] + commandKeys + [
-        "cwd", "env", "stdin", "tty", "timeout", "retry", "finish_on_match", "needs", "when", "expect", "capture", "verify",
-        "verify_before",
+/// The allowed keys of each mapping of a runbook (SPEC 1, 6): fixed ones plus the registered kinds'
+/// keys. The decoder and the JSON Schema both read these tables, so they cannot drift apart.
+public struct RunbookKeys: Sendable {
+    /// The keys that name a command: one per registered kind.
+    public let commandKeys: [String]
+
+    /// The tables for the kinds of `registry`.
+    public init(_ registry: KindRegistry) {
+        commandKeys = registry.keys
+    }
+
+    /// Keys of the top-level mapping.
+    public static let topLevel = ["runbook", "title", "description", "module", "vars", "secrets", "defaults", "steps", "cleanup"]
+    /// Keys of a step besides its command key.
+    public static let stepOwn = [
+        "id", "title", "say", "hint", "cwd", "env", "stdin", "tty", "timeout", "retry", "finish_on_match", "needs", "when", "expect",
+        "capture", "verify", "verify_before",
     ]
-    static let probe = commandKeys + ["expect", "cwd", "env", "stdin", "timeout"]
-    static let cleanup = commandKeys + ["cwd", "env", "stdin", "timeout"]
-    static let defaults = ["timeout", "retry", "env", "cwd"]
-    static let expect = ["exit", "stdout", "stderr", "output", "values"]
-    static let retry = ["attempts", "delay"]
-    static let capture = ["from", "regex"]
-    static let variable = ["required", "description", "default"]
-    static let matcher = ["contains", "not_contains", "matches", "not_matches", "equals", "lines", "count"]
-    static let count = ["matches", "min", "max"]
+    /// Keys of a verify probe besides its command key.
+    public static let probeOwn = ["expect", "cwd", "env", "stdin", "timeout"]
+    /// Keys of a cleanup item besides its command key.
+    public static let cleanupOwn = ["cwd", "env", "stdin", "timeout"]
+    /// Keys of `defaults:`.
+    public static let defaults = ["timeout", "retry", "env", "cwd"]
+    /// Keys of `expect:`.
+    public static let expect = ["exit", "stdout", "stderr", "output", "values"]
+    /// Keys of `retry:`.
+    public static let retry = ["attempts", "delay"]
+    /// Keys of a capture.
+    public static let capture = ["from", "regex"]
+    /// Keys of a var written as a map.
+    public static let variable = ["required", "description", "default"]
+    /// The matchers of a stream.
+    public static let matcher = ["contains", "not_contains", "matches", "not_matches", "equals", "lines", "count"]
+    /// Keys of `count:`.
+    public static let count = ["matches", "min", "max"]
+
+    /// Every key of a step, in the order messages list them.
+    public var step: [String] { Array(Self.stepOwn.prefix(4)) + commandKeys + Array(Self.stepOwn.dropFirst(4)) }
+    /// Every key of a verify probe.
+    public var probe: [String] { commandKeys + Self.probeOwn }
+    /// Every key of a cleanup item.
+    public var cleanup: [String] { commandKeys + Self.cleanupOwn }
 }

@@ -8,27 +8,27 @@ struct CommandExecutor: Sendable {
     let live: LiveStatus?
     let observer: (any RunObserver)?
 
-    /// Substitutes, prepares, runs and evaluates `invocation` in `session`'s scope.
-    func execute(_ invocation: CommandInvocation, in session: LearnerContext) async -> CommandOutcome {
+    /// Substitutes, prepares, runs and evaluates `invocation` in `context`'s scope.
+    func execute(_ invocation: CommandInvocation, in context: LearnerContext) async -> CommandOutcome {
         let clock = ContinuousClock()
         let start = clock.now
-        let scope = session.scope
-        let redactor = session.redactor
+        let scope = context.scope
+        let redactor = context.redactor
         func failure(_ status: StepStatus, _ reason: String, command: CommandRecord? = nil) -> CommandOutcome {
             CommandOutcome(status: status, reason: redactor.redact(reason), durationSeconds: (clock.now - start).seconds, command: command)
         }
-        guard let kind = configuration.kinds[invocation.command.key] else {
-            return failure(.error, "no runner for `\(invocation.command.key.rawValue):` commands")
+        guard let kind = configuration.registry.kind(invocation.command.key) else {
+            return failure(.error, "no runner for `\(invocation.command.key):` commands")
         }
-        let words: [String]
-        var environment = session.environment
+        let resolved: ResolvedCommand
+        var environment = context.environment
         let directory: String
         let input: String?
         do throws(VariableError) {
-            words = try invocation.command.words.map { template throws(VariableError) in try scope.render(template) }
+            resolved = try Self.resolve(invocation.command, in: scope)
             for entry in invocation.env { environment[entry.name] = try scope.render(entry.value) }
-            if invocation.command.key == .sh {
-                for (name, value) in scope.exportedValues() where environment[name] == nil || !invocation.env.contains(where: { $0.name == name }) {
+            if kind.exportsVariables {
+                for (name, value) in scope.exportedValues() where !invocation.env.contains(where: { $0.name == name }) {
                     environment[name] = value
                 }
             }
@@ -38,17 +38,17 @@ struct CommandExecutor: Sendable {
         } catch {
             return failure(.error, error.message)
         }
-        let context = CommandContext(
-            learner: session.learner.id, step: invocation.stepId, runId: configuration.runId, environment: environment,
-            labelContainers: invocation.labelContainers, capabilities: session.capabilities)
+        let commandContext = CommandContext(
+            learner: context.learner.id, step: invocation.stepId, runId: configuration.runId, environment: environment,
+            marksCreations: invocation.marksCreations, capabilities: context.capabilities)
         let prepared: PreparedCommand
-        switch kind.prepare(words: words, script: invocation.command.script, context: context) {
+        switch kind.prepare(resolved, context: commandContext) {
         case .failure(let problem): return failure(.error, problem.message)
         case .success(let value): prepared = value
         }
         let record = CommandRecord(
-            key: invocation.command.key.rawValue, argv: redactor.redact([prepared.executable] + prepared.arguments),
-            display: redactor.redact(ShellQuoting.join(prepared.display)), binary: prepared.binary, note: prepared.note.map(redactor.redact))
+            key: invocation.command.key, argv: redactor.redact(prepared.argv), display: redactor.redact(ShellQuoting.join(prepared.display)),
+            binary: redactor.redact(prepared.binary), note: prepared.note.map(redactor.redact))
         let evaluator: OutputEvaluator
         do {
             evaluator = try OutputEvaluator(
@@ -59,8 +59,8 @@ struct CommandExecutor: Sendable {
         } catch {
             return failure(.error, "cannot prepare the expectations: \(error)", command: record)
         }
-        live?.started(learner: session.learner.id, step: invocation.stepId, title: nil)
-        let tap = OutputTap(evaluator: evaluator, live: live, learner: session.learner.id, step: invocation.stepId, redactor: redactor, observer: observer)
+        live?.started(learner: context.learner.id, step: invocation.stepId, title: nil)
+        let tap = OutputTap(evaluator: evaluator, live: live, learner: context.learner.id, step: invocation.stepId, redactor: redactor, observer: observer)
         var spec = ProcessSpec(executable: prepared.executable, arguments: prepared.arguments, environment: environment, workingDirectory: directory)
         spec.standardInput = input.map { .text($0) } ?? .null
         spec.terminal = invocation.tty
@@ -89,6 +89,14 @@ struct CommandExecutor: Sendable {
         var reason = evaluation.failures.first.map { "\($0.matcher): \($0.message)" } ?? "expectations not met"
         if exitCode == nil, case .signaled(let signal) = outcome.termination { reason = "killed by signal \(signal); " + reason }
         return CommandOutcome(status: .failed, reason: redactor.redact(reason), exitCode: exitCode, durationSeconds: duration, command: record, evaluation: evaluation)
+    }
+
+    /// `command` with every word and option substituted from `scope` (the script stays as written).
+    static func resolve(_ command: Command, in scope: VariableScope) throws(VariableError) -> ResolvedCommand {
+        var options: [(name: String, value: String)] = []
+        for option in command.options { options.append((option.name, try scope.render(option.value))) }
+        let words = try command.words.map { template throws(VariableError) in try scope.render(template) }
+        return ResolvedCommand(key: command.key, words: words, script: command.script, options: options)
     }
 
     /// Runs the process, stopping it if the interrupt fires first.

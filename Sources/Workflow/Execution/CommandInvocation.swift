@@ -5,9 +5,9 @@ struct CommandInvocation: Sendable {
     /// What the result must satisfy.
     var expect: Expectation
     /// Values to capture (steps only).
-    var captures: [Capture]
+    var captures: [Capture] = []
     /// End early once every positive matcher holds.
-    var finishOnMatch: Bool
+    var finishOnMatch = false
     /// Text for stdin.
     var stdin: Template?
     /// Working directory.
@@ -15,15 +15,15 @@ struct CommandInvocation: Sendable {
     /// Extra environment (defaults first, then the item's own).
     var env: [EnvironmentEntry]
     /// Run under a pseudo-terminal.
-    var tty: Bool
+    var tty = false
     /// Per-run limit.
     var timeout: Duration
     /// The id used in labels and events (`cleanup` for cleanup items).
     var stepId: String
-    /// Whether to label containers created by `run`/`create`.
-    var labelContainers: Bool
+    /// Whether to mark what the command creates with the run's labels.
+    var marksCreations: Bool
     /// Whether Ctrl-C stops it (cleanup items run to the end).
-    var interruptible: Bool = true
+    var interruptible = true
     /// With `tty`: a descriptor of keys a person types, copied to the terminal (`runbook guide`).
     var terminalInput: Int32?
 }

@@ -1,4 +1,4 @@
-/// One learner's state during a run: vars and captures, environment, engine facts, redaction.
+/// One learner's state during a run: vars and captures, environment, what the backends found, redaction.
 public final class LearnerContext: Sendable {
     /// Who.
     public let learner: Learner
@@ -8,24 +8,34 @@ public final class LearnerContext: Sendable {
     public let environment: [String: String]
     /// Secret values to hide.
     public let redactor: Redactor
-    /// The engine check (nil when the runbook has no docker steps).
-    public let preflight: EnginePreflight?
-    /// What the engine offers.
+    /// Each used backend's preflight, by backend name (empty when the runbook needs no backend).
+    public let preflights: [String: BackendPreflight]
+    /// What the learner's environment offers, for `when:`.
     public let capabilities: Set<Capability>
 
     /// Creates a context.
-    public init(learner: Learner, scope: VariableScope, environment: [String: String], redactor: Redactor, preflight: EnginePreflight?, capabilities: Set<Capability>) {
+    public init(
+        learner: Learner, scope: VariableScope, environment: [String: String], redactor: Redactor, preflights: [String: BackendPreflight] = [:],
+        capabilities: Set<Capability> = []
+    ) {
         self.learner = learner
         self.scope = scope
         self.environment = environment
         self.redactor = redactor
-        self.preflight = preflight
+        self.preflights = preflights
         self.capabilities = capabilities
     }
 
-    /// The engine's message when it did not answer the preflight.
-    public var engineUnreachable: String? {
-        guard let preflight, !preflight.reachable else { return nil }
-        return preflight.message ?? "the Docker engine did not answer"
+    /// The message of the first of `backends` (sorted by name) whose preflight found it unreachable, or nil.
+    public func unreachable(_ backends: Set<String>) -> String? {
+        for name in backends.sorted() {
+            if let preflight = preflights[name], !preflight.reachable { return preflight.message ?? "\(name) did not answer" }
+        }
+        return nil
+    }
+
+    /// The messages of every unreachable backend, by name.
+    public var unreachableBackends: [String: String] {
+        preflights.filter { !$0.value.reachable }.mapValues { $0.message ?? "\($0) did not answer" }
     }
 }

@@ -1,29 +1,27 @@
 import Foundation
 
-/// Everything a run needs: the runbook, who runs it, how, and with which plug-ins.
+/// Everything a run needs: the runbook, who runs it, how, and with which kinds and backends.
 public struct RunConfiguration: Sendable {
     /// The validated runbook.
     public var runbook: Runbook
     /// The learners, in roster order (`local` without a roster).
     public var learners: [Learner]
-    /// `--var-file` and `--var` values (the roster layer comes from each learner).
+    /// `--var-file` values (the roster layer comes from each learner).
     public var varFile: [String: VariableLayers.Value]
     /// `--var K=V` values.
     public var commandLineVars: [String: VariableLayers.Value]
     /// The run id.
     public var runId: String
-    /// What to do with each step.
-    public var mode: RunMode
+    /// What the sessions do with each step.
+    public var policy: SessionPolicy
     /// `--only`, `--skip`, `--from`.
     public var selection: StepSelection
     /// Stop the whole run at the first failure.
     public var failFast: Bool
     /// Learners run at once.
     public var jobs: Int
-    /// How each command key runs.
-    public var kinds: [CommandKey: any CommandKind]
-    /// The container engine's support (Docker), nil when the runbook has no docker steps.
-    public var engine: (any EngineSupport)?
+    /// The kinds and backends.
+    public var registry: KindRegistry
     /// The environment every command inherits.
     public var baseEnvironment: [String: String]
     /// Per-attempt limit for steps that set none.
@@ -38,30 +36,34 @@ public struct RunConfiguration: Sendable {
     /// Creates a configuration with SPEC defaults.
     public init(
         runbook: Runbook, learners: [Learner] = [.local], varFile: [String: VariableLayers.Value] = [:],
-        commandLineVars: [String: VariableLayers.Value] = [:], runId: String = RunIdentifier.make(), mode: RunMode = .run,
-        selection: StepSelection = .all, failFast: Bool = false, jobs: Int = 4, kinds: [CommandKey: any CommandKind] = [:],
-        engine: (any EngineSupport)? = nil, baseEnvironment: [String: String] = ProcessInfo.processInfo.environment,
-        defaultTimeout: Duration = .seconds(30 * 60), cleanupTimeout: Duration = .seconds(30), killGrace: Duration = .seconds(5),
-        stdinIsTerminal: Bool = isatty(0) == 1
+        commandLineVars: [String: VariableLayers.Value] = [:], runId: String = RunIdentifier.make(), policy: SessionPolicy = .run,
+        selection: StepSelection = .all, failFast: Bool = false, jobs: Int = 4, registry: KindRegistry = .core,
+        baseEnvironment: [String: String] = ProcessInfo.processInfo.environment, defaultTimeout: Duration = .seconds(30 * 60),
+        cleanupTimeout: Duration = .seconds(30), killGrace: Duration = .seconds(5), stdinIsTerminal: Bool = isatty(0) == 1
     ) {
         self.runbook = runbook
         self.learners = learners
         self.varFile = varFile
         self.commandLineVars = commandLineVars
         self.runId = runId
-        self.mode = mode
+        self.policy = policy
         self.selection = selection
         self.failFast = failFast
         self.jobs = max(1, jobs)
-        var allKinds: [CommandKey: any CommandKind] = [.exec: ExecCommandKind(), .sh: ShellCommandKind()]
-        for (key, kind) in kinds { allKinds[key] = kind }
-        self.kinds = allKinds
-        self.engine = engine
+        self.registry = registry
         self.baseEnvironment = baseEnvironment
         self.defaultTimeout = defaultTimeout
         self.cleanupTimeout = cleanupTimeout
         self.killGrace = killGrace
         self.stdinIsTerminal = stdinIsTerminal
+    }
+
+    /// The command the policy belongs to.
+    public var mode: RunMode { policy.mode }
+
+    /// The backends the runbook uses that the registry knows, in first-use order.
+    public var usedBackends: [any KindBackend] {
+        runbook.backends.compactMap { registry.backends[$0] }
     }
 
     /// The var scope of `learner`: every layer merged (SPEC 1.3); throws for undeclared or missing required vars.
@@ -71,5 +73,27 @@ public struct RunConfiguration: Sendable {
             "learner": learner.id, "module": runbook.module, "runbook_dir": runbook.directory, "run_id": runId,
         ]
         return try VariableScope(runbook: runbook, layers: layers, builtins: builtins, environment: baseEnvironment)
+    }
+
+    /// The scope of every learner, or the first learner's problem (prefixed with its id when there is a roster).
+    public func variableScopes() throws(SessionError) -> [String: VariableScope] {
+        var scopes: [String: VariableScope] = [:]
+        for learner in learners {
+            do {
+                scopes[learner.id] = try variableScope(for: learner)
+            } catch {
+                let named = learners.count > 1 || learner.id != "local"
+                throw .variables(VariableError(named ? "learner \(learner.id): \(error.message)" : error.message, at: error.location))
+            }
+        }
+        return scopes
+    }
+
+    /// The journal's first record for this run.
+    public var header: RunHeader {
+        RunHeader(
+            runId: runId, command: mode.rawValue, runbook: .init(path: runbook.path, title: runbook.title, sha256: runbook.sha256),
+            startedAt: Date(), learners: learners.map { .init(id: $0.id, name: $0.name) },
+            steps: runbook.steps.map { .init(id: $0.id, title: $0.title?.raw, hint: $0.hint?.raw) })
     }
 }

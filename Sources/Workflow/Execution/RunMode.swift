@@ -1,4 +1,4 @@
-/// What a run does with each step.
+/// What a run does with each step; `SessionPolicy` says what that means for a learner's session.
 public enum RunMode: String, Sendable, Codable {
     /// Run every step, its expectations and probes, then cleanup.
     case run

@@ -1,7 +1,16 @@
-/// What a learner's environment may offer, for `when:`.
-public enum Capability: String, Sendable, Hashable, CaseIterable, Codable {
-    /// The engine lists the nvidia runtime, or nvidia-docker is on PATH and the engine is local.
-    case gpu
-    /// The runner's standard input is a terminal.
-    case tty
+/// Something a learner's environment may offer, tested by `when:` (`tty`, or a name a backend declares, e.g. `gpu`).
+public struct Capability: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The name written in `when:`.
+    public var rawValue: String
+
+    /// Creates a capability from its name.
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// The runner's standard input is a terminal (the one capability the engine knows itself).
+    public static let tty = Capability(rawValue: "tty")
+
+    /// The name.
+    public var description: String { rawValue }
 }

@@ -47,9 +47,12 @@ public struct Runbook: Sendable {
     /// The step with `id`, if any.
     public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
 
-    /// True when any step, probe or cleanup item talks to a Docker engine.
-    public var usesDockerEngine: Bool {
-        steps.contains { $0.command.key.usesDockerEngine || $0.verify.contains { $0.command.key.usesDockerEngine } }
-            || cleanup.contains { $0.command.key.usesDockerEngine }
+    /// The backend families that some step, probe or cleanup item needs, in first-use order.
+    public var backends: [String] {
+        var seen: [String] = []
+        for command in steps.flatMap({ [$0.command] + $0.verify.map(\.command) }) + cleanup.map(\.command) {
+            if let backend = command.backend, !seen.contains(backend) { seen.append(backend) }
+        }
+        return seen
     }
 }

@@ -68,3 +68,10 @@ public struct Step: Sendable, Hashable {
         self.location = location
     }
 }
+
+extension Step {
+    /// The backend families the step's command and probes need.
+    public var backends: Set<String> {
+        Set(([command] + verify.map(\.command)).compactMap(\.backend))
+    }
+}

@@ -14,7 +14,7 @@ public struct Template: Sendable, Hashable {
     public var parts: [Part]
     /// The text as written, `${…}` included.
     public var raw: String
-    /// Where the scalar holding it starts (for a word split from a docker string: where the word starts,
+    /// Where the scalar holding it starts (for a word split from a command-line string: where the word starts,
     /// when the scalar is plain or single-quoted on one line).
     public var location: SourceLocation
 

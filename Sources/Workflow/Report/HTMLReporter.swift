@@ -201,15 +201,8 @@ public struct HTMLReporter: Sendable {
         if preflight.status == .error {
             return "<p class=\"engine down\"><strong>Engine unreachable:</strong> \(h(preflight.message ?? "no answer"))</p>\n"
         }
-        guard let print = preflight.fingerprint else { return "" }
-        var parts: [String] = []
-        if let server = print.serverVersion { parts.append("Docker \(server)") }
-        if let os = print.operatingSystem { parts.append(os) }
-        let details = [print.architecture, print.storageDriver].compactMap { $0 }
-        if !details.isEmpty { parts.append(details.joined(separator: ", ")) }
-        if print.gpu { parts.append("GPU") }
-        guard !parts.isEmpty else { return "" }
-        return "<p class=\"engine\">Engine: \(h(parts.joined(separator: " · ")))</p>\n"
+        guard let summary = preflight.summary, !summary.isEmpty else { return "" }
+        return "<p class=\"engine\">Engine: \(h(summary))</p>\n"
     }
 
     private func problem(_ result: StepResult, id: String, learner: LearnerResult) -> String {

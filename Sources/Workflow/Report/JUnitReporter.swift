@@ -136,19 +136,28 @@ public struct JUnitReporter: Sendable {
         if let preflight = learner.preflight {
             list.append(("engine.status", preflight.status.rawValue))
             if let message = preflight.message { list.append(("engine.message", message)) }
-            if let fingerprint = preflight.fingerprint {
-                let entries: [(String, String?)] = [
-                    ("engine.client", fingerprint.clientVersion), ("engine.server", fingerprint.serverVersion),
-                    ("engine.os", fingerprint.operatingSystem), ("engine.ostype", fingerprint.osType),
-                    ("engine.architecture", fingerprint.architecture), ("engine.storage", fingerprint.storageDriver),
-                    ("engine.runtimes", fingerprint.runtimes.isEmpty ? nil : fingerprint.runtimes.joined(separator: ",")),
-                    ("engine.gpu", fingerprint.gpu ? "yes" : "no"),
-                ]
-                for case let (name, value?) in entries { list.append((name, value)) }
+            if let summary = preflight.summary { list.append(("engine.summary", summary)) }
+            if case .object(let members)? = preflight.fingerprint {
+                for (name, value) in members.sorted(by: { $0.key < $1.key }) {
+                    if let text = Self.propertyText(value) { list.append(("engine.\(name)", text)) }
+                }
             }
         }
         return list
     }
 
     private func attribute(_ text: String) -> String { MarkupEscaper.attribute(text) }
+
+    /// A fingerprint value as a property's text: strings as they are, lists joined with commas; nil for nothing.
+    private static func propertyText(_ value: JSONValue) -> String? {
+        switch value {
+        case .null: nil
+        case .bool(let flag): flag ? "yes" : "no"
+        case .integer(let number): String(number)
+        case .number(let number): String(number)
+        case .string(let text): text
+        case .array(let items): items.isEmpty ? nil : items.compactMap(propertyText).joined(separator: ",")
+        case .object: nil
+        }
+    }
 }

@@ -1,14 +1,14 @@
 /// The command a step ran, as recorded in results (secrets already redacted).
 public struct CommandRecord: Sendable, Codable, Hashable {
-    /// The command key (`docker`, `nvidia-docker`, `exec`, `sh`).
+    /// The command's kind (`exec`, `sh`, or a key another target registered).
     public var key: String
     /// The full argv that ran, runner flags included.
     public var argv: [String]
     /// The command shell-quoted as a person would type it, without runner flags.
     public var display: String
-    /// Which binary ran (`docker` when nvidia-docker was rewritten to `--gpus all`).
+    /// Which program ran (it may differ from the kind's own, when one stood in for another).
     public var binary: String
-    /// A remark, e.g. why nvidia-docker became docker.
+    /// A remark, e.g. why one program stood in for another.
     public var note: String?
 
     /// Creates a record.

@@ -7,12 +7,22 @@ public actor Journal {
     /// The journal's path.
     public nonisolated let path: String
     private let encoder: JSONEncoder
+    /// Records written whole.
+    public private(set) var written = 0
+    /// Records that could not be written (a full disk), and the first reason.
+    public private(set) var lost = 0
+    /// Why the first lost record was lost.
+    public private(set) var firstLossReason: String?
 
-    /// Creates (or appends to) the journal at `path`.
-    public init(path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    /// Creates the journal at `path`; with `exclusive`, fails when the file exists already (the
+    /// atomic claim of a results folder), else appends to it.
+    public init(path: String, exclusive: Bool = false) throws(SessionError) {
+        let flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (exclusive ? O_EXCL : 0)
+        let descriptor = open(path, flags, 0o644)
         guard descriptor >= 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            let code = errno
+            if code == EEXIST { throw .results("\(path) exists already: another run is using this results folder") }
+            throw .results("cannot create \(path): \(String(cString: strerror(code)))")
         }
         self.descriptor = descriptor
         self.path = path
@@ -25,25 +35,26 @@ public actor Journal {
         close(descriptor)
     }
 
-    /// Appends one record as one line, in one write.
-    public func append(_ record: JournalRecord) {
-        guard var data = try? encoder.encode(record) else { return }
+    /// Appends one record as one line, in one write; false (and counted as lost) when it could not be written.
+    @discardableResult
+    public func append(_ record: JournalRecord) -> Bool {
+        guard var data = try? encoder.encode(record) else { return lose("the record could not be encoded") }
         data.append(0x0A)
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
+        let whole = data.withUnsafeBytes { DescriptorWriter.writeAll($0, to: descriptor) }
+        guard whole else { return lose(String(cString: strerror(errno))) }
+        written += 1
+        return true
     }
 
-    /// Flushes the journal to disk.
-    public func sync() {
-        fsync(descriptor)
+    /// Flushes the journal to disk; false when the disk refused.
+    @discardableResult
+    public func sync() -> Bool {
+        fsync(descriptor) == 0
+    }
+
+    private func lose(_ reason: String) -> Bool {
+        lost += 1
+        if firstLossReason == nil { firstLossReason = reason }
+        return false
     }
 }

@@ -1,24 +1,33 @@
 import Foundation
 
-/// A learner's engine check, journaled before its steps.
+/// A learner's environment check (by a backend), journaled before its steps.
 public struct PreflightRecord: Sendable, Codable {
     /// The learner's id.
     public var learner: String
-    /// passed (engine answered), error (it did not) or skipped (no docker steps).
+    /// passed (the environment answered) or error (it did not).
     public var status: StepStatus
-    /// The engine's message when unreachable.
+    /// The environment's own message when unreachable.
     public var message: String?
-    /// What the engine is.
-    public var fingerprint: EnvironmentFingerprint?
+    /// The backend that checked (by name); nil in results written before backends were named.
+    public var backend: String?
+    /// What the environment is, as the backend describes it.
+    public var fingerprint: JSONValue?
+    /// The fingerprint in one line, for reports.
+    public var summary: String?
     /// When the check finished.
     public var endedAt: Date
 
     /// Creates a record.
-    public init(learner: String, status: StepStatus, message: String?, fingerprint: EnvironmentFingerprint?, endedAt: Date = Date()) {
+    public init(
+        learner: String, status: StepStatus, message: String?, backend: String? = nil, fingerprint: JSONValue? = nil, summary: String? = nil,
+        endedAt: Date = Date()
+    ) {
         self.learner = learner
         self.status = status
         self.message = message
+        self.backend = backend
         self.fingerprint = fingerprint
+        self.summary = summary
         self.endedAt = endedAt
     }
 }

@@ -1,14 +1,14 @@
-/// Reads a CSV roster: header `id,name,docker_host,docker_context,…`, any other column a var; an empty cell means "not set".
+/// Reads a CSV roster: header `id,name,…` (plus the backends' keys), any other column a var; an empty cell means "not set".
 ///
 /// Every problem is reported with its `file:line:col`: a missing `id` column, an empty, invalid or
 /// duplicate id, a header cell that is neither a learner key nor a var name, a repeated column, a
 /// row with the wrong number of cells, and the syntax errors of `CSVParser` (unclosed quotes…).
 enum CSVRosterReader {
-    /// Columns with a meaning of their own; any other column is a var.
-    static let knownColumns = ["id", "name", "docker_host", "docker_context"]
-
-    /// The learners of the CSV roster `bytes` read from `path`, or every problem found.
-    static func read(bytes: [UInt8], path: String) -> Result<[Learner], DiagnosticError> {
+    /// The learners of the CSV roster `bytes` read from `path`, or every problem found; columns named
+    /// in `settingKeys` go to each learner's `settings`, `id` and `name` are the learner's own.
+    static func read(bytes: [UInt8], path: String, settingKeys: [String]) -> Result<[Learner], DiagnosticError> {
+        let knownColumns = ["id", "name"] + settingKeys
+        let headerExample = knownColumns.joined(separator: ",") + ",…"
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(DiagnosticError([.error("the roster is not UTF-8 text", at: invalidUTF8Location(bytes, path: path))]))
         }
@@ -18,7 +18,7 @@ enum CSVRosterReader {
         case .success(let parsed): records = parsed.filter { !$0.isBlank }
         }
         guard let header = records.first else {
-            return .failure(DiagnosticError([.error("the roster is empty; it needs a header row: id,name,docker_host,docker_context,…", at: SourceLocation(file: path, line: 1, column: 1))]))
+            return .failure(DiagnosticError([.error("the roster is empty; it needs a header row: \(headerExample)", at: SourceLocation(file: path, line: 1, column: 1))]))
         }
         var diagnostics: [Diagnostic] = []
         var columns: [String] = []
@@ -38,7 +38,7 @@ enum CSVRosterReader {
             }
         }
         guard firstColumn["id"] != nil else {
-            diagnostics.append(.error("the header has no `id` column; the first row must name the columns: id,name,docker_host,docker_context,…", at: header.location))
+            diagnostics.append(.error("the header has no `id` column; the first row must name the columns: \(headerExample)", at: header.location))
             return .failure(DiagnosticError(diagnostics))
         }
         var learners: [Learner] = []
@@ -73,10 +73,10 @@ enum CSVRosterReader {
                     }
                     learner.id = id
                 case "name": learner.name = value
-                case "docker_host": learner.dockerHost = value
-                case "docker_context": learner.dockerContext = value
                 default:
-                    if let value {
+                    if settingKeys.contains(column) {
+                        if let value { learner.settings[column] = value }
+                    } else if let value {
                         learner.vars[column] = value
                         learner.varLocations[column] = cell.location
                     }

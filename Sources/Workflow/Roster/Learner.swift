@@ -1,13 +1,11 @@
-/// One learner of a roster (SPEC 2): who they are and which engine their steps use.
+/// One learner of a roster (SPEC 2): who they are, the backends' settings, and their own vars.
 public struct Learner: Sendable, Hashable {
     /// Unique id, `[a-z0-9][a-z0-9_-]*`; `${learner}`.
     public var id: String
     /// Display name.
     public var name: String?
-    /// Exported as DOCKER_HOST.
-    public var dockerHost: String?
-    /// Exported as DOCKER_CONTEXT.
-    public var dockerContext: String?
+    /// Values of the roster keys that backends add (e.g. where the learner's engine is), by key.
+    public var settings: [String: String]
     /// The learner's own var values.
     public var vars: [String: String]
     /// Where each var value is written, for errors.
@@ -16,11 +14,13 @@ public struct Learner: Sendable, Hashable {
     public var location: SourceLocation?
 
     /// Creates a learner.
-    public init(id: String, name: String? = nil, dockerHost: String? = nil, dockerContext: String? = nil, vars: [String: String] = [:], varLocations: [String: SourceLocation] = [:], location: SourceLocation? = nil) {
+    public init(
+        id: String, name: String? = nil, settings: [String: String] = [:], vars: [String: String] = [:],
+        varLocations: [String: SourceLocation] = [:], location: SourceLocation? = nil
+    ) {
         self.id = id
         self.name = name
-        self.dockerHost = dockerHost
-        self.dockerContext = dockerContext
+        self.settings = settings
         self.vars = vars
         self.varLocations = varLocations
         self.location = location
@@ -29,11 +29,12 @@ public struct Learner: Sendable, Hashable {
     /// The learner used without a roster.
     public static let local = Learner(id: "local")
 
-    /// True when the learner's engine is not the runner's local default.
-    public var usesRemoteEngine: Bool {
-        if let host = dockerHost, !host.isEmpty, !host.hasPrefix("unix://") { return true }
-        if let context = dockerContext, !context.isEmpty, context != "default" { return true }
-        return false
+    /// Whether `id` is a valid learner id: `[a-z0-9][a-z0-9_-]*` (it names files and folders).
+    public static func isValidId(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, first.isASCII, ("a"..."z").contains(first) || ("0"..."9").contains(first) else {
+            return false
+        }
+        return id.unicodeScalars.allSatisfy { $0.isASCII && (("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
     }
 
     /// The learner's vars as a layer for `VariableScope`.

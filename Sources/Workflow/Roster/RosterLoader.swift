@@ -2,18 +2,20 @@ import Foundation
 
 /// Reads a roster (SPEC 2): YAML with `learners:`, or CSV with a header row.
 public enum RosterLoader {
-    static let learnerKeys = ["id", "name", "docker_host", "docker_context", "vars"]
+    /// The keys every learner may have; backends add theirs (`settingKeys`).
+    static let ownKeys = ["id", "name", "vars"]
 
-    /// The learners, or every problem found with its position.
-    public static func load(path: String) -> Result<[Learner], DiagnosticError> {
+    /// The learners, or every problem found with its position; `settingKeys` are the keys the
+    /// backends add (`KindRegistry.rosterKeys`), kept in each learner's `settings`.
+    public static func load(path: String, settingKeys: [String]) -> Result<[Learner], DiagnosticError> {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(DiagnosticError([.error("cannot read the roster: \(path)", at: SourceLocation(file: path, line: 1, column: 1))]))
         }
-        if path.lowercased().hasSuffix(".csv") { return CSVRosterReader.read(bytes: [UInt8](data), path: path) }
-        return loadYAML(bytes: [UInt8](data), path: path)
+        if path.lowercased().hasSuffix(".csv") { return CSVRosterReader.read(bytes: [UInt8](data), path: path, settingKeys: settingKeys) }
+        return loadYAML(bytes: [UInt8](data), path: path, settingKeys: settingKeys)
     }
 
-    static func loadYAML(bytes: [UInt8], path: String) -> Result<[Learner], DiagnosticError> {
+    static func loadYAML(bytes: [UInt8], path: String, settingKeys: [String]) -> Result<[Learner], DiagnosticError> {
         let document = YAMLLoader().load(bytes: bytes, path: path)
         var reader = NodeReader(diagnostics: document.diagnostics)
         var learners: [Learner] = []
@@ -21,7 +23,7 @@ public enum RosterLoader {
             let pairs = reader.mapping(root, "the roster", keys: ["learners"]) ?? []
             if let list = pairs.first(where: { $0.key.scalarValue == "learners" })?.value {
                 for item in reader.list(list, "learners") ?? [] {
-                    if let learner = decodeLearner(item, reader: &reader) { learners.append(learner) }
+                    if let learner = decodeLearner(item, settingKeys: settingKeys, reader: &reader) { learners.append(learner) }
                 }
             } else {
                 reader.error("missing `learners:`, the list of learners", at: root.location)
@@ -36,8 +38,8 @@ public enum RosterLoader {
         return reader.diagnostics.containsErrors ? .failure(DiagnosticError(reader.diagnostics)) : .success(learners)
     }
 
-    private static func decodeLearner(_ node: Node, reader: inout NodeReader) -> Learner? {
-        guard let pairs = reader.mapping(node, "learner", keys: learnerKeys) else { return nil }
+    private static func decodeLearner(_ node: Node, settingKeys: [String], reader: inout NodeReader) -> Learner? {
+        guard let pairs = reader.mapping(node, "learner", keys: ownKeys + settingKeys) else { return nil }
         var learner = Learner(id: "", location: node.location)
         var hasId = false
         for pair in pairs {
@@ -48,8 +50,6 @@ public enum RosterLoader {
                 learner.id = id
                 if !isValidId(id) { reader.error("learner id '\(id)' must match [a-z0-9][a-z0-9_-]*", at: pair.value.location) }
             case "name": learner.name = reader.text(pair.value, "name")
-            case "docker_host": learner.dockerHost = reader.text(pair.value, "docker_host")
-            case "docker_context": learner.dockerContext = reader.text(pair.value, "docker_context")
             case "vars":
                 guard let varPairs = pair.value.mappingPairs else {
                     reader.error("vars must be a map of var names to values", at: pair.value.location)
@@ -63,7 +63,9 @@ public enum RosterLoader {
                     learner.vars[name] = value
                     learner.varLocations[name] = varPair.value.location
                 }
-            default: break
+            case let key?:
+                if settingKeys.contains(key), let value = reader.text(pair.value, key) { learner.settings[key] = value }
+            case nil: break
             }
         }
         guard hasId else {
@@ -74,7 +76,7 @@ public enum RosterLoader {
     }
 
     /// True for `[a-z0-9][a-z0-9_-]*`.
-    static func isValidId(_ id: String) -> Bool { RunbookDecoder.isValidIdentifier(id) }
+    static func isValidId(_ id: String) -> Bool { Learner.isValidId(id) }
 
     static func duplicateIds(_ learners: [Learner]) -> [Diagnostic] {
         var seen: [String: Int] = [:]

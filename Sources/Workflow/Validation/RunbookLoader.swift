@@ -2,14 +2,14 @@ import Foundation
 
 /// Reads, decodes and validates a runbook file: the one entry point for every command.
 public struct RunbookLoader: Sendable {
-    /// Static checks of command kinds that Workflow does not know (docker, nvidia-docker).
-    public var linters: [any CommandLinter]
-    /// Whether the roster names a remote engine (enables the bind-mount warning).
+    /// The kinds a runbook may name, with their decoding and lints.
+    public var registry: KindRegistry
+    /// Whether the roster names a remote engine (enables the lints that care, e.g. about local paths).
     public var remoteEngines: Bool
 
-    /// Creates a loader.
-    public init(linters: [any CommandLinter] = [], remoteEngines: Bool = false) {
-        self.linters = linters
+    /// Creates a loader for the kinds of `registry`.
+    public init(registry: KindRegistry = .core, remoteEngines: Bool = false) {
+        self.registry = registry
         self.remoteEngines = remoteEngines
     }
 
@@ -28,15 +28,15 @@ public struct RunbookLoader: Sendable {
     public func load(bytes: [UInt8], path: String) -> RunbookLoadResult {
         let document = YAMLLoader().load(bytes: bytes, path: path)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path
-        var decoder = RunbookDecoder(path: path, directory: directory)
+        var decoder = RunbookDecoder(path: path, directory: directory, registry: registry)
         decoder.reader.diagnostics = document.diagnostics
         decoder.reader.silenced = document.rejectedLocations
         let syntaxFailed = document.root == nil && !document.diagnostics.isEmpty
         var runbook = syntaxFailed ? nil : decoder.decode(document.root, sha256: SHA256.hex(of: bytes))
         var diagnostics = decoder.reader.diagnostics
         if let decoded = runbook {
-            var validator = RunbookValidator(linters: linters, remoteEngines: remoteEngines)
-            runbook = validator.validate(decoded, decoder: decoder)
+            var validator = RunbookValidator(registry: registry, remoteEngines: remoteEngines)
+            runbook = validator.validate(decoded, findings: decoder.reader.findings)
             diagnostics += validator.diagnostics
         }
         diagnostics = diagnostics.sortedByPosition()

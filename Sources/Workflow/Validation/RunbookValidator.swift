@@ -3,18 +3,22 @@ import Foundation
 /// Cross-reference checks that need the whole runbook (SPEC 1.5): needs, `${…}` names, captures,
 /// regexes, command lints and warnings. Also adds the needs that captures imply.
 struct RunbookValidator {
-    let linters: [CommandKey: any CommandLinter]
+    /// The kinds, whose lints run on their commands.
+    let registry: KindRegistry
+    /// Whether a roster learner uses a remote engine (some lints warn then).
     let remoteEngines: Bool
+    /// Problems found.
     var diagnostics: [Diagnostic] = []
     private var compiledPatterns: [String: Bool] = [:]
 
-    init(linters: [any CommandLinter], remoteEngines: Bool) {
-        self.linters = Dictionary(linters.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    /// A validator that lints commands with the kinds of `registry`.
+    init(registry: KindRegistry, remoteEngines: Bool) {
+        self.registry = registry
         self.remoteEngines = remoteEngines
     }
 
-    /// Validates `runbook` using what the decoder gathered; returns it with implied needs added.
-    mutating func validate(_ runbook: Runbook, decoder: RunbookDecoder) -> Runbook {
+    /// Validates `runbook` using what decoding found; returns it with implied needs added.
+    mutating func validate(_ runbook: Runbook, findings: DecodeFindings) -> Runbook {
         var runbook = runbook
         let varNames = Set(runbook.vars.map(\.name))
         let stepIndex = Dictionary(runbook.steps.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -49,12 +53,14 @@ struct RunbookValidator {
         // Steps (by index: iterating the array itself would copy every step).
         var impliedNeeds: [Int: [String]] = [:]
         for index in runbook.steps.indices {
-            validateStep(runbook.steps[index], at: index, in: runbook, varNames: varNames, stepIndex: stepIndex, captureMaker: captureMaker, decoder: decoder, implied: &impliedNeeds)
+            validateStep(
+                runbook.steps[index], at: index, in: runbook, varNames: varNames, stepIndex: stepIndex, captureMaker: captureMaker,
+                findings: findings, implied: &impliedNeeds)
         }
         for (index, needs) in impliedNeeds {
             for needed in needs where !runbook.steps[index].needs.contains(needed) { runbook.steps[index].needs.append(needed) }
         }
-                for item in runbook.cleanup {
+        for item in runbook.cleanup {
             checkProbe(item) { template in
                 for reference in template?.variableReferences ?? [] where !varNames.contains(reference.name) && !TemplateParser.builtins.contains(reference.name) && captureMaker[reference.name] == nil {
                     error("'${\(reference.name)}' is not declared; add it to `vars:` or capture it in a step", at: reference.location)
@@ -70,8 +76,8 @@ struct RunbookValidator {
         }
 
         // Regexes compile; capture regexes have a group.
-        for (template, location) in decoder.regexes { compileCheck(template, at: location) }
-        for (name, template, location) in decoder.captureGroupChecks {
+        for (template, location) in findings.regexes { compileCheck(template, at: location) }
+        for (name, template, location) in findings.captureGroupChecks {
             guard case .success(let regex) = RegexSupport.compile(RegexSupport.placeholderPattern(template)) else { continue }
             if regex.numberOfCaptureGroups == 0 {
                 error("capture '\(name)': the regex has no group; wrap the part to capture in ( )", at: location)
@@ -80,7 +86,7 @@ struct RunbookValidator {
 
         // Warnings: an unquoted word that is one reference whose value may be empty.
         let declarations = Dictionary(runbook.vars.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        for template in decoder.unquotedWholeWords {
+        for template in findings.unquotedWholeWords {
             switch template.parts.first {
             case .variable(let name, let location):
                 let maybeEmpty: Bool
@@ -105,9 +111,9 @@ struct RunbookValidator {
     /// Checks one step: its needs, the names it uses, its values, lints and the exit-only warning.
     private mutating func validateStep(
         _ step: Step, at index: Int, in runbook: Runbook, varNames: Set<String>, stepIndex: [String: Int],
-        captureMaker: [String: Int], decoder: RunbookDecoder, implied impliedNeeds: inout [Int: [String]]
+        captureMaker: [String: Int], findings: DecodeFindings, implied impliedNeeds: inout [Int: [String]]
     ) {
-        for (need, location) in decoder.needsByStep[step.id] ?? [] {
+        for (need, location) in findings.needsByStep[step.id] ?? [] {
             guard let needIndex = stepIndex[need] else {
                 var message = "needs '\(need)', but no step has that id"
                 if let suggestion = KeyChecker.nearest(to: need, in: Array(stepIndex.keys).sorted()) { message += "; did you mean '\(suggestion)'?" }
@@ -139,7 +145,7 @@ struct RunbookValidator {
         }
         [step.title, step.say, step.cwd, step.stdin].forEach { check($0, .beforeStep) }
         check(step.hint, .afterStep)
-        step.command.words.forEach { check($0, .beforeStep) }
+        step.command.templates.forEach { check($0, .beforeStep) }
         step.env.forEach { check($0.value, .beforeStep) }
         step.when.forEach { if case .value(let template) = $0.subject { check(template, .beforeStep) } }
         step.expect.streams.forEach { $0.matcher.templates.forEach { check($0, .beforeStep) } }
@@ -175,7 +181,7 @@ struct RunbookValidator {
     }
 
     private func checkProbe(_ probe: Probe, check: (Template?) -> Void) {
-        probe.command.words.forEach(check)
+        probe.command.templates.forEach(check)
         check(probe.cwd)
         check(probe.stdin)
         probe.env.forEach { check($0.value) }
@@ -184,8 +190,8 @@ struct RunbookValidator {
     }
 
     private mutating func lint(_ command: Command, _ context: LintContext) {
-        guard let linter = linters[command.key] else { return }
-        diagnostics += linter.lint(command, context: context)
+        guard let kind = registry.kind(command.key) else { return }
+        diagnostics += kind.lint(command, context: context)
     }
 
     private mutating func compileCheck(_ template: Template, at location: SourceLocation) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Workflow
 
 /// `runbook check [RUNBOOK]`: runs only the verify probes, to see what learners already did.
 struct CheckCommand: AsyncParsableCommand {
@@ -13,6 +14,6 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        try await StepRunner(path: path.runbook, options: options, output: output, mode: .check).run()
+        try await BatchRun(preparation: RunPreparation(path: path.runbook, options: options, output: output), policy: .check).run()
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Steps
 import Workflow
 
 /// `runbook guide [RUNBOOK]`: walks one learner through the runbook, step by step, in the terminal.
@@ -25,42 +24,51 @@ struct GuideCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
-            StandardStreams.err(
-                "error: runbook guide is interactive and needs a terminal on its standard input and output.\n"
-                    + "To run every step unattended use `runbook run \(path.runbook)`; to see what is done already, `runbook check \(path.runbook)`.\n")
-            throw ExitCode(2)
+            throw CommandFailure(
+                text: "error: runbook guide is interactive and needs a terminal on its standard input and output.\n"
+                    + "To run every step unattended use `runbook run \(path.runbook)`; to see what is done already, `runbook check \(path.runbook)`.\n",
+                status: 2)
         }
-        let setup = try GuideSetup(path: path.runbook, options: options, output: output)
-        let screen = GuideScreen(style: TerminalStyle(enabled: output.colored(for: 1)))
-        let configuration = try setup.configuration()
-        let session: GuideSession
+        let preparation = RunPreparation(path: path.runbook, options: options, output: output)
+        let learner = try preparation.guideLearner()
+        let runbook = try preparation.runbook(for: [learner])
+        // `--from` is where the guide starts, not a selection: earlier steps keep their progress.
+        let selection = try preparation.selection(in: runbook, fromIsSelection: false)
+        let configuration = try preparation.configuration(
+            policy: .guide, learners: [learner], runbook: runbook, selection: selection, stdinIsTerminal: true)
         do {
-            session = try await GuideSession.open(configuration: configuration, outputDirectory: setup.outputDirectory, observer: screen)
+            _ = try configuration.variableScopes()
         } catch {
-            if case .variables(let problem) = error {
-                StandardStreams.err("\(problem.location.map { "\($0): " } ?? "")error: \(problem.message)\n")
-            } else {
-                StandardStreams.err("error: \(error.description)\n")
-            }
-            throw ExitCode(2)
+            throw BatchRun.failure(error)
         }
+        let screen = GuideScreen(style: TerminalStyle(enabled: output.colored(for: 1)))
+        let recorder = try preparation.recorder(runId: configuration.runId)
+        let session: LearnerSession
+        do {
+            session = try await LearnerSession.start(configuration: configuration, recorder: recorder, observer: screen)
+        } catch {
+            throw BatchRun.failure(error)
+        }
+        defer { session.close() }
         let terminal: RawTerminal
         do {
             terminal = try RawTerminal()
         } catch {
-            StandardStreams.err("error: \(error.description)\n")
-            throw ExitCode(2)
+            throw CommandFailure.usage(error.description)
         }
         defer { terminal.restore() }
         let interrupts = GuideInterrupts(
             notice: { message in screen.print("\n  " + screen.style.yellow(message)) },
             quitNow: {
                 terminal.restore()
-                GuideScreen.writeAll("\nrunbook: interrupted again; progress saved, quitting now (the journal is intact)\n", to: 2)
+                DescriptorWriter.writeAll("\nrunbook: interrupted again; progress saved, quitting now (the journal is intact)\n", to: 2)
                 _exit(130)
             })
-        let code = await GuideFlow(setup: setup, session: session, screen: screen, terminal: terminal, interrupts: interrupts).run()
+        let fromIndex = options.from.flatMap { id in runbook.steps.firstIndex { $0.id == id } }
+        let flow = GuideFlow(
+            session: session, reports: options.report, fromIndex: fromIndex, screen: screen, terminal: terminal, interrupts: interrupts)
+        let code = await flow.run()
         terminal.restore()
-        if code != 0 { throw ExitCode(code) }
+        if code != 0 { throw CommandFailure.status(code) }
     }
 }

@@ -20,7 +20,7 @@ struct ListCommand: AsyncParsableCommand {
             var conditions = step.when.map(\.raw)
             if !step.needs.isEmpty { conditions.append("needs " + step.needs.joined(separator: ",")) }
             if step.tty { conditions.append("tty") }
-            let command = step.command.key.rawValue + ": " + step.command.displayText.replacingOccurrences(of: "\n", with: " ⏎ ")
+            let command = step.command.key + ": " + step.command.displayText.replacingOccurrences(of: "\n", with: " ⏎ ")
             table.rows.append([step.id, step.title?.raw ?? "", conditions.joined(separator: "; "), command])
         }
         if let title = runbook.title { StandardStreams.out(style.bold(title) + "\n") }

@@ -69,9 +69,8 @@ struct ReportCommand: AsyncParsableCommand {
         }
     }
 
-    /// Prints `error: message` and gives exit status 2.
-    private func failure(_ message: String) -> ExitCode {
-        StandardStreams.err("error: \(message)\n")
-        return ExitCode(2)
+    /// `error: message` and exit status 2.
+    private func failure(_ message: String) -> CommandFailure {
+        .usage(message)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Workflow
 
 /// `runbook run [RUNBOOK]`: runs every step, checks expectations and probes, then cleanup.
 struct RunCommand: AsyncParsableCommand {
@@ -13,6 +14,6 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        try await StepRunner(path: path.runbook, options: options, output: output, mode: .run).run()
+        try await BatchRun(preparation: RunPreparation(path: path.runbook, options: options, output: output), policy: .run).run()
     }
 }

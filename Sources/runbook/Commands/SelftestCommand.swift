@@ -1,5 +1,4 @@
 import ArgumentParser
-import Steps
 import Workflow
 
 /// `runbook selftest [RUNBOOK]`: proves that every verify probe fails before its step and passes after it.
@@ -27,15 +26,13 @@ struct SelftestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let learner = Learner(id: Self.learnerId())
-        var runner = StepRunner(path: path.runbook, options: options, output: output, mode: .selftest, learnersOverride: [learner])
-        let runbookPath = path.runbook
+        var batch = BatchRun(
+            preparation: RunPreparation(path: path.runbook, options: options, output: output), policy: .selftest, learnersOverride: [learner])
         let style = TerminalStyle(enabled: output.colored(for: 1))
-        runner.afterRun = { results, _ in
-            // The runbook loaded fine moments ago; load it again (quietly) for the probes' `verify_before`.
-            let runbook = RunbookLoader(linters: DockerCommandLinter.all).load(path: runbookPath).runbook
+        batch.afterRun = { runbook, results in
             StandardStreams.out(SelftestReport(results: results, runbook: runbook, style: style, width: TerminalStyle.width(of: 1) ?? 100).render())
         }
-        try await runner.run()
+        try await batch.run()
     }
 
     /// `selftest-` and six random lowercase letters or digits.

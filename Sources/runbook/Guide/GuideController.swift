@@ -19,7 +19,7 @@ final class GuideController {
         case next, quit, interrupted
     }
 
-    private let session: GuideSession
+    private let session: LearnerSession
     private let screen: GuideScreen
     private let terminal: RawTerminal
     private let interrupts: GuideInterrupts
@@ -32,7 +32,7 @@ final class GuideController {
     private var saveFailed = false
 
     /// Creates the loop over a started session and its saved state.
-    init(session: GuideSession, screen: GuideScreen, terminal: RawTerminal, interrupts: GuideInterrupts, store: GuideStateStore, state: GuideState) {
+    init(session: LearnerSession, screen: GuideScreen, terminal: RawTerminal, interrupts: GuideInterrupts, store: GuideStateStore, state: GuideState) {
         self.session = session
         self.screen = screen
         self.terminal = terminal
@@ -98,7 +98,7 @@ final class GuideController {
             await record(decided)
             return .next
         }
-        let presentation = session.step(at: index)
+        let presentation = session.presentation(ofStepAt: index)
         screen.card(presentation, total: steps.count, done: doneCount)
         var afterFailure = false
         if let decided {
@@ -293,7 +293,7 @@ final class GuideController {
     /// Journals a `skipped` "not done yet" result for each step without a result, so the report lists every step.
     func journalStepsNotDone() async {
         for index in steps.indices where results[steps[index].id] == nil {
-            let title = session.step(at: index).title
+            let title = session.presentation(ofStepAt: index).title
             await session.record(StepResult(learner: session.learner.id, step: steps[index].id, title: title, status: .skipped, reason: "not done yet"))
         }
     }

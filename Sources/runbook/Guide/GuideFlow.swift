@@ -5,10 +5,12 @@ import Workflow
 /// whether to start over when the runbook changed), say where it resumes, walk the steps, then
 /// clean up when everything is done, write results and reports, and print the summary.
 struct GuideFlow {
-    /// The learner, runbook, options and results folder.
-    let setup: GuideSetup
-    /// The engine's side: steps run or checked one at a time, journaled.
-    let session: GuideSession
+    /// The learner's session: steps run or checked one at a time, journaled.
+    let session: LearnerSession
+    /// The `--report` asked for, besides the learner's own md and html.
+    let reports: [ReportSpecification]
+    /// The step to start at (`--from`), if any.
+    let fromIndex: Int?
     /// What the learner sees.
     let screen: GuideScreen
     /// The terminal in key mode.
@@ -24,9 +26,9 @@ struct GuideFlow {
             path: URL(fileURLWithPath: runbook.path).standardizedFileURL.resolvingSymlinksInPath().path, title: runbook.title,
             sha256: runbook.sha256)
         screen.banner(runbook: runbook, learner: session.learner)
-        if let preflight = session.context.preflight, !preflight.reachable {
-            screen.paragraph("⚠ The Docker engine does not answer: \(VisibleText.sanitize(preflight.message ?? "no message"))", screen.style.yellow)
-            screen.paragraph("  Docker steps cannot run until it does; start it and run `runbook guide` again.", screen.style.dim)
+        for (name, message) in session.context.unreachableBackends.sorted(by: { $0.key < $1.key }) {
+            screen.paragraph("⚠ The \(name) engine does not answer: \(VisibleText.sanitize(message))", screen.style.yellow)
+            screen.paragraph("  Its steps cannot run until it does; start it and run `runbook guide` again.", screen.style.dim)
         }
         var state: GuideState
         var replaced: String?
@@ -64,7 +66,7 @@ struct GuideFlow {
 
         let total = runbook.steps.count
         let start: Int
-        if let from = setup.fromIndex {
+        if let from = fromIndex {
             start = from
             screen.paragraph("Starting at step \(from + 1) of \(total) (\(runbook.steps[from].id)); \(controller.doneCount) done.", screen.style.bold)
         } else if let first = controller.firstNotDone {
@@ -76,7 +78,7 @@ struct GuideFlow {
             screen.print(screen.style.green("All \(total) steps are done already.") + screen.style.dim(" To do one again: runbook guide --from ID"))
             return await finish(controller, ending: .finished)
         }
-        let ending = await controller.walk(from: start, everyStep: setup.fromIndex != nil)
+        let ending = await controller.walk(from: start, everyStep: fromIndex != nil)
         return await finish(controller, ending: ending)
     }
 
@@ -103,14 +105,14 @@ struct GuideFlow {
         let interrupted = ending == .interrupted
         let results: RunResults
         do {
-            results = try await session.finish(interrupted: interrupted)
+            results = try await session.recorder.finish(interrupted: interrupted)
         } catch {
-            screen.paragraph("error: cannot write results.json: \(error)", screen.style.red)
+            screen.paragraph("error: \(error.message)", screen.style.red)
             return interrupted ? 130 : 1
         }
         screen.summary(steps: runbook.steps, results: controller.results)
-        let written = ["\(session.outputDirectory)/results.json"] + writeReports(results)
-        let folder = session.outputDirectory.hasSuffix("/") ? session.outputDirectory : session.outputDirectory + "/"
+        let written = ["\(session.recorder.directory)/results.json"] + writeReports(results)
+        let folder = session.recorder.directory.hasSuffix("/") ? session.recorder.directory : session.recorder.directory + "/"
         let names = written.map { $0.hasPrefix(folder) ? String($0.dropFirst(folder.count)) : $0 }
         screen.print(screen.style.dim("Your results are in ") + VisibleText.sanitize(folder))
         screen.print("  " + VisibleText.sanitize(names.joined(separator: ", ")))
@@ -121,23 +123,16 @@ struct GuideFlow {
     /// The learner's own report (report.md and report.html in the results folder), and any
     /// `--report` asked for; returns the paths written.
     private func writeReports(_ results: RunResults) -> [String] {
-        var specifications = ["md", "html"]
-        specifications += setup.options.report.filter { !specifications.contains($0) }
-        do {
-            try ReportWriter(results: results, outputDirectory: session.outputDirectory).write(specifications: specifications)
-        } catch {
-            screen.paragraph("error: a report could not be written", screen.style.red)
-        }
-        return specifications.compactMap { specification in
-            guard let parsed = try? ReportSpecification(parsing: specification) else { return nil }
-            let path = parsed.resolvedPath(in: session.outputDirectory)
-            return FileManager.default.fileExists(atPath: path) ? path : nil
-        }
+        var specifications = [ReportSpecification(format: .md), ReportSpecification(format: .html)]
+        specifications += reports.filter { !specifications.contains($0) }
+        let outcome = ReportWriter(results: results, outputDirectory: session.recorder.directory).write(specifications)
+        for problem in outcome.problems { screen.paragraph("error: \(problem)", screen.style.red) }
+        return outcome.written
     }
 
     /// The learner quit at the first question: close the journal.
     private func finishEarly(state: GuideState) async -> Int32 {
-        _ = try? await session.finish(interrupted: interrupts.quitRequested)
+        _ = try? await session.recorder.finish(interrupted: interrupts.quitRequested)
         return interrupts.quitRequested ? 130 : 0
     }
 }

@@ -34,27 +34,11 @@ final class GuideScreen: RunObserver, Sendable {
 
     /// Prints raw text, serialized with everything else.
     func write(_ text: String) {
-        lock.withLock { _ in Self.writeAll(text, to: 1) }
-    }
-
-    /// Writes every byte with `write(2)`, ignoring a terminal that went away (no exception, no crash).
-    static func writeAll(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written > 0 {
-                offset += written
-            } else if written < 0 && errno == EINTR {
-                continue
-            } else {
-                return
-            }
-        }
+        lock.withLock { _ in _ = DescriptorWriter.writeAll(text, to: 1) }
     }
 
     /// Streams a step's output lines (they are already redacted).
-    func handle(_ event: EngineEvent) {
+    func handle(_ event: RunEvent) {
         guard case .outputLine(_, _, let stream, let line) = event, streaming.withLock({ $0 }) else { return }
         let marker = stream == .stderr ? style.dim("  ┆ ") : style.dim("  │ ")
         print(marker + TerminalWidth.cut(VisibleText.sanitize(line), to: width - 5))
@@ -73,7 +57,7 @@ final class GuideScreen: RunObserver, Sendable {
     }
 
     /// The card of a step: rule, title, explanation, the command to type.
-    func card(_ step: GuideStep, total: Int, done: Int) {
+    func card(_ step: StepPresentation, total: Int, done: Int) {
         let width = self.width
         let label = " Step \(step.index + 1) of \(total) · \(step.id) "
         let count = " \(done)/\(total) done"
@@ -92,7 +76,7 @@ final class GuideScreen: RunObserver, Sendable {
     }
 
     /// The command block: `$ command`, its input, what is not known yet.
-    func commandLines(_ step: GuideStep) -> [String] {
+    func commandLines(_ step: StepPresentation) -> [String] {
         var lines: [String] = []
         let commandLines = VisibleText.sanitize(step.command).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for (index, line) in commandLines.enumerated() {

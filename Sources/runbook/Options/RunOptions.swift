@@ -31,8 +31,10 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "Stop the whole run at the first failure.")
     var failFast = false
 
-    @Option(name: .long, help: ArgumentHelp("Also write a report: json, junit, tap, md, csv or html, optionally :PATH; repeatable.", valueName: "format[:path]"))
-    var report: [String] = []
+    @Option(
+        name: .long, help: ArgumentHelp("Also write a report: json, junit, tap, md, csv or html, optionally :PATH; repeatable.", valueName: "format[:path]"),
+        transform: { text in try ReportSpecification(parsing: text) })
+    var report: [ReportSpecification] = []
 
     @Option(name: .long, help: ArgumentHelp("Results folder (must be empty or absent); default ./runbook-results/RUN_ID.", valueName: "dir"))
     var out: String?
@@ -41,17 +43,6 @@ struct RunOptions: ParsableArguments {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         for variable in vars where !variable.contains("=") {
             throw ValidationError("--var takes NAME=VALUE, got '\(variable)'")
-        }
-    }
-
-    /// The values of `--var-file`, empty without one; its problems are printed and become exit status 2.
-    func varFileValues(output: OutputOptions) throws -> [String: VariableLayers.Value] {
-        guard let file = varFile else { return [:] }
-        switch VarFileLoader.load(path: file) {
-        case .success(let values): return values
-        case .failure(let error):
-            StandardStreams.err(DiagnosticPrinter(sources: [], colored: output.colored(for: 2)).render(error.diagnostics))
-            throw ExitCode(2)
         }
     }
 
@@ -64,21 +55,6 @@ struct RunOptions: ParsableArguments {
                 text: parts.count > 1 ? String(parts[1]) : "", location: SourceLocation(file: "--var", line: 1, column: index + 1))
         }
         return values
-    }
-
-    /// The results folder of run `runId`: `--out`, else `runbook-results/RUN_ID`; exit status 2 when
-    /// `--out` names a file or a folder that is not empty (SPEC 4).
-    func outputDirectory(runId: String) throws -> String {
-        let directory = out ?? "runbook-results/\(runId)"
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-            let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            guard isDirectory.boolValue, contents.isEmpty else {
-                StandardStreams.err("error: --out \(directory) must be an empty folder or not exist\n")
-                throw ExitCode(2)
-            }
-        }
-        return directory
     }
 
     /// Splits a comma-separated option.

@@ -40,7 +40,7 @@ final class ProgressPrinter: RunObserver, Sendable {
         steps = Dictionary(runbook.steps.map { ($0.id, $0.title?.raw ?? "") }, uniquingKeysWith: { first, _ in first })
     }
 
-    func handle(_ event: EngineEvent) {
+    func handle(_ event: RunEvent) {
         switch event {
         case .preflightFinished(let record):
             guard record.status != .passed else { return }

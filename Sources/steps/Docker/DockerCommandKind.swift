@@ -3,39 +3,53 @@ import Workflow
 /// Runs `docker:` and `nvidia-docker:` commands (SPEC 1.1): labels the containers a run creates,
 /// and turns `nvidia-docker run` into `docker run --gpus all` when nvidia-docker is not installed.
 public struct DockerCommandKind: CommandKind {
-    public let key: CommandKey
+    /// `docker` or `nvidia-docker`.
+    public let key: String
+    public let backend: String? = "docker"
     private let linter: DockerCommandLinter
 
-    /// Creates the kind for `.docker` or `.nvidiaDocker`.
-    public init(key: CommandKey) {
+    /// The `docker:` kind.
+    public static let docker = DockerCommandKind(key: "docker")
+    /// The `nvidia-docker:` kind.
+    public static let nvidiaDocker = DockerCommandKind(key: "nvidia-docker")
+
+    private init(key: String) {
         self.key = key
         linter = DockerCommandLinter(key: key)
     }
 
-    /// Both docker kinds, keyed for `RunConfiguration.kinds`.
-    public static let all: [CommandKey: any CommandKind] = [
-        .docker: DockerCommandKind(key: .docker), .nvidiaDocker: DockerCommandKind(key: .nvidiaDocker),
-    ]
+    /// Whether this is the `nvidia-docker:` kind.
+    var isNvidia: Bool { key == "nvidia-docker" }
+
+    public func decode(_ value: Node, at location: SourceLocation, reader: inout NodeReader) -> Command? {
+        guard let (words, split) = reader.commandWords(value, key: key) else { return nil }
+        return Command(key: key, words: words, splitFromString: split, location: location)
+    }
 
     public func lint(_ command: Command, context: LintContext) -> [Diagnostic] {
         linter.lint(command, context: context)
     }
 
-    public func prepare(words: [String], script: String?, context: CommandContext) -> Result<PreparedCommand, CommandProblem> {
+    public func display(_ command: ResolvedCommand, context: CommandContext) -> [String] {
+        [key] + command.words
+    }
+
+    public func prepare(_ command: ResolvedCommand, context: CommandContext) -> Result<PreparedCommand, CommandProblem> {
+        let words = command.words
         let arguments = DockerArguments(words)
         let subcommand = arguments.subcommand
         let creates = subcommand == "run" || subcommand == "create"
         var labelled = words
-        if creates, context.labelContainers, let index = arguments.subcommandIndex {
-            labelled.insert(contentsOf: Self.labels(run: context.runId, learner: context.learner, step: context.step), at: index + 1)
+        if creates, context.marksCreations, let index = arguments.subcommandIndex {
+            labelled.insert(contentsOf: DockerLabels.flags(run: context.runId, learner: context.learner, step: context.step), at: index + 1)
         }
-        guard key == .nvidiaDocker else {
+        guard isNvidia else {
             return .success(PreparedCommand(executable: "docker", arguments: labelled, display: ["docker"] + words, binary: "docker"))
         }
-        if subcommand == "run", !context.capabilities.contains(.gpu) {
+        if subcommand == "run", !context.capabilities.contains(DockerBackend.gpu) {
             return .failure(CommandProblem("no NVIDIA runtime on this engine"))
         }
-        if ExecutableLocator.find("nvidia-docker", path: context.environment["PATH"]) != nil {
+        if ExecutableResolver.find("nvidia-docker", path: context.environment["PATH"]) != nil {
             return .success(PreparedCommand(executable: "nvidia-docker", arguments: labelled, display: ["nvidia-docker"] + words, binary: "nvidia-docker"))
         }
         if subcommand == "run", let index = arguments.subcommandIndex {
@@ -48,10 +62,5 @@ public struct DockerCommandKind: CommandKind {
         return .success(PreparedCommand(
             executable: "docker", arguments: labelled, display: ["nvidia-docker"] + words, binary: "docker",
             note: "nvidia-docker is not on PATH: ran `docker \(subcommand ?? "")` instead"))
-    }
-
-    /// The labels inserted after `run`/`create` (SPEC 5).
-    public static func labels(run: String, learner: String, step: String) -> [String] {
-        ["--label", "io.runbook.run=\(run)", "--label", "io.runbook.learner=\(learner)", "--label", "io.runbook.step=\(step)"]
     }
 }

@@ -1,19 +1,12 @@
 import Workflow
 
 /// Static checks of `docker:` and `nvidia-docker:` commands (SPEC 1.1 and 1.5).
-public struct DockerCommandLinter: CommandLinter {
-    /// `.docker` or `.nvidiaDocker`.
-    public let key: CommandKey
+struct DockerCommandLinter: Sendable {
+    /// `docker` or `nvidia-docker`.
+    let key: String
 
-    /// Creates the linter for one of the two docker keys.
-    public init(key: CommandKey) {
-        self.key = key
-    }
-
-    /// The linters for both docker keys.
-    public static let all: [any CommandLinter] = [DockerCommandLinter(key: .docker), DockerCommandLinter(key: .nvidiaDocker)]
-
-    public func lint(_ command: Command, context: LintContext) -> [Diagnostic] {
+    /// Problems with `command`, positioned in the runbook.
+    func lint(_ command: Command, context: LintContext) -> [Diagnostic] {
         let arguments = DockerArguments(command.words.map(\.raw))
         guard let subcommandIndex = arguments.subcommandIndex, let subcommand = arguments.subcommand else { return [] }
         let at = { (index: Int) in command.words[min(index, command.words.count - 1)].location }
@@ -27,13 +20,13 @@ public struct DockerCommandLinter: CommandLinter {
             if subcommand == "run", wantsTTY, !detached, !context.tty, context.isStep {
                 let index = parsed.flags.first { $0.name == "-t" || $0.name == "--tty" }?.index ?? subcommandIndex
                 problems.append(.error(
-                    "`\(key.rawValue) run` with -t needs a terminal: add `tty: true` to the step, or drop -t (or add -d)", at: at(index)))
+                    "`\(key) run` with -t needs a terminal: add `tty: true` to the step, or drop -t (or add -d)", at: at(index)))
             }
             if subcommand == "run", wantsTTY, !detached, !context.isStep {
                 problems.append(.error("a probe or cleanup item cannot run `docker run -t`; drop -t", at: at(subcommandIndex)))
             }
             if parsed.positionals.isEmpty {
-                problems.append(.error("`\(key.rawValue) \(subcommand)` needs an image", at: at(subcommandIndex)))
+                problems.append(.error("`\(key) \(subcommand)` needs an image", at: at(subcommandIndex)))
             }
             if context.remoteEngines {
                 for flag in parsed.flags where ["-v", "--volume", "--mount"].contains(flag.name) {

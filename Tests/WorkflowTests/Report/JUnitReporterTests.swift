@@ -66,8 +66,11 @@ struct JUnitReporterTests {
         // alice's suite comes first: keep the first value of each name.
         let alice = Dictionary(properties.map { ($0.attributes["name"] ?? "", $0.attributes["value"] ?? "") }, uniquingKeysWith: { first, _ in first })
         #expect(alice["learner.name"] == ReportFixture.scriptName)
-        #expect(alice["engine.server"] == "20.10.24")
-        #expect(alice["engine.storage"] == "overlay2")
+        #expect(alice["engine.serverVersion"] == "20.10.24")
+        #expect(alice["engine.storageDriver"] == "overlay2")
+        #expect(alice["engine.runtimes"] == "runc")
+        #expect(alice["engine.gpu"] == "no")
+        #expect(alice["engine.summary"] == "Docker 20.10.24 · Debian GNU/Linux 12 (bookworm) · x86_64, overlay2")
         #expect(alice["runbook.sha256"] == ReportFixture.results().runbook.sha256)
     }
 

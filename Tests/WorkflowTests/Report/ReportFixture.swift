@@ -62,10 +62,15 @@ enum ReportFixture {
     /// Two learners, every status each: `alice` named with a script tag, `bob` with a formula.
     static func results(sha: String = "ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12", runId: String = "20261125t085601-ab12",
                         start: Date = start, end: Date? = start.addingTimeInterval(125)) -> RunResults {
-        let fingerprint = EnvironmentFingerprint(clientVersion: "20.10.24", serverVersion: "20.10.24", operatingSystem: "Debian GNU/Linux 12 (bookworm)",
-                                                 osType: "linux", architecture: "x86_64", storageDriver: "overlay2", runtimes: ["runc"], gpu: false)
+        let fingerprint = JSONValue.object([
+            "clientVersion": .string("20.10.24"), "serverVersion": .string("20.10.24"), "operatingSystem": .string("Debian GNU/Linux 12 (bookworm)"),
+            "osType": .string("linux"), "architecture": .string("x86_64"), "storageDriver": .string("overlay2"), "runtimes": .array([.string("runc")]),
+            "gpu": .bool(false),
+        ])
+        let summary = "Docker 20.10.24 · Debian GNU/Linux 12 (bookworm) · x86_64, overlay2"
         let learners = [
-            LearnerResult(id: "alice", name: scriptName, preflight: PreflightRecord(learner: "alice", status: .passed, message: nil, fingerprint: fingerprint, endedAt: start),
+            LearnerResult(id: "alice", name: scriptName, preflight: PreflightRecord(
+                learner: "alice", status: .passed, message: nil, backend: "docker", fingerprint: fingerprint, summary: summary, endedAt: start),
                           steps: everyStatus(learner: "alice"), cleanup: [ProbeResult(index: 0, status: .failed, reason: "exit: expected 0, got 1 \(hostile)")]),
             LearnerResult(id: "bob", name: formulaName, steps: everyStatus(learner: "bob")),
         ]

@@ -5,6 +5,9 @@ import Testing
 /// CSV rosters (SPEC 2): columns, vars, empty cells, quoting, and errors with file:line:col.
 @Suite("CSV roster")
 struct CSVRosterTests {
+    /// The roster keys a backend adds (as the Docker backend does); the reader keeps them in `settings`.
+    static let settingKeys = ["docker_host", "docker_context"]
+
     /// Loads `text` as `roster.csv` through the public loader.
     static func load(_ text: String) throws -> Result<[Learner], DiagnosticError> {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("csv-roster-\(UUID().uuidString)")
@@ -12,7 +15,7 @@ struct CSVRosterTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("roster.csv").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return RosterLoader.load(path: path).mapError { error in
+        return RosterLoader.load(path: path, settingKeys: Self.settingKeys).mapError { error in
             // Report positions relative to the file name only, as tests compare them.
             DiagnosticError(error.diagnostics.map { Diagnostic($0.severity, at: SourceLocation(file: "roster.csv", line: $0.location.line, column: $0.location.column), $0.message) })
         }
@@ -34,11 +37,11 @@ struct CSVRosterTests {
 
             """).get()
         #expect(learners.count == 2)
-        #expect(learners[0] == Learner(id: "alice", name: "Alice Martin", dockerHost: "ssh://alice@lab-01", vars: ["DOCKER_USERNAME": "alicem"],
+        #expect(learners[0] == Learner(id: "alice", name: "Alice Martin", settings: ["docker_host": "ssh://alice@lab-01"], vars: ["DOCKER_USERNAME": "alicem"],
                                        varLocations: learners[0].varLocations, location: learners[0].location))
         #expect(learners[0].varLocations["DOCKER_USERNAME"].map { ($0.line, $0.column) } ?? (0, 0) == (2, 40))
         #expect(learners[1].name == nil)
-        #expect(learners[1].dockerContext == "bob-lab")
+        #expect(learners[1].settings["docker_context"] == "bob-lab")
         #expect(learners[1].vars == ["registry": "127.0.0.1:5000"], "an empty cell means not set")
         #expect(learners[1].location.map { ($0.line, $0.column) } ?? (0, 0) == (3, 1))
     }
@@ -96,7 +99,7 @@ struct CSVRosterTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("latin1.csv").path
         try Data([0x69, 0x64, 0x0A, 0x61, 0xE9, 0x0A]).write(to: URL(fileURLWithPath: path))  // "id\na\u{E9}\n" in Latin-1
-        guard case .failure(let error) = RosterLoader.load(path: path) else {
+        guard case .failure(let error) = RosterLoader.load(path: path, settingKeys: Self.settingKeys) else {
             Issue.record("a Latin-1 roster was accepted")
             return
         }

@@ -1,0 +1,58 @@
+import Foundation
+
+/// `capture:` entries and the captures implied by named regex groups.
+extension RunbookDecoder {
+    mutating func decodeCaptures(_ node: Node) -> [Capture] {
+        guard let pairs = node.mappingPairs else {
+            reader.error("capture must be a map of names to { from, regex }, found \(node.kindDescription)", at: node.location)
+            return []
+        }
+        var captures: [Capture] = []
+        for pair in pairs {
+            guard let name = pair.key.scalarValue, TemplateParser.isVariableName(name) else {
+                reader.error("'\(pair.key.scalarValue ?? "?")' is not a valid capture name; use [A-Za-z_][A-Za-z0-9_]*", at: pair.key.location)
+                continue
+            }
+            guard let fields = reader.mapping(pair.value, "capture '\(name)'", keys: RunbookKeys.capture) else { continue }
+            var stream: StreamSelector?
+            var pattern: Template?
+            for field in fields {
+                switch field.key.scalarValue {
+                case "from":
+                    guard let text = reader.text(field.value, "from") else { break }
+                    stream = StreamSelector(rawValue: text)
+                    if stream == nil { reader.error("from must be stdout, stderr or output, found '\(text)'", at: field.value.location) }
+                case "regex": pattern = reader.template(field.value, "regex").map { regex($0, field.value) }
+                default: break
+                }
+            }
+            if !fields.contains(where: { $0.key.scalarValue == "from" }) { reader.error("capture '\(name)' needs `from: stdout|stderr|output`", at: pair.value.location) }
+            guard let pattern else {
+                if !fields.contains(where: { $0.key.scalarValue == "regex" }) { reader.error("capture '\(name)' needs `regex:` with a group", at: pair.value.location) }
+                continue
+            }
+            reader.findings.captureGroupChecks.append((name, pattern, pair.key.location))
+            captures.append(Capture(name: name, stream: stream ?? .stdout, regex: pattern, location: pair.key.location))
+        }
+        return captures
+    }
+
+    /// Captures implied by `(?<name>…)` groups in `matches` and `lines` matchers.
+    func namedGroupCaptures(of expectation: Expectation) -> [Capture] {
+        var captures: [Capture] = []
+        for stream in expectation.streams {
+            let patterns: [Template]
+            switch stream.matcher {
+            case .matches(let regex): patterns = [regex]
+            case .lines(let regexes): patterns = regexes
+            default: continue
+            }
+            for pattern in patterns {
+                for name in RegexSupport.namedGroups(in: pattern.raw) {
+                    captures.append(Capture(name: name, stream: stream.stream, regex: pattern, location: pattern.location, fromMatcher: true))
+                }
+            }
+        }
+        return captures
+    }
+}

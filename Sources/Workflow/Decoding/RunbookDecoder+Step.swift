@@ -1,0 +1,143 @@
+import Foundation
+
+/// Steps and probes, and the command of each through its kind.
+extension RunbookDecoder {
+    mutating func decodeStep(_ node: Node) -> Step? {
+        guard let pairs = reader.mapping(node, "step", keys: keys.step) else { return nil }
+        var id: String?
+        var step = Step(id: "", command: Command(key: "", location: node.location), location: node.location)
+        var command: Command?
+        var firstCommandKey: String?
+        var expectNode: Node?
+        var captureNode: Node?
+        for pair in pairs {
+            let value = pair.value
+            guard let key = pair.key.scalarValue else { continue }
+            if let kind = registry.kind(key) {
+                if let first = firstCommandKey {
+                    reader.error("a step runs one command; it already has `\(first):`", at: pair.key.location)
+                } else {
+                    firstCommandKey = key
+                    command = decodeCommand(kind, value, at: pair.key.location)
+                }
+                continue
+            }
+            switch key {
+            case "id":
+                guard let text = reader.text(value, "id") else { break }
+                if !Self.isValidIdentifier(text) {
+                    reader.error("step id '\(text)' must match [a-z0-9][a-z0-9_-]*", at: value.location)
+                }
+                if let first = reader.findings.idLines[text] {
+                    reader.error("duplicate step id '\(text)' (first used on line \(first))", at: value.location)
+                } else {
+                    reader.findings.idLines[text] = value.location.line
+                }
+                id = text
+            case "title": step.title = reader.template(value, "title")
+            case "say": step.say = reader.template(value, "say")
+            case "hint": step.hint = reader.template(value, "hint")
+            case "cwd": step.cwd = reader.template(value, "cwd")
+            case "env": step.env = decodeEnvironment(value)
+            case "stdin": step.stdin = reader.template(value, "stdin")
+            case "tty": step.tty = reader.bool(value, "tty") ?? false
+            case "timeout": step.timeout = reader.duration(value, "timeout")
+            case "retry": step.retry = decodeRetry(value)
+            case "finish_on_match": step.finishOnMatch = reader.bool(value, "finish_on_match") ?? false
+            case "needs":
+                for item in reader.oneOrMany(value, "needs") {
+                    guard let need = reader.text(item, "a need") else { continue }
+                    step.needs.append(need)
+                    needLocations.append((need, item.location))
+                }
+            case "when":
+                for item in reader.oneOrMany(value, "when") { if let condition = decodeCondition(item) { step.when.append(condition) } }
+            case "expect": expectNode = value
+            case "capture": captureNode = value
+            case "verify":
+                step.verify = (reader.list(value, "verify") ?? []).compactMap { decodeProbe($0, what: "verify probe", keys: keys.probe) }
+            case "verify_before":
+                if let text = reader.text(value, "verify_before") {
+                    if let mode = VerifyBefore(rawValue: text) { step.verifyBefore = mode } else {
+                        reader.error("verify_before must be 'fail' or 'pass', found '\(text)'", at: value.location)
+                    }
+                }
+            default: break
+            }
+        }
+        if let expectNode { step.expect = decodeExpectation(expectNode) }
+        if let captureNode { step.captures = decodeCaptures(captureNode) }
+        step.captures += namedGroupCaptures(of: step.expect)
+        guard let id else {
+            reader.error("a step needs an `id`", at: node.location)
+            return nil
+        }
+        step.id = id
+        for (need, location) in needLocations.suffix(step.needs.count) { reader.findings.needsByStep[id, default: []].append((need, location)) }
+        guard let command else {
+            if firstCommandKey == nil {
+                reader.error("step '\(id)' has no command; give it one of: \(registry.keys.joined(separator: ", "))", at: node.location)
+            }
+            return nil
+        }
+        step.command = command
+        if step.finishOnMatch {
+            if !step.expect.streams.contains(where: { $0.matcher.isPositive }) {
+                reader.error("finish_on_match needs at least one contains, matches, lines or count with min in `expect`", at: node.location)
+            }
+            if let equals = step.expect.streams.first(where: { if case .equals = $0.matcher { true } else { false } }) {
+                reader.error("finish_on_match cannot be combined with `equals`, which needs the whole output", at: equals.location)
+            }
+        }
+        return step
+    }
+
+    /// True for `[a-z0-9][a-z0-9_-]*`, the form of step and learner ids.
+    static func isValidIdentifier(_ text: String) -> Bool { Learner.isValidId(text) }
+
+    /// `a, b, c or d`.
+    static func orList(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " or " + items.last!
+    }
+
+    /// Decodes a command through its kind, which records the backend it needs.
+    mutating func decodeCommand(_ kind: any CommandKind, _ value: Node, at location: SourceLocation) -> Command? {
+        guard var command = kind.decode(value, at: location, reader: &reader) else { return nil }
+        command.key = kind.key
+        command.backend = kind.backend
+        return command
+    }
+
+    mutating func decodeProbe(_ node: Node, what: String, keys: [String]) -> Probe? {
+        guard let pairs = reader.mapping(node, what, keys: keys) else { return nil }
+        var probe = Probe(command: Command(key: "", location: node.location), location: node.location)
+        var command: Command?
+        var firstCommandKey: String?
+        for pair in pairs {
+            guard let key = pair.key.scalarValue else { continue }
+            if let kind = registry.kind(key) {
+                if let first = firstCommandKey {
+                    reader.error("a \(what) runs one command; it already has `\(first):`", at: pair.key.location)
+                } else {
+                    firstCommandKey = key
+                    command = decodeCommand(kind, pair.value, at: pair.key.location)
+                }
+                continue
+            }
+            switch key {
+            case "expect": probe.expect = decodeExpectation(pair.value)
+            case "cwd": probe.cwd = reader.template(pair.value, "cwd")
+            case "env": probe.env = decodeEnvironment(pair.value)
+            case "stdin": probe.stdin = reader.template(pair.value, "stdin")
+            case "timeout": probe.timeout = reader.duration(pair.value, "timeout")
+            default: break
+            }
+        }
+        guard let command else {
+            if firstCommandKey == nil { reader.error("a \(what) needs one command: \(Self.orList(registry.keys))", at: node.location) }
+            return nil
+        }
+        probe.command = command
+        return probe
+    }
+}

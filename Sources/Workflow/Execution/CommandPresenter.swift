@@ -1,0 +1,44 @@
+/// Shows commands as a person would type them (`runbook guide`, `runbook docs`): substituted from
+/// a scope, redacted, shell-quoted, without what the runner adds; an `sh:` script as written.
+public struct CommandPresenter: Sendable {
+    /// The kinds, which know how their commands are typed.
+    public let registry: KindRegistry
+    /// Where values come from.
+    public let scope: VariableScope
+    /// What is hidden.
+    public let redactor: Redactor
+    /// What the kinds may need to know (the learner, the environment, capabilities).
+    public let context: CommandContext
+
+    /// Creates a presenter.
+    public init(registry: KindRegistry, scope: VariableScope, redactor: Redactor, context: CommandContext) {
+        self.registry = registry
+        self.scope = scope
+        self.redactor = redactor
+        self.context = context
+    }
+
+    /// The command as typed, and the names that have no value yet (then the words are shown as written).
+    public func present(_ command: Command) -> (text: String, unresolved: [String]) {
+        if let script = command.script { return (redactor.redact(script), []) }
+        var unresolved: [String] = []
+        var words: [String] = []
+        var options: [(name: String, value: String)] = []
+        for word in command.words {
+            if let value = try? scope.render(word) { words.append(value) } else { unresolved += missing(in: word) }
+        }
+        for option in command.options {
+            if let value = try? scope.render(option.value) { options.append((option.name, value)) } else { unresolved += missing(in: option.value) }
+        }
+        guard let kind = registry.kind(command.key) else { return (redactor.redact(command.displayText), unresolved) }
+        let resolved = unresolved.isEmpty
+            ? ResolvedCommand(key: command.key, words: words, options: options)
+            : ResolvedCommand(key: command.key, words: command.words.map(\.raw), options: command.options.map { ($0.name, $0.value.raw) })
+        return (redactor.redact(ShellQuoting.join(kind.display(resolved, context: context))), unresolved)
+    }
+
+    /// The names used in `template` that have no value yet.
+    private func missing(in template: Template) -> [String] {
+        template.variableReferences.map(\.name).filter { (try? scope.value(of: $0)) == nil }
+    }
+}

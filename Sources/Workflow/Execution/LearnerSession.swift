@@ -1,0 +1,148 @@
+import Foundation
+
+/// One learner's session, the same for `run`, `check`, `guide` and `selftest` (they differ only by
+/// the configuration's `SessionPolicy`): the learner's environment from the backends, the
+/// preflight, then steps with their gates, probes and retries, cleanup and sweeps; every result is
+/// journaled through the run's recorder as it finishes.
+///
+/// Batch commands call `runAll()`; `runbook guide` drives the steps one by one (`+Guide`).
+public final class LearnerSession: Sendable {
+    /// What runs, and how.
+    public let configuration: RunConfiguration
+    /// The learner's vars, captures, environment and what the backends found.
+    public let context: LearnerContext
+    /// Where results go.
+    public let recorder: RunRecorder
+    /// Who watches.
+    let observer: (any RunObserver)?
+    /// What the learner is doing now, for live displays.
+    let live: LiveStatus?
+    /// Why the run stopped starting steps, if it did (fail-fast, interrupt).
+    let stop: RunStopFlag
+    /// The run's interrupt (Ctrl-C): running steps stop.
+    let interrupt: InterruptSignal
+    /// Folders the backends made for this learner, removed by `close()`.
+    private let releases: [LearnerEnvironment]
+
+    private init(
+        configuration: RunConfiguration, context: LearnerContext, recorder: RunRecorder, observer: (any RunObserver)?, live: LiveStatus?,
+        stop: RunStopFlag, interrupt: InterruptSignal, releases: [LearnerEnvironment]
+    ) {
+        self.configuration = configuration
+        self.context = context
+        self.recorder = recorder
+        self.observer = observer
+        self.live = live
+        self.stop = stop
+        self.interrupt = interrupt
+        self.releases = releases
+    }
+
+    /// Opens the session of `learner`: each backend the runbook uses prepares the learner's
+    /// environment and checks it (while, when the policy says so, what earlier runs left is swept);
+    /// the preflight is journaled. An interrupt stops a preflight that hangs at once.
+    public static func open(
+        configuration: RunConfiguration, learner: Learner, scope: VariableScope, recorder: RunRecorder, observer: (any RunObserver)? = nil,
+        live: LiveStatus? = nil, stop: RunStopFlag = RunStopFlag(), interrupt: InterruptSignal = InterruptSignal()
+    ) async -> LearnerSession {
+        var environment = configuration.baseEnvironment
+        var releases: [LearnerEnvironment] = []
+        var preflights: [String: BackendPreflight] = [:]
+        let backends = configuration.usedBackends
+        for backend in backends {
+            do {
+                let extra = try backend.prepare(learner: learner, environment: environment, isolated: configuration.policy.isolatesLearners)
+                environment.merge(extra.variables) { _, new in new }
+                releases.append(extra)
+            } catch {
+                preflights[backend.name] = BackendPreflight(reachable: false, message: "cannot prepare the learner's environment: \(error)")
+            }
+        }
+        var capabilities: Set<Capability> = []
+        for backend in backends {
+            var result = preflights[backend.name] ?? BackendPreflight(reachable: false)
+            if preflights[backend.name] == nil {
+                result = await check(backend, learner: learner, environment: environment, policy: configuration.policy, interrupt: interrupt)
+            }
+            if !result.reachable && result.message == nil { result.message = backend.unreachableFallback }
+            preflights[backend.name] = result
+            if result.reachable { capabilities.formUnion(result.capabilities) }
+            let record = PreflightRecord(
+                learner: learner.id, status: result.reachable ? .passed : .error, message: result.message, backend: backend.name,
+                fingerprint: result.fingerprint, summary: result.summary)
+            await recorder.record(.preflight(record))
+            observer?.handle(.preflightFinished(record))
+        }
+        let context = LearnerContext(
+            learner: learner, scope: scope, environment: environment, redactor: Redactor.forScope(scope, runbook: configuration.runbook),
+            preflights: preflights, capabilities: capabilities)
+        return LearnerSession(
+            configuration: configuration, context: context, recorder: recorder, observer: observer, live: live, stop: stop, interrupt: interrupt,
+            releases: releases)
+    }
+
+    /// One backend's preflight, with the sweep of leftovers beside it; an interrupt ends the wait at once.
+    private static func check(
+        _ backend: any KindBackend, learner: Learner, environment: [String: String], policy: SessionPolicy, interrupt: InterruptSignal
+    ) async -> BackendPreflight {
+        await withTaskGroup(of: BackendPreflight?.self) { group in
+            group.addTask {
+                async let swept: Void = policy.sweepsLeftovers ? backend.sweep(.leftovers(learner: learner.id), environment: environment) : ()
+                let result = await backend.preflight(environment: environment)
+                await swept
+                return result
+            }
+            group.addTask {
+                await interrupt.wait()
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first ?? BackendPreflight(reachable: false, message: "interrupted before \(backend.name) answered")
+        }
+    }
+
+    /// Removes what the backends made for the learner (e.g. a temporary configuration folder).
+    public func close() {
+        releases.forEach { $0.release() }
+    }
+
+    /// The learner.
+    public var learner: Learner { context.learner }
+
+    /// The runbook.
+    public var runbook: Runbook { configuration.runbook }
+
+    /// Runs every step in file order as the policy says, journaling each result, then the cleanup
+    /// and the sweep of what the run made; returns the steps' results.
+    public func runAll() async -> [StepResult] {
+        var results: [String: StepResult] = [:]
+        var ordered: [StepResult] = []
+        let execution = StepExecution(session: self, interrupt: interrupt)
+        for index in runbook.steps.indices {
+            let result = await execution.produce(stepAt: index, previous: results)
+            results[result.step] = result
+            ordered.append(result)
+            await recorder.record(.step(result))
+            observer?.handle(.stepFinished(result))
+            if result.status.isFailure && result.status != .interrupted && configuration.failFast { stop.stop(reason: "fail-fast") }
+        }
+        if configuration.policy.runsCleanup || configuration.policy.sweepsRun {
+            // The run's own leftovers are swept while the cleanup items run.
+            async let swept: Void = configuration.policy.sweepsRun ? sweepRun(leftoversToo: false) : ()
+            if configuration.policy.runsCleanup { await execution.runCleanup() }
+            await swept
+        }
+        observer?.handle(.learnerFinished(learner: learner.id))
+        return ordered
+    }
+
+    /// Sweeps what this run made for the learner in every reachable backend, and with
+    /// `leftoversToo` what earlier runs left that no longer runs.
+    func sweepRun(leftoversToo: Bool) async {
+        for backend in configuration.usedBackends where context.preflights[backend.name]?.reachable == true {
+            await backend.sweep(.run(runId: configuration.runId, learner: learner.id), environment: context.environment)
+            if leftoversToo { await backend.sweep(.leftovers(learner: learner.id), environment: context.environment) }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Verify probes, `check`'s judgement of a step by its probes, and cleanup items.
+extension StepExecution {
+    /// `check`: only the probes of a step.
+    func check(_ step: Step) async -> StepResult {
+        let started = Date()
+        let title = context.text(step.title)
+        let hint = context.text(step.hint)
+        guard !step.verify.isEmpty else {
+            return StepResult(learner: context.learner.id, step: step.id, title: title, status: .skipped, reason: "no verify probe", hint: hint)
+        }
+        let captureNames = Set(runbook.steps.flatMap { $0.captures.map(\.name) })
+        for probe in step.verify {
+            let used = probe.command.templates.flatMap(\.variableReferences).map(\.name)
+                + (probe.expect.streams.flatMap { $0.matcher.templates.flatMap(\.variableReferences) }.map(\.name))
+            if let missing = used.first(where: { captureNames.contains($0) && !context.scope.hasCapture($0) }) {
+                return StepResult(learner: context.learner.id, step: step.id, title: title, status: .skipped, reason: "needs capture \(missing)", hint: hint)
+            }
+        }
+        session.observer?.handle(.stepStarted(learner: context.learner.id, step: step.id, title: title, command: nil))
+        defer { session.live?.finished(learner: context.learner.id) }
+        let probes = await runProbes(step, timeout: timeout(of: step))
+        let failed = probes.first { $0.status != .passed }
+        let status: StepStatus = failed.map { $0.status == .interrupted ? .interrupted : ($0.status == .error ? .error : .failed) } ?? .passed
+        return StepResult(
+            learner: context.learner.id, step: step.id, title: title, status: status,
+            reason: failed.map { "verify \($0.index + 1): " + ($0.reason ?? $0.status.rawValue) }, startedAt: started, endedAt: Date(),
+            durationSeconds: Date().timeIntervalSince(started), attempts: 1, verify: probes, hint: hint)
+    }
+
+    /// Runs a step's verify probes in order; all run even after one fails.
+    func runProbes(_ step: Step, timeout: Duration) async -> [ProbeResult] {
+        var results: [ProbeResult] = []
+        for (index, probe) in step.verify.enumerated() {
+            let outcome = await executor.execute(
+                CommandInvocation(
+                    command: probe.command, expect: probe.expect, stdin: probe.stdin, cwd: probe.cwd ?? runbook.defaults.cwd,
+                    env: runbook.defaults.env + probe.env, timeout: probe.timeout ?? timeout, stepId: step.id, marksCreations: true),
+                in: context)
+            results.append(probeResult(index: index, outcome))
+        }
+        return results
+    }
+
+    /// Runs the cleanup items, each with its own limit, journaling each; they never change the exit status.
+    func runCleanup() async {
+        let captureNames = Set(runbook.steps.flatMap { $0.captures.map(\.name) })
+        for (index, item) in runbook.cleanup.enumerated() {
+            let result: ProbeResult
+            let used = item.command.templates.flatMap(\.variableReferences).map(\.name)
+            if let missing = used.first(where: { captureNames.contains($0) && !context.scope.hasCapture($0) }) {
+                result = ProbeResult(index: index, status: .skipped, reason: "capture \(missing) was never made")
+            } else if let message = context.unreachable(Set([item.command.backend].compactMap { $0 })) {
+                result = ProbeResult(index: index, status: .error, reason: message)
+            } else {
+                let outcome = await executor.execute(
+                    CommandInvocation(
+                        command: item.command, expect: Expectation(exit: .any), stdin: item.stdin, cwd: item.cwd ?? runbook.defaults.cwd,
+                        env: runbook.defaults.env + item.env, timeout: item.timeout ?? configuration.cleanupTimeout, stepId: "cleanup",
+                        marksCreations: false, interruptible: false),
+                    in: context)
+                result = probeResult(index: index, outcome)
+            }
+            await session.recorder.record(.cleanup(CleanupRecord(learner: context.learner.id, result: result)))
+            session.observer?.handle(.cleanupFinished(learner: context.learner.id, result: result))
+        }
+    }
+
+    /// A probe's or cleanup item's result from its outcome, redacted.
+    func probeResult(index: Int, _ outcome: CommandOutcome) -> ProbeResult {
+        ProbeResult(
+            index: index, status: outcome.status, reason: outcome.reason, command: outcome.command, exitCode: outcome.exitCode,
+            durationSeconds: outcome.durationSeconds, failures: outcome.evaluation.map { context.redacted($0.failures) } ?? [],
+            excerpts: outcome.evaluation.map { context.redacted($0.excerpts) })
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Produces step results for one learner's session: the gate, then the step's command with its
+/// retries and probes (or, as `check` does, only its probes), and the cleanup items.
+struct StepExecution: Sendable {
+    /// The session it works for.
+    let session: LearnerSession
+    /// Runs each command; its interrupt stops them.
+    let executor: CommandExecutor
+    /// `runbook guide`: keys the learner types, copied to the terminal of `tty: true` steps.
+    var terminalInput: Int32?
+
+    /// Work for `session` that `interrupt` stops.
+    init(session: LearnerSession, interrupt: InterruptSignal) {
+        self.session = session
+        executor = CommandExecutor(
+            configuration: session.configuration, runner: ProcessRunner(), interrupt: interrupt, live: session.live, observer: session.observer)
+    }
+
+    var configuration: RunConfiguration { session.configuration }
+    var context: LearnerContext { session.context }
+    var runbook: Runbook { session.configuration.runbook }
+
+    /// The result of the step at `index`: decided by its gate, else run (or checked) as the policy says.
+    func produce(stepAt index: Int, previous: [String: StepResult]) async -> StepResult {
+        if let decided = StepGate(configuration: configuration, context: context, stop: session.stop).decide(stepAt: index, previous: previous) {
+            return decided
+        }
+        let step = runbook.steps[index]
+        return configuration.policy.runsCommands ? await execute(step) : await check(step)
+    }
+
+    /// Runs a step with its retries and probes (and, for `selftest`, its probes before it).
+    func execute(_ step: Step) async -> StepResult {
+        let started = Date()
+        let title = context.text(step.title)
+        let retry = step.retry ?? runbook.defaults.retry ?? Retry(attempts: 1)
+        let timeout = timeout(of: step)
+        session.observer?.handle(.stepStarted(learner: context.learner.id, step: step.id, title: title, command: nil))
+        defer { session.live?.finished(learner: context.learner.id) }
+        var probesBefore: [ProbeResult]?
+        var selftestDefect: String?
+        if configuration.policy.probesBeforeStep, !step.verify.isEmpty {
+            let before = await runProbes(step, timeout: timeout)
+            probesBefore = before
+            selftestDefect = SelftestJudge.defectBefore(before, verifyBefore: step.verifyBefore)
+        }
+        let backend = step.command.backend.flatMap { configuration.registry.backends[$0] }
+        var attempt = 0
+        var outcome: CommandOutcome
+        var probes: [ProbeResult] = []
+        var status: StepStatus
+        var reason: String?
+        repeat {
+            attempt += 1
+            if attempt > 1 {
+                await backend?.sweep(.attempt(runId: configuration.runId, learner: context.learner.id, step: step.id), environment: context.environment)
+                if retry.delay > .zero { try? await Task.sleep(for: retry.delay) }
+            }
+            outcome = await executor.execute(
+                CommandInvocation(
+                    command: step.command, expect: step.expect, captures: step.captures, finishOnMatch: step.finishOnMatch, stdin: step.stdin,
+                    cwd: step.cwd ?? runbook.defaults.cwd, env: runbook.defaults.env + step.env, tty: step.tty, timeout: timeout,
+                    stepId: step.id, marksCreations: true, terminalInput: terminalInput),
+                in: context)
+            status = outcome.status
+            reason = outcome.reason
+            for (name, value) in outcome.evaluation?.captured ?? [:] { context.scope.setCapture(name, value) }
+            probes = []
+            if status == .passed {
+                probes = await runProbes(step, timeout: timeout)
+                if let failed = probes.first(where: { $0.status != .passed }) {
+                    status = failed.status == .interrupted ? .interrupted : (failed.status == .error ? .error : .failed)
+                    reason = "verify \(failed.index + 1): " + (failed.reason ?? failed.status.rawValue)
+                }
+            }
+            if status == .timeout {
+                await backend?.sweep(.attempt(runId: configuration.runId, learner: context.learner.id, step: step.id), environment: context.environment)
+            }
+            if status == .failed, let backend, let message = await backend.unreachableReason(environment: context.environment) {
+                status = .error
+                reason = context.redactor.redact(message)
+            }
+        } while (status == .failed || status == .timeout) && attempt < retry.attempts && !executor.interrupt.isTriggered
+        if let selftestDefect, status == .passed {
+            status = .failed
+            reason = selftestDefect
+        }
+        let evaluation = outcome.evaluation
+        return StepResult(
+            learner: context.learner.id, step: step.id, title: title, status: status, reason: reason, exitCode: outcome.exitCode,
+            startedAt: started, endedAt: Date(), durationSeconds: Date().timeIntervalSince(started), attempts: attempt,
+            command: outcome.command, failures: evaluation.map { context.redacted($0.failures) } ?? [],
+            captured: (evaluation?.captured ?? [:]).mapValues(context.redactor.redact), finishedOnMatch: evaluation?.finishedOnMatch ?? false,
+            excerpts: evaluation.map { context.redacted($0.excerpts) }, verify: probes, verifyBefore: probesBefore, hint: context.text(step.hint))
+    }
+
+    /// The per-attempt limit of `step`: its own, the runbook's default, or the run's.
+    func timeout(of step: Step) -> Duration {
+        step.timeout ?? runbook.defaults.timeout ?? configuration.defaultTimeout
+    }
+}

@@ -1,0 +1,25 @@
+/// What a command kind needs to know to turn a substituted command into what runs.
+public struct CommandContext: Sendable {
+    /// The learner's id.
+    public var learner: String
+    /// The step's id (or `cleanup`).
+    public var step: String
+    /// The run's id, for marking what the command creates.
+    public var runId: String
+    /// The complete environment the command will get (PATH included).
+    public var environment: [String: String]
+    /// Whether to mark what the command creates with the run's labels, so that sweeps find it.
+    public var marksCreations: Bool
+    /// What the learner's environment offers (probed once per learner).
+    public var capabilities: Set<Capability>
+
+    /// Creates a context.
+    public init(learner: String, step: String, runId: String, environment: [String: String], marksCreations: Bool, capabilities: Set<Capability>) {
+        self.learner = learner
+        self.step = step
+        self.runId = runId
+        self.environment = environment
+        self.marksCreations = marksCreations
+        self.capabilities = capabilities
+    }
+}

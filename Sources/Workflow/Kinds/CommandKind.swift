@@ -1,0 +1,38 @@
+/// One kind of command that a runbook names by its key (`exec:`, `sh:`, and those that other
+/// targets register): how its value is read, checked and turned into what runs.
+///
+/// Workflow knows kinds only through this protocol and `KindRegistry`; a new kind is its own
+/// file(s) plus one registration line.
+public protocol CommandKind: Sendable {
+    /// The key that names the kind in a step, probe or cleanup item.
+    var key: String { get }
+    /// The backend family the kind needs for each learner (preflight, environment, sweeps), nil for none.
+    var backend: String? { get }
+    /// The `expect:` checks beyond the streams and values that make sense for the kind.
+    var checks: Set<ExpectationCheck> { get }
+    /// Whether every var, capture and built-in is exported to the command as an environment variable (`sh:`).
+    var exportsVariables: Bool { get }
+    /// Reads the key's value, recording every problem on `reader` at its position; nil when unusable.
+    func decode(_ value: Node, at location: SourceLocation, reader: inout NodeReader) -> Command?
+    /// Static problems of a decoded command (SPEC 1.5), positioned in the runbook.
+    func lint(_ command: Command, context: LintContext) -> [Diagnostic]
+    /// Turns the substituted command into what runs, or says why it cannot run (status `error`).
+    func prepare(_ command: ResolvedCommand, context: CommandContext) -> Result<PreparedCommand, CommandProblem>
+    /// The command as a person would type it (guide, docs): without what the runner adds.
+    func display(_ command: ResolvedCommand, context: CommandContext) -> [String]
+}
+
+extension CommandKind {
+    /// By default a kind needs no backend.
+    public var backend: String? { nil }
+    /// By default a kind runs a process and is judged by its exit status.
+    public var checks: Set<ExpectationCheck> { [.exit] }
+    /// By default a command sees only the environment, not the vars.
+    public var exportsVariables: Bool { false }
+    /// By default a kind has no static checks of its own.
+    public func lint(_ command: Command, context: LintContext) -> [Diagnostic] { [] }
+    /// By default what `prepare` says a person types, or the key and the words when it cannot prepare.
+    public func display(_ command: ResolvedCommand, context: CommandContext) -> [String] {
+        (try? prepare(command, context: context).get())?.display ?? [key] + command.words
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// A run's results folder: claimed atomically, the journal written record by record (and shown to
+/// a tap), then `results.json` built from it. Every command that runs steps records through one.
+public final class RunRecorder: Sendable {
+    /// The results folder.
+    public let directory: String
+    /// The journal inside it.
+    public let journal: Journal
+    private let tap: (any JournalTap)?
+
+    /// Claims `directory` for one run: it must be an empty folder or not exist; the journal is
+    /// created exclusively, so of two runs started together on one folder exactly one wins.
+    public init(claiming directory: String, tap: (any JournalTap)? = nil) throws(SessionError) {
+        let files = FileManager.default
+        var isDirectory: ObjCBool = false
+        if files.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            let contents = (try? files.contentsOfDirectory(atPath: directory)) ?? []
+            guard isDirectory.boolValue, contents.isEmpty else {
+                throw .results("--out \(directory) must be an empty folder or not exist")
+            }
+        } else {
+            do {
+                try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw .results("cannot create the results folder \(directory): \(error.localizedDescription)")
+            }
+        }
+        self.directory = directory
+        self.journal = try Journal(path: (directory as NSString).appendingPathComponent("journal.jsonl"), exclusive: true)
+        self.tap = tap
+    }
+
+    /// Journals one record and hands it to the tap.
+    public func record(_ record: JournalRecord) async {
+        await journal.append(record)
+        tap?.journaled(record)
+    }
+
+    /// Ends the journal, flushes it, and writes `results.json` from it; throws (after writing what
+    /// it can) when a record or the results file could not be written.
+    public func finish(interrupted: Bool) async throws(RecordingError) -> RunResults {
+        await record(.end(RunFooter(endedAt: Date(), interrupted: interrupted)))
+        let synced = await journal.sync()
+        let path = (directory as NSString).appendingPathComponent("results.json")
+        let results: RunResults
+        do {
+            results = try JournalReader.read(path: journal.path)
+        } catch {
+            throw RecordingError("cannot read back \(journal.path): \(error)")
+        }
+        let lost = await journal.lost
+        let written = await journal.written
+        var problems: [String] = []
+        if lost > 0 {
+            let reason = await journal.firstLossReason ?? "unknown"
+            problems.append("\(lost) of \(lost + written) journal records could not be written (\(reason))")
+        } else if !synced {
+            problems.append("the journal could not be flushed to disk (\(String(cString: strerror(errno))))")
+        }
+        do {
+            try results.write(to: path)
+        } catch {
+            let reason = (error as NSError).userInfo[NSUnderlyingErrorKey].map { "\($0)" } ?? error.localizedDescription
+            problems.append("cannot write \(path) (\(Self.shortReason(reason)))")
+        }
+        guard problems.isEmpty else {
+            throw RecordingError(problems.joined(separator: "; ") + "; \(journal.path) holds \(written) records")
+        }
+        return results
+    }
+
+    /// The errno text out of an NSError description, or the description cut to one line.
+    private static func shortReason(_ text: String) -> String {
+        if text.contains("No space left") { return "No space left on device" }
+        return String(text.split(separator: "\n").first ?? Substring(text)).prefix(160).description
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Workflow
+
+/// What `run`, `check` and `selftest` share: prepare everything, run every learner's session with a
+/// live terminal, write results and reports, and turn the outcome into an exit status.
+struct BatchRun {
+    /// The runbook, options and flags.
+    let preparation: RunPreparation
+    /// `.run`, `.check` or `.selftest`.
+    let policy: SessionPolicy
+    /// Learners chosen by the command itself (`selftest`'s fresh learner) instead of the options.
+    var learnersOverride: [Learner]?
+    /// Called with the runbook and results after the summary, before the exit status is decided (`selftest`'s verdict).
+    var afterRun: ((Runbook, RunResults) -> Void)?
+
+    /// Runs and ends with SPEC 3's status: returns for 0, throws for 1, 2 and 130.
+    func run() async throws(CommandFailure) {
+        let output = preparation.output
+        let learners: [Learner]
+        if let learnersOverride { learners = learnersOverride } else { learners = try preparation.learners() }
+        let runbook = try preparation.runbook(for: learners)
+        let selection = try preparation.selection(in: runbook)
+        let configuration = try preparation.configuration(policy: policy, learners: learners, runbook: runbook, selection: selection)
+        let printer = ProgressPrinter(
+            style: TerminalStyle(enabled: output.colored(for: 1)), verbosity: output.quiet ? .quiet : (output.verbose ? .verbose : .normal),
+            interactive: isatty(1) == 1 && !output.verbose, multipleLearners: learners.count > 1, runbook: runbook, learnerCount: learners.count)
+        do {
+            _ = try configuration.variableScopes()
+        } catch {
+            throw Self.failure(error)
+        }
+        let recorder = try preparation.recorder(runId: configuration.runId)
+        let coordinator: RunCoordinator
+        do {
+            coordinator = try RunCoordinator(configuration: configuration, recorder: recorder, observer: printer)
+        } catch {
+            throw Self.failure(error)
+        }
+        let trap = SignalTrap { _ in
+            StandardStreams.err("\nrunbook: interrupted; stopping running steps and cleaning up (Ctrl-C again to quit at once)\n")
+            coordinator.requestInterrupt()
+        }
+        let ticker = Task {
+            while !Task.isCancelled {
+                printer.drawLive(coordinator.live)
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        let outcome: Result<RunResults, RecordingError>
+        do {
+            outcome = .success(try await coordinator.run())
+        } catch {
+            outcome = .failure(error)
+        }
+        ticker.cancel()
+        printer.clearLive()
+        guard case .success(let results) = outcome else {
+            if case .failure(let error) = outcome { throw .recording(error) }
+            return
+        }
+        if learners.count > 1 && !output.quiet { StandardStreams.out(printer.matrix(results)) }
+        let reports = ReportWriter(results: results, outputDirectory: recorder.directory).write(preparation.options.report)
+        printSummary(results, directory: recorder.directory)
+        afterRun?(runbook, results)
+        for problem in reports.problems { StandardStreams.err("error: \(ControlCharacters.visible(problem))\n") }
+        if trap.fired || coordinator.interrupt.isTriggered { throw .status(130) }
+        if !reports.problems.isEmpty { throw .status(2) }
+        if !results.succeeded { throw .status(1) }
+    }
+
+    /// A session that cannot start: its problem, positioned when it has a place.
+    static func failure(_ error: SessionError) -> CommandFailure {
+        if case .variables(let problem) = error { return .located(problem.location, problem.message) }
+        return .usage(error.description)
+    }
+
+    /// The verdict line, the counts and where the results are.
+    private func printSummary(_ results: RunResults, directory: String) {
+        let output = preparation.output
+        guard !output.quiet || !results.succeeded else { return }
+        var counts: [StepStatus: Int] = [:]
+        for learner in results.learners { for step in learner.steps { counts[step.status, default: 0] += 1 } }
+        let parts = StepStatus.allCases.compactMap { status in counts[status].map { "\($0) \(status.rawValue)" } }
+        let style = TerminalStyle(enabled: output.colored(for: 1))
+        let verdict = results.interrupted ? style.red("interrupted") : (results.succeeded ? style.green("passed") : style.red("failed"))
+        let passed = results.learners.filter(\.succeeded).count
+        let learners = results.learners.count > 1 ? "\(passed)/\(results.learners.count) learners passed; " : ""
+        StandardStreams.out("\n\(verdict): \(learners)\(parts.joined(separator: ", "))\nresults: \(directory)/results.json\n")
+    }
+}

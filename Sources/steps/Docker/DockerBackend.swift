@@ -1,0 +1,105 @@
+import Foundation
+import Workflow
+
+/// The backend of the Docker kinds: a learner's engine (`docker_host` / `docker_context` in the
+/// roster), its own `DOCKER_CONFIG`, the preflight with fingerprint and GPU capability, sweeps of
+/// labelled containers, and the re-probe after a failure. Every call runs the real `docker` binary.
+public struct DockerBackend: KindBackend {
+    /// The roster key exported as `DOCKER_HOST`.
+    public static let hostKey = "docker_host"
+    /// The roster key exported as `DOCKER_CONTEXT`.
+    public static let contextKey = "docker_context"
+    /// The capability of engines that can run GPU containers.
+    public static let gpu = Capability(rawValue: "gpu")
+    /// What a step is told when the engine gave no message of its own.
+    static let unreachableMessage = "the Docker engine did not answer"
+
+    public let name = "docker"
+    public let rosterKeys = [hostKey, contextKey]
+    public let capabilities = [
+        CapabilityDeclaration(gpu, absentReason: "no NVIDIA runtime on this engine", presentReason: "a GPU is available")
+    ]
+    public let unreachableFallback = unreachableMessage
+    private let cli: DockerCLI
+
+    /// Creates the backend; `timeout` limits each of its own docker calls.
+    public init(timeout: Duration = .seconds(30)) {
+        cli = DockerCLI(timeout: timeout)
+    }
+
+    public func isRemote(_ learner: Learner) -> Bool {
+        if let host = learner.settings[Self.hostKey], !host.isEmpty, !host.hasPrefix("unix://") { return true }
+        if let context = learner.settings[Self.contextKey], !context.isEmpty, context != "default" { return true }
+        return false
+    }
+
+    public func host(of learner: Learner, environment: [String: String]) -> String {
+        guard let host = learner.settings[Self.hostKey] ?? environment["DOCKER_HOST"], let url = URL(string: host),
+              ["tcp", "ssh", "http", "https"].contains(url.scheme ?? ""), let name = url.host, !name.isEmpty else { return "127.0.0.1" }
+        return name
+    }
+
+    public func prepare(learner: Learner, environment: [String: String], isolated: Bool) throws -> LearnerEnvironment {
+        var variables: [String: String] = [:]
+        if let host = learner.settings[Self.hostKey], !host.isEmpty { variables["DOCKER_HOST"] = host }
+        if let context = learner.settings[Self.contextKey], !context.isEmpty { variables["DOCKER_CONTEXT"] = context }
+        guard isolated else { return LearnerEnvironment(variables: variables) }
+        var base = environment
+        base.merge(variables) { _, new in new }
+        let folder = try DockerConfigFolder.make(for: learner, environment: base)
+        variables["DOCKER_CONFIG"] = folder
+        return LearnerEnvironment(variables: variables, temporaryDirectory: folder)
+    }
+
+    public func preflight(environment: [String: String]) async -> BackendPreflight {
+        // Both questions at once: each docker call costs tens of milliseconds of client start-up.
+        async let versionCall = cli.run(["version", "--format", "{{json .}}"], environment: environment)
+        async let infoCall = cli.run(["info", "--format", "{{json .}}"], environment: environment)
+        let (version, info) = await (versionCall, infoCall)
+        guard version.status == 0 else { return BackendPreflight(reachable: false, message: DockerCLI.engineMessage(version)) }
+        var fingerprint = DockerFingerprint()
+        if let object = Self.json(version.stdout) {
+            fingerprint.clientVersion = (object["Client"] as? [String: Any])?["Version"] as? String
+            fingerprint.serverVersion = (object["Server"] as? [String: Any])?["Version"] as? String
+        }
+        if info.status == 0, let object = Self.json(info.stdout) {
+            fingerprint.operatingSystem = object["OperatingSystem"] as? String
+            fingerprint.osType = object["OSType"] as? String
+            fingerprint.architecture = object["Architecture"] as? String
+            fingerprint.storageDriver = object["Driver"] as? String
+            fingerprint.runtimes = ((object["Runtimes"] as? [String: Any])?.keys).map { Array($0).sorted() } ?? []
+            if fingerprint.serverVersion == nil { fingerprint.serverVersion = object["ServerVersion"] as? String }
+        }
+        fingerprint.nvidiaDocker = ExecutableResolver.find("nvidia-docker", path: environment["PATH"])
+        fingerprint.gpu = fingerprint.runtimes.contains("nvidia") || (fingerprint.nvidiaDocker != nil && Self.isLocal(environment))
+        return BackendPreflight(
+            reachable: true, fingerprint: fingerprint.json, summary: fingerprint.summary, capabilities: fingerprint.gpu ? [Self.gpu] : [])
+    }
+
+    public func unreachableReason(environment: [String: String]) async -> String? {
+        let version = await cli.run(["version", "--format", "{{.Server.Version}}"], environment: environment)
+        return version.status == 0 ? nil : DockerCLI.engineMessage(version)
+    }
+
+    public func sweep(_ scope: SweepScope, environment: [String: String]) async {
+        var arguments = ["ps", "-aq", "--no-trunc"]
+        for (key, value) in DockerLabels.filters(for: scope).sorted(by: { $0.key < $1.key }) { arguments += ["--filter", "label=\(key)=\(value)"] }
+        if case .leftovers = scope { arguments += ["--filter", "status=exited", "--filter", "status=created", "--filter", "status=dead"] }
+        let listing = await cli.run(arguments, environment: environment)
+        let ids = listing.stdout.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        guard listing.status == 0, !ids.isEmpty else { return }
+        _ = await cli.run(["rm", "-f"] + ids, environment: environment)
+    }
+
+    /// True when the environment points at the runner's own engine (no remote host or context).
+    static func isLocal(_ environment: [String: String]) -> Bool {
+        if let host = environment["DOCKER_HOST"], !host.isEmpty, !host.hasPrefix("unix://") { return false }
+        if let context = environment["DOCKER_CONTEXT"], !context.isEmpty, context != "default" { return false }
+        return true
+    }
+
+    private static func json(_ text: String) -> [String: Any]? {
+        guard let data = text.data(using: .utf8) else { return nil }
+        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+    }
+}

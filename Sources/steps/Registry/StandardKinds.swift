@@ -1,0 +1,14 @@
+import Workflow
+
+/// Every kind and backend the `runbook` command knows: the one place where a kind is registered.
+public enum StandardKinds {
+    /// The registry of every command: the Docker kinds and their backend, then `exec:` and `sh:`.
+    public static var registry: KindRegistry {
+        var registry = KindRegistry()
+        registry.register(DockerCommandKind.docker)
+        registry.register(DockerCommandKind.nvidiaDocker)
+        registry.register(backend: DockerBackend())
+        for kind in KindRegistry.core.kinds { registry.register(kind) }
+        return registry
+    }
+}
