@@ -40,7 +40,7 @@ struct CommandExecutor: Sendable {
         }
         let commandContext = CommandContext(
             learner: context.learner.id, step: invocation.stepId, runId: configuration.runId, environment: environment,
-            marksCreations: invocation.marksCreations, capabilities: context.capabilities)
+            marksCreations: invocation.marksCreations, capabilities: context.capabilities, facts: context.facts)
         let prepared: PreparedCommand
         switch kind.prepare(resolved, context: commandContext) {
         case .failure(let problem): return failure(.error, problem.message)

@@ -12,11 +12,13 @@ public final class LearnerContext: Sendable {
     public let preflights: [String: BackendPreflight]
     /// What the learner's environment offers, for `when:`.
     public let capabilities: Set<Capability>
+    /// What the backends' preflights told the kinds.
+    public let facts: [String: String]
 
     /// Creates a context.
     public init(
         learner: Learner, scope: VariableScope, environment: [String: String], redactor: Redactor, preflights: [String: BackendPreflight] = [:],
-        capabilities: Set<Capability> = []
+        capabilities: Set<Capability> = [], facts: [String: String] = [:]
     ) {
         self.learner = learner
         self.scope = scope
@@ -24,6 +26,7 @@ public final class LearnerContext: Sendable {
         self.redactor = redactor
         self.preflights = preflights
         self.capabilities = capabilities
+        self.facts = facts
     }
 
     /// The message of the first of `backends` (sorted by name) whose preflight found it unreachable, or nil.

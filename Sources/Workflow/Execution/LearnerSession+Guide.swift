@@ -32,7 +32,7 @@ extension LearnerSession {
             registry: configuration.registry, scope: context.scope, redactor: context.redactor,
             context: CommandContext(
                 learner: learner.id, step: step, runId: configuration.runId, environment: context.environment, marksCreations: false,
-                capabilities: context.capabilities))
+                capabilities: context.capabilities, facts: context.facts))
     }
 
     /// The result of a step that will not run (not selected, a need not met, a condition false, its

@@ -59,14 +59,20 @@ public final class LearnerSession: Sendable {
             }
         }
         var capabilities: Set<Capability> = []
+        var facts: [String: String] = [:]
         for backend in backends {
             var result = preflights[backend.name] ?? BackendPreflight(reachable: false)
             if preflights[backend.name] == nil {
-                result = await check(backend, learner: learner, environment: environment, policy: configuration.policy, interrupt: interrupt)
+                let commands = resolvedCommands(of: backend.name, in: configuration.runbook, scope: scope)
+                result = await check(
+                    backend, commands: commands, learner: learner, environment: environment, policy: configuration.policy, interrupt: interrupt)
             }
             if !result.reachable && result.message == nil { result.message = backend.unreachableFallback }
             preflights[backend.name] = result
-            if result.reachable { capabilities.formUnion(result.capabilities) }
+            if result.reachable {
+                capabilities.formUnion(result.capabilities)
+                facts.merge(result.facts) { first, _ in first }
+            }
             let record = PreflightRecord(
                 learner: learner.id, status: result.reachable ? .passed : .error, message: result.message, backend: backend.name,
                 fingerprint: result.fingerprint, summary: result.summary)
@@ -75,7 +81,7 @@ public final class LearnerSession: Sendable {
         }
         let context = LearnerContext(
             learner: learner, scope: scope, environment: environment, redactor: Redactor.forScope(scope, runbook: configuration.runbook),
-            preflights: preflights, capabilities: capabilities)
+            preflights: preflights, capabilities: capabilities, facts: facts)
         return LearnerSession(
             configuration: configuration, context: context, recorder: recorder, observer: observer, live: live, stop: stop, interrupt: interrupt,
             releases: releases)
@@ -83,12 +89,13 @@ public final class LearnerSession: Sendable {
 
     /// One backend's preflight, with the sweep of leftovers beside it; an interrupt ends the wait at once.
     private static func check(
-        _ backend: any KindBackend, learner: Learner, environment: [String: String], policy: SessionPolicy, interrupt: InterruptSignal
+        _ backend: any KindBackend, commands: [ResolvedCommand], learner: Learner, environment: [String: String], policy: SessionPolicy,
+        interrupt: InterruptSignal
     ) async -> BackendPreflight {
         await withTaskGroup(of: BackendPreflight?.self) { group in
             group.addTask {
                 async let swept: Void = policy.sweepsLeftovers ? backend.sweep(.leftovers(learner: learner.id), environment: environment) : ()
-                let result = await backend.preflight(environment: environment)
+                let result = await backend.preflight(environment: environment, commands: commands)
                 await swept
                 return result
             }
@@ -100,6 +107,13 @@ public final class LearnerSession: Sendable {
             group.cancelAll()
             return first ?? BackendPreflight(reachable: false, message: "interrupted before \(backend.name) answered")
         }
+    }
+
+    /// The commands of `backend`'s kinds in `runbook` (steps, probes, cleanup), substituted from
+    /// `scope`; those that need a value not known yet (a capture) are left out.
+    private static func resolvedCommands(of backend: String, in runbook: Runbook, scope: VariableScope) -> [ResolvedCommand] {
+        let commands = runbook.steps.flatMap { [$0.command] + $0.verify.map(\.command) } + runbook.cleanup.map(\.command)
+        return commands.filter { $0.backend == backend }.compactMap { try? CommandExecutor.resolve($0, in: scope) }
     }
 
     /// Removes what the backends made for the learner (e.g. a temporary configuration folder).

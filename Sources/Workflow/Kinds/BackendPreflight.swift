@@ -10,13 +10,20 @@ public struct BackendPreflight: Sendable, Hashable {
     public var summary: String?
     /// The capabilities it offers, for `when:`.
     public var capabilities: Set<Capability>
+    /// What the backend's kinds need to know when they prepare a command for this learner (e.g.
+    /// which flag gives a container the GPU on this engine), by name; handed over in `CommandContext.facts`.
+    public var facts: [String: String]
 
     /// Creates a preflight result.
-    public init(reachable: Bool, message: String? = nil, fingerprint: JSONValue? = nil, summary: String? = nil, capabilities: Set<Capability> = []) {
+    public init(
+        reachable: Bool, message: String? = nil, fingerprint: JSONValue? = nil, summary: String? = nil, capabilities: Set<Capability> = [],
+        facts: [String: String] = [:]
+    ) {
         self.reachable = reachable
         self.message = message
         self.fingerprint = fingerprint
         self.summary = summary
         self.capabilities = capabilities
+        self.facts = facts
     }
 }

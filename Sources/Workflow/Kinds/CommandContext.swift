@@ -12,14 +12,20 @@ public struct CommandContext: Sendable {
     public var marksCreations: Bool
     /// What the learner's environment offers (probed once per learner).
     public var capabilities: Set<Capability>
+    /// What the backends' preflights told the kinds (`BackendPreflight.facts`).
+    public var facts: [String: String]
 
     /// Creates a context.
-    public init(learner: String, step: String, runId: String, environment: [String: String], marksCreations: Bool, capabilities: Set<Capability>) {
+    public init(
+        learner: String, step: String, runId: String, environment: [String: String], marksCreations: Bool, capabilities: Set<Capability>,
+        facts: [String: String] = [:]
+    ) {
         self.learner = learner
         self.step = step
         self.runId = runId
         self.environment = environment
         self.marksCreations = marksCreations
         self.capabilities = capabilities
+        self.facts = facts
     }
 }

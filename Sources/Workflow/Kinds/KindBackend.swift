@@ -18,8 +18,10 @@ public protocol KindBackend: Sendable {
     /// Environment variables the learner's commands get on top of the runner's, and a folder to
     /// remove at the end; `isolated` asks for state of the learner's own (see `SessionPolicy.isolatesLearners`).
     func prepare(learner: Learner, environment: [String: String], isolated: Bool) throws -> LearnerEnvironment
-    /// Checks that the learner's environment answers, and describes it.
-    func preflight(environment: [String: String]) async -> BackendPreflight
+    /// Checks that the learner's environment answers, and describes it; `commands` are the
+    /// runbook's commands of this backend's kinds, substituted for the learner (those that need a
+    /// capture are left out), so that it can probe only what they will need (e.g. a GPU).
+    func preflight(environment: [String: String], commands: [ResolvedCommand]) async -> BackendPreflight
     /// Whether the environment still answers: nil when it does, else its own message.
     func unreachableReason(environment: [String: String]) async -> String?
     /// Removes what `scope` names.

@@ -51,7 +51,7 @@ public struct DockerBackend: KindBackend {
         return LearnerEnvironment(variables: variables, temporaryDirectory: folder)
     }
 
-    public func preflight(environment: [String: String]) async -> BackendPreflight {
+    public func preflight(environment: [String: String], commands: [ResolvedCommand]) async -> BackendPreflight {
         // Both questions at once: each docker call costs tens of milliseconds of client start-up.
         async let versionCall = cli.run(["version", "--format", "{{json .}}"], environment: environment)
         async let infoCall = cli.run(["info", "--format", "{{json .}}"], environment: environment)

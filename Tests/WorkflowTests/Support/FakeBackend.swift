@@ -37,7 +37,7 @@ final class FakeBackend: KindBackend {
         return LearnerEnvironment(variables: ["FAKE_HOST": learner.settings["fake_host"] ?? "local-fake"])
     }
 
-    func preflight(environment: [String: String]) async -> BackendPreflight {
+    func preflight(environment: [String: String], commands: [ResolvedCommand]) async -> BackendPreflight {
         guard reachable else { return BackendPreflight(reachable: false, message: "fake engine: connection refused") }
         return BackendPreflight(
             reachable: true, fingerprint: .object(["version": .string("1.0")]), summary: "Fake 1.0",
