@@ -156,6 +156,6 @@ struct TemplateParserTests {
     }
 
     @Test func builtinsAreReserved() {
-        #expect(TemplateParser.builtins == ["learner", "module", "runbook_dir", "run_id"])
+        #expect(TemplateParser.builtins == ["learner", "module", "runbook_dir", "run_id", "workdir", "engine_host", "port"])
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 extension RunbookDecoder {
     mutating func decodeCaptures(_ node: Node) -> [Capture] {
         guard let pairs = node.mappingPairs else {
-            reader.error("capture must be a map of names to { from, regex }, found \(node.kindDescription)", at: node.location)
+            reader.error("capture must be a map of names to { from, regex } or { from, json }, found \(node.kindDescription)", at: node.location)
             return []
         }
         var captures: [Capture] = []
@@ -16,6 +16,7 @@ extension RunbookDecoder {
             guard let fields = reader.mapping(pair.value, "capture '\(name)'", keys: RunbookKeys.capture) else { continue }
             var stream: StreamSelector?
             var pattern: Template?
+            var jsonPath: Template?
             for field in fields {
                 switch field.key.scalarValue {
                 case "from":
@@ -23,12 +24,26 @@ extension RunbookDecoder {
                     stream = StreamSelector(rawValue: text)
                     if stream == nil { reader.error("from must be stdout, stderr or output, found '\(text)'", at: field.value.location) }
                 case "regex": pattern = reader.template(field.value, "regex").map { regex($0, field.value) }
+                case "json": jsonPath = decodeJSONPath(field.value)
                 default: break
                 }
             }
-            if !fields.contains(where: { $0.key.scalarValue == "from" }) { reader.error("capture '\(name)' needs `from: stdout|stderr|output`", at: pair.value.location) }
+            let written = Set(fields.compactMap(\.key.scalarValue))
+            if !written.contains("from") { reader.error("capture '\(name)' needs `from: stdout|stderr|output`", at: pair.value.location) }
+            if written.contains("regex") && written.contains("json") {
+                reader.error("capture '\(name)' takes either `regex:` or `json:`, not both", at: pair.key.location)
+                continue
+            }
+            if let jsonPath {
+                captures.append(Capture(
+                    name: name, stream: stream ?? .stdout, regex: Template(literal: "", location: jsonPath.location), jsonPath: jsonPath,
+                    location: pair.key.location))
+                continue
+            }
             guard let pattern else {
-                if !fields.contains(where: { $0.key.scalarValue == "regex" }) { reader.error("capture '\(name)' needs `regex:` with a group", at: pair.value.location) }
+                if !written.contains("regex") && !written.contains("json") {
+                    reader.error("capture '\(name)' needs `regex:` with a group, or `json:` with a path", at: pair.value.location)
+                }
                 continue
             }
             reader.findings.captureGroupChecks.append((name, pattern, pair.key.location))

@@ -8,7 +8,20 @@ extension RunbookDecoder {
             switch pair.key.scalarValue {
             case "exit":
                 expectation.exitWritten = true
+                expectation.written[.exit] = pair.key.location
                 expectation.exit = decodeExit(pair.value)
+            case "status":
+                expectation.written[.status] = pair.key.location
+                expectation.status = decodeStatus(pair.value)
+            case "exists":
+                expectation.written[.exists] = pair.key.location
+                expectation.exists = reader.bool(pair.value, "exists")
+            case "size":
+                expectation.written[.size] = pair.key.location
+                expectation.size = decodeComparison(pair.value, "size", bareMeansEqual: true)
+            case "mode":
+                expectation.written[.mode] = pair.key.location
+                expectation.mode = decodeMode(pair.value)
             case "stdout", "stderr", "output":
                 let stream = StreamSelector(rawValue: pair.key.scalarValue!)!
                 let items = pair.value.sequenceItems ?? [pair.value]
@@ -77,6 +90,8 @@ extension RunbookDecoder {
             if items.isEmpty { reader.error("lines needs at least one regex", at: value.location) }
             let regexes = items.compactMap { item in reader.template(item, "a lines regex").map { regex($0, item) } }
             return (.lines(regexes), location)
+        case "json":
+            return decodeJSONMatcher(value).map { (.json($0), location) }
         case "count":
             guard let countPairs = reader.mapping(value, "count", keys: RunbookKeys.count) else { return nil }
             var pattern: Template?

@@ -55,7 +55,13 @@ extension RunbookDecoder {
             case "expect": expectNode = value
             case "capture": captureNode = value
             case "verify":
-                step.verify = (reader.list(value, "verify") ?? []).compactMap { decodeProbe($0, what: "verify probe", keys: keys.probe) }
+                if value.scalarValue == "self" {
+                    step.verifySelf = true
+                } else if value.sequenceItems == nil, value.scalarValue != nil {
+                    reader.error("verify must be a list of probes, or `self` (the step's own command is the check)", at: value.location)
+                } else {
+                    step.verify = (reader.list(value, "verify") ?? []).compactMap { decodeProbe($0, what: "verify probe", keys: keys.probe) }
+                }
             case "verify_before":
                 if let text = reader.text(value, "verify_before") {
                     if let mode = VerifyBefore(rawValue: text) { step.verifyBefore = mode } else {

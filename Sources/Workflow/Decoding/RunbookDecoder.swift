@@ -155,21 +155,49 @@ struct RunbookDecoder {
         return defaults
     }
 
+    /// `retry: { attempts: N, delay: D }` or `retry: { for: W, every: E }` (never both forms).
     mutating func decodeRetry(_ node: Node) -> Retry? {
         guard let pairs = reader.mapping(node, "retry", keys: RunbookKeys.retry) else { return nil }
-        var retry = Retry(attempts: 1)
-        var sawAttempts = false
+        var attempts: Int?
+        var delay: Duration = .zero
+        var window: Duration?
+        var every: Duration?
+        var countKey: Node?
+        var waitKey: Node?
         for pair in pairs {
             switch pair.key.scalarValue {
             case "attempts":
-                sawAttempts = true
-                retry.attempts = reader.integer(pair.value, "attempts", in: 1...1000) ?? 1
-            case "delay": retry.delay = reader.duration(pair.value, "delay") ?? .zero
+                countKey = countKey ?? pair.key
+                attempts = reader.integer(pair.value, "attempts", in: 1...1000) ?? 1
+            case "delay":
+                countKey = countKey ?? pair.key
+                delay = reader.duration(pair.value, "delay") ?? .zero
+            case "for":
+                waitKey = waitKey ?? pair.key
+                window = reader.duration(pair.value, "for")
+            case "every":
+                waitKey = waitKey ?? pair.key
+                every = reader.duration(pair.value, "every")
             default: break
             }
         }
-        if !sawAttempts { reader.error("retry needs `attempts` (the total number of runs)", at: node.location) }
-        return retry
+        if let countKey, let waitKey {
+            let later = countKey.location < waitKey.location ? waitKey : countKey
+            reader.error("retry takes either `attempts`/`delay` (a number of runs) or `for`/`every` (a readiness wait), not both", at: later.location)
+            return nil
+        }
+        if waitKey != nil {
+            guard let window else {
+                reader.error("retry needs `for` (how long to keep trying), e.g. { for: 30s, every: 500ms }", at: node.location)
+                return nil
+            }
+            return Retry(for: window, every: every ?? .seconds(1))
+        }
+        guard let attempts else {
+            reader.error("retry needs `attempts` (the total number of runs) or `for` (how long to keep trying)", at: node.location)
+            return Retry(attempts: 1)
+        }
+        return Retry(attempts: attempts, delay: delay)
     }
 
     mutating func decodeEnvironment(_ node: Node) -> [EnvironmentEntry] {

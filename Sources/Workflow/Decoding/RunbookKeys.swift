@@ -23,15 +23,17 @@ public struct RunbookKeys: Sendable {
     /// Keys of `defaults:`.
     public static let defaults = ["timeout", "retry", "env", "cwd"]
     /// Keys of `expect:`.
-    public static let expect = ["exit", "stdout", "stderr", "output", "values"]
-    /// Keys of `retry:`.
-    public static let retry = ["attempts", "delay"]
-    /// Keys of a capture.
-    public static let capture = ["from", "regex"]
+    public static let expect = ["exit", "status", "exists", "size", "mode", "stdout", "stderr", "output", "values"]
+    /// Keys of `retry:`: a count of attempts, or a readiness wait.
+    public static let retry = ["attempts", "delay", "for", "every"]
+    /// Keys of a capture: `from` and one of `regex` or `json`.
+    public static let capture = ["from", "regex", "json"]
+    /// Keys of a `json` matcher: the path and one operation.
+    public static let json = ["path"] + JSONMatcher.operationKeys
     /// Keys of a var written as a map.
     public static let variable = ["required", "description", "default"]
     /// The matchers of a stream.
-    public static let matcher = ["contains", "not_contains", "matches", "not_matches", "equals", "lines", "count"]
+    public static let matcher = ["contains", "not_contains", "matches", "not_matches", "equals", "lines", "count", "json"]
     /// Keys of `count:`.
     public static let count = ["matches", "min", "max"]
 

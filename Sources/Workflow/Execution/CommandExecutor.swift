@@ -52,42 +52,49 @@ struct CommandExecutor: Sendable {
         let evaluator: OutputEvaluator
         do {
             evaluator = try OutputEvaluator(
-                expect: invocation.expect, captures: invocation.captures, finishOnMatch: invocation.finishOnMatch,
-                render: { template, asRegex in
-                    do { return try scope.render(template, escape: asRegex ? RegexSupport.escape : { $0 }) } catch { throw error }
-                })
+                expect: invocation.expect, captures: invocation.captures, finishOnMatch: invocation.finishOnMatch, checks: kind.checks,
+                render: { template, asRegex in try scope.render(template, escape: asRegex ? RegexSupport.escape : { $0 }) })
         } catch {
             return failure(.error, "cannot prepare the expectations: \(error)", command: record)
         }
         live?.started(learner: context.learner.id, step: invocation.stepId, title: nil)
         let tap = OutputTap(evaluator: evaluator, live: live, learner: context.learner.id, step: invocation.stepId, redactor: redactor, observer: observer)
-        var spec = ProcessSpec(executable: prepared.executable, arguments: prepared.arguments, environment: environment, workingDirectory: directory)
-        spec.standardInput = input.map { .text($0) } ?? .null
-        spec.terminal = invocation.tty
-        spec.terminalInput = invocation.tty ? invocation.terminalInput : nil
-        spec.timeout = invocation.timeout
-        spec.killGrace = configuration.killGrace
-        let outcome = invocation.interruptible ? await runUnlessInterrupted(spec, tap) : await runner.run(spec, consumer: tap)
-        let duration = (clock.now - start).seconds
-        if let launchFailure = outcome.launchFailure {
-            return CommandOutcome(status: .error, reason: redactor.redact(launchFailure), durationSeconds: duration, command: record)
+        let end: CommandEnd
+        if let action = prepared.action {
+            end = await perform(action, tap: tap, timeout: invocation.timeout, interruptible: invocation.interruptible)
+        } else {
+            var spec = ProcessSpec(executable: prepared.executable, arguments: prepared.arguments, environment: environment, workingDirectory: directory)
+            spec.standardInput = input.map { .text($0) } ?? .null
+            spec.terminal = invocation.tty
+            spec.terminalInput = invocation.tty ? invocation.terminalInput : nil
+            spec.timeout = invocation.timeout
+            spec.killGrace = configuration.killGrace
+            end = CommandEnd(invocation.interruptible ? await runUnlessInterrupted(spec, tap) : await runner.run(spec, consumer: tap))
         }
-        var exitCode: Int32?
-        if case .exited(let code) = outcome.termination { exitCode = code }
-        let evaluation = evaluator.finish(exitCode: outcome.stoppedByConsumer ? nil : exitCode, capturedBefore: scope.captures)
-        if outcome.interrupted {
+        let duration = (clock.now - start).seconds
+        if let problem = end.error {
+            return CommandOutcome(status: .error, reason: redactor.redact(problem), durationSeconds: duration, command: record)
+        }
+        let exitCode = end.exitCode
+        let evaluation = evaluator.finish(
+            exitCode: end.stoppedByConsumer ? nil : exitCode, subject: end.facts, capturedBefore: scope.captures,
+            render: { template in try scope.render(template) })
+        if end.interrupted {
             return CommandOutcome(status: .interrupted, reason: "interrupted", exitCode: exitCode, durationSeconds: duration, command: record, evaluation: evaluation)
         }
-        if outcome.timedOut {
+        if end.timedOut {
             return CommandOutcome(
                 status: .timeout, reason: "ran past its timeout of \(Self.format(invocation.timeout))", exitCode: exitCode,
                 durationSeconds: duration, command: record, evaluation: evaluation)
+        }
+        if let failed = end.failure {
+            return CommandOutcome(status: .failed, reason: redactor.redact(failed), exitCode: exitCode, durationSeconds: duration, command: record, evaluation: evaluation)
         }
         if evaluation.passed {
             return CommandOutcome(status: .passed, exitCode: exitCode, durationSeconds: duration, command: record, evaluation: evaluation)
         }
         var reason = evaluation.failures.first.map { "\($0.matcher): \($0.message)" } ?? "expectations not met"
-        if exitCode == nil, case .signaled(let signal) = outcome.termination { reason = "killed by signal \(signal); " + reason }
+        if exitCode == nil, let signal = end.signal { reason = "killed by signal \(signal); " + reason }
         return CommandOutcome(status: .failed, reason: redactor.redact(reason), exitCode: exitCode, durationSeconds: duration, command: record, evaluation: evaluation)
     }
 
@@ -97,27 +104,6 @@ struct CommandExecutor: Sendable {
         for option in command.options { options.append((option.name, try scope.render(option.value))) }
         let words = try command.words.map { template throws(VariableError) in try scope.render(template) }
         return ResolvedCommand(key: command.key, words: words, script: command.script, options: options)
-    }
-
-    /// Runs the process, stopping it if the interrupt fires first.
-    private func runUnlessInterrupted(_ spec: ProcessSpec, _ tap: OutputTap) async -> ProcessOutcome {
-        await withTaskGroup(of: ProcessOutcome?.self) { group in
-            group.addTask { await runner.run(spec, consumer: tap) }
-            group.addTask {
-                await interrupt.wait()
-                return nil
-            }
-            var result: ProcessOutcome?
-            while let next = await group.next() {
-                if let outcome = next {
-                    result = outcome
-                    group.cancelAll()
-                } else if result == nil, interrupt.isTriggered {
-                    group.cancelAll()
-                }
-            }
-            return result!
-        }
     }
 
     /// `2m`, `90s`, `1m30s` for reasons.

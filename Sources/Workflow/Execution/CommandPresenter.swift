@@ -1,3 +1,5 @@
+import Foundation
+
 /// Shows commands as a person would type them (`runbook guide`, `runbook docs`): substituted from
 /// a scope, redacted, shell-quoted, without what the runner adds; an `sh:` script as written.
 public struct CommandPresenter: Sendable {
@@ -20,7 +22,10 @@ public struct CommandPresenter: Sendable {
 
     /// The command as typed, and the names that have no value yet (then the words are shown as written).
     public func present(_ command: Command) -> (text: String, unresolved: [String]) {
-        if let script = command.script { return (redactor.redact(script), []) }
+        if let script = command.script {
+            let exports = registry.kind(command.key)?.exportsVariables == true
+            return (exports ? pasteable(script) : redactor.redact(script), [])
+        }
         var unresolved: [String] = []
         var words: [String] = []
         var options: [(name: String, value: String)] = []
@@ -35,6 +40,24 @@ public struct CommandPresenter: Sendable {
             ? ResolvedCommand(key: command.key, words: words, options: options)
             : ResolvedCommand(key: command.key, words: command.words.map(\.raw), options: command.options.map { ($0.name, $0.value.raw) })
         return (redactor.redact(ShellQuoting.join(kind.display(resolved, context: context))), unresolved)
+    }
+
+    /// An `sh:` script as a learner pastes it into their own shell (SPEC 6.9): first one
+    /// `NAME='value'` line for each var, capture or built-in the script reads (a secret as
+    /// `NAME="$NAME"`, to be set first), then the script's own lines, as written.
+    func pasteable(_ script: String) -> String {
+        let values = scope.exportedValues()
+        var lines: [String] = []
+        for name in ShellVariables.referenced(in: script) {
+            guard let value = values[name] else { continue }
+            if redactor.redact(value) != value {
+                lines.append("\(name)=\"$\(name)\"  # a secret: set \(name) in your shell first")
+            } else {
+                lines.append("\(name)='" + value.replacingOccurrences(of: "'", with: "'\\''") + "'")
+            }
+        }
+        lines.append(redactor.redact(script))
+        return lines.joined(separator: "\n")
     }
 
     /// The names used in `template` that have no value yet.

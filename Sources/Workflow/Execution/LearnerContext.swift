@@ -14,11 +14,13 @@ public final class LearnerContext: Sendable {
     public let capabilities: Set<Capability>
     /// What the backends' preflights told the kinds.
     public let facts: [String: String]
+    /// Why the learner's own setup failed (its folder could not be made): every step is then `error`.
+    public let setupProblem: String?
 
     /// Creates a context.
     public init(
         learner: Learner, scope: VariableScope, environment: [String: String], redactor: Redactor, preflights: [String: BackendPreflight] = [:],
-        capabilities: Set<Capability> = [], facts: [String: String] = [:]
+        capabilities: Set<Capability> = [], facts: [String: String] = [:], setupProblem: String? = nil
     ) {
         self.learner = learner
         self.scope = scope
@@ -27,6 +29,7 @@ public final class LearnerContext: Sendable {
         self.preflights = preflights
         self.capabilities = capabilities
         self.facts = facts
+        self.setupProblem = setupProblem
     }
 
     /// The message of the first of `backends` (sorted by name) whose preflight found it unreachable, or nil.

@@ -115,9 +115,9 @@ extension LearnerSession {
         configuration: RunConfiguration, recorder: RunRecorder, observer: (any RunObserver)? = nil
     ) async throws(SessionError) -> LearnerSession {
         let learner = configuration.learners.first ?? .local
-        let scopes = try configuration.variableScopes()
-        guard let scope = scopes[learner.id] else { throw .results("no learner to guide") }
+        guard let (setup, scope) = try configuration.prepareLearners()[learner.id] else { throw .results("no learner to guide") }
         await recorder.record(.run(configuration.header))
-        return await open(configuration: configuration, learner: learner, scope: scope, recorder: recorder, observer: observer, live: LiveStatus())
+        return await open(
+            configuration: configuration, learner: learner, setup: setup, scope: scope, recorder: recorder, observer: observer, live: LiveStatus())
     }
 }

@@ -23,10 +23,12 @@ public final class LearnerSession: Sendable {
     let interrupt: InterruptSignal
     /// Folders the backends made for this learner, removed by `close()`.
     private let releases: [LearnerEnvironment]
+    /// The learner's ports, folder and engine host.
+    public let setup: LearnerSetup
 
     private init(
         configuration: RunConfiguration, context: LearnerContext, recorder: RunRecorder, observer: (any RunObserver)?, live: LiveStatus?,
-        stop: RunStopFlag, interrupt: InterruptSignal, releases: [LearnerEnvironment]
+        stop: RunStopFlag, interrupt: InterruptSignal, releases: [LearnerEnvironment], setup: LearnerSetup
     ) {
         self.configuration = configuration
         self.context = context
@@ -36,15 +38,19 @@ public final class LearnerSession: Sendable {
         self.stop = stop
         self.interrupt = interrupt
         self.releases = releases
+        self.setup = setup
     }
 
     /// Opens the session of `learner`: each backend the runbook uses prepares the learner's
     /// environment and checks it (while, when the policy says so, what earlier runs left is swept);
     /// the preflight is journaled. An interrupt stops a preflight that hangs at once.
     public static func open(
-        configuration: RunConfiguration, learner: Learner, scope: VariableScope, recorder: RunRecorder, observer: (any RunObserver)? = nil,
-        live: LiveStatus? = nil, stop: RunStopFlag = RunStopFlag(), interrupt: InterruptSignal = InterruptSignal()
+        configuration: RunConfiguration, learner: Learner, setup: LearnerSetup, scope: VariableScope, recorder: RunRecorder,
+        observer: (any RunObserver)? = nil, live: LiveStatus? = nil, stop: RunStopFlag = RunStopFlag(),
+        interrupt: InterruptSignal = InterruptSignal()
     ) async -> LearnerSession {
+        let workdirMade = makeWorkdir(setup.workdir)
+        await recorder.record(.learner(LearnerRecord(learner: learner.id, ports: setup.ports, workdir: setup.workdir)))
         var environment = configuration.baseEnvironment
         var releases: [LearnerEnvironment] = []
         var preflights: [String: BackendPreflight] = [:]
@@ -81,10 +87,20 @@ public final class LearnerSession: Sendable {
         }
         let context = LearnerContext(
             learner: learner, scope: scope, environment: environment, redactor: Redactor.forScope(scope, runbook: configuration.runbook),
-            preflights: preflights, capabilities: capabilities, facts: facts)
+            preflights: preflights, capabilities: capabilities, facts: facts, setupProblem: workdirMade)
         return LearnerSession(
             configuration: configuration, context: context, recorder: recorder, observer: observer, live: live, stop: stop, interrupt: interrupt,
-            releases: releases)
+            releases: releases, setup: setup)
+    }
+
+    /// Makes `${workdir}` (mode 0700); the problem when it cannot be made.
+    private static func makeWorkdir(_ path: String) -> String? {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            return nil
+        } catch {
+            return "cannot make the learner's folder \(path): \(error.localizedDescription)"
+        }
     }
 
     /// One backend's preflight, with the sweep of leftovers beside it; an interrupt ends the wait at once.
@@ -116,9 +132,13 @@ public final class LearnerSession: Sendable {
         return commands.filter { $0.backend == backend }.compactMap { try? CommandExecutor.resolve($0, in: scope) }
     }
 
-    /// Removes what the backends made for the learner (e.g. a temporary configuration folder).
+    /// Removes what the backends made for the learner (e.g. a temporary configuration folder), and
+    /// a run's own `${workdir}` once its cleanup ran (unless `--keep-workdir`).
     public func close() {
         releases.forEach { $0.release() }
+        if setup.temporaryWorkdir && !configuration.keepWorkdir {
+            try? FileManager.default.removeItem(atPath: setup.workdir)
+        }
     }
 
     /// The learner.
@@ -133,8 +153,14 @@ public final class LearnerSession: Sendable {
         var results: [String: StepResult] = [:]
         var ordered: [StepResult] = []
         let execution = StepExecution(session: self, interrupt: interrupt)
+        var selfBefore: [String: ProbeResult] = [:]
+        if configuration.policy.probesBeforeStep {
+            for (index, step) in runbook.steps.enumerated() where step.verifySelf && configuration.selection.isSelected(step, index: index, in: runbook) {
+                selfBefore[step.id] = await execution.runSelfBefore(step)
+            }
+        }
         for index in runbook.steps.indices {
-            let result = await execution.produce(stepAt: index, previous: results)
+            let result = await execution.produce(stepAt: index, previous: results, selfBefore: selfBefore[runbook.steps[index].id])
             results[result.step] = result
             ordered.append(result)
             await recorder.record(.step(result))

@@ -22,6 +22,12 @@ final class OutputTap: LineConsumer, @unchecked Sendable {
         self.observer = observer?.wantsOutputLines == true ? observer : nil
     }
 
+    var wantsRawChunks: Bool { evaluator.wantsRawChunks }
+
+    func consume(chunk: UnsafeRawBufferPointer, stream: OutputStreamKind) {
+        evaluator.consume(chunk: chunk, stream: stream)
+    }
+
     func consume(line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool) -> Bool {
         let stop = evaluator.consume(line: line, stream: stream, truncated: truncated)
         if let observer {

@@ -32,6 +32,10 @@ public struct RunConfiguration: Sendable {
     public var killGrace: Duration
     /// Whether the runner's stdin is a terminal (the `tty` capability).
     public var stdinIsTerminal: Bool
+    /// `--keep-workdir`: keep each learner's `${workdir}` even after `run` and `selftest`.
+    public var keepWorkdir = false
+    /// Ports chosen earlier for a learner (a guide keeps its ports across sessions): learner → name → port.
+    public var reservedPorts: [String: [String: Int]] = [:]
 
     /// Creates a configuration with SPEC defaults.
     public init(
@@ -66,27 +70,32 @@ public struct RunConfiguration: Sendable {
         runbook.backends.compactMap { registry.backends[$0] }
     }
 
-    /// The var scope of `learner`: every layer merged (SPEC 1.3); throws for undeclared or missing required vars.
-    public func variableScope(for learner: Learner) throws(VariableError) -> VariableScope {
+    /// The var scope of `learner`: every layer merged (SPEC 1.3), with the built-ins of its `setup`;
+    /// throws for undeclared or missing required vars.
+    public func variableScope(for learner: Learner, setup: LearnerSetup? = nil) throws(VariableError) -> VariableScope {
         let layers = VariableLayers(varFile: varFile, roster: learner.variableLayer, commandLine: commandLineVars)
-        let builtins = [
+        var builtins = [
             "learner": learner.id, "module": runbook.module, "runbook_dir": runbook.directory, "run_id": runId,
         ]
+        builtins.merge(setup?.builtins ?? [:]) { _, new in new }
         return try VariableScope(runbook: runbook, layers: layers, builtins: builtins, environment: baseEnvironment)
     }
 
-    /// The scope of every learner, or the first learner's problem (prefixed with its id when there is a roster).
-    public func variableScopes() throws(SessionError) -> [String: VariableScope] {
-        var scopes: [String: VariableScope] = [:]
+    /// Every learner's setup (ports, folder, engine host) and scope, or the first learner's problem
+    /// (prefixed with its id when there is a roster): checked before anything runs.
+    public func prepareLearners() throws(SessionError) -> [String: (setup: LearnerSetup, scope: VariableScope)] {
+        let setups = try LearnerSetup.plan(self)
+        var prepared: [String: (setup: LearnerSetup, scope: VariableScope)] = [:]
         for learner in learners {
+            guard let setup = setups[learner.id] else { continue }
             do {
-                scopes[learner.id] = try variableScope(for: learner)
+                prepared[learner.id] = (setup, try variableScope(for: learner, setup: setup))
             } catch {
                 let named = learners.count > 1 || learner.id != "local"
                 throw .variables(VariableError(named ? "learner \(learner.id): \(error.message)" : error.message, at: error.location))
             }
         }
-        return scopes
+        return prepared
     }
 
     /// The journal's first record for this run.

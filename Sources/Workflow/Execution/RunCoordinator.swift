@@ -12,14 +12,14 @@ public final class RunCoordinator: Sendable {
     /// What each learner is doing now, for live displays.
     public let live = LiveStatus()
     private let observer: (any RunObserver)?
-    private let scopes: [String: VariableScope]
+    private let prepared: [String: (setup: LearnerSetup, scope: VariableScope)]
 
     /// Prepares a run; throws before anything runs when a learner's vars are invalid (exit status 2).
     public init(configuration: RunConfiguration, recorder: RunRecorder, observer: (any RunObserver)? = nil) throws(SessionError) {
         self.configuration = configuration
         self.recorder = recorder
         self.observer = observer
-        self.scopes = try configuration.variableScopes()
+        self.prepared = try configuration.prepareLearners()
     }
 
     /// Stops the run as Ctrl-C does: running steps are interrupted, steps not yet started are skipped.
@@ -49,10 +49,10 @@ public final class RunCoordinator: Sendable {
 
     /// One learner's whole session.
     private func runLearner(_ learner: Learner) async {
-        guard let scope = scopes[learner.id] else { return }
+        guard let (setup, scope) = prepared[learner.id] else { return }
         let session = await LearnerSession.open(
-            configuration: configuration, learner: learner, scope: scope, recorder: recorder, observer: observer, live: live, stop: stop,
-            interrupt: interrupt)
+            configuration: configuration, learner: learner, setup: setup, scope: scope, recorder: recorder, observer: observer, live: live,
+            stop: stop, interrupt: interrupt)
         defer { session.close() }
         _ = await session.runAll()
     }

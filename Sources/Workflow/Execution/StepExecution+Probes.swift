@@ -2,22 +2,19 @@ import Foundation
 
 /// Verify probes, `check`'s judgement of a step by its probes, and cleanup items.
 extension StepExecution {
-    /// `check`: only the probes of a step.
+    /// `check` (and the guide's `c`): a step judged only by its own probes, or by its own command
+    /// with `verify: self`; a step without either is `skipped` "no verify probe" (SPEC 6.1).
     func check(_ step: Step) async -> StepResult {
         let started = Date()
         let title = context.text(step.title)
         let hint = context.text(step.hint)
-        guard !step.verify.isEmpty else {
+        guard step.hasProbes else {
             return StepResult(learner: context.learner.id, step: step.id, title: title, status: .skipped, reason: "no verify probe", hint: hint)
         }
-        let captureNames = Set(runbook.steps.flatMap { $0.captures.map(\.name) })
-        for probe in step.verify {
-            let used = probe.command.templates.flatMap(\.variableReferences).map(\.name)
-                + (probe.expect.streams.flatMap { $0.matcher.templates.flatMap(\.variableReferences) }.map(\.name))
-            if let missing = used.first(where: { captureNames.contains($0) && !context.scope.hasCapture($0) }) {
-                return StepResult(learner: context.learner.id, step: step.id, title: title, status: .skipped, reason: "needs capture \(missing)", hint: hint)
-            }
+        if let missing = missingCapture(step.verifySelf ? [Self.probe(of: step)] : step.verify) {
+            return StepResult(learner: context.learner.id, step: step.id, title: title, status: .skipped, reason: "needs capture \(missing)", hint: hint)
         }
+        if step.verifySelf { return await execute(step) }
         session.observer?.handle(.stepStarted(learner: context.learner.id, step: step.id, title: title, command: nil))
         defer { session.live?.finished(learner: context.learner.id) }
         let probes = await runProbes(step, timeout: timeout(of: step))
@@ -27,6 +24,36 @@ extension StepExecution {
             learner: context.learner.id, step: step.id, title: title, status: status,
             reason: failed.map { "verify \($0.index + 1): " + ($0.reason ?? $0.status.rawValue) }, startedAt: started, endedAt: Date(),
             durationSeconds: Date().timeIntervalSince(started), attempts: 1, verify: probes, hint: hint)
+    }
+
+    /// A capture that `probes` use and nobody made yet.
+    func missingCapture(_ probes: [Probe]) -> String? {
+        let captureNames = Set(runbook.steps.flatMap { $0.captures.map(\.name) })
+        for probe in probes {
+            let used = probe.command.templates.flatMap(\.variableReferences).map(\.name)
+                + probe.expect.streams.flatMap { $0.matcher.templates.flatMap(\.variableReferences) }.map(\.name)
+            if let missing = used.first(where: { captureNames.contains($0) && !context.scope.hasCapture($0) }) { return missing }
+        }
+        return nil
+    }
+
+    /// A `verify: self` step's command as a probe.
+    static func probe(of step: Step) -> Probe {
+        Probe(command: step.command, expect: step.expect, cwd: step.cwd, env: step.env, stdin: step.stdin, timeout: step.timeout, location: step.location)
+    }
+
+    /// `selftest`: a `verify: self` step run once before the first step, where it must fail; one
+    /// that needs a capture not made yet counts as failing (SPEC 6.10).
+    func runSelfBefore(_ step: Step) async -> ProbeResult {
+        if let missing = missingCapture([Self.probe(of: step)]) {
+            return ProbeResult(index: 0, status: .failed, reason: "needs capture \(missing), not made before the first step")
+        }
+        let outcome = await executor.execute(
+            CommandInvocation(
+                command: step.command, expect: step.expect, captures: step.captures, stdin: step.stdin, cwd: step.cwd ?? runbook.defaults.cwd,
+                env: runbook.defaults.env + step.env, timeout: timeout(of: step), stepId: step.id, marksCreations: true),
+            in: context)
+        return probeResult(index: 0, outcome)
     }
 
     /// Runs a step's verify probes in order; all run even after one fails.

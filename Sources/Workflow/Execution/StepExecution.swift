@@ -21,50 +21,51 @@ struct StepExecution: Sendable {
     var context: LearnerContext { session.context }
     var runbook: Runbook { session.configuration.runbook }
 
-    /// The result of the step at `index`: decided by its gate, else run (or checked) as the policy says.
-    func produce(stepAt index: Int, previous: [String: StepResult]) async -> StepResult {
+    /// The result of the step at `index`: decided by its gate, else run (or checked) as the policy
+    /// says; `selfBefore` is a `verify: self` step's run before the first step (`selftest`).
+    func produce(stepAt index: Int, previous: [String: StepResult], selfBefore: ProbeResult? = nil) async -> StepResult {
         if let decided = StepGate(configuration: configuration, context: context, stop: session.stop).decide(stepAt: index, previous: previous) {
             return decided
         }
         let step = runbook.steps[index]
-        return configuration.policy.runsCommands ? await execute(step) : await check(step)
+        return configuration.policy.runsCommands ? await execute(step, selfBefore: selfBefore) : await check(step)
     }
 
     /// Runs a step with its retries and probes (and, for `selftest`, its probes before it).
-    func execute(_ step: Step) async -> StepResult {
+    func execute(_ step: Step, selfBefore: ProbeResult? = nil) async -> StepResult {
         let started = Date()
+        let clock = ContinuousClock()
+        let firstAttempt = clock.now
         let title = context.text(step.title)
         let retry = step.retry ?? runbook.defaults.retry ?? Retry(attempts: 1)
         let timeout = timeout(of: step)
         session.observer?.handle(.stepStarted(learner: context.learner.id, step: step.id, title: title, command: nil))
         defer { session.live?.finished(learner: context.learner.id) }
-        var probesBefore: [ProbeResult]?
-        var selftestDefect: String?
-        if configuration.policy.probesBeforeStep, !step.verify.isEmpty {
-            let before = await runProbes(step, timeout: timeout)
-            probesBefore = before
-            selftestDefect = SelftestJudge.defectBefore(before, verifyBefore: step.verifyBefore)
-        }
+        var probesBefore: [ProbeResult]? = selfBefore.map { [$0] }
+        if configuration.policy.probesBeforeStep, !step.verify.isEmpty { probesBefore = await runProbes(step, timeout: timeout) }
+        let selftestDefect = probesBefore.flatMap { SelftestJudge.defectBefore($0, verifyBefore: step.verifyBefore) }
         let backend = step.command.backend.flatMap { configuration.registry.backends[$0] }
+        let sweep = SweepScope.attempt(runId: configuration.runId, learner: context.learner.id, step: step.id)
         var attempt = 0
         var outcome: CommandOutcome
         var probes: [ProbeResult] = []
         var status: StepStatus
         var reason: String?
+        var lastStart = firstAttempt
         repeat {
             attempt += 1
             if attempt > 1 {
-                await backend?.sweep(.attempt(runId: configuration.runId, learner: context.learner.id, step: step.id), environment: context.environment)
+                await backend?.sweep(sweep, environment: context.environment)
                 if retry.delay > .zero { try? await Task.sleep(for: retry.delay) }
             }
+            lastStart = clock.now
             outcome = await executor.execute(
                 CommandInvocation(
                     command: step.command, expect: step.expect, captures: step.captures, finishOnMatch: step.finishOnMatch, stdin: step.stdin,
                     cwd: step.cwd ?? runbook.defaults.cwd, env: runbook.defaults.env + step.env, tty: step.tty, timeout: timeout,
                     stepId: step.id, marksCreations: true, terminalInput: terminalInput),
                 in: context)
-            status = outcome.status
-            reason = outcome.reason
+            (status, reason) = (outcome.status, outcome.reason)
             for (name, value) in outcome.evaluation?.captured ?? [:] { context.scope.setCapture(name, value) }
             probes = []
             if status == .passed {
@@ -74,14 +75,11 @@ struct StepExecution: Sendable {
                     reason = "verify \(failed.index + 1): " + (failed.reason ?? failed.status.rawValue)
                 }
             }
-            if status == .timeout {
-                await backend?.sweep(.attempt(runId: configuration.runId, learner: context.learner.id, step: step.id), environment: context.environment)
+            if status == .timeout { await backend?.sweep(sweep, environment: context.environment) }
+            if status == .failed, let message = await environmentFault() {
+                (status, reason) = (.error, context.redactor.redact(message))
             }
-            if status == .failed, let backend, let message = await backend.unreachableReason(environment: context.environment) {
-                status = .error
-                reason = context.redactor.redact(message)
-            }
-        } while (status == .failed || status == .timeout) && attempt < retry.attempts && !executor.interrupt.isTriggered
+        } while shouldRetry(status, attempt: attempt, retry: retry, waited: clock.now - firstAttempt)
         if let selftestDefect, status == .passed {
             status = .failed
             reason = selftestDefect
@@ -90,9 +88,28 @@ struct StepExecution: Sendable {
         return StepResult(
             learner: context.learner.id, step: step.id, title: title, status: status, reason: reason, exitCode: outcome.exitCode,
             startedAt: started, endedAt: Date(), durationSeconds: Date().timeIntervalSince(started), attempts: attempt,
+            waitedSeconds: retry.window == nil ? nil : (lastStart - firstAttempt).seconds,
             command: outcome.command, failures: evaluation.map { context.redacted($0.failures) } ?? [],
             captured: (evaluation?.captured ?? [:]).mapValues(context.redactor.redact), finishedOnMatch: evaluation?.finishedOnMatch ?? false,
             excerpts: evaluation.map { context.redacted($0.excerpts) }, verify: probes, verifyBefore: probesBefore, hint: context.text(step.hint))
+    }
+
+    /// Whether a `failed` or `timeout` attempt is followed by another: attempts left, or (`retry: { for }`)
+    /// time left to start one; never after Ctrl-C or an `error`.
+    private func shouldRetry(_ status: StepStatus, attempt: Int, retry: Retry, waited: Duration) -> Bool {
+        guard status == .failed || status == .timeout, !executor.interrupt.isTriggered else { return false }
+        if let window = retry.window { return waited + retry.delay < window }
+        return attempt < retry.attempts
+    }
+
+    /// After a failure: the message of a backend the learner's runbook uses that does not answer
+    /// (at the preflight, or now), so that an environment fault is an `error`, never the learner's failure.
+    func environmentFault() async -> String? {
+        for backend in configuration.usedBackends {
+            if let preflight = context.preflights[backend.name], !preflight.reachable { return preflight.message ?? backend.unreachableFallback }
+            if let message = await backend.unreachableReason(environment: context.environment) { return message }
+        }
+        return nil
     }
 
     /// The per-attempt limit of `step`: its own, the runbook's default, or the run's.

@@ -20,8 +20,10 @@ struct StepGate {
         }
         if !configuration.selection.isSelected(step, index: index, in: runbook) { return ended(.skipped, "not selected") }
         if let reason = stop.reason { return ended(.skipped, reason) }
+        if let problem = context.setupProblem { return ended(.error, problem) }
         if let message = context.unreachable(step.backends) { return ended(.error, message) }
-        for need in step.needs {
+        // `check` judges each step by its own probes: what the learner did by hand needs no order.
+        for need in step.needs where configuration.policy.runsCommands {
             guard let needed = previous[need] else { continue }
             if needed.status == .skipped { return ended(.skipped, needed.reason) }
             if !needed.status.satisfiesNeeds { return ended(.blocked, "needs '\(need)', which \(Self.describe(needed.status))") }

@@ -9,7 +9,7 @@ struct LineMatch {
 
     /// The text of the group named `name`; nil when there is no such group or it did not take part.
     func group(named name: String) -> String? {
-        substring(result.range(withName: name))
+        substring(result.range(withName: RegexSupport.icuGroupName(name)))
     }
 
     /// The text of group `index` (0: the whole match); nil when it did not take part.

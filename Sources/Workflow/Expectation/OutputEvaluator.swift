@@ -23,6 +23,10 @@ public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
     private let stderrCaptures: [Unmanaged<CaptureTracker>]
     private let values: ValueCheckJudge
     private let exit: ExitExpectation
+    /// `exists`, `status`, `size`, `mode` and whether `exit` is judged, as the command's kind supports them.
+    private let facts: FactsJudge
+    /// `json` matchers and JSON captures, judged at the end on each stream's whole document.
+    private let wholeStream: WholeStreamChecks
     /// finish_on_match: the step may end once `pendingPositives` reaches 0 while no negative failed.
     private let finishOnMatch: Bool
     private var pendingPositives: Int
@@ -48,11 +52,14 @@ public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
     ///     that it cannot resolve are resolved at `finish` from the captures instead.
     /// - Throws: what `render` throws, or `RegexCompileError` for a regex ICU refuses.
     public init(
-        expect: Expectation, captures: [Capture], finishOnMatch: Bool, excerptLimit: Int = 64 * 1024,
-        render: (Template, _ asRegex: Bool) throws -> String
+        expect: Expectation, captures: [Capture], finishOnMatch: Bool, checks kindChecks: Set<ExpectationCheck> = [.exit],
+        excerptLimit: Int = 64 * 1024, render: (Template, _ asRegex: Bool) throws -> String
     ) throws {
-        let checks = try expect.streams.map { try StreamCheck($0, render: render) }
-        let trackers = try captures.filter { !$0.fromMatcher }.map { try CaptureTracker($0, render: render) }
+        let wholeStream = try WholeStreamChecks(expect: expect, captures: captures, render: render)
+        let checks = try expect.streams.filter { !WholeStreamChecks.handles($0) }.map { try StreamCheck($0, render: render) }
+        let trackers = try captures.filter { !$0.fromMatcher && $0.jsonPath == nil }.map { try CaptureTracker($0, render: render) }
+        self.wholeStream = wholeStream
+        self.facts = FactsJudge(expect: expect, checks: kindChecks)
         self.checks = checks
         self.stdoutChecks = checks.filter { $0.stream != .stderr }.map(Unmanaged.passUnretained)
         self.stderrChecks = checks.filter { $0.stream != .stdout }.map(Unmanaged.passUnretained)
@@ -68,6 +75,14 @@ public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
         self.stdoutExcerpt = ExcerptBuffer(limit: excerptLimit)
         self.stderrExcerpt = ExcerptBuffer(limit: excerptLimit)
         self.outputExcerpt = ExcerptBuffer(limit: excerptLimit)
+    }
+
+    /// Whether raw chunks are wanted: only for `json` matchers and JSON captures.
+    public var wantsRawChunks: Bool { wholeStream.isNeeded }
+
+    /// Keeps the raw output for the checks that need whole streams.
+    public func consume(chunk: UnsafeRawBufferPointer, stream: OutputStreamKind) {
+        wholeStream.append(chunk, stream: stream)
     }
 
     /// Looks at one line; true when finish_on_match asks the runner to stop the process.
@@ -123,11 +138,21 @@ public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
     ///
     /// - Parameters:
     ///   - exitCode: the exit status; nil when the process ended without one (a signal).
+    ///   - subject: what a command that is not a process found out (status, existence, size, mode).
     ///   - capturedBefore: values captured by earlier steps, for `values:` checks.
-    /// - Returns: failures in this order: exit, matchers as written, captures, values.
-    public func finish(exitCode: Int32?, capturedBefore: [String: String]) -> EvaluationResult {
-        var failures: [MatcherFailure] = []
-        if !finishedOnMatch {
+    ///   - render: substitutes the operands of `size:`.
+    /// - Returns: failures in this order: exists, status, exit, matchers as written, captures, values.
+    public func finish(
+        exitCode: Int32?, subject: SubjectFacts? = nil, capturedBefore: [String: String], render: (Template) throws -> String = { $0.raw }
+    ) -> EvaluationResult {
+        let judged = facts.judge(subject, render: render)
+        var failures = judged.failures
+        if judged.skipRest {
+            return EvaluationResult(
+                passed: failures.isEmpty, failures: failures, captured: [:], finishedOnMatch: finishedOnMatch,
+                excerpts: OutputExcerpts(stdout: stdoutExcerpt.excerpt(), stderr: stderrExcerpt.excerpt(), output: outputExcerpt.excerpt()))
+        }
+        if !finishedOnMatch && facts.checks.contains(.exit) {
             if let exitCode {
                 if !exit.accepts(exitCode) {
                     failures.append(MatcherFailure(matcher: "exit", expected: exit.description, message: "expected \(exit.description), got \(exitCode)"))
@@ -145,6 +170,9 @@ public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
             if let value = capture.value { captured[capture.name] = value }
             if let failure = capture.failure(lastLines: lastLinesReader(capture.stream)) { failures.append(failure) }
         }
+        let whole = wholeStream.finish()
+        failures += whole.failures
+        captured.merge(whole.captured) { _, new in new }
         let known = capturedBefore.merging(captured) { _, new in new }
         failures += values.failures(values: known)
         return EvaluationResult(

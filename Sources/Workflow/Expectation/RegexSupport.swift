@@ -2,7 +2,7 @@ import Foundation
 
 /// Regex helpers shared by validation and matching: named groups, metacharacter escaping, compilation.
 public enum RegexSupport {
-    /// Names of `(?<name>…)` groups (letters and digits, as ICU allows), in order.
+    /// Names of `(?<name>…)` groups (`[A-Za-z_][A-Za-z0-9_]*`, like every other name), in order.
     public static func namedGroups(in pattern: String) -> [String] {
         var names: [String] = []
         let scalars = Array(pattern.unicodeScalars)
@@ -15,11 +15,12 @@ public enum RegexSupport {
             if scalars[index] == "(", scalars[index + 1] == "?", scalars[index + 2] == "<" {
                 var end = index + 3
                 var name = String.UnicodeScalarView()
-                while end < scalars.count, scalars[end].isASCII, scalars[end].properties.isAlphabetic || ("0"..."9").contains(scalars[end]) {
+                while end < scalars.count, scalars[end].isASCII,
+                      scalars[end].properties.isAlphabetic || ("0"..."9").contains(scalars[end]) || scalars[end] == "_" {
                     name.append(scalars[end])
                     end += 1
                 }
-                if end < scalars.count, scalars[end] == ">", let first = name.first, first.properties.isAlphabetic {
+                if end < scalars.count, scalars[end] == ">", let first = name.first, first.properties.isAlphabetic || first == "_" {
                     names.append(String(name))
                 }
                 index = end
@@ -35,10 +36,28 @@ public enum RegexSupport {
         NSRegularExpression.escapedPattern(for: value)
     }
 
+    /// The name ICU knows a group by: ICU allows letters and digits only, so a name with `_` gets
+    /// an alias of letters and digits (`R` and the name's bytes in hex), which no one writes by hand.
+    public static func icuGroupName(_ name: String) -> String {
+        guard name.contains("_") || name.first?.isLetter == false else { return name }
+        return "R" + name.utf8.map { String($0, radix: 16) }.joined()
+    }
+
+    /// `pattern` with every group name that ICU would refuse (`(?<random_number>…)`, `\k<random_number>`) replaced by its alias.
+    static func icuPattern(_ pattern: String) -> String {
+        guard pattern.contains("_") else { return pattern }
+        var result = pattern
+        for name in Set(namedGroups(in: pattern)) where icuGroupName(name) != name {
+            let alias = icuGroupName(name)
+            result = result.replacingOccurrences(of: "(?<\(name)>", with: "(?<\(alias)>").replacingOccurrences(of: "\\k<\(name)>", with: "\\k<\(alias)>")
+        }
+        return result
+    }
+
     /// Compiles `pattern` with ICU; nil and a reason when it does not compile.
     public static func compile(_ pattern: String) -> Result<NSRegularExpression, RegexCompileError> {
         do {
-            return .success(try NSRegularExpression(pattern: pattern, options: []))
+            return .success(try NSRegularExpression(pattern: icuPattern(pattern), options: []))
         } catch {
             return .failure(RegexCompileError(pattern: pattern, reason: likelyProblem(in: pattern)))
         }
@@ -65,7 +84,7 @@ public enum RegexSupport {
         if escaped { return "it ends with a lone backslash" }
         if inClass { return "a '[' is not closed" }
         if parentheses > 0 { return "a '(' is not closed" }
-        if pattern.contains("(?<") { return "check the group names: letters and digits only, e.g. (?<accuracy>…)" }
+        if pattern.contains("(?<") { return "check the group names: letters, digits and '_', e.g. (?<accuracy>…)" }
         return "check quantifiers (*, +, ?, {n}) and escapes"
     }
 

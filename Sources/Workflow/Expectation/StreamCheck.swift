@@ -104,6 +104,9 @@ final class StreamCheck: @unchecked Sendable {
             case (nil, nil): "any number of"
             }
             expected = "\(range) lines matching \(Self.quoted(patterns[0].pattern))"
+        case .json:
+            // Judged on the whole stream by `WholeStreamChecks`, never line by line.
+            throw ExpectationSetupError(message: "a json matcher is judged on the whole stream")
         }
         self.needle = needle
         self.needleText = needleText

@@ -1,5 +1,6 @@
-/// What a kind hands the runner: the process to start, and how to show and record it.
-public struct PreparedCommand: Sendable, Hashable {
+/// What a kind hands the runner: the process to start (or the work to do in-process), and how to
+/// show and record it.
+public struct PreparedCommand: Sendable {
     /// The program: a name resolved on PATH, or a path.
     public var executable: String
     /// The arguments after the program.
@@ -10,6 +11,8 @@ public struct PreparedCommand: Sendable, Hashable {
     public var binary: String
     /// A remark for the report, e.g. why one program stood in for another.
     public var note: String?
+    /// Work done in the runner's process instead of starting `executable` (then `argv` is what the record shows).
+    public var action: (any CommandAction)?
 
     /// Creates a prepared command.
     public init(executable: String, arguments: [String], display: [String], binary: String, note: String? = nil) {
@@ -18,6 +21,12 @@ public struct PreparedCommand: Sendable, Hashable {
         self.display = display
         self.binary = binary
         self.note = note
+    }
+
+    /// Work done in-process, recorded as `record` (e.g. `["GET", url]`) and shown as `display`.
+    public init(action: any CommandAction, record: [String], display: [String], binary: String, note: String? = nil) {
+        self.init(executable: record.first ?? binary, arguments: Array(record.dropFirst()), display: display, binary: binary, note: note)
+        self.action = action
     }
 
     /// The argv as it runs: the program, then its arguments.

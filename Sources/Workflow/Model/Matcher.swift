@@ -14,6 +14,8 @@ public enum Matcher: Sendable, Hashable {
     case lines([Template])
     /// The number of matching lines lies within min…max.
     case count(Template, min: Int?, max: Int?)
+    /// The stream is one JSON document whose value at a path passes a check.
+    case json(JSONMatcher)
 
     /// The YAML key of this matcher.
     public var keyName: String {
@@ -25,6 +27,7 @@ public enum Matcher: Sendable, Hashable {
         case .equals: "equals"
         case .lines: "lines"
         case .count: "count"
+        case .json: "json"
         }
     }
 
@@ -33,7 +36,7 @@ public enum Matcher: Sendable, Hashable {
         switch self {
         case .contains, .matches, .lines: true
         case .count(_, let min, _): min != nil
-        case .notContains, .notMatches, .equals: false
+        case .notContains, .notMatches, .equals, .json: false
         }
     }
 
@@ -42,6 +45,7 @@ public enum Matcher: Sendable, Hashable {
         switch self {
         case .matches(let regex), .notMatches(let regex), .count(let regex, _, _): [regex]
         case .lines(let regexes): regexes
+        case .json(let json): if case .matches(let regex) = json.operation { [regex] } else { [] }
         case .contains, .notContains, .equals: []
         }
     }
@@ -50,6 +54,7 @@ public enum Matcher: Sendable, Hashable {
     public var templates: [Template] {
         switch self {
         case .contains(let text), .notContains(let text), .equals(let text): [text]
+        case .json(let json): json.templates
         default: regexes
         }
     }

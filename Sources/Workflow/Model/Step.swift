@@ -34,6 +34,8 @@ public struct Step: Sendable, Hashable {
     public var captures: [Capture]
     /// Probes of the state the step leaves.
     public var verify: [Probe]
+    /// `verify: self`: the step's own command is a read-only check, and is its probe.
+    public var verifySelf: Bool
     /// What selftest expects of the probes before the step.
     public var verifyBefore: VerifyBefore
     /// Where the step's mapping starts.
@@ -45,7 +47,7 @@ public struct Step: Sendable, Hashable {
         cwd: Template? = nil, env: [EnvironmentEntry] = [], stdin: Template? = nil, tty: Bool = false,
         timeout: Duration? = nil, retry: Retry? = nil, finishOnMatch: Bool = false, needs: [String] = [],
         when: [Condition] = [], expect: Expectation = Expectation(), captures: [Capture] = [], verify: [Probe] = [],
-        verifyBefore: VerifyBefore = .fail, location: SourceLocation
+        verifySelf: Bool = false, verifyBefore: VerifyBefore = .fail, location: SourceLocation
     ) {
         self.id = id
         self.title = title
@@ -64,12 +66,16 @@ public struct Step: Sendable, Hashable {
         self.expect = expect
         self.captures = captures
         self.verify = verify
+        self.verifySelf = verifySelf
         self.verifyBefore = verifyBefore
         self.location = location
     }
 }
 
 extension Step {
+    /// Whether something can judge the step by the state it left: `verify:` probes or `verify: self`.
+    public var hasProbes: Bool { verifySelf || !verify.isEmpty }
+
     /// The backend families the step's command and probes need.
     public var backends: Set<String> {
         Set(([command] + verify.map(\.command)).compactMap(\.backend))

@@ -1,7 +1,10 @@
 /// Parses `${name}`, `${env.NAME}`, `${env.NAME:-default}` and `$$` in a string; any other `$` is literal.
 public struct TemplateParser: Sendable {
-    /// Built-in names, always defined.
-    public static let builtins: Set<String> = ["learner", "module", "runbook_dir", "run_id"]
+    /// Built-in names, always defined (`port` only as `${port.NAME}`).
+    public static let builtins: Set<String> = ["learner", "module", "runbook_dir", "run_id", "workdir", "engine_host", "port"]
+
+    /// The prefix of a per-learner port reference, `${port.NAME}`.
+    public static let portPrefix = "port."
 
     /// Maps an offset (in Unicode scalars) of the parsed text to a source location.
     public typealias Locator = @Sendable (Int) -> SourceLocation
@@ -83,6 +86,13 @@ public struct TemplateParser: Sendable {
                 diagnose(.error("'${\(name)}' is not a valid environment reference; write ${env.NAME} or ${env.NAME:-default}", at: here))
             } else if fallback != nil {
                 diagnose(.error("a default (':-') is only allowed for environment references: ${env.\(name):-…}", at: here))
+            } else if name.hasPrefix(Self.portPrefix) {
+                if Self.isPortName(String(name.dropFirst(Self.portPrefix.count))) {
+                    flush()
+                    parts.append(.variable(name, here))
+                    continue
+                }
+                diagnose(.error("'${\(name)}' is not a valid port reference; a port name is [a-z][a-z0-9_]*, e.g. ${port.web}", at: here))
             } else if Self.isVariableName(name) {
                 flush()
                 parts.append(.variable(name, here))
@@ -108,6 +118,17 @@ public struct TemplateParser: Sendable {
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    }
+
+    /// True for `[a-z][a-z0-9_]*`, the names of `${port.NAME}`.
+    public static func isPortName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.isASCII, ("a"..."z").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCII && (("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_") }
+    }
+
+    /// The port name of a reference (`port.web` → `web`), nil for any other name.
+    public static func portName(of reference: String) -> String? {
+        reference.hasPrefix(portPrefix) ? String(reference.dropFirst(portPrefix.count)) : nil
     }
 
     /// Environment names follow the same rule as var names.

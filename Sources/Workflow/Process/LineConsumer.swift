@@ -11,4 +11,17 @@ public protocol LineConsumer: AnyObject, Sendable {
     /// timeout and the outcome says `stoppedByConsumer`. Lines that still arrive afterwards are
     /// delivered too, and what they return is ignored.
     func consume(line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool) -> Bool
+    /// Whether the consumer also wants the output as it arrives, before it is split into lines.
+    var wantsRawChunks: Bool { get }
+
+    /// Takes a chunk of a stream as read (called before the chunk's lines are consumed).
+    func consume(chunk: UnsafeRawBufferPointer, stream: OutputStreamKind)
+}
+
+extension LineConsumer {
+    /// By default a consumer reads lines only.
+    public var wantsRawChunks: Bool { false }
+
+    /// By default chunks are ignored.
+    public func consume(chunk: UnsafeRawBufferPointer, stream: OutputStreamKind) {}
 }

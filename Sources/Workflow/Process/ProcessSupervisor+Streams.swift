@@ -13,6 +13,7 @@ extension ProcessSupervisor {
         for _ in 0..<Self.readsPerWakeup {
             let count = read(channels[index].fd, buffer.baseAddress, buffer.count)
             if count > 0 {
+                if wantsRawChunks { consumer.consume(chunk: UnsafeRawBufferPointer(rebasing: buffer[0..<count]), stream: stream) }
                 channels[index].splitter.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) { line, truncated in
                     deliver(line, stream: stream, truncated: truncated)
                 }

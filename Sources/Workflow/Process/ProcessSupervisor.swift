@@ -73,6 +73,8 @@ final class ProcessSupervisor<Consumer: LineConsumer> {
     var inputOffset = 0
     /// Watches the main process; nil once it exited.
     var exitWatcher: ExitWatcher?
+    /// Whether the consumer takes raw chunks too (asked once).
+    lazy var wantsRawChunks = consumer.wantsRawChunks
     /// The read buffer, shared by the channels.
     let buffer: UnsafeMutableRawBufferPointer
 

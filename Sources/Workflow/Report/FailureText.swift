@@ -5,7 +5,7 @@ public enum FailureText {
     public static func plain(_ result: StepResult) -> String {
         var text = ""
         if let reason = result.reason, !reason.isEmpty { text += reason + "\n" }
-        if let command = result.command { text += "$ " + command.display + "\n" }
+        if result.failingProbe == nil, let command = result.command { text += "$ " + command.display + "\n" }
         var facts: [String] = []
         if let code = result.exitCode { facts.append("exit code \(code)") }
         if result.startedAt != nil { facts.append("after \(DurationText.short(result.durationSeconds))") }

@@ -217,9 +217,10 @@ public struct HTMLReporter: Sendable {
         if result.attempts > 1 { facts.append("\(result.attempts) attempts") }
         if let reason = result.reason, !reason.isEmpty { html += "<p class=\"reason\">\(h(reason))</p>\n" }
         if !facts.isEmpty { html += "<p class=\"facts\">\(h(facts.joined(separator: " · ")))</p>\n" }
-        if let command = result.command { html += "<pre class=\"command\"><span class=\"prompt\">$ </span>\(h(command.display))</pre>\n" }
+        let ownFailure = result.failingProbe == nil
+        if ownFailure, let command = result.command { html += "<pre class=\"command\"><span class=\"prompt\">$ </span>\(h(command.display))</pre>\n" }
         for failure in result.failures { html += matcher(failure) }
-        if result.status != .blocked, result.failures.allSatisfy({ $0.lines.isEmpty }) {
+        if ownFailure, result.status != .blocked, result.failures.allSatisfy({ $0.lines.isEmpty }) {
             html += output(result.excerpts)
         }
         for probe in result.verify where probe.status != .passed && probe.status != .skipped {

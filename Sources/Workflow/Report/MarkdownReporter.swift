@@ -115,13 +115,14 @@ public struct MarkdownReporter: Sendable {
     /// The command, the lines the failed expectations quote (or the output's last lines), the failed probes.
     private func relevantOutput(_ result: StepResult) -> String {
         var out = ""
-        if let command = result.command { out += "$ \(command.display)\n" }
+        let ownFailure = result.failingProbe == nil
+        if ownFailure, let command = result.command { out += "$ \(command.display)\n" }
         let quoting = result.failures.filter { !$0.lines.isEmpty }
         for failure in result.failures {
             out += "\(failure.matcher): \(failure.message)\n"
             if !failure.lines.isEmpty { out += ExcerptText.numbered(failure.lines) }
         }
-        if quoting.isEmpty, let output = result.excerpts?.output, output.totalLines > 0 {
+        if ownFailure, quoting.isEmpty, let output = result.excerpts?.output, output.totalLines > 0 {
             out += ExcerptText.last(Self.outputLines, of: output)
         }
         for probe in result.verify where probe.status != .passed && probe.status != .skipped {

@@ -67,7 +67,7 @@ public struct TAPReporter: Sendable {
         if let code = result.exitCode { yaml += "  exit_code: \(code)\n" }
         if result.startedAt != nil { yaml += "  duration_s: \(DurationText.seconds(result.durationSeconds))\n" }
         if result.attempts > 1 { yaml += "  attempts: \(result.attempts)\n" }
-        if let command = result.command { yaml += "  command: \(YAMLScalar.quoted(command.display))\n" }
+        if result.failingProbe == nil, let command = result.command { yaml += "  command: \(YAMLScalar.quoted(command.display))\n" }
         if let hint = result.hint, !hint.isEmpty { yaml += "  hint: \(YAMLScalar.quoted(hint))\n" }
         if !result.failures.isEmpty {
             yaml += "  failures:\n"
@@ -87,7 +87,7 @@ public struct TAPReporter: Sendable {
                 }
             }
         }
-        if let output = result.excerpts?.output, output.totalLines > 0 {
+        if result.failingProbe == nil, let output = result.excerpts?.output, output.totalLines > 0 {
             yaml += YAMLScalar.block(key: "output", ExcerptText.last(Self.outputLines, of: output), indent: 2)
         }
         yaml += "  ...\n"

@@ -15,6 +15,7 @@ public enum JournalReader {
         var header: RunHeader?
         var footer: RunFooter?
         var preflights: [String: PreflightRecord] = [:]
+        var setups: [String: LearnerRecord] = [:]
         var steps: [String: [String: StepResult]] = [:]
         var cleanups: [String: [ProbeResult]] = [:]
         let decoder = JSONDecoder.runbook
@@ -32,6 +33,7 @@ public enum JournalReader {
             }
             switch record.type {
             case .run: header = record.run
+            case .learner: if let value = record.learner { setups[value.learner] = value }
             case .preflight: if let value = record.preflight { preflights[value.learner] = value }
             case .step: if let value = record.step { steps[value.learner, default: [:]][value.step] = value }
             case .cleanup: if let value = record.cleanup { cleanups[value.learner, default: []].append(value.result) }
@@ -52,7 +54,8 @@ public enum JournalReader {
         let learners = header.learners.map { learner in
             LearnerResult(
                 id: learner.id, name: learner.name, preflight: preflights[learner.id],
-                steps: header.steps.compactMap { steps[learner.id]?[$0.id] }, cleanup: cleanups[learner.id] ?? [])
+                steps: header.steps.compactMap { steps[learner.id]?[$0.id] }, cleanup: cleanups[learner.id] ?? [],
+                ports: setups[learner.id]?.ports ?? [:], workdir: setups[learner.id]?.workdir)
         }
         return RunResults(
             runId: header.runId, command: header.command, runbook: header.runbook, startedAt: header.startedAt,

@@ -2,13 +2,15 @@
 public struct JournalRecord: Sendable, Codable {
     /// The kinds of record.
     public enum Kind: String, Sendable, Codable {
-        case run, preflight, step, cleanup, end
+        case run, learner, preflight, step, cleanup, end
     }
 
     /// Which payload this record holds.
     public var type: Kind
     /// For `run`.
     public var run: RunHeader?
+    /// For `learner`.
+    public var learner: LearnerRecord?
     /// For `preflight`.
     public var preflight: PreflightRecord?
     /// For `step`.
@@ -20,6 +22,8 @@ public struct JournalRecord: Sendable, Codable {
 
     /// The run header record.
     public static func run(_ header: RunHeader) -> JournalRecord { JournalRecord(type: .run, run: header) }
+    /// A learner's ports and folder.
+    public static func learner(_ record: LearnerRecord) -> JournalRecord { JournalRecord(type: .learner, learner: record) }
     /// A preflight record.
     public static func preflight(_ record: PreflightRecord) -> JournalRecord { JournalRecord(type: .preflight, preflight: record) }
     /// A finished step.

@@ -10,14 +10,39 @@ public struct LearnerResult: Sendable, Codable {
     public var steps: [StepResult]
     /// The cleanup items.
     public var cleanup: [ProbeResult]
+    /// The learner's own ports, name → port (SPEC 6.7).
+    public var ports: [String: Int]
+    /// The learner's own folder, `${workdir}`.
+    public var workdir: String?
 
     /// Creates a learner result.
-    public init(id: String, name: String?, preflight: PreflightRecord? = nil, steps: [StepResult] = [], cleanup: [ProbeResult] = []) {
+    public init(
+        id: String, name: String?, preflight: PreflightRecord? = nil, steps: [StepResult] = [], cleanup: [ProbeResult] = [],
+        ports: [String: Int] = [:], workdir: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.preflight = preflight
         self.steps = steps
         self.cleanup = cleanup
+        self.ports = ports
+        self.workdir = workdir
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, name, preflight, steps, cleanup, ports, workdir
+    }
+
+    /// Decodes a learner; results written before ports existed have none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        preflight = try container.decodeIfPresent(PreflightRecord.self, forKey: .preflight)
+        steps = try container.decode([StepResult].self, forKey: .steps)
+        cleanup = try container.decodeIfPresent([ProbeResult].self, forKey: .cleanup) ?? []
+        ports = try container.decodeIfPresent([String: Int].self, forKey: .ports) ?? [:]
+        workdir = try container.decodeIfPresent(String.self, forKey: .workdir)
     }
 
     /// The result of step `id`, if any.

@@ -22,6 +22,8 @@ public struct StepResult: Sendable, Codable {
     public var durationSeconds: Double
     /// How many attempts ran.
     public var attempts: Int
+    /// `retry: { for }`: seconds from the first attempt's start to the last one's (the time waited).
+    public var waitedSeconds: Double?
     /// What the last attempt ran.
     public var command: CommandRecord?
     /// The expectations that failed (last attempt).
@@ -40,7 +42,7 @@ public struct StepResult: Sendable, Codable {
     public var hint: String?
 
     /// Creates a result.
-    public init(learner: String, step: String, title: String? = nil, status: StepStatus, reason: String? = nil, exitCode: Int32? = nil, startedAt: Date? = nil, endedAt: Date = Date(), durationSeconds: Double = 0, attempts: Int = 0, command: CommandRecord? = nil, failures: [MatcherFailure] = [], captured: [String: String] = [:], finishedOnMatch: Bool = false, excerpts: OutputExcerpts? = nil, verify: [ProbeResult] = [], verifyBefore: [ProbeResult]? = nil, hint: String? = nil) {
+    public init(learner: String, step: String, title: String? = nil, status: StepStatus, reason: String? = nil, exitCode: Int32? = nil, startedAt: Date? = nil, endedAt: Date = Date(), durationSeconds: Double = 0, attempts: Int = 0, waitedSeconds: Double? = nil, command: CommandRecord? = nil, failures: [MatcherFailure] = [], captured: [String: String] = [:], finishedOnMatch: Bool = false, excerpts: OutputExcerpts? = nil, verify: [ProbeResult] = [], verifyBefore: [ProbeResult]? = nil, hint: String? = nil) {
         self.learner = learner
         self.step = step
         self.title = title
@@ -51,6 +53,7 @@ public struct StepResult: Sendable, Codable {
         self.endedAt = endedAt
         self.durationSeconds = durationSeconds
         self.attempts = attempts
+        self.waitedSeconds = waitedSeconds
         self.command = command
         self.failures = failures
         self.captured = captured
@@ -59,5 +62,14 @@ public struct StepResult: Sendable, Codable {
         self.verify = verify
         self.verifyBefore = verifyBefore
         self.hint = hint
+    }
+}
+
+extension StepResult {
+    /// The verify probe that failed a step whose own command passed: then the probe's command and
+    /// output explain the failure, not the step's (SPEC 6.9).
+    public var failingProbe: ProbeResult? {
+        guard failures.isEmpty, status.isFailure else { return nil }
+        return verify.first { $0.status != .passed && $0.status != .skipped }
     }
 }

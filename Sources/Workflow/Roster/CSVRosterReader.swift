@@ -7,8 +7,8 @@ enum CSVRosterReader {
     /// The learners of the CSV roster `bytes` read from `path`, or every problem found; columns named
     /// in `settingKeys` go to each learner's `settings`, `id` and `name` are the learner's own.
     static func read(bytes: [UInt8], path: String, settingKeys: [String]) -> Result<[Learner], DiagnosticError> {
-        let knownColumns = ["id", "name"] + settingKeys
-        let headerExample = knownColumns.joined(separator: ",") + ",…"
+        let knownColumns = ["id", "name"] + settingKeys + ["ports"]
+        let headerExample = (["id", "name"] + settingKeys).joined(separator: ",") + ",…"
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(DiagnosticError([.error("the roster is not UTF-8 text", at: invalidUTF8Location(bytes, path: path))]))
         }
@@ -73,6 +73,13 @@ enum CSVRosterReader {
                     }
                     learner.id = id
                 case "name": learner.name = value
+                case "ports":
+                    guard let value else { continue }
+                    learner.ports = Learner.portRange(value)
+                    if learner.ports == nil {
+                        diagnostics.append(.error(RosterLoader.badPorts(value), at: cell.location))
+                        valid = false
+                    }
                 default:
                     if settingKeys.contains(column) {
                         if let value { learner.settings[column] = value }
@@ -84,6 +91,7 @@ enum CSVRosterReader {
             }
             if valid { learners.append(learner) }
         }
+        diagnostics += RosterLoader.overlappingPorts(learners)
         if learners.isEmpty && !diagnostics.containsErrors {
             diagnostics.append(.error("the roster has no learners: only a header row", at: header.location))
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One learner of a roster (SPEC 2): who they are, the backends' settings, and their own vars.
 public struct Learner: Sendable, Hashable {
     /// Unique id, `[a-z0-9][a-z0-9_-]*`; `${learner}`.
@@ -12,11 +14,13 @@ public struct Learner: Sendable, Hashable {
     public var varLocations: [String: SourceLocation]
     /// Where the learner is written.
     public var location: SourceLocation?
+    /// `ports: 20000-20099`: the ports this learner's remote engine may publish (SPEC 6.7).
+    public var ports: ClosedRange<Int>?
 
     /// Creates a learner.
     public init(
         id: String, name: String? = nil, settings: [String: String] = [:], vars: [String: String] = [:],
-        varLocations: [String: SourceLocation] = [:], location: SourceLocation? = nil
+        varLocations: [String: SourceLocation] = [:], location: SourceLocation? = nil, ports: ClosedRange<Int>? = nil
     ) {
         self.id = id
         self.name = name
@@ -24,6 +28,16 @@ public struct Learner: Sendable, Hashable {
         self.vars = vars
         self.varLocations = varLocations
         self.location = location
+        self.ports = ports
+    }
+
+    /// Parses a port range `20000-20099` (or one port); nil when malformed.
+    public static func portRange(_ text: String) -> ClosedRange<Int>? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard (1...2).contains(parts.count), let low = Int(parts[0]), let high = Int(parts.last!), 1 <= low, low <= high, high <= 65535 else {
+            return nil
+        }
+        return low...high
     }
 
     /// The learner used without a roster.

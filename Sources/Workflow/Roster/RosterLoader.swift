@@ -3,7 +3,7 @@ import Foundation
 /// Reads a roster (SPEC 2): YAML with `learners:`, or CSV with a header row.
 public enum RosterLoader {
     /// The keys every learner may have; backends add theirs (`settingKeys`).
-    static let ownKeys = ["id", "name", "vars"]
+    static let ownKeys = ["id", "name", "ports", "vars"]
 
     /// The learners, or every problem found with its position; `settingKeys` are the keys the
     /// backends add (`KindRegistry.rosterKeys`), kept in each learner's `settings`.
@@ -31,7 +31,7 @@ public enum RosterLoader {
         } else if document.diagnostics.isEmpty {
             reader.error("the roster is empty; it needs `learners:`", at: SourceLocation(file: path, line: 1, column: 1))
         }
-        reader.diagnostics += duplicateIds(learners)
+        reader.diagnostics += duplicateIds(learners) + overlappingPorts(learners)
         if learners.isEmpty && !reader.diagnostics.containsErrors, let root = document.root {
             reader.error("the roster has no learners", at: root.location)
         }
@@ -50,6 +50,10 @@ public enum RosterLoader {
                 learner.id = id
                 if !isValidId(id) { reader.error("learner id '\(id)' must match [a-z0-9][a-z0-9_-]*", at: pair.value.location) }
             case "name": learner.name = reader.text(pair.value, "name")
+            case "ports":
+                guard let text = reader.text(pair.value, "ports") else { continue }
+                learner.ports = Learner.portRange(text)
+                if learner.ports == nil { reader.error(RosterLoader.badPorts(text), at: pair.value.location) }
             case "vars":
                 guard let varPairs = pair.value.mappingPairs else {
                     reader.error("vars must be a map of var names to values", at: pair.value.location)
@@ -77,6 +81,23 @@ public enum RosterLoader {
 
     /// True for `[a-z0-9][a-z0-9_-]*`.
     static func isValidId(_ id: String) -> Bool { Learner.isValidId(id) }
+
+    /// The message for a malformed `ports:` value.
+    static func badPorts(_ text: String) -> String {
+        "ports must be a range of TCP ports such as 20000-20099 (1…65535, low to high), found '\(text)'"
+    }
+
+    /// Learners whose port ranges overlap: no two ports of a run may be the same (SPEC 6.7).
+    static func overlappingPorts(_ learners: [Learner]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for (index, learner) in learners.enumerated() {
+            guard let range = learner.ports, let location = learner.location else { continue }
+            if let other = learners[..<index].first(where: { $0.ports?.overlaps(range) == true }) {
+                problems.append(.error("the ports of learner '\(learner.id)' (\(range.lowerBound)-\(range.upperBound)) overlap those of '\(other.id)'", at: location))
+            }
+        }
+        return problems
+    }
 
     static func duplicateIds(_ learners: [Learner]) -> [Diagnostic] {
         var seen: [String: Int] = [:]

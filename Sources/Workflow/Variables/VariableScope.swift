@@ -110,9 +110,13 @@ public final class VariableScope: Sendable {
         state.withLock { $0.captures }
     }
 
-    /// Every var and capture with its value, for exporting to `sh:` steps; vars that cannot be expanded are left out.
+    /// Every built-in, var and capture with its value, for exporting to `sh:` steps (SPEC 6.10:
+    /// `${port.web}` as `port_web`); vars that cannot be expanded are left out.
     public func exportedValues() -> [String: String] {
         var values: [String: String] = [:]
+        for (name, value) in builtins {
+            values[TemplateParser.portName(of: name).map { "port_" + $0 } ?? name] = value
+        }
         for name in definitions.keys {
             if let value = try? value(of: name) { values[name] = value }
         }

@@ -34,10 +34,14 @@ struct GuideCommand: AsyncParsableCommand {
         let runbook = try preparation.runbook(for: [learner])
         // `--from` is where the guide starts, not a selection: earlier steps keep their progress.
         let selection = try preparation.selection(in: runbook, fromIsSelection: false)
-        let configuration = try preparation.configuration(
+        var configuration = try preparation.configuration(
             policy: .guide, learners: [learner], runbook: runbook, selection: selection, stdinIsTerminal: true)
+        // A guide keeps the learner's ports across sessions: the containers of the last one may still publish them.
+        if let saved = try? GuideStateStore().load(sha256: runbook.sha256, learner: learner.id)?.ports {
+            configuration.reservedPorts[learner.id] = saved
+        }
         do {
-            _ = try configuration.variableScopes()
+            _ = try configuration.prepareLearners()
         } catch {
             throw BatchRun.failure(error)
         }

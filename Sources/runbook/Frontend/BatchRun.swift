@@ -25,7 +25,7 @@ struct BatchRun {
             style: TerminalStyle(enabled: output.colored(for: 1)), verbosity: output.quiet ? .quiet : (output.verbose ? .verbose : .normal),
             interactive: isatty(1) == 1 && !output.verbose, multipleLearners: learners.count > 1, runbook: runbook, learnerCount: learners.count)
         do {
-            _ = try configuration.variableScopes()
+            _ = try configuration.prepareLearners()
         } catch {
             throw Self.failure(error)
         }
@@ -77,7 +77,6 @@ struct BatchRun {
     /// The verdict line, the counts and where the results are.
     private func printSummary(_ results: RunResults, directory: String) {
         let output = preparation.output
-        guard !output.quiet || !results.succeeded else { return }
         var counts: [StepStatus: Int] = [:]
         for learner in results.learners { for step in learner.steps { counts[step.status, default: 0] += 1 } }
         let parts = StepStatus.allCases.compactMap { status in counts[status].map { "\($0) \(status.rawValue)" } }
@@ -85,6 +84,7 @@ struct BatchRun {
         let verdict = results.interrupted ? style.red("interrupted") : (results.succeeded ? style.green("passed") : style.red("failed"))
         let passed = results.learners.filter(\.succeeded).count
         let learners = results.learners.count > 1 ? "\(passed)/\(results.learners.count) learners passed; " : ""
-        StandardStreams.out("\n\(verdict): \(learners)\(parts.joined(separator: ", "))\nresults: \(directory)/results.json\n")
+        // `--quiet` prints the failures, this line and where the results are (SPEC 6.9).
+        StandardStreams.out("\(output.quiet ? "" : "\n")\(verdict): \(learners)\(parts.joined(separator: ", "))\nresults: \(directory)/results.json\n")
     }
 }

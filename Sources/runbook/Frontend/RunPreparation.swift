@@ -65,10 +65,12 @@ struct RunPreparation {
     func configuration(
         policy: SessionPolicy, learners: [Learner], runbook: Runbook, selection: StepSelection, stdinIsTerminal: Bool = isatty(0) == 1
     ) throws(CommandFailure) -> RunConfiguration {
-        RunConfiguration(
+        var configuration = RunConfiguration(
             runbook: runbook, learners: learners, varFile: try varFileValues(), commandLineVars: options.commandLineValues,
             policy: policy, selection: selection, failFast: options.failFast, jobs: options.jobs, registry: registry,
             stdinIsTerminal: stdinIsTerminal)
+        configuration.keepWorkdir = options.keepWorkdir
+        return configuration
     }
 
     /// Claims the results folder of run `runId`: `--out`, else `runbook-results/RUN_ID` (SPEC 4).

@@ -107,7 +107,7 @@ final class GuideController {
             screen.outcome(decided, checked: false)
             afterFailure = true
         }
-        screen.keys(afterFailure: afterFailure, hasProbes: !step.verify.isEmpty)
+        screen.keys(afterFailure: afterFailure, hasProbes: step.hasProbes)
         while true {
             let input = await keys.next()
             switch input {
@@ -121,9 +121,9 @@ final class GuideController {
                 screen.outcome(result, checked: false)
                 if result.status == .passed || result.status == .skipped { return .next }
                 afterFailure = true
-                screen.keys(afterFailure: true, hasProbes: !step.verify.isEmpty)
+                screen.keys(afterFailure: true, hasProbes: step.hasProbes)
             case .key(.check):
-                guard !step.verify.isEmpty else {
+                guard step.hasProbes else {
                     screen.paragraph("  This step has no verify probe, so runbook cannot check what you ran by hand.", screen.style.yellow)
                     screen.paragraph("  Press Enter to run it here, or s to skip it.", screen.style.dim)
                     continue
@@ -153,9 +153,9 @@ final class GuideController {
                 return .quit
             case .key(.help):
                 screen.help()
-                screen.keys(afterFailure: afterFailure, hasProbes: !step.verify.isEmpty)
+                screen.keys(afterFailure: afterFailure, hasProbes: step.hasProbes)
             case .key(.other), .key(.yes), .key(.no):
-                screen.keys(afterFailure: afterFailure, hasProbes: !step.verify.isEmpty)
+                screen.keys(afterFailure: afterFailure, hasProbes: step.hasProbes)
             case .request(.armed):
                 screen.paragraph("  Press Ctrl-C again to save and quit (or q).", screen.style.yellow)
             case .request(.quit), .hangUp:
@@ -270,6 +270,7 @@ final class GuideController {
         await session.record(result)
         if result.reason != "not selected" { state.record(result) }
         state.captures = storableCaptures()
+        state.ports = session.setup.ports
         save()
     }
 

@@ -32,6 +32,7 @@ struct GuideFlow {
         }
         var state: GuideState
         var replaced: String?
+        var keptProgress = false
         do {
             state = try store.load(sha256: runbook.sha256, learner: session.learner.id) ?? GuideState(runbook: identity, learner: session.learner.id)
         } catch {
@@ -53,6 +54,7 @@ struct GuideFlow {
                 state.results = earlier.state.results
                 state.captures = earlier.state.captures
                 state.carry(over: runbook)
+                keptProgress = true
                 screen.paragraph("Keeping the progress of the steps that still exist.", screen.style.dim)
             }
             replaced = earlier.path
@@ -61,7 +63,7 @@ struct GuideFlow {
         session.restore(captures: state.captures)
         let controller = GuideController(session: session, screen: screen, terminal: terminal, interrupts: interrupts, store: store, state: state)
         controller.save()
-        if let replaced { store.remove(path: replaced) }
+        if let replaced { store.remove(path: replaced, movingWorkdirTo: keptProgress ? session.setup.workdir : nil) }
         await controller.journalEarlierResults()
 
         let total = runbook.steps.count

@@ -78,9 +78,13 @@ final class GuideScreen: RunObserver, Sendable {
     /// The command block: `$ command`, its input, what is not known yet.
     func commandLines(_ step: StepPresentation) -> [String] {
         var lines: [String] = []
-        let commandLines = VisibleText.sanitize(step.command).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        for (index, line) in commandLines.enumerated() {
-            lines.append((index == 0 ? "  " + style.dim("$ ") : "    ") + style.cyan(style.bold(line)))
+        // Split before making control characters visible, so that a script's lines stay lines to paste.
+        let commandLines = step.command.split(separator: "\n", omittingEmptySubsequences: false).map { VisibleText.sanitize(String($0)) }
+        if commandLines.count == 1 {
+            lines.append("  " + style.dim("$ ") + style.cyan(style.bold(commandLines[0])))
+        } else {
+            lines.append(style.dim("  (paste these lines into your shell as they are)"))
+            for line in commandLines { lines.append("    " + style.cyan(style.bold(line))) }
         }
         if let input = step.input, !input.isEmpty {
             let shown = input.count > 40 ? String(input.prefix(40)) + "…" : input

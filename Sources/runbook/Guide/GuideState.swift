@@ -27,6 +27,8 @@ struct GuideState: Codable, Sendable {
     /// The captures made, by name; a capture whose value holds a secret is never stored (its step
     /// is then not done, and runs again).
     var captures: [String: String] = [:]
+    /// The learner's `${port.NAME}` ports, kept across sessions (SPEC 6.7); nil in states saved before ports existed.
+    var ports: [String: Int]?
 
     /// The current schema.
     static let currentSchema = "runbook-guide-state/1"

@@ -15,13 +15,7 @@ struct GuideStateStore: Sendable {
 
     /// The store of this environment.
     init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let base: String
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            base = state
-        } else {
-            base = ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/state")
-        }
-        root = (base as NSString).appendingPathComponent("runbook")
+        root = StatePaths.root(environment: environment)
     }
 
     /// The file of `learner` for the runbook with `sha256`.
@@ -71,9 +65,18 @@ struct GuideStateStore: Sendable {
         }
     }
 
-    /// Removes a state file (after its progress moved to the runbook's new version).
-    func remove(path: String) {
+    /// Removes a state file (after its progress moved to the runbook's new version), and its
+    /// learner's `${workdir}` beside it: moved to `movingWorkdirTo` when the progress is kept, else removed.
+    func remove(path: String, movingWorkdirTo workdir: String? = nil) {
         try? FileManager.default.removeItem(atPath: path)
+        let oldWorkdir = String(path.dropLast(".json".count)) + ".work"
+        if FileManager.default.fileExists(atPath: oldWorkdir) {
+            if let workdir, (try? FileManager.default.contentsOfDirectory(atPath: workdir))?.isEmpty ?? true {
+                try? FileManager.default.removeItem(atPath: workdir)
+                try? FileManager.default.moveItem(atPath: oldWorkdir, toPath: workdir)
+            }
+            try? FileManager.default.removeItem(atPath: oldWorkdir)
+        }
         let folder = (path as NSString).deletingLastPathComponent
         if (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true { try? FileManager.default.removeItem(atPath: folder) }
     }

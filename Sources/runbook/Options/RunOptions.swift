@@ -31,6 +31,9 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "Stop the whole run at the first failure.")
     var failFast = false
 
+    @Flag(name: .long, help: "Keep each learner's ${workdir} after run and selftest (check and guide always keep it).")
+    var keepWorkdir = false
+
     @Option(
         name: .long, help: ArgumentHelp("Also write a report: json, junit, tap, md, csv or html, optionally :PATH; repeatable.", valueName: "format[:path]"),
         transform: { text in try ReportSpecification(parsing: text) })

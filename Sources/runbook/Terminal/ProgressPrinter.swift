@@ -82,13 +82,18 @@ final class ProgressPrinter: RunObserver, Sendable {
         text += "\n"
         guard result.status.isFailure, result.status != .blocked else { return text }
         if let reason = result.reason { text += "    " + colored(result.status, VisibleText.sanitize(reason)) + "\n" }
-        if let command = result.command { text += style.dim("    $ " + VisibleText.sanitize(command.display)) + "\n" }
-        for failure in result.failures.prefix(3) where !failure.lines.isEmpty {
+        // A failed probe is shown with its own command and output, not the step's (SPEC 6.9).
+        let probe = result.failingProbe
+        let command = probe?.command ?? (probe == nil ? result.command : nil)
+        let failures = probe?.failures ?? result.failures
+        let excerpts = probe == nil ? result.excerpts : probe?.excerpts
+        if let command { text += style.dim("    $ " + VisibleText.sanitize(command.display)) + "\n" }
+        for failure in failures.prefix(3) where !failure.lines.isEmpty {
             text += style.dim("    \(failure.matcher):") + "\n"
             for line in failure.lines.prefix(12) { text += style.dim(String(format: "%6d ", line.number)) + VisibleText.sanitize(line.text) + "\n" }
         }
-        if result.failures.allSatisfy({ $0.lines.isEmpty }) {
-            let excerpt = result.excerpts?.output
+        if failures.allSatisfy({ $0.lines.isEmpty }) {
+            let excerpt = excerpts?.output
             let lines = (excerpt.map { $0.tail.isEmpty ? $0.head : $0.tail } ?? "").split(separator: "\n", omittingEmptySubsequences: false).suffix(12)
             for line in lines where !line.isEmpty { text += "      " + VisibleText.sanitize(String(line)) + "\n" }
         }

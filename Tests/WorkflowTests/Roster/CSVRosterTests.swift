@@ -86,7 +86,7 @@ struct CSVRosterTests {
     @Test func headerProblems() throws {
         #expect(try Self.problems("id,name,name,my var,\nalice,A,B,C,D\n") == [
             "1:9: column 'name' appears twice (first at column 4)",
-            "1:14: column 'my var' is neither id, name, docker_host, docker_context nor a var name ([A-Za-z_][A-Za-z0-9_]*)",
+            "1:14: column 'my var' is neither id, name, docker_host, docker_context, ports nor a var name ([A-Za-z_][A-Za-z0-9_]*)",
             "1:21: empty column name in the header",
         ])
     }

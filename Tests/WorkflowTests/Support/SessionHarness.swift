@@ -14,7 +14,7 @@ struct SessionHarness {
 
     init(backend: FakeBackend = FakeBackend()) throws {
         self.backend = backend
-        var registry = KindRegistry.with(WordsKind(key: "fakesh", program: "/bin/sh", backend: "fake"), WordsKind())
+        var registry = KindRegistry.with(WordsKind(key: "fakesh", program: "/bin/sh", backend: "fake"), WordsKind(), FileFactsKind())
         registry.register(backend: backend)
         self.registry = registry
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("session-\(UUID().uuidString)")
@@ -31,11 +31,13 @@ struct SessionHarness {
     /// Runs `runbook` for `learners` with `policy`; returns the results and the journal's records.
     func run(
         _ runbook: Runbook, policy: SessionPolicy = .run, learners: [Learner] = [.local], failFast: Bool = false,
-        selection: StepSelection = .all
+        selection: StepSelection = .all, keepWorkdir: Bool = false, environment: [String: String] = [:]
     ) async throws -> (results: RunResults, journal: [String]) {
-        let configuration = RunConfiguration(
+        var configuration = RunConfiguration(
             runbook: runbook, learners: learners, policy: policy, selection: selection, failFast: failFast, registry: registry,
-            defaultTimeout: .seconds(30), killGrace: .milliseconds(200), stdinIsTerminal: false)
+            baseEnvironment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new }, defaultTimeout: .seconds(30),
+            killGrace: .milliseconds(200), stdinIsTerminal: false)
+        configuration.keepWorkdir = keepWorkdir
         let out = folder.appendingPathComponent("out-\(UUID().uuidString)").path
         let recorder = try RunRecorder(claiming: out)
         let results = try await RunCoordinator(configuration: configuration, recorder: recorder).run()

@@ -1,0 +1,169 @@
+import Foundation
+
+/// A jq-style path (SPEC 6.5): `.`, `.name`, `."a.b"`, `[0]`, `[-1]`, `[]`, chained
+/// (`.State.Health.Status`, `."80/tcp"[0].HostPort`, `.Networks[].Aliases`).
+public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
+    /// One step of a path.
+    public enum Segment: Sendable, Hashable {
+        /// An object's member.
+        case key(String)
+        /// An array's element; negative counts from the end.
+        case index(Int)
+        /// Every element of an array, or every value of an object.
+        case each
+    }
+
+    /// What a path found.
+    public enum Lookup: Sendable, Hashable {
+        /// The value at the path.
+        case found(JSONNode)
+        /// Why there is none: "path .x.y not found (.x has keys a, b)".
+        case missing(String)
+    }
+
+    /// The steps, in order (empty for `.`).
+    public var segments: [Segment]
+    /// The path as written.
+    public var text: String
+
+    /// Parses `text`; the error's `offset` counts Unicode scalars from the start of the text.
+    public init(parsing text: String) throws(JSONPathError) {
+        self.text = text
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        var segments: [Segment] = []
+        func fail(_ reason: String) -> JSONPathError { JSONPathError(reason: reason, offset: min(index, scalars.count)) }
+        guard !scalars.isEmpty else { throw JSONPathError(reason: "the path is empty; `.` is the whole document", offset: 0) }
+        while index < scalars.count {
+            switch scalars[index] {
+            case ".":
+                index += 1
+                guard index < scalars.count else {
+                    if segments.isEmpty && scalars.count == 1 { break }
+                    throw fail("a '.' must be followed by a name, a quoted key or '['")
+                }
+                if scalars[index] == "[" { continue }
+                if scalars[index] == "\"" {
+                    segments.append(.key(try Self.quotedKey(scalars, &index)))
+                } else {
+                    let start = index
+                    while index < scalars.count, Self.isNameScalar(scalars[index], first: index == start) { index += 1 }
+                    guard index > start else { throw fail("expected a name after '.'; quote other keys: .\"80/tcp\"") }
+                    segments.append(.key(String(String.UnicodeScalarView(scalars[start..<index]))))
+                }
+            case "[":
+                index += 1
+                if index < scalars.count, scalars[index] == "]" {
+                    index += 1
+                    segments.append(.each)
+                    continue
+                }
+                let start = index
+                if index < scalars.count, scalars[index] == "-" { index += 1 }
+                while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
+                guard let number = Int(String(String.UnicodeScalarView(scalars[start..<index]))) else {
+                    throw JSONPathError(reason: "expected an index such as [0] or [-1], or [] for every element", offset: start)
+                }
+                guard index < scalars.count, scalars[index] == "]" else { throw fail("expected ']'") }
+                index += 1
+                segments.append(.index(number))
+            default:
+                throw fail(segments.isEmpty ? "a path starts with '.' or '[', e.g. .State.Running" : "expected '.', '[' or the end of the path")
+            }
+        }
+        self.segments = segments
+    }
+
+    /// `"a\"b"` at `index` (on its opening quote); leaves `index` after the closing quote.
+    private static func quotedKey(_ scalars: [Unicode.Scalar], _ index: inout Int) throws(JSONPathError) -> String {
+        let opening = index
+        index += 1
+        var key = String.UnicodeScalarView()
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\"" {
+                index += 1
+                return String(key)
+            }
+            if scalar == "\\", index + 1 < scalars.count {
+                key.append(scalars[index + 1])
+                index += 2
+                continue
+            }
+            key.append(scalar)
+            index += 1
+        }
+        throw JSONPathError(reason: "the quoted key is not closed", offset: opening)
+    }
+
+    private static func isNameScalar(_ scalar: Unicode.Scalar, first: Bool) -> Bool {
+        guard scalar.isASCII else { return false }
+        if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || scalar == "_" { return true }
+        return !first && ("0"..."9").contains(scalar)
+    }
+
+    /// The value at this path in `document`.
+    public func lookup(in document: JSONNode) -> Lookup {
+        Self.lookup(segments[...], in: document, walked: "")
+    }
+
+    private static func lookup(_ rest: ArraySlice<Segment>, in node: JSONNode, walked: String) -> Lookup {
+        guard let segment = rest.first else { return .found(node) }
+        let here = walked.isEmpty ? "." : walked
+        switch (segment, node) {
+        case (.key(let key), .object(let members)):
+            let step = walked + "." + quotedIfNeeded(key)
+            guard let member = members.first(where: { $0.key == key }) else {
+                let keys = members.map(\.key)
+                let listing = keys.isEmpty ? "has no keys" : "has keys " + keys.prefix(20).joined(separator: ", ") + (keys.count > 20 ? ", …" : "")
+                return .missing("path \(step + render(rest.dropFirst())) not found (\(here) \(listing))")
+            }
+            return lookup(rest.dropFirst(), in: member.value, walked: step)
+        case (.index(let position), .array(let items)):
+            let step = walked + "[\(position)]"
+            let resolved = position < 0 ? items.count + position : position
+            guard items.indices.contains(resolved) else {
+                return .missing("path \(step + render(rest.dropFirst())) not found (\(here) has \(items.count) element\(items.count == 1 ? "" : "s"))")
+            }
+            return lookup(rest.dropFirst(), in: items[resolved], walked: step)
+        case (.each, .array(let items)):
+            return each(items, rest: rest.dropFirst(), walked: walked + "[]")
+        case (.each, .object(let members)):
+            return each(members.map(\.value), rest: rest.dropFirst(), walked: walked + "[]")
+        default:
+            return .missing("path \(walked + render(rest)) not found (\(here) is \(node.kindName))")
+        }
+    }
+
+    /// `[]`: the rest of the path applied to every element; elements where it finds nothing are left out.
+    private static func each(_ items: [JSONNode], rest: ArraySlice<Segment>, walked: String) -> Lookup {
+        var found: [JSONNode] = []
+        for item in items {
+            if case .found(let value) = lookup(rest, in: item, walked: walked) { found.append(value) }
+        }
+        return .found(.array(found))
+    }
+
+    private static func render(_ segments: ArraySlice<Segment>) -> String {
+        segments.map { segment in
+            switch segment {
+            case .key(let key): "." + quotedIfNeeded(key)
+            case .index(let position): "[\(position)]"
+            case .each: "[]"
+            }
+        }.joined()
+    }
+
+    private static func quotedIfNeeded(_ key: String) -> String {
+        let plain = !key.isEmpty && key.unicodeScalars.enumerated().allSatisfy { isNameScalar($1, first: $0 == 0) }
+        return plain ? key : "\"" + key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// The path as written.
+    public var description: String { text }
+
+    /// `value` escaped for a quoted key of a path (`"` and `\`), as `${…}` values are inserted.
+    public static func escape(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+}
