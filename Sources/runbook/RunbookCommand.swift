@@ -10,7 +10,8 @@ struct RunbookCommand: AsyncParsableCommand {
         discussion: "Exit status: 0 success, 1 a step failed, 2 invalid input or arguments, 130 interrupted.",
         version: "0.1.0",
         subcommands: [
-            ValidateCommand.self, ListCommand.self, RunCommand.self, CheckCommand.self, GuideCommand.self, SelftestCommand.self, ReportCommand.self,
+            ValidateCommand.self, ListCommand.self, RunCommand.self, CheckCommand.self, GuideCommand.self, SelftestCommand.self,
+            ReportCommand.self,
             DocsCommand.self,
             ImportCommand.self,
         ]

@@ -28,7 +28,7 @@ struct DocsCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Exit 1 with a diff when this file is not what would be written.", valueName: "file"))
     var check: String?
 
-    @Option(name: .long, help: ArgumentHelp("results.json, journal.jsonl or a results folder to take output samples from.", valueName: "results"))
+    @Option(name: .long, help: ArgumentHelp("A results.json, journal.jsonl or results folder to take samples from.", valueName: "results"))
     var results: String?
 
     @Option(name: .long, help: ArgumentHelp("The learner the commands are shown for.", valueName: "id"))

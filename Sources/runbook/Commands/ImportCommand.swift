@@ -59,7 +59,8 @@ struct ImportCommand: AsyncParsableCommand {
         let errors = checked.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
             StandardStreams.err(DiagnosticPrinter(sources: [checked.source], colored: options.colored(for: 2)).render(errors))
-            StandardStreams.err("\(target): the draft does not validate (\(errors.count) error\(errors.count == 1 ? "" : "s")); please report it\n")
+            let count = "\(errors.count) error\(errors.count == 1 ? "" : "s")"
+            StandardStreams.err("\(target): the draft does not validate (\(count)); please report it\n")
             throw ExitCode(1)
         }
         if !options.quiet {

@@ -12,11 +12,14 @@ import Workflow
 /// `guide` and `docs` will share.
 enum DocsCommandText {
     /// The command of `step` as the learner would type it.
-    static func text(of command: Command, step: String, runbook: Runbook, scope: DocsScope, kinds: [CommandKey: any CommandKind]) -> String {
+    static func text(
+        of command: Command, step: String, runbook: Runbook, scope: DocsScope, kinds: [CommandKey: any CommandKind]
+    ) -> String {
         if command.key == .sh { return script(command.script ?? "", runbook: runbook, scope: scope) }
         let words = command.words.map { scope.render($0) }
         let context = CommandContext(
-            learner: scope.learner, step: step, runId: "docs", environment: ["PATH": ""], labelContainers: false, capabilities: Set(Capability.allCases))
+            learner: scope.learner, step: step, runId: "docs", environment: ["PATH": ""], labelContainers: false,
+            capabilities: Set(Capability.allCases))
         let shown: [String]
         if let kind = kinds[command.key], case .success(let prepared) = kind.prepare(words: words, script: nil, context: context) {
             shown = prepared.display
@@ -34,7 +37,8 @@ enum DocsCommandText {
         var names: [String] = []
         for line in script.split(separator: "\n", omittingEmptySubsequences: false) {
             for expansion in ShellLine(String(line)).expansions where !expansion.singleQuoted && !names.contains(expansion.name) {
-                if declared.contains(expansion.name) || TemplateParser.builtins.contains(expansion.name) || captured[expansion.name] != nil {
+                let known = declared.contains(expansion.name) || TemplateParser.builtins.contains(expansion.name)
+                if known || captured[expansion.name] != nil {
                     names.append(expansion.name)
                 }
             }

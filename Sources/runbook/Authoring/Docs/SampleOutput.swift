@@ -23,7 +23,9 @@ struct SampleOutput {
     /// The sample of step `id`, or nil when no learner passed it with some output.
     func sample(of id: String) -> String? {
         for learner in results.learners {
-            guard let step = learner.step(id), step.status == .passed, let excerpt = step.excerpts?.output, excerpt.totalLines > 0 else { continue }
+            guard let step = learner.step(id), step.status == .passed, let excerpt = step.excerpts?.output, excerpt.totalLines > 0 else {
+                continue
+            }
             var lines = Self.lines(excerpt.head)
             var tail = Self.lines(excerpt.tail)
             var omitted = excerpt.omittedLines
@@ -41,11 +43,11 @@ struct SampleOutput {
     }
 
     private func normalise(_ line: String, learner: LearnerResult) -> String {
-        var text = ControlCharacters.visible(line, keepLineFeeds: false)
+        var text = volatile.placeholders(ControlCharacters.visible(line, keepLineFeeds: false))
         text = Self.replace(results.runId, with: "<run-id>", in: text)
         if let name = learner.name, name.count >= 2 { text = Self.replace(name, with: "<learner-name>", in: text) }
         if learner.id.count >= 2 { text = Self.replace(learner.id, with: "<learner>", in: text) }
-        return volatile.placeholders(text)
+        return text
     }
 
     private static func lines(_ text: String) -> [String] {
@@ -65,6 +67,7 @@ struct SampleOutput {
             let alone = !(before.isLetter || before.isNumber) && !(after.isLetter || after.isNumber)
             output += rest[..<range.lowerBound] + (alone ? placeholder : value)
             rest = rest[range.upperBound...]
+            if alone { rest = Substring(VolatileText.padded(String(rest), shift: value.count - placeholder.count)) }
         }
         return output + rest
     }

@@ -28,7 +28,8 @@ struct CommandClassifier {
         var notes: [String] = []
         let first = ShellLine(text)
         if let assignments = Self.assignments(first) { return .assignments(assignments) }
-        if first.words.first == "sudo", first.words.count > 1, ["docker", "nvidia-docker"].contains(first.words[1]), first.tokens.count > 1 {
+        let words = first.words
+        if words.first == "sudo", words.count > 1, ["docker", "nvidia-docker"].contains(words[1]), first.tokens.count > 1 {
             text = String(String.UnicodeScalarView(first.scalars[first.tokens[1].range.lowerBound...]))
             notes.append("`sudo` left out: the runner talks to the engine as the user it runs as")
         }
@@ -48,10 +49,13 @@ struct CommandClassifier {
             guard let whole = Range(match.range, in: text), let inner = Range(match.range(at: 1), in: text) else { continue }
             let name = Self.varName(String(text[inner]).replacingOccurrences(of: "-", with: "_"))
             variables.append(.placeholder(name, written: String(text[whole])))
-            text.replaceSubrange(whole, with: "${\(name)}")
+            let alone = (whole.lowerBound == text.startIndex || text[text.index(before: whole.lowerBound)] == " ")
+                && (whole.upperBound == text.endIndex || text[whole.upperBound] == " ")
+            text.replaceSubrange(whole, with: alone ? "\"${\(name)}\"" : "${\(name)}")
         }
         let shell = ShellLine(text)
-        if shell.needsShell || shell.unclosedQuote || shell.expansions.contains(where: { $0.name == "PWD" || $0.name == "OLDPWD" }) { return nil }
+        let usesFolder = shell.expansions.contains { $0.name == "PWD" || $0.name == "OLDPWD" }
+        if shell.needsShell || shell.unclosedQuote || usesFolder { return nil }
         var replacements: [(range: Range<Int>, text: String)] = []
         for expansion in shell.expansions {
             let written = String(String.UnicodeScalarView(shell.scalars[expansion.range]))
@@ -64,15 +68,17 @@ struct CommandClassifier {
                 if !written.hasPrefix("${") || expansion.fallback != nil || name != expansion.name {
                     notes.append("`\(written)` is the var `${\(name)}` (declared under vars:)")
                 }
-                replacements.append((expansion.range, "${\(name)}"))
+                let alone = shell.tokens.contains { !$0.quoted && $0.range == expansion.range }
+                replacements.append((expansion.range, alone ? "\"${\(name)}\"" : "${\(name)}"))
                 variables.append(.reference(name, fallback: expansion.fallback))
             }
         }
         for (position, token) in shell.tokens.enumerated() where !token.quoted && Self.isUppercasePlaceholder(token.value) {
             let previous = position > 0 ? shell.tokens[position - 1].value : ""
-            guard !["-e", "--env", "--build-arg", "--env-file"].contains(previous), !Self.environmentNames.contains(token.value) else { continue }
+            let namesVariable = ["-e", "--env", "--build-arg", "--env-file"].contains(previous)
+            guard !namesVariable, !Self.environmentNames.contains(token.value) else { continue }
             guard !replacements.contains(where: { $0.range.overlaps(token.range) }) else { continue }
-            replacements.append((token.range, "${\(token.value)}"))
+            replacements.append((token.range, "\"${\(token.value)}\""))
             variables.append(.placeholder(token.value, written: token.value))
         }
         text = shell.replacing(replacements)
@@ -118,7 +124,8 @@ struct CommandClassifier {
         return ClassifiedCommand(key: .sh, command: script, words: shell.words, tty: false, when: nil, notes: notes, variables: variables)
     }
 
-    private static func assignments(_ shell: ShellLine) -> [(name: String, value: String)]? {
+    /// The `NAME=value` pairs of a line that only assigns variables (`export` allowed), or nil.
+    static func assignments(_ shell: ShellLine) -> [(name: String, value: String)]? {
         guard !shell.needsShell, !shell.tokens.isEmpty else { return nil }
         var tokens = shell.tokens
         if tokens.first?.value == "export" { tokens.removeFirst() }

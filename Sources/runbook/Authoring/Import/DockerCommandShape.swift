@@ -24,9 +24,13 @@ struct DockerCommandShape: Sendable {
         "-d", "--detach", "-i", "--interactive", "-t", "--tty", "--rm", "--privileged", "--init", "--read-only", "-P", "--publish-all",
         "-q", "--quiet", "--help", "--no-healthcheck", "--sig-proxy",
     ]
-    private static let buildBoolean: Set<String> = ["--no-cache", "--pull", "-q", "--quiet", "--rm", "--force-rm", "--squash", "--load", "--push"]
-    private static let otherValueFlags: Set<String> = ["--format", "--filter", "--tail", "-n", "--since", "--until", "-u", "--user", "-w", "--workdir",
-                                                       "-e", "--env", "-p", "--password", "--username", "-t", "--time", "--signal", "-s"]
+    private static let buildBoolean: Set<String> = [
+        "--no-cache", "--pull", "-q", "--quiet", "--rm", "--force-rm", "--squash", "--load", "--push",
+    ]
+    private static let otherValueFlags: Set<String> = [
+        "--format", "--filter", "--tail", "-n", "--since", "--until", "-u", "--user", "-w", "--workdir", "-e", "--env", "-p", "--password",
+        "--username", "-t", "--time", "--signal", "-s",
+    ]
 
     /// Reads `words` (after the `docker` binary).
     init(_ words: [String]) {
@@ -86,14 +90,18 @@ struct DockerCommandShape: Sendable {
     }
 
     private static func bundles(_ flag: String, _ letter: Character) -> Bool {
-        flag.hasPrefix("-") && !flag.hasPrefix("--") && flag.dropFirst().contains(letter)
-            && flag.dropFirst().allSatisfy { "ditPq".contains($0) }
+        (flag == "-\(letter)" || isBundle(flag)) && flag.dropFirst().contains(letter)
+    }
+
+    /// Short boolean flags of `run` written together, as in `-it` or `-dit`.
+    private static func isBundle(_ flag: String) -> Bool {
+        flag.count > 2 && flag.hasPrefix("-") && !flag.hasPrefix("--") && flag.dropFirst().allSatisfy { "ditPq".contains($0) }
     }
 
     private static func takesValue(_ flag: String, subcommand: String) -> Bool {
         switch subcommand {
         case "run", "create", "exec":
-            return !runBoolean.contains(flag) && !(flag.hasPrefix("-") && !flag.hasPrefix("--") && flag.count > 2 && flag.dropFirst().allSatisfy { "ditPq".contains($0) })
+            return !runBoolean.contains(flag) && !isBundle(flag)
         case "build":
             return !buildBoolean.contains(flag)
         case "logs", "ps", "images", "rm", "rmi", "start", "stop":

@@ -21,7 +21,7 @@ struct DraftBuilder {
             case .step(let classified):
                 steps.append(DraftStep(
                     id: "", title: title(of: command), say: command.say, hint: command.hint, command: classified, cwd: command.cwd,
-                    matchers: [], notes: origin(of: command) + classified.notes, line: command.line))
+                    stdin: command.stdin, matchers: [], notes: origin(of: command) + classified.notes, line: command.line))
                 outputs.append(command.output)
             }
         }
@@ -49,14 +49,18 @@ struct DraftBuilder {
             steps[index].title = steps[index].title.map { TemplateEscaping.escape($0, keeping: names) }
             steps[index].say = steps[index].say.map { TemplateEscaping.escape($0, keeping: names) }
             steps[index].hint = steps[index].hint.map { TemplateEscaping.escape($0, keeping: names) }
+            steps[index].stdin = steps[index].stdin.map { TemplateEscaping.escape($0, keeping: names) }
         }
         var notes = [
-            "by `runbook import \(source)`: check each `# drafted:` remark (and delete it), then run `runbook validate` and `runbook selftest`",
-            "titles come from the nearest heading or list item, `say:` from the prose before each command, expectations from the output shown",
+            "by `runbook import \(source)`: check each `# drafted:` remark (and delete it), "
+                + "then run `runbook validate` and `runbook selftest`",
+            "titles come from the nearest heading or list item, `say:` from the prose before each command, "
+                + "expectations from the output shown",
         ]
         notes += dropped.map { "not a step: `\($0.text)` (line \($0.line)): \($0.reason)" }
         return DraftRunbook(
-            notes: notes, title: content.title.map { TemplateEscaping.escape($0) }, description: content.description.map { TemplateEscaping.escape($0) },
+            notes: notes, title: content.title.map { TemplateEscaping.escape($0) },
+            description: content.description.map { TemplateEscaping.escape($0) },
             variables: variables, steps: steps)
     }
 
@@ -65,7 +69,10 @@ struct DraftBuilder {
         var notes = ["from line \(command.line) (\(command.origin == .block ? "a command block" : "a code span in the text"))"
             + (command.mentions.isEmpty ? "" : "; also mentioned at line\(command.mentions.count == 1 ? "" : "s") "
                 + command.mentions.sorted().map(String.init).joined(separator: ", "))]
-        if let cwd = command.cwd, let line = command.cwdLine { notes.append("`cwd: \(cwd)` follows the `cd` at line \(line)") }
+        if let cwd = command.cwd, let line = command.cwdLine {
+            notes.append("`cwd: \(cwd)` follows the `cd` or folder named at line \(line)")
+        }
+        if command.stdin != nil { notes.append("`stdin:` is the text the tutorial says the command reads") }
         return notes
     }
 

@@ -14,6 +14,8 @@ struct DraftStep: Sendable {
     var command: ClassifiedCommand
     /// The working folder.
     var cwd: String?
+    /// Text for the command's standard input.
+    var stdin: String?
     /// Expectations of the output (all on `output:`).
     var matchers: [DraftMatcher]
     /// `# drafted:` remarks about the step as a whole.

@@ -51,6 +51,7 @@ enum FencedCommandParser {
                 if shell.commentStart != nil {
                     command.comment = command.comment ?? shell.comment
                     command.text = shell.withoutComment
+                    if !command.script.contains("\n") { command.script = command.text }
                 }
                 if !command.text.isEmpty { commands.append(command) }
             }
@@ -65,7 +66,7 @@ enum FencedCommandParser {
         func extend(with text: String) {
             guard var command = current else { return }
             continuing = text.hasSuffix("\\") && !text.hasSuffix("\\\\")
-            let piece = continuing ? String(text.dropLast()).trimmingCharacters(in: .whitespaces) : text.trimmingCharacters(in: .whitespaces)
+            let piece = (continuing ? String(text.dropLast()) : text).trimmingCharacters(in: .whitespaces)
             command.script += (command.script.isEmpty ? "" : "\n") + text.trimmingCharacters(in: .whitespaces)
             command.text += (command.text.isEmpty || piece.isEmpty ? "" : " ") + piece
             current = command

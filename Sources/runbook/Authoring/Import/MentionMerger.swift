@@ -27,16 +27,17 @@ enum MentionMerger {
             let words = words(of: commands[index].text)
             let bare = words.count == 2 && !completeAlone.contains(words[1])
             let target = commands.indices.first { later in
-                later > index && commands[later].section == commands[index].section
-                    && (self.words(of: commands[later].text) == words
-                        || bare && self.words(of: commands[later].text).starts(with: words) && self.words(of: commands[later].text).count > 2)
+                guard later > index, commands[later].section == commands[index].section else { return false }
+                let other = self.words(of: commands[later].text)
+                return other == words || bare && other.starts(with: words) && other.count > 2
             }
             if let target {
                 commands[target].mentions += [commands[index].line] + commands[index].mentions
                 if commands[target].say == nil { commands[target].say = commands[index].say }
                 folded.insert(index)
             } else if bare {
-                dropped.append(Dropped(text: commands[index].text, line: commands[index].line, reason: "no arguments, and no fuller command follows"))
+                let reason = "no arguments, and no fuller command follows"
+                dropped.append(Dropped(text: commands[index].text, line: commands[index].line, reason: reason))
                 folded.insert(index)
             }
         }

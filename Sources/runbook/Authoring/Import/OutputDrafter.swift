@@ -58,7 +58,7 @@ struct OutputDrafter {
                 let mentions = pieces.contains { if case .template = $0 { true } else { false } }
                     || cells.contains { cell in relevant.contains(cell) || relevant.contains(Self.withoutTag(cell)) }
                 guard mentions else {
-                    leftOut.append(cells.first ?? trimmed)
+                    leftOut.append(cells.prefix(2).joined(separator: "  "))
                     continue
                 }
             }
@@ -147,7 +147,8 @@ struct OutputDrafter {
         guard cells.count >= 2 else { return nil }
         let allowed = CharacterSet.uppercaseLetters.union(.decimalDigits).union(CharacterSet(charactersIn: " /%._-()"))
         let headerLike = cells.allSatisfy { cell in
-            cell.unicodeScalars.allSatisfy { allowed.contains($0) } && cell.unicodeScalars.contains { CharacterSet.uppercaseLetters.contains($0) }
+            cell.unicodeScalars.allSatisfy { allowed.contains($0) }
+                && cell.unicodeScalars.contains { CharacterSet.uppercaseLetters.contains($0) }
         }
         return headerLike ? cells : nil
     }

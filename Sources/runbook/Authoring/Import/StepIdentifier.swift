@@ -1,11 +1,19 @@
+import Foundation
+
 /// Step ids derived from commands: `docker-ps`, `docker-run-ubuntu`, `docker-build-tf-mnist-gpu`;
 /// made unique with `-2`, `-3`.
 enum StepIdentifier {
     /// The id for a command, before it is made unique.
     static func make(for command: ClassifiedCommand) -> String {
         guard command.key != .sh else {
-            let words = command.words.drop { ShellLine.isAssignment($0) || $0 == "sudo" }.prefix(2)
-            return sanitize(words.map(simplify).joined(separator: "-"), fallback: "sh")
+            let words = command.words.drop { ShellLine.isAssignment($0) || $0 == "sudo" }
+            let program = words.first.map { ($0 as NSString).lastPathComponent } ?? "sh"
+            let argument = words.dropFirst().first { word in
+                let bare = word.filter { !"${}\"".contains($0) }
+                return !bare.isEmpty && !word.hasPrefix("-") && bare.allSatisfy { $0.isLetter || $0.isNumber || "._/-".contains($0) }
+            }
+            let parts = [program] + (argument.map { [simplify($0.filter { !"$\"".contains($0) })] } ?? [])
+            return sanitize(parts.joined(separator: "-"), fallback: "sh")
         }
         let shape = DockerCommandShape(command.words)
         var parts = [command.key.rawValue]
@@ -38,7 +46,9 @@ enum StepIdentifier {
     /// A word as an id part: `${learner}-` dropped, other `${NAME}` as name, an image's last path part, its tag unless `latest`.
     private static func simplify(_ word: String) -> String {
         var text = word.replacingOccurrences(of: "${learner}-", with: "").replacingOccurrences(of: "${learner}", with: "")
-        if let slash = text.lastIndex(of: "/"), text.index(after: slash) < text.endIndex { text = String(text[text.index(after: slash)...]) }
+        if let slash = text.lastIndex(of: "/"), text.index(after: slash) < text.endIndex {
+            text = String(text[text.index(after: slash)...])
+        }
         while let open = text.range(of: "${"), let close = text[open.upperBound...].firstIndex(of: "}") {
             text.replaceSubrange(open.lowerBound...close, with: text[open.upperBound..<close].lowercased())
         }

@@ -31,6 +31,8 @@ struct TutorialCommand: Sendable {
     var say: String?
     /// Text of a `<details>` block after it.
     var hint: String?
+    /// What the text says it reads on its standard input.
+    var stdin: String?
     /// The folder an earlier `cd` moved to, relative to where the tutorial starts.
     var cwd: String?
     /// The line of that `cd`.

@@ -11,12 +11,15 @@ struct TutorialProse {
     func before(_ index: Int) -> String? {
         let blocks = document.blocks
         var cursor = index - 1
+        while cursor >= 0, blocks[cursor].kind == .paragraph, Self.isDocsNote(blocks[cursor].text) { cursor -= 1 }
         guard cursor >= 0, blocks[cursor].isProse else { return nil }
         let owner = blocks[index].listPath
         if blocks[cursor].listPath.count > owner.count {
             var items: [String] = []
             while cursor >= 0, blocks[cursor].isProse, blocks[cursor].listPath.count > owner.count {
-                if blocks[cursor].opensListItem, blocks[cursor].listPath.count == owner.count + 1 { items.insert(blocks[cursor].text, at: 0) }
+                if blocks[cursor].opensListItem, blocks[cursor].listPath.count == owner.count + 1 {
+                    items.insert(blocks[cursor].text, at: 0)
+                }
                 cursor -= 1
             }
             guard !items.isEmpty else { return nil }
@@ -37,7 +40,9 @@ struct TutorialProse {
         let block = blocks[index]
         if isLoneCommand(block.text) {
             let next = index + 1
-            guard next < blocks.count, blocks[next].isProse, !blocks[next].opensListItem, blocks[next].listPath == block.listPath else { return nil }
+            guard next < blocks.count, blocks[next].isProse, !blocks[next].opensListItem, blocks[next].listPath == block.listPath else {
+                return nil
+            }
             return blocks[next].text
         }
         guard block.text.hasSuffix(":") else { return block.text }
@@ -49,6 +54,34 @@ struct TutorialProse {
         }
         guard !items.isEmpty else { return block.text }
         return block.text + "\n\n" + items.map { "- " + $0.replacingOccurrences(of: "\n", with: "\n  ") }.joined(separator: "\n")
+    }
+
+    /// The folder that a `runbook docs` note right before the fence at `index` names
+    /// ("In the folder `src`:"), if there is one.
+    func folder(before index: Int) -> String? {
+        var cursor = index - 1
+        while cursor >= 0, document.blocks[cursor].kind == .paragraph, Self.isDocsNote(document.blocks[cursor].text) {
+            let text = document.blocks[cursor].text
+            if text.hasPrefix(Self.folderNote), text.hasSuffix("`:") {
+                return String(text.dropFirst(Self.folderNote.count).dropLast(2))
+            }
+            cursor -= 1
+        }
+        return nil
+    }
+
+    /// The line `runbook docs` writes before a command that runs in a folder.
+    static let folderNote = "In the folder `"
+    /// The line `runbook docs` writes before what a command reads on its standard input.
+    static let inputNote = "It reads this on its standard input:"
+    /// The line `runbook docs` writes before a sample output.
+    static let outputNote = "Output of a passing run:"
+
+    /// True for the lines `runbook docs` adds around a command (conditions, folder, input, output):
+    /// they are not the prose that introduces it.
+    static func isDocsNote(_ text: String) -> Bool {
+        (text.hasPrefix(folderNote) && text.hasSuffix("`:")) || text == inputNote || text == outputNote
+            || (text.hasPrefix("_Only when ") && text.hasSuffix("_"))
     }
 
     /// The opening text of the outermost list item holding the block at `index`, if any.

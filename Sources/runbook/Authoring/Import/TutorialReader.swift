@@ -59,10 +59,13 @@ struct TutorialReader {
             if block.text.contains("</details>") { closeDetails() }
         case .fence(let language):
             if details != nil {
-                let fence = String(repeating: "`", count: max(3, MarkdownFence.longestBacktickRun(in: block.lines.joined(separator: "\n")) + 1))
-                details?.text.append(([fence + language] + block.lines + [fence]).joined(separator: "\n"))
+                var code = MarkdownFence.block(block.lines.joined(separator: "\n"), info: language)
+                code.removeLast()
+                details?.text.append(code)
             } else if FencedCommandParser.holdsCommands(block) {
                 readCommands(of: block, at: index, language: language)
+            } else if index > 0, document.blocks[index - 1].text == TutorialProse.inputNote, let target = content.commands.indices.last {
+                content.commands[target].stdin = block.lines.map { $0 + "\n" }.joined()
             } else if FencedCommandParser.outputLanguages.contains(language), let target = awaitingOutput {
                 content.commands[target].output = block.lines
                 awaitingOutput = nil
@@ -84,6 +87,7 @@ struct TutorialReader {
 
     private mutating func readCommands(of block: MarkdownBlock, at index: Int, language: String) {
         var first = true
+        let folder = prose.folder(before: index)
         for parsed in FencedCommandParser.parse(block.lines, firstLine: block.line + 1, language: language) {
             let shell = ShellLine(parsed.text)
             let words = shell.words
@@ -96,8 +100,12 @@ struct TutorialReader {
             found.output = parsed.output
             found.comment = parsed.comment
             found.say = first ? prose.before(index) : nil
+            if let folder {
+                found.cwd = folder
+                found.cwdLine = block.line - 1
+            }
             content.commands.append(found)
-            first = false
+            if CommandClassifier.assignments(shell) == nil { first = false }
             let tokens = shell.tokens
             if tokens.count > 2, tokens[0].value == "cd", tokens[2].isOperator, tokens[2].value == "&&" || tokens[2].value == ";" {
                 moveTo(tokens[1].value, line: parsed.line)

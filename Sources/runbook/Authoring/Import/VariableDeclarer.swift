@@ -21,6 +21,8 @@ struct VariableDeclarer {
         for assignment in assignments where uses[assignment.name] == nil && !order.contains(assignment.name) {
             order.append(assignment.name)
         }
+        // `NAME="$NAME"` (how docs shows a secret or a value set elsewhere) says where the value comes from, not what it is.
+        let assignments = assignments.filter { $0.value != "$\($0.name)" && $0.value != "${\($0.name)}" }
         let assigned = Dictionary(assignments.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let names = Set(order)
         return order.map { name in
@@ -50,8 +52,10 @@ struct VariableDeclarer {
     private func describe(_ name: String) -> String? {
         for paragraph in paragraphs {
             let spans = InlineCode.spans(in: paragraph)
-            guard spans.contains(where: { $0 == "${\(name)}" || $0 == "$\(name)" }), !spans.contains(where: TutorialReader.mentionsDocker) else { continue }
-            let plain = InlineCode.plain(paragraph).replacingOccurrences(of: "${\(name)}", with: name).replacingOccurrences(of: "$\(name)", with: name)
+            let mentioned = spans.contains { $0 == "${\(name)}" || $0 == "$\(name)" }
+            guard mentioned, !spans.contains(where: TutorialReader.mentionsDocker) else { continue }
+            let plain = InlineCode.plain(paragraph)
+                .replacingOccurrences(of: "${\(name)}", with: name).replacingOccurrences(of: "$\(name)", with: name)
             let sentences = plain.components(separatedBy: ". ")
             guard let sentence = sentences.first(where: { $0.contains(name) }) else { continue }
             let text = sentence.hasSuffix(".") ? String(sentence.dropLast()) : sentence

@@ -14,7 +14,9 @@ enum VariableLearner {
                       let regex = try? NSRegularExpression(pattern: pattern) else { continue }
                 for line in lines {
                     let range = NSRange(line.startIndex..., in: line)
-                    guard let match = regex.firstMatch(in: line, range: range), let value = Range(match.range(at: 1), in: line) else { continue }
+                    guard let match = regex.firstMatch(in: line, range: range), let value = Range(match.range(at: 1), in: line) else {
+                        continue
+                    }
                     let text = String(line[value])
                     if text.count >= 3, !text.contains("$") {
                         found[name] = text

@@ -58,7 +58,8 @@ enum YAMLText {
     private static func isPlainSafe(_ text: String) -> Bool {
         guard let first = text.first, let last = text.last, !first.isWhitespace, !last.isWhitespace, last != ":" else { return false }
         if "-?:,[]{}#&*!|>'\"%@`".contains(first) { return false }
-        if text.contains(": ") || text.contains(" #") || text.unicodeScalars.contains(where: { needsEscape($0) || $0 == "\t" }) { return false }
+        if text.contains(": ") || text.contains(" #") { return false }
+        if text.unicodeScalars.contains(where: { needsEscape($0) || $0 == "\t" }) { return false }
         let lower = text.lowercased()
         if ["~", "null", "true", "false", "yes", "no", "on", "off", "y", "n"].contains(lower) { return false }
         if Double(text) != nil || text.hasPrefix("0x") || text.hasPrefix("0o") || text == ".inf" || text == ".nan" { return false }

@@ -104,7 +104,8 @@ struct MarkdownScanner {
     private mutating func dispatch(_ body: String, indent: Int, number: Int, opensItem: Bool) {
         let path = items.map(\.id)
         if let opening = Self.fenceOpening(body) {
-            fence = OpenFence(marker: opening.marker, length: opening.length, indent: indent, language: opening.language, line: number, path: path)
+            fence = OpenFence(
+                marker: opening.marker, length: opening.length, indent: indent, language: opening.language, line: number, path: path)
             return
         }
         if let heading = Self.atxHeading(body) {
@@ -147,7 +148,8 @@ struct MarkdownScanner {
 
     private mutating func emitFence(_ fence: OpenFence) {
         blocks.append(MarkdownBlock(
-            kind: .fence(language: fence.language), text: "", lines: fence.lines, line: fence.line, listPath: fence.path, opensListItem: false))
+            kind: .fence(language: fence.language), text: "", lines: fence.lines, line: fence.line, listPath: fence.path,
+            opensListItem: false))
     }
 
     private func block(_ kind: MarkdownBlock.Kind, _ text: String, line: Int, path: [Int]) -> MarkdownBlock {

@@ -102,7 +102,8 @@ struct ShellLine: Sendable {
     func replacing(_ replacements: [(range: Range<Int>, text: String)]) -> String {
         var output = String.UnicodeScalarView()
         var index = 0
-        for replacement in replacements.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) where replacement.range.lowerBound >= index {
+        let ordered = replacements.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        for replacement in ordered where replacement.range.lowerBound >= index {
             output.append(contentsOf: scalars[index..<replacement.range.lowerBound])
             output.append(contentsOf: replacement.text.unicodeScalars)
             index = replacement.range.upperBound

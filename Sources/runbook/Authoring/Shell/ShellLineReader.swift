@@ -2,11 +2,17 @@
 struct ShellLineReader {
     private enum Quote { case none, single, double }
 
+    /// The line being read.
     let scalars: [Unicode.Scalar]
+    /// Words and operators read so far.
     private(set) var tokens: [ShellLine.Token] = []
+    /// Variable references read so far.
     private(set) var expansions: [ShellLine.Expansion] = []
+    /// Whether a command substitution was seen.
     private(set) var substitutes = false
+    /// Where a comment starts, if one does.
     private(set) var commentStart: Int?
+    /// Whether a quote was left open.
     private(set) var unclosedQuote = false
 
     private var index = 0
@@ -136,9 +142,7 @@ struct ShellLineReader {
         }
         if next == "_" || (next.isASCII && next.properties.isAlphabetic) {
             var end = index + 1
-            while end < scalars.count, scalars[end] == "_" || (scalars[end].isASCII && (scalars[end].properties.isAlphabetic || ("0"..."9").contains(scalars[end]))) {
-                end += 1
-            }
+            while end < scalars.count, ShellLine.isName("a" + String(scalars[end])) { end += 1 }
             let name = String(String.UnicodeScalarView(scalars[(start + 1)..<end]))
             expansions.append(ShellLine.Expansion(name: name, range: start..<end, fallback: nil, singleQuoted: false))
             value.append(contentsOf: scalars[start..<end])

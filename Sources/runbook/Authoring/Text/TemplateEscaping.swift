@@ -8,7 +8,8 @@ enum TemplateEscaping {
         while let dollar = rest.firstIndex(of: "$") {
             output += rest[..<dollar]
             let after = rest[rest.index(after: dollar)...]
-            if after.hasPrefix("{"), let close = after.firstIndex(of: "}"), keep.contains(String(after[after.index(after: after.startIndex)..<close])) {
+            if after.hasPrefix("{"), let close = after.firstIndex(of: "}"),
+               keep.contains(String(after[after.index(after: after.startIndex)..<close])) {
                 output += rest[dollar...close]
                 rest = rest[rest.index(after: close)...]
                 continue

@@ -47,7 +47,7 @@ struct VolatileText {
             ("<learner-name>", "(?!)", ".+", false, { _ in true }),
         ]
         if decimals {
-            specs.append(("", "(?<![\\w.])\\d+\\.\\d+(?![\\w.])", "\\d+\\.\\d+", false, { _ in true }))
+            specs.append(("", "(?<![\\w.:/-])\\d+\\.\\d+(?![\\w.-])", "\\d+\\.\\d+", false, { _ in true }))
         }
         rules = specs.compactMap { placeholder, pattern, regex, inDocs, accept in
             let alternatives = placeholder.isEmpty ? pattern : "\(pattern)|\(NSRegularExpression.escapedPattern(for: placeholder))"
@@ -82,15 +82,32 @@ struct VolatileText {
         return segments
     }
 
-    /// `line` with every volatile part that `docs` hides replaced by its placeholder.
+    /// `line` with every volatile part that `docs` hides replaced by its placeholder; where a
+    /// table column follows (two blanks or more), its padding is changed so that columns stay aligned.
     func placeholders(_ line: String) -> String {
         let shown = Set(rules.filter(\.inDocs).map(\.placeholder))
-        return segments(line).map { segment in
+        var output = ""
+        var shift = 0
+        for segment in segments(line) {
             switch segment {
-            case .stable(let text): text
-            case .volatile(let text, let placeholder, _): shown.contains(placeholder) ? placeholder : text
+            case .stable(let text):
+                output += Self.padded(text, shift: shift)
+                shift = 0
+            case .volatile(let text, let placeholder, _):
+                let replaced = shown.contains(placeholder) ? placeholder : text
+                output += replaced
+                shift = text.count - replaced.count
             }
-        }.joined()
+        }
+        return output
+    }
+
+    /// `text` whose leading padding (two blanks or more) grows by `shift` blanks, or shrinks by as
+    /// many as it can while keeping two.
+    static func padded(_ text: String, shift: Int) -> String {
+        let blanks = text.prefix { $0 == " " }.count
+        guard shift != 0, blanks >= 2 else { return text }
+        return String(repeating: " ", count: max(2, blanks + shift)) + text.dropFirst(blanks)
     }
 
     /// True when a hex string has both a digit and a letter (a 12-digit number is not an id).
