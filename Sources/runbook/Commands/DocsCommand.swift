@@ -61,7 +61,7 @@ struct DocsCommand: AsyncParsableCommand {
             throw failure("\(error.location.map { "\($0): " } ?? "")\(error.message)")
         }
         let samples = try results.map { try SampleOutput(results: loadResults($0, runbook: runbook)) }
-        let kinds = RunConfiguration(runbook: runbook, kinds: DockerCommandKind.all, baseEnvironment: [:], stdinIsTerminal: false).kinds
+        let kinds = DockerCommandKind.all.merging([.exec: ExecCommandKind(), .sh: ShellCommandKind()]) { docker, _ in docker }
         let markdown = DocsRenderer(runbook: runbook, scope: scope, samples: samples, kinds: kinds, directory: directory).render()
         if let check {
             try compare(markdown, with: check)
