@@ -28,9 +28,10 @@ struct DraftBuilder {
         var known = ContainerNamer.apply(to: &steps, outputs: outputs)
         known += VariableLearner.learn(steps: steps, outputs: outputs)
         var relevant = Set<String>()
+        let drafter = OutputDrafter(known: known)
         for index in steps.indices {
             relevant.formUnion(Self.relevantWords(of: steps[index].command))
-            let drafted = OutputDrafter(known: known, relevant: relevant).draft(outputs[index])
+            let drafted = drafter.draft(outputs[index], relevant: relevant)
             steps[index].matchers = drafted.matchers
             steps[index].notes += drafted.notes
             if outputs[index].isEmpty { steps[index].notes.append("the text shows no output: add an expectation or a verify probe") }

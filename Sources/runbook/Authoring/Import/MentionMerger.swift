@@ -21,14 +21,15 @@ enum MentionMerger {
     /// The commands to make steps of, in order, and the mentions left out.
     static func merge(_ commands: [TutorialCommand]) -> (kept: [TutorialCommand], dropped: [Dropped]) {
         var commands = commands
+        let allWords = commands.map { words(of: $0.text) }
         var folded = Set<Int>()
         var dropped: [Dropped] = []
         for index in commands.indices where commands[index].origin == .inline {
-            let words = words(of: commands[index].text)
+            let words = allWords[index]
             let bare = words.count == 2 && !completeAlone.contains(words[1])
             let target = commands.indices.first { later in
                 guard later > index, commands[later].section == commands[index].section else { return false }
-                let other = self.words(of: commands[later].text)
+                let other = allWords[later]
                 return other == words || bare && other.starts(with: words) && other.count > 2
             }
             if let target {
@@ -42,13 +43,15 @@ enum MentionMerger {
             }
         }
         var kept: [TutorialCommand] = []
+        var keptWords: [[String]] = []
         for index in commands.indices where !folded.contains(index) {
             let command = commands[index]
-            if command.origin == .inline, let earlier = kept.firstIndex(where: { words(of: $0.text) == words(of: command.text) }) {
+            if command.origin == .inline, let earlier = keptWords.firstIndex(of: allWords[index]) {
                 kept[earlier].mentions += [command.line] + command.mentions
                 continue
             }
             kept.append(command)
+            keptWords.append(allWords[index])
         }
         return (kept, dropped)
     }

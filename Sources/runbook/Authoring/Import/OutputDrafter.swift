@@ -21,20 +21,19 @@ struct OutputDrafter {
         case template(String)
     }
 
-    /// Texts that stand for templates.
-    var known: [Known]
-    /// Words that the tutorial's commands use (image and container names), for telling which table rows matter.
-    var relevant: Set<String>
+    /// Texts that stand for templates, longest first.
+    let known: [Known]
     private let volatile = VolatileText(decimals: true)
 
     /// Creates a drafter.
-    init(known: [Known], relevant: Set<String>) {
+    init(known: [Known]) {
         self.known = known.sorted { $0.text.count > $1.text.count }
-        self.relevant = relevant
     }
 
-    /// The matchers for `lines`, and remarks about what was left out.
-    func draft(_ lines: [String]) -> (matchers: [DraftMatcher], notes: [String]) {
+    /// The matchers for `lines`, and remarks about what was left out; `relevant` holds the words
+    /// that the tutorial's commands use so far (image and container names), which tell the table
+    /// rows that matter.
+    func draft(_ lines: [String], relevant: Set<String>) -> (matchers: [DraftMatcher], notes: [String]) {
         var matchers: [DraftMatcher] = []
         var notes: [String] = []
         var inTable = false
