@@ -12,7 +12,7 @@ struct ImportCommand: AsyncParsableCommand {
             Each command of the tutorial becomes a step: the lines of console/shell/sh/bash blocks (or \
             of any block with `$ ` prompts), and code spans in the text that start with `docker ` or \
             `nvidia-docker `. The output shown after a command becomes its expectations. Every guess is \
-            marked with a `# drafted:` comment. The draft is validated before it is written.
+            marked with a `# drafted:` comment. The draft is validated when it is written.
             Exit status: 0 written and valid, 1 written but not valid (the problems are printed), \
             2 unreadable tutorial, no command in it, or invalid arguments.
             """
