@@ -30,12 +30,6 @@ struct MarkdownBlock: Sendable, Hashable {
     /// True for the paragraph that opens its list item (the item's own text).
     var opensListItem: Bool
 
-    /// The heading level, or nil for any other block.
-    var headingLevel: Int? {
-        if case .heading(let level) = kind { return level }
-        return nil
-    }
-
     /// The fence's language, or nil for any other block.
     var fenceLanguage: String? {
         if case .fence(let language) = kind { return language }
