@@ -1,20 +1,27 @@
 # The two jobs of the README: `make demo` runs the workshop module, `make test` runs every test.
 SWIFT ?= swift
 RUNBOOK := .build/debug/runbook
+MODULE_SAMPLES := modules/1-docker/sample-results.json
 
-.PHONY: demo test deps build lab lab-down bench clean
+.PHONY: demo test deps build docs lab lab-down bench clean
 
 ## demo: set everything up and run module 1 against the local engine with the offline lab.
 demo: deps build lab
 	. lab/lab.env && $(RUNBOOK) run workshop.yaml --var-file lab/vars.yaml $(ARGS)
 
 ## test: set everything up (packages, engine, registry, images) and run all the tests.
+## The module's README must be what `runbook docs` generates from workshop.yaml (`make docs`).
 test: deps lab
 	$(SWIFT) build --build-tests
+	$(RUNBOOK) docs workshop.yaml --results $(MODULE_SAMPLES) --check modules/1-docker/README.md
 	$(SWIFT) test
 
 deps:
 	scripts/install-deps.sh
+
+## docs: generate module 1's README.md (the learner's text) from workshop.yaml.
+docs: build
+	$(RUNBOOK) docs workshop.yaml --results $(MODULE_SAMPLES) -o modules/1-docker/README.md
 
 build:
 	$(SWIFT) build
