@@ -61,8 +61,7 @@ struct DocsCommand: AsyncParsableCommand {
             throw failure("\(error.location.map { "\($0): " } ?? "")\(error.message)")
         }
         let samples = try results.map { try SampleOutput(results: loadResults($0, runbook: runbook)) }
-        let kinds = DockerCommandKind.all.merging([.exec: ExecCommandKind(), .sh: ShellCommandKind()]) { docker, _ in docker }
-        let markdown = DocsRenderer(runbook: runbook, scope: scope, samples: samples, kinds: kinds, directory: directory).render()
+        let markdown = DocsRenderer(runbook: runbook, scope: scope, samples: samples, registry: StandardKinds.registry, directory: directory).render()
         if let check {
             try compare(markdown, with: check)
         } else if let output {

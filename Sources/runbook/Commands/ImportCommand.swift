@@ -46,7 +46,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let yaml = DraftYAMLWriter.write(draft)
         let target = output ?? "draft.yaml"
-        let checked = RunbookLoader(linters: DockerCommandLinter.all).load(bytes: Array(yaml.utf8), path: target)
+        let checked = RunbookLoader(registry: StandardKinds.registry).load(bytes: Array(yaml.utf8), path: target)
         if let output {
             do {
                 try Data(yaml.utf8).write(to: URL(fileURLWithPath: output))

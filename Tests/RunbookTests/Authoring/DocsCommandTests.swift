@@ -28,11 +28,11 @@ struct DocsCommandTests {
         #expect(markdown.contains("""
             ```console
             motd='it'\\''s ready'
-            port='8080'
+            web_port='8080'
             learner='local'
             API_TOKEN="$API_TOKEN"  # a secret: set API_TOKEN in your shell first
             container_id="$container_id"  # set container_id first: step serve prints it
-            echo "$motd on port $port for $learner"
+            echo "$motd on port $web_port for $learner"
             """))
         #expect(markdown.contains("It reads this on its standard input:\n\n```text\n${API_TOKEN}\n```"))
         #expect(markdown.contains("<details>\n<summary>Hint</summary>\n\nRun it where the `Dockerfile` is.\n\n</details>"))
@@ -85,7 +85,7 @@ struct DocsCommandTests {
     @Test func learnerAndVarsChangeTheCommands() throws {
         let directory = try AuthoringFixtures.copy(Self.fixtures)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let arguments = ["docs", "docs.yaml", "--learner", "bob", "--var", "port=9090", "--var", "API_TOKEN=t0ken"]
+        let arguments = ["docs", "docs.yaml", "--learner", "bob", "--var", "web_port=9090", "--var", "API_TOKEN=t0ken"]
         let outcome = try RunbookBinary.run(arguments, in: directory)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("docker run -d --name bob-web -p 9090:80 registry.example/bob/web\n"))

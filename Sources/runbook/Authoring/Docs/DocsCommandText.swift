@@ -13,19 +13,18 @@ import Workflow
 enum DocsCommandText {
     /// The command of `step` as the learner would type it.
     static func text(
-        of command: Command, step: String, runbook: Runbook, scope: DocsScope, kinds: [CommandKey: any CommandKind]
+        of command: Command, step: String, runbook: Runbook, scope: DocsScope, registry: KindRegistry
     ) -> String {
-        if command.key == .sh { return script(command.script ?? "", runbook: runbook, scope: scope) }
-        let words = command.words.map { scope.render($0) }
-        let context = CommandContext(
-            learner: scope.learner, step: step, runId: "docs", environment: ["PATH": ""], labelContainers: false,
-            capabilities: Set(Capability.allCases))
-        let shown: [String]
-        if let kind = kinds[command.key], case .success(let prepared) = kind.prepare(words: words, script: nil, context: context) {
-            shown = prepared.display
-        } else {
-            shown = (command.key.usesDockerEngine ? [command.key.rawValue] : []) + words
+        let kind = registry.kind(command.key)
+        if let script = command.script {
+            return kind?.exportsVariables == true ? self.script(script, runbook: runbook, scope: scope) : scope.redactor.redact(script)
         }
+        let resolved = ResolvedCommand(
+            key: command.key, words: command.words.map { scope.render($0) }, options: command.options.map { ($0.name, scope.render($0.value)) })
+        let context = CommandContext(
+            learner: scope.learner, step: step, runId: "docs", environment: ["PATH": ""], marksCreations: false,
+            capabilities: Set(registry.capabilities.map(\.capability)))
+        let shown = kind?.display(resolved, context: context) ?? [command.key] + resolved.words
         return scope.redactor.redact(ShellQuoting.join(shown))
     }
 

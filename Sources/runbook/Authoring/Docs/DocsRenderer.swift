@@ -12,8 +12,8 @@ struct DocsRenderer {
     let scope: DocsScope
     /// Where the samples come from, if anywhere.
     let samples: SampleOutput?
-    /// How each command key is prepared for display.
-    let kinds: [CommandKey: any CommandKind]
+    /// The kinds, which know how their commands are typed.
+    let registry: KindRegistry
     /// The folder the Markdown goes to (links and folders are relative to it).
     let directory: String
 
@@ -41,7 +41,7 @@ struct DocsRenderer {
             parts.append("_Only when " + step.when.map(condition).joined(separator: " and ") + "; elsewhere the runbook skips this step._")
         }
         if let folder = folder(of: step) { parts.append("In the folder `\(folder)`:") }
-        let command = DocsCommandText.text(of: step.command, step: step.id, runbook: runbook, scope: scope, kinds: kinds)
+        let command = DocsCommandText.text(of: step.command, step: step.id, runbook: runbook, scope: scope, registry: registry)
         parts.append(Self.fenced(command, info: "console"))
         if let input = scope.text(step.stdin), !input.isEmpty {
             parts.append("It reads this on its standard input:")
@@ -68,8 +68,10 @@ struct DocsRenderer {
 
     private func condition(_ condition: Condition) -> String {
         switch condition.subject {
-        case .capability(.gpu): condition.negated ? "the machine has no NVIDIA GPU" : "the machine has an NVIDIA GPU"
+        case .capability(let capability) where capability.rawValue == "gpu":
+            condition.negated ? "the machine has no NVIDIA GPU" : "the machine has an NVIDIA GPU"
         case .capability(.tty): condition.negated ? "no terminal is attached" : "a terminal is attached"
+        case .capability(let capability): condition.negated ? "`\(capability)` is not available" : "`\(capability)` is available"
         case .value: "`\(condition.raw)` holds"
         }
     }

@@ -3,7 +3,7 @@ import Workflow
 /// A tutorial's command as a draft step's command: its key and text, and what was guessed.
 struct ClassifiedCommand: Sendable {
     /// `docker`, `nvidia-docker` or `sh`.
-    var key: CommandKey
+    var key: DraftCommandKey
     /// The text after the key: docker's arguments (vars as `${…}`), or the script.
     var command: String
     /// The words runbook will split the command into (docker: after the binary).
