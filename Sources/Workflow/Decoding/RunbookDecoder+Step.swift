@@ -106,11 +106,12 @@ extension RunbookDecoder {
         items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " or " + items.last!
     }
 
-    /// Decodes a command through its kind, which records the backend it needs.
+    /// Decodes a command through its kind; the command needs the kind's backend unless the kind
+    /// decided for this command (e.g. `file:` needs the engine only to read inside a container).
     mutating func decodeCommand(_ kind: any CommandKind, _ value: Node, at location: SourceLocation) -> Command? {
         guard var command = kind.decode(value, at: location, reader: &reader) else { return nil }
         command.key = kind.key
-        command.backend = kind.backend
+        command.backend = command.backend ?? kind.backend
         return command
     }
 
