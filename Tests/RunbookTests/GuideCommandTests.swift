@@ -183,6 +183,24 @@ struct GuideCommandTests {
         #expect(try await third.waitForExit() == 0)
     }
 
+    @Test("a second guide for the same learner and runbook says another one is running, instead of losing its choices")
+    func secondGuideIsRefused() async throws {
+        let scratch = try RunbookBinary.temporaryDirectory("guide-lock")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let first = try Session(scratch: scratch, results: "results-1")
+        try await first.screen.waitFor("Step 1 of 4 · hello")
+        let second = try Session(scratch: scratch, results: "results-2")
+        let screen = try await second.screen.waitFor("another `runbook guide` is running for learner local on this runbook")
+        #expect(screen.contains("pid"))
+        #expect(try await second.screen.waitForExit() == 2)
+        try first.screen.send("q")
+        #expect(try await first.screen.waitForExit() == 0)
+        let third = try Session(scratch: scratch, results: "results-3")
+        try await third.screen.waitFor("Step 1 of 4 · hello")
+        try third.screen.send("q")
+        #expect(try await third.screen.waitForExit() == 0)
+    }
+
     @Test("without a terminal it refuses and points to runbook run")
     func refusesWithoutTerminal() async throws {
         let outcome = try await SelftestCommandTests.run(["guide", Self.fixture.path, "--var", "dir=/tmp"], in: RunbookBinary.fixtures)

@@ -100,6 +100,8 @@ public struct ProcessRunner: Sendable {
                 duration: startedAt.duration(to: clock.now)
             )
         }
+        ProcessGroups.shared.started(process.pid)
+        defer { ProcessGroups.shared.ended(process.pid) }
         let watcher: ExitWatcher
         do {
             watcher = try ExitWatcher.watch(process.pid, strategy: exitWatching)

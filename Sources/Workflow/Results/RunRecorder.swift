@@ -42,13 +42,6 @@ public final class RunRecorder: Sendable {
     public func finish(interrupted: Bool) async throws(RecordingError) -> RunResults {
         await record(.end(RunFooter(endedAt: Date(), interrupted: interrupted)))
         let synced = await journal.sync()
-        let path = (directory as NSString).appendingPathComponent("results.json")
-        let results: RunResults
-        do {
-            results = try JournalReader.read(path: journal.path)
-        } catch {
-            throw RecordingError("cannot read back \(journal.path): \(error)")
-        }
         let lost = await journal.lost
         let written = await journal.written
         var problems: [String] = []
@@ -58,14 +51,25 @@ public final class RunRecorder: Sendable {
         } else if !synced {
             problems.append("the journal could not be flushed to disk (\(String(cString: strerror(errno))))")
         }
+        let path = (directory as NSString).appendingPathComponent("results.json")
+        var results: RunResults?
         do {
-            try results.write(to: path)
+            results = try JournalReader.read(path: journal.path)
         } catch {
-            let reason = (error as NSError).userInfo[NSUnderlyingErrorKey].map { "\($0)" } ?? error.localizedDescription
-            problems.append("cannot write \(path) (\(Self.shortReason(reason)))")
+            if lost == 0 { problems.append("cannot read back \(journal.path): \(error)") }
         }
-        guard problems.isEmpty else {
-            throw RecordingError(problems.joined(separator: "; ") + "; \(journal.path) holds \(written) records")
+        if let results {
+            do {
+                try results.write(to: path)
+            } catch {
+                let reason = (error as NSError).userInfo[NSUnderlyingErrorKey].map { "\($0)" } ?? error.localizedDescription
+                problems.append("cannot write \(path) (\(Self.shortReason(reason)))")
+            }
+        } else {
+            problems.append("\(path) was not written")
+        }
+        guard problems.isEmpty, let results else {
+            throw RecordingError(problems.joined(separator: "; ") + "; \(journal.path) holds \(written) record\(written == 1 ? "" : "s")")
         }
         return results
     }

@@ -32,6 +32,7 @@ struct GuideCommand: AsyncParsableCommand {
         let preparation = RunPreparation(path: path.runbook, options: options, output: output)
         let learner = try preparation.guideLearner()
         let runbook = try preparation.runbook(for: [learner])
+        try GuideLock.acquire(sha256: runbook.sha256, learner: learner.id)
         // `--from` is where the guide starts, not a selection: earlier steps keep their progress.
         let selection = try preparation.selection(in: runbook, fromIsSelection: false)
         var configuration = try preparation.configuration(
@@ -65,6 +66,7 @@ struct GuideCommand: AsyncParsableCommand {
             notice: { message in screen.print("\n  " + screen.style.yellow(message)) },
             quitNow: {
                 terminal.restore()
+                ProcessGroups.shared.killAll()
                 DescriptorWriter.writeAll("\nrunbook: interrupted again; progress saved, quitting now (the journal is intact)\n", to: 2)
                 _exit(130)
             })

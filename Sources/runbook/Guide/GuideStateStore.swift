@@ -69,6 +69,7 @@ struct GuideStateStore: Sendable {
     /// learner's `${workdir}` beside it: moved to `movingWorkdirTo` when the progress is kept, else removed.
     func remove(path: String, movingWorkdirTo workdir: String? = nil) {
         try? FileManager.default.removeItem(atPath: path)
+        try? FileManager.default.removeItem(atPath: String(path.dropLast(".json".count)) + ".lock")
         let oldWorkdir = String(path.dropLast(".json".count)) + ".work"
         if FileManager.default.fileExists(atPath: oldWorkdir) {
             if let workdir, (try? FileManager.default.contentsOfDirectory(atPath: workdir))?.isEmpty ?? true {

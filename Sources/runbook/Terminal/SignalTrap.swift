@@ -1,4 +1,5 @@
 import Foundation
+import Workflow
 
 /// Ctrl-C, SIGTERM and SIGHUP: the first calls `onFirst` (stop running steps, clean up, report),
 /// a second exits at once with status 130, leaving the journal as it is.
@@ -17,6 +18,8 @@ final class SignalTrap: @unchecked Sendable {
                 if count == 1 {
                     onFirst(signalNumber)
                 } else {
+                    // Steps that ignore SIGTERM must not outlive the runner.
+                    ProcessGroups.shared.killAll()
                     FileHandle.standardError.write(Data("\nrunbook: interrupted again; quitting now (the journal is intact)\n".utf8))
                     _exit(130)
                 }

@@ -32,6 +32,22 @@ enum ChildProcess {
         return pid
     }
 
+    /// Runs `program ARGUMENTS…` (a path) to the end, output discarded; returns its exit status.
+    static func run(_ program: String, _ arguments: [String]) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor in Int32(0)...2 { posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", O_RDWR, 0) }
+        var pid: pid_t = 0
+        let status = withCStrings([program] + arguments) { argv in
+            withCStrings(ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }) { envp in
+                posix_spawn(&pid, program, &actions, nil, argv, envp)
+            }
+        }
+        guard status == 0 else { throw SpawnError(description: "cannot start \(program): \(String(cString: strerror(status)))") }
+        return wait(pid)
+    }
+
     /// Waits for `pid` to end; returns its exit status, or 128 + the signal that killed it.
     static func wait(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0

@@ -33,34 +33,32 @@ struct WorkshopChecksTests {
         #expect(steps == ["prepare=skipped", "write=passed", "read=passed"])
     }
 
-    @Test("retry { for, every } waits for something to become ready, and gives up when the time is over")
+    @Test("retry { for, every } runs again until the step passes, and gives up when the time is over")
     func readinessWait() async throws {
         let harness = try SessionHarness()
-        let ready = harness.folder.appendingPathComponent("ready").path
+        let count = harness.folder.appendingPathComponent("count").path
         let runbook = try harness.runbook("""
             runbook: 1
             steps:
-              - id: start
-                sh: setsid sh -c 'sleep 0.4; echo up > \(ready)' > /dev/null 2>&1 &
-                expect: { exit: 0 }
               - id: wait
-                fakefile: \(ready)
-                retry: { for: 10s, every: 100ms }
-                expect: { stdout: { contains: up } }
+                sh: n=$(cat \(count) 2>/dev/null || echo 0); n=$((n + 1)); echo $n > \(count); echo "attempt $n"
+                retry: { for: 30s, every: 100ms }
+                expect: { stdout: { contains: attempt 3 } }
               - id: never
-                fakefile: \(ready)-never
-                retry: { for: 300ms, every: 100ms }
+                fakefile: \(count)-never
+                retry: { for: 1s, every: 100ms }
             """)
         let (results, _) = try await harness.run(runbook)
         let learner = try #require(results.learners.first)
         let wait = try #require(learner.step("wait"))
         #expect(wait.status == .passed)
-        #expect(wait.attempts > 1)
-        #expect((wait.waitedSeconds ?? 0) > 0.1)
+        #expect(wait.attempts == 3)
+        #expect((wait.waitedSeconds ?? 0) >= 0.2, "two pauses of 100ms before the third attempt")
         let never = try #require(learner.step("never"))
         #expect(never.status == .failed)
-        #expect(never.reason == "exists: file \(ready)-never does not exist")
+        #expect(never.reason == "exists: file \(count)-never does not exist")
         #expect(never.attempts >= 2)
+        #expect(never.durationSeconds >= 0.9, "it kept trying for its whole `for`")
     }
 
     @Test("a kind that works in-process: exists, size and mode are judged, and exists: false passes on an absent file")
