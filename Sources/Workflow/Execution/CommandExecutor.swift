@@ -46,6 +46,7 @@ struct CommandExecutor: Sendable {
         case .failure(let problem): return failure(.error, problem.message)
         case .success(let value): prepared = value
         }
+        if prepared.createsResources { context.noteCreation() }
         let record = CommandRecord(
             key: invocation.command.key, argv: redactor.redact(prepared.argv), display: redactor.redact(ShellQuoting.join(prepared.display)),
             binary: redactor.redact(prepared.binary), note: prepared.note.map(redactor.redact))

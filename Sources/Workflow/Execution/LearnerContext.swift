@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One learner's state during a run: vars and captures, environment, what the backends found, redaction.
 public final class LearnerContext: Sendable {
     /// Who.
@@ -16,6 +18,8 @@ public final class LearnerContext: Sendable {
     public let facts: [String: String]
     /// Why the learner's own setup failed (its folder could not be made): every step is then `error`.
     public let setupProblem: String?
+    /// Whether a command of this learner created something the backends sweep.
+    private let created = Mutex(false)
 
     /// Creates a context.
     public init(
@@ -31,6 +35,14 @@ public final class LearnerContext: Sendable {
         self.facts = facts
         self.setupProblem = setupProblem
     }
+
+    /// Records that a command created something labelled.
+    func noteCreation() {
+        created.withLock { $0 = true }
+    }
+
+    /// Whether a command created something labelled, so that a sweep has something to find.
+    public var createdResources: Bool { created.withLock { $0 } }
 
     /// The message of the first of `backends` (sorted by name) whose preflight found it unreachable, or nil.
     public func unreachable(_ backends: Set<String>) -> String? {

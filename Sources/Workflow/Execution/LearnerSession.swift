@@ -110,9 +110,11 @@ public final class LearnerSession: Sendable {
     ) async -> BackendPreflight {
         await withTaskGroup(of: BackendPreflight?.self) { group in
             group.addTask {
-                async let swept: Void = policy.sweepsLeftovers ? backend.sweep(.leftovers(learner: learner.id), environment: environment) : ()
                 let result = await backend.preflight(environment: environment, commands: commands)
-                await swept
+                // What earlier runs left goes first, when there may be any (it could clash with names this run uses).
+                if policy.sweepsLeftovers, result.reachable, result.mayHaveLeftovers {
+                    await backend.sweep(.leftovers(learner: learner.id), environment: environment)
+                }
                 return result
             }
             group.addTask {
@@ -177,11 +179,13 @@ public final class LearnerSession: Sendable {
         return ordered
     }
 
-    /// Sweeps what this run made for the learner in every reachable backend, and with
-    /// `leftoversToo` what earlier runs left that no longer runs.
+    /// Sweeps what this run made for the learner in every reachable backend (when it made
+    /// anything), and with `leftoversToo` what earlier runs left that no longer runs.
     func sweepRun(leftoversToo: Bool) async {
         for backend in configuration.usedBackends where context.preflights[backend.name]?.reachable == true {
-            await backend.sweep(.run(runId: configuration.runId, learner: learner.id), environment: context.environment)
+            if context.createdResources {
+                await backend.sweep(.run(runId: configuration.runId, learner: learner.id), environment: context.environment)
+            }
             if leftoversToo { await backend.sweep(.leftovers(learner: learner.id), environment: context.environment) }
         }
     }

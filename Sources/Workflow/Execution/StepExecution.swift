@@ -55,7 +55,7 @@ struct StepExecution: Sendable {
         repeat {
             attempt += 1
             if attempt > 1 {
-                await backend?.sweep(sweep, environment: context.environment)
+                if context.createdResources { await backend?.sweep(sweep, environment: context.environment) }
                 if retry.delay > .zero { try? await Task.sleep(for: retry.delay) }
             }
             lastStart = clock.now
@@ -75,7 +75,7 @@ struct StepExecution: Sendable {
                     reason = "verify \(failed.index + 1): " + (failed.reason ?? failed.status.rawValue)
                 }
             }
-            if status == .timeout { await backend?.sweep(sweep, environment: context.environment) }
+            if status == .timeout, context.createdResources { await backend?.sweep(sweep, environment: context.environment) }
             if status == .failed, let message = await environmentFault() {
                 (status, reason) = (.error, context.redactor.redact(message))
             }

@@ -13,6 +13,9 @@ public struct BackendPreflight: Sendable, Hashable {
     /// What the backend's kinds need to know when they prepare a command for this learner (e.g.
     /// which flag gives a container the GPU on this engine), by name; handed over in `CommandContext.facts`.
     public var facts: [String: String]
+    /// Whether earlier runs may have left something to sweep (false when the backend knows there
+    /// is nothing, e.g. an engine with no stopped container): the sweep is then skipped.
+    public var mayHaveLeftovers = true
 
     /// Creates a preflight result.
     public init(

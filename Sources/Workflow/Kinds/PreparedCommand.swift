@@ -13,6 +13,9 @@ public struct PreparedCommand: Sendable {
     public var note: String?
     /// Work done in the runner's process instead of starting `executable` (then `argv` is what the record shows).
     public var action: (any CommandAction)?
+    /// Whether the command creates something marked with the run's labels, which the backend's
+    /// sweeps remove (a run that created nothing is not swept).
+    public var createsResources = false
 
     /// Creates a prepared command.
     public init(executable: String, arguments: [String], display: [String], binary: String, note: String? = nil) {

@@ -1,10 +1,11 @@
 import Foundation
+import Synchronization
 import Workflow
 
 /// The backend of the Docker kinds: a learner's engine (`docker_host` / `docker_context` in the
 /// roster), its own `DOCKER_CONFIG`, the preflight with fingerprint and GPU capability, sweeps of
 /// labelled containers, and the re-probe after a failure. Every call runs the real `docker` binary.
-public struct DockerBackend: KindBackend {
+public final class DockerBackend: KindBackend {
     /// The roster key exported as `DOCKER_HOST`.
     public static let hostKey = "docker_host"
     /// The roster key exported as `DOCKER_CONTEXT`.
@@ -21,6 +22,7 @@ public struct DockerBackend: KindBackend {
     ]
     public let unreachableFallback = unreachableMessage
     private let cli: DockerCLI
+    private let clientVersionCache = Mutex<String?>(nil)
 
     /// Creates the backend; `timeout` limits each of its own docker calls.
     public init(timeout: Duration = .seconds(30)) {
@@ -52,28 +54,37 @@ public struct DockerBackend: KindBackend {
     }
 
     public func preflight(environment: [String: String], commands: [ResolvedCommand]) async -> BackendPreflight {
-        // Both questions at once: each docker call costs tens of milliseconds of client start-up.
-        async let versionCall = cli.run(["version", "--format", "{{json .}}"], environment: environment)
-        async let infoCall = cli.run(["info", "--format", "{{json .}}"], environment: environment)
-        let (version, info) = await (versionCall, infoCall)
-        guard version.status == 0 else { return BackendPreflight(reachable: false, message: DockerCLI.engineMessage(version)) }
+        // One call per learner: `docker info` says what the engine is, and whether anything was left stopped.
+        async let clientCall = clientVersion(environment: environment)
+        let info = await cli.run(["info", "--format", "{{json .}}"], environment: environment)
+        let client = await clientCall
+        guard info.status == 0, let object = Self.json(info.stdout), object["ServerVersion"] != nil else {
+            return BackendPreflight(reachable: false, message: DockerCLI.engineMessage(info))
+        }
         var fingerprint = DockerFingerprint()
-        if let object = Self.json(version.stdout) {
-            fingerprint.clientVersion = (object["Client"] as? [String: Any])?["Version"] as? String
-            fingerprint.serverVersion = (object["Server"] as? [String: Any])?["Version"] as? String
-        }
-        if info.status == 0, let object = Self.json(info.stdout) {
-            fingerprint.operatingSystem = object["OperatingSystem"] as? String
-            fingerprint.osType = object["OSType"] as? String
-            fingerprint.architecture = object["Architecture"] as? String
-            fingerprint.storageDriver = object["Driver"] as? String
-            fingerprint.runtimes = ((object["Runtimes"] as? [String: Any])?.keys).map { Array($0).sorted() } ?? []
-            if fingerprint.serverVersion == nil { fingerprint.serverVersion = object["ServerVersion"] as? String }
-        }
+        fingerprint.clientVersion = ((object["ClientInfo"] as? [String: Any])?["Version"] as? String) ?? client
+        fingerprint.serverVersion = object["ServerVersion"] as? String
+        fingerprint.operatingSystem = object["OperatingSystem"] as? String
+        fingerprint.osType = object["OSType"] as? String
+        fingerprint.architecture = object["Architecture"] as? String
+        fingerprint.storageDriver = object["Driver"] as? String
+        fingerprint.runtimes = ((object["Runtimes"] as? [String: Any])?.keys).map { Array($0).sorted() } ?? []
         fingerprint.nvidiaDocker = ExecutableResolver.find("nvidia-docker", path: environment["PATH"])
         fingerprint.gpu = fingerprint.runtimes.contains("nvidia") || (fingerprint.nvidiaDocker != nil && Self.isLocal(environment))
-        return BackendPreflight(
+        var result = BackendPreflight(
             reachable: true, fingerprint: fingerprint.json, summary: fingerprint.summary, capabilities: fingerprint.gpu ? [Self.gpu] : [])
+        result.mayHaveLeftovers = (object["ContainersStopped"] as? Int).map { $0 > 0 } ?? true
+        return result
+    }
+
+    /// The docker client's version, asked once per runner (`docker --version` needs no engine).
+    private func clientVersion(environment: [String: String]) async -> String? {
+        if let known = clientVersionCache.withLock({ $0 }) { return known }
+        let reply = await cli.run(["--version"], environment: environment)
+        // "Docker version 20.10.24+dfsg1, build 297e128"
+        let version = reply.stdout.split(separator: " ").dropFirst(2).first.map { String($0.trimmingCharacters(in: [","])) }
+        clientVersionCache.withLock { $0 = version }
+        return version
     }
 
     public func unreachableReason(environment: [String: String]) async -> String? {

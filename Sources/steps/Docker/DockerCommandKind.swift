@@ -40,9 +40,22 @@ public struct DockerCommandKind: CommandKind {
         let subcommand = arguments.subcommand
         let creates = subcommand == "run" || subcommand == "create"
         var labelled = words
-        if creates, context.marksCreations, let index = arguments.subcommandIndex {
+        let marks = creates && context.marksCreations && arguments.subcommandIndex != nil
+        if marks, let index = arguments.subcommandIndex {
             labelled.insert(contentsOf: DockerLabels.flags(run: context.runId, learner: context.learner, step: context.step), at: index + 1)
         }
+        return prepareNvidia(words: words, labelled: labelled, arguments: arguments, context: context).map { prepared in
+            var prepared = prepared
+            prepared.createsResources = marks
+            return prepared
+        }
+    }
+
+    /// `docker` as is; `nvidia-docker` through nvidia-docker, or `docker run --gpus all`.
+    private func prepareNvidia(
+        words: [String], labelled: [String], arguments: DockerArguments, context: CommandContext
+    ) -> Result<PreparedCommand, CommandProblem> {
+        let subcommand = arguments.subcommand
         guard isNvidia else {
             return .success(PreparedCommand(executable: "docker", arguments: labelled, display: ["docker"] + words, binary: "docker"))
         }

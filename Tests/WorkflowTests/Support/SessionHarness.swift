@@ -14,7 +14,7 @@ struct SessionHarness {
 
     init(backend: FakeBackend = FakeBackend()) throws {
         self.backend = backend
-        var registry = KindRegistry.with(WordsKind(key: "fakesh", program: "/bin/sh", backend: "fake"), WordsKind(), FileFactsKind())
+        var registry = KindRegistry.with(WordsKind(key: "fakesh", program: "/bin/sh", backend: "fake", creates: true), WordsKind(), FileFactsKind())
         registry.register(backend: backend)
         self.registry = registry
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("session-\(UUID().uuidString)")

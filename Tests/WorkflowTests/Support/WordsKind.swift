@@ -10,11 +10,14 @@ struct WordsKind: CommandKind {
     let program: String
     /// The backend the kind needs, if any.
     let backend: String?
+    /// Whether its commands create something the backend sweeps (as `docker run` does).
+    let creates: Bool
 
-    init(key: String = "wordly", program: String = "echo", backend: String? = nil) {
+    init(key: String = "wordly", program: String = "echo", backend: String? = nil, creates: Bool = false) {
         self.key = key
         self.program = program
         self.backend = backend
+        self.creates = creates
     }
 
     func decode(_ value: Node, at location: SourceLocation, reader: inout NodeReader) -> Command? {
@@ -23,7 +26,9 @@ struct WordsKind: CommandKind {
     }
 
     func prepare(_ command: ResolvedCommand, context: CommandContext) -> Result<PreparedCommand, CommandProblem> {
-        .success(PreparedCommand(executable: program, arguments: command.words, display: [key] + command.words, binary: program))
+        var prepared = PreparedCommand(executable: program, arguments: command.words, display: [key] + command.words, binary: program)
+        prepared.createsResources = creates
+        return .success(prepared)
     }
 }
 

@@ -3,11 +3,12 @@
 # what the runbook's GPU steps and the engine preflight need. STUB_RUNTIMES is the runtimes JSON.
 { for word in "$(basename "$0")" "$@"; do printf '%s\n' "$word"; done; echo; } >> "$STUB_LOG"
 case "$1" in
+    --version) echo 'Docker version 0.0-stub, build stub' ;;
     version) echo '{"Client":{"Version":"0.0-stub"},"Server":{"Version":"0.0-stub"}}' ;;
     info)
         runtimes=$STUB_RUNTIMES
         [ -n "$runtimes" ] || runtimes='{"runc":{}}'
-        printf '{"OperatingSystem":"Stub OS","OSType":"linux","Architecture":"x86_64","Driver":"stubfs","Runtimes":%s}\n' "$runtimes" ;;
+        printf '{"ServerVersion":"0.0-stub","ContainersStopped":0,"OperatingSystem":"Stub OS","OSType":"linux","Architecture":"x86_64","Driver":"stubfs","Runtimes":%s}\n' "$runtimes" ;;
     build) echo "Successfully tagged stub:latest" ;;
     image) echo "sha256:0000000000000000000000000000000000000000000000000000000000000000" ;;
     run)
