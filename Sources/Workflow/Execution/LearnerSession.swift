@@ -150,10 +150,10 @@ public final class LearnerSession: Sendable {
     public var runbook: Runbook { configuration.runbook }
 
     /// Runs every step in file order as the policy says, journaling each result, then the cleanup
-    /// and the sweep of what the run made; returns the steps' results.
-    public func runAll() async -> [StepResult] {
-        var results: [String: StepResult] = [:]
-        var ordered: [StepResult] = []
+    /// and the sweep of what the run made. Nothing of a finished step is kept but what later
+    /// gates need (its status and reason): results live in the journal.
+    public func runAll() async {
+        var outcomes: [String: StepResult] = [:]
         let execution = StepExecution(session: self, interrupt: interrupt)
         var selfBefore: [String: ProbeResult] = [:]
         if configuration.policy.probesBeforeStep {
@@ -162,9 +162,8 @@ public final class LearnerSession: Sendable {
             }
         }
         for index in runbook.steps.indices {
-            let result = await execution.produce(stepAt: index, previous: results, selfBefore: selfBefore[runbook.steps[index].id])
-            results[result.step] = result
-            ordered.append(result)
+            let result = await execution.produce(stepAt: index, previous: outcomes, selfBefore: selfBefore[runbook.steps[index].id])
+            outcomes[result.step] = StepResult(learner: result.learner, step: result.step, status: result.status, reason: result.reason)
             await recorder.record(.step(result))
             observer?.handle(.stepFinished(result))
             if result.status.isFailure && result.status != .interrupted && configuration.failFast { stop.stop(reason: "fail-fast") }
@@ -176,7 +175,6 @@ public final class LearnerSession: Sendable {
             await swept
         }
         observer?.handle(.learnerFinished(learner: learner.id))
-        return ordered
     }
 
     /// Sweeps what this run made for the learner in every reachable backend (when it made

@@ -54,6 +54,6 @@ public final class RunCoordinator: Sendable {
             configuration: configuration, learner: learner, setup: setup, scope: scope, recorder: recorder, observer: observer, live: live,
             stop: stop, interrupt: interrupt)
         defer { session.close() }
-        _ = await session.runAll()
+        await session.runAll()
     }
 }

@@ -44,10 +44,13 @@ public enum JournalReader {
             let chunk = file.readData(ofLength: 1 << 20)
             if chunk.isEmpty { break }
             pending.append(chunk)
-            while let newline = pending.firstIndex(of: 0x0A) {
-                try process(pending[pending.startIndex..<newline], last: false)
-                pending.removeSubrange(pending.startIndex...newline)
+            // Lines are handed out by index, and what is left moves once per chunk (not once per line).
+            var start = pending.startIndex
+            while let newline = pending[start...].firstIndex(of: 0x0A) {
+                try process(pending[start..<newline], last: false)
+                start = pending.index(after: newline)
             }
+            pending = Data(pending[start...])
         }
         try process(pending, last: true)
         guard let header else { throw Failure(description: "\(path): no run record; is this a runbook journal?") }
