@@ -5,8 +5,9 @@ import Foundation
 ///
 /// failed → `<failure type="failed">`, timeout → `<failure type="timeout">`, error → `<error>`,
 /// interrupted → `<error type="interrupted">`, blocked → `<skipped message="blocked: …">`,
-/// skipped → `<skipped message="REASON">`; a step with no result (a crashed run) is skipped with
-/// "not run". Every untrusted text is escaped and stripped of what XML 1.0 forbids.
+/// skipped → `<skipped message="REASON">`; a step with no result (a crashed run, or a learner a
+/// merge of shards found no result for) is skipped with "not run". Every untrusted text is escaped
+/// and stripped of what XML 1.0 forbids.
 public struct JUnitReporter: Sendable {
     /// The results shown.
     public let matrix: ReportMatrix
@@ -64,7 +65,8 @@ public struct JUnitReporter: Sendable {
             cases += "    <testcase classname=\"\(attribute(classname))\" name=\"\(attribute(name))\" time=\"\(DurationText.seconds(result?.durationSeconds ?? 0))\">\n"
             guard let result else {
                 tally.skipped += 1
-                cases += "      <skipped message=\"not run: the journal holds no result for this step (the run stopped before it)\"/>\n"
+                let why = learner.notRun ?? "the journal holds no result for this step (the run stopped before it)"
+                cases += "      <skipped message=\"\(attribute("not run: " + why))\"/>\n"
                 cases += "    </testcase>\n"
                 continue
             }

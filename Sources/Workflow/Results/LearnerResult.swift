@@ -10,6 +10,8 @@ public struct LearnerResult: Sendable, Codable {
     public var steps: [StepResult]
     /// The cleanup items.
     public var cleanup: [ProbeResult]
+    /// Why the learner has no result at all, when a merge of shards found none (SPEC 8: "not run"); nil otherwise.
+    public var notRun: String?
 
     /// Creates a learner result.
     public init(id: String, name: String?, preflight: PreflightRecord? = nil, steps: [StepResult] = [], cleanup: [ProbeResult] = []) {
@@ -26,6 +28,6 @@ public struct LearnerResult: Sendable, Codable {
     /// Number of steps that passed.
     public var passedCount: Int { steps.filter { $0.status == .passed }.count }
 
-    /// True when no step failed, timed out, errored, was blocked or interrupted.
-    public var succeeded: Bool { !steps.contains { $0.status.isFailure } }
+    /// True when the learner ran and no step failed, timed out, errored, was blocked or interrupted.
+    public var succeeded: Bool { notRun == nil && !steps.contains { $0.status.isFailure } }
 }

@@ -62,14 +62,19 @@ public struct RunHeader: Sendable, Codable {
     public var learners: [LearnerInfo]
     /// The steps, in file order.
     public var steps: [StepInfo]
+    /// Which shard of the roster this run is (`--shard I/N`); nil when not sharded.
+    public var shard: ShardInfo?
 
     /// Creates a header.
-    public init(runId: String, command: String, runbook: RunbookInfo, startedAt: Date, learners: [LearnerInfo], steps: [StepInfo]) {
+    public init(
+        runId: String, command: String, runbook: RunbookInfo, startedAt: Date, learners: [LearnerInfo], steps: [StepInfo], shard: ShardInfo? = nil
+    ) {
         self.runId = runId
         self.command = command
         self.runbook = runbook
         self.startedAt = startedAt
         self.learners = learners
         self.steps = steps
+        self.shard = shard
     }
 }
