@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RUNBOOK := .build/debug/runbook
 
-.PHONY: demo test deps build lab lab-down bench clean
+.PHONY: demo test deps build lab lab-down bench clean schema
 
 ## demo: set everything up and run module 1 against the local engine with the offline lab.
 demo: deps build lab
@@ -31,6 +31,11 @@ lab-down:
 bench: deps
 	$(SWIFT) build -c release --package-path bench
 	bench/.build/release/runbook-bench load 10000
+
+## schema: regenerate docs/schema from the decoder's key tables (a test fails while they are stale).
+schema: build
+	$(RUNBOOK) schema > docs/schema/runbook.schema.json
+	$(RUNBOOK) schema --roster > docs/schema/roster.schema.json
 
 clean:
 	rm -rf .build runbook-results
