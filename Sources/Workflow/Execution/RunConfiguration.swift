@@ -96,6 +96,6 @@ public struct RunConfiguration: Sendable {
         RunHeader(
             runId: runId, command: mode.rawValue, runbook: .init(path: runbook.path, title: runbook.title, sha256: runbook.sha256),
             startedAt: Date(), learners: learners.map { .init(id: $0.id, name: $0.name) },
-            steps: runbook.steps.map { .init(id: $0.id, title: $0.title?.raw, hint: $0.hint?.raw) }, shard: shard)
+            steps: runbook.steps.map { .init(id: $0.id, title: $0.title?.raw, hint: $0.hint?.raw, line: $0.location.line) }, shard: shard)
     }
 }

@@ -41,12 +41,15 @@ public struct RunHeader: Sendable, Codable {
         public var title: String?
         /// The raw hint.
         public var hint: String?
+        /// The step's line in the runbook (1-based), for annotations and JUnit; nil in results written before it was recorded.
+        public var line: Int?
 
         /// Creates the info.
-        public init(id: String, title: String?, hint: String?) {
+        public init(id: String, title: String?, hint: String?, line: Int? = nil) {
             self.id = id
             self.title = title
             self.hint = hint
+            self.line = line
         }
     }
 

@@ -7,11 +7,13 @@ import Workflow
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Render or merge results: json, junit, tap, md, csv or html.",
+        abstract: "Render or merge results: json, junit, tap, md, csv, html or github.",
         discussion: """
             Each input is a results.json, a journal.jsonl (a run that crashed is recovered from its \
             journal) or a results folder. With several inputs, the latest result by end time wins for \
             each learner × step; inputs from different runbooks are refused unless --force.
+            With --format github, the failing steps are annotated (workflow commands on standard output) and \
+            the checklist is appended to -o PATH, else to $GITHUB_STEP_SUMMARY, else printed.
             With --merge, the inputs are the shards of one run (--shard I/N): a missing or duplicated shard, \
             a learner in two shards, or a roster or runbook that differs is refused, naming the culprit; \
             a roster learner without any result is shown as "not run".
@@ -22,7 +24,8 @@ struct ReportCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("results.json, journal.jsonl or a results folder; several are merged.", valueName: "results"))
     var inputs: [String]
 
-    @Option(name: .long, help: ArgumentHelp("The format: json, junit, tap, md, csv or html (with --merge, default json).", valueName: "format"))
+    @Option(
+        name: .long, help: ArgumentHelp("The format: json, junit, tap, md, csv, html or github (with --merge, default json).", valueName: "format"))
     var format: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "path"))
@@ -67,6 +70,17 @@ struct ReportCommand: AsyncParsableCommand {
             throw failure("\(error)")
         }
         let renderer = ReportRenderer(results: results)
+        if format == .github, let summary = output ?? ReportWriter.stepSummary(ProcessInfo.processInfo.environment) {
+            do {
+                try ReportWriter.github(results, summary: summary, environment: ProcessInfo.processInfo.environment)
+            } catch {
+                throw failure("\(error)")
+            }
+            return
+        }
+        if format == .github {
+            for line in GitHubReporter(results: results).annotations() { StandardStreams.out(line + "\n") }
+        }
         if let output {
             do {
                 try renderer.write(format, to: output)

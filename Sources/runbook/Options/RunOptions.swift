@@ -40,7 +40,9 @@ struct RunOptions: ParsableArguments {
     var failFast = false
 
     @Option(
-        name: .long, help: ArgumentHelp("Also write a report: json, junit, tap, md, csv or html, optionally :PATH; repeatable.", valueName: "format[:path]"),
+        name: .long, help: ArgumentHelp(
+            "Also write a report: json, junit, tap, md, csv, html or github ($GITHUB_STEP_SUMMARY and annotations), optionally :PATH; repeatable.",
+            valueName: "format[:path]"),
         transform: { text in try ReportSpecification(parsing: text) })
     var report: [ReportSpecification] = []
 

@@ -9,9 +9,10 @@ struct KubernetesManifestTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("docs/kubernetes")
 
-    /// The root node of `name`, which must load without a diagnostic.
+    /// The root node of `name` (in docs/kubernetes; `../NAME` at the repository root), which must load without a diagnostic.
     static func load(_ name: String) throws -> Node {
-        let path = folder.appendingPathComponent(name).path
+        let root = folder.deletingLastPathComponent().deletingLastPathComponent()
+        let path = name.hasPrefix("../") ? root.appendingPathComponent(String(name.dropFirst(3))).path : folder.appendingPathComponent(name).path
         let document = YAMLLoader().load(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), path: path)
         #expect(document.diagnostics.isEmpty, "\(document.diagnostics)")
         return try #require(document.root)
@@ -64,5 +65,20 @@ struct KubernetesManifestTests {
         #expect(arguments.contains("--shard ${{ matrix.shard }}/\(matrix.count)"))
         let merge = workflow["jobs"]?["merge"]?["steps"]?.sequenceItems?.compactMap { $0["run"]?.scalarValue }.joined() ?? ""
         #expect(merge.contains("--merge --expect-shards \(matrix.count)"))
+    }
+
+    @Test func theMatrixUsesTheCompositeActionsInputsAndOutputs() throws {
+        let action = try Self.load("../action.yml")
+        #expect(action["runs"]?["using"]?.scalarValue == "composite")
+        let inputs = Set(action["inputs"]?.mappingPairs?.compactMap(\.key.scalarValue) ?? [])
+        let outputs = Set(action["outputs"]?.mappingPairs?.compactMap(\.key.scalarValue) ?? [])
+        let script = action["runs"]?["steps"]?.sequenceItems?.compactMap { $0["run"]?.scalarValue }.joined() ?? ""
+        #expect(script.contains("--report github"))
+        let steps = try Self.load("github-actions.yml")["jobs"]?["shard"]?["steps"]?.sequenceItems ?? []
+        let uses = try #require(steps.first { $0["uses"]?.scalarValue == "./" })
+        let given = Set(uses["with"]?.mappingPairs?.compactMap(\.key.scalarValue) ?? [])
+        #expect(given.isSubset(of: inputs), "unknown inputs: \(given.subtracting(inputs))")
+        let upload = steps.compactMap { $0["with"]?["path"]?.scalarValue }.first ?? ""
+        #expect(upload == "${{ steps.runbook.outputs.results }}" && outputs.contains("results"))
     }
 }
