@@ -1,7 +1,10 @@
 import Workflow
 
 /// Runs `docker:` and `nvidia-docker:` commands (SPEC 1.1): labels the containers a run creates,
-/// and turns `nvidia-docker run` into `docker run --gpus all` when nvidia-docker is not installed.
+/// and turns `nvidia-docker run` into `docker run` with the flag that gave a container the GPU on
+/// the learner's engine (`--gpus all` unless the preflight's GPU ladder found another) when
+/// nvidia-docker is not installed. A GPU step on an engine whose GPU probe failed is an `error`
+/// with the probe's reason.
 public struct DockerCommandKind: CommandKind {
     /// `docker` or `nvidia-docker`.
     public let key: String
@@ -43,21 +46,26 @@ public struct DockerCommandKind: CommandKind {
         if creates, context.marksCreations, let index = arguments.subcommandIndex {
             labelled.insert(contentsOf: DockerLabels.flags(run: context.runId, learner: context.learner, step: context.step), at: index + 1)
         }
+        let gpuAbsent = !context.capabilities.contains(DockerBackend.gpu)
         guard isNvidia else {
+            if gpuAbsent, let reason = context.facts[DockerBackend.gpu.absentReasonFact], GPUCommands.hasGPUFlags(words) {
+                return .failure(CommandProblem(reason))
+            }
             return .success(PreparedCommand(executable: "docker", arguments: labelled, display: ["docker"] + words, binary: "docker"))
         }
-        if subcommand == "run", !context.capabilities.contains(DockerBackend.gpu) {
-            return .failure(CommandProblem("no NVIDIA runtime on this engine"))
+        if subcommand == "run", gpuAbsent {
+            return .failure(CommandProblem(context.facts[DockerBackend.gpu.absentReasonFact] ?? "no NVIDIA runtime on this engine"))
         }
         if ExecutableResolver.find("nvidia-docker", path: context.environment["PATH"]) != nil {
             return .success(PreparedCommand(executable: "nvidia-docker", arguments: labelled, display: ["nvidia-docker"] + words, binary: "nvidia-docker"))
         }
         if subcommand == "run", let index = arguments.subcommandIndex {
+            let flags = context.facts[DockerBackend.gpuFlagsFact].map { $0.split(separator: " ").map(String.init) } ?? ["--gpus", "all"]
             var rewritten = labelled
-            rewritten.insert(contentsOf: ["--gpus", "all"], at: index + 1)
+            rewritten.insert(contentsOf: flags, at: index + 1)
             return .success(PreparedCommand(
                 executable: "docker", arguments: rewritten, display: ["nvidia-docker"] + words, binary: "docker",
-                note: "nvidia-docker is not on PATH: ran `docker run --gpus all` instead"))
+                note: "nvidia-docker is not on PATH: ran `docker run \(flags.joined(separator: " "))` instead"))
         }
         return .success(PreparedCommand(
             executable: "docker", arguments: labelled, display: ["nvidia-docker"] + words, binary: "docker",
