@@ -12,8 +12,10 @@ struct CompletionTests {
         let script = try RunbookBinary.run(["--generate-completion-script", "bash"])
         #expect(script.status == 0)
         try Data(script.stdout.utf8).write(to: dir.appendingPathComponent("runbook.bash"))
-        for (source, name) in [("shards/shards.yaml", "shards.yaml"), ("shards/shards.yaml", "workshop.yaml"), ("shards/roster.yaml", "roster.yaml")] {
-            try FileManager.default.copyItem(at: RunbookBinary.fixtures.appendingPathComponent(source), to: dir.appendingPathComponent(name))
+        let copies = [("shards/shards.yaml", "shards.yaml"), ("shards/shards.yaml", "workshop.yaml"), ("shards/roster.yaml", "roster.yaml")]
+        for (source, name) in copies {
+            let from = RunbookBinary.fixtures.appendingPathComponent(source)
+            try FileManager.default.copyItem(at: from, to: dir.appendingPathComponent(name))
         }
         return dir
     }
@@ -54,7 +56,8 @@ struct CompletionTests {
     func learnerIdsOfTheRoster() throws {
         let dir = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(try Self.complete("run shards.yaml --learners roster.yaml --learner ", in: dir) == ["ann", "bob", "cat", "dan", "eve", "fay", "gus"])
+        let all = try Self.complete("run shards.yaml --learners roster.yaml --learner ", in: dir)
+        #expect(all == ["ann", "bob", "cat", "dan", "eve", "fay", "gus"])
         #expect(try Self.complete("check --learners roster.yaml shards.yaml --learner ann,e", in: dir) == ["ann,eve"])
         #expect(try Self.complete("run shards.yaml --learner ", in: dir).isEmpty, "no roster, no learners")
     }

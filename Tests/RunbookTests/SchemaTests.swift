@@ -21,7 +21,8 @@ struct SchemaTests {
         "probe-without-command", "retry-attempts-zero", "runbook-version-2", "secrets-and-env-names", "steps-empty-value",
         "two-command-keys", "two-command-keys-probe", "unicode-column-emoji", "unknown-key-capture", "unknown-key-cleanup",
         "unknown-key-count", "unknown-key-defaults", "unknown-key-expect", "unknown-key-matcher", "unknown-key-probe", "unknown-key-retry",
-        "unknown-key-step", "unknown-key-top-level", "unknown-key-var-map", "value-check-without-operator", "verify-before-and-capture-from",
+        "unknown-key-step", "unknown-key-top-level", "unknown-key-var-map", "value-check-without-operator",
+        "verify-before-and-capture-from",
         "when-negated-unknown-condition", "when-unknown-condition", "wrong-type-env-and-needs", "wrong-type-expect-list",
         "wrong-type-steps-map", "wrong-type-tty-yes",
     ]
@@ -44,7 +45,8 @@ struct SchemaTests {
     /// Every `.yaml` below `folder`.
     static func yamlFiles(under folder: URL) -> [URL] {
         let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-        return (walker?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "yaml" || $0.pathExtension == "yml" }.sorted { $0.path < $1.path }
+        let files = (walker?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "yaml" || $0.pathExtension == "yml" }
+        return files.sorted { $0.path < $1.path }
     }
 
     /// The module runbooks: workshop.yaml and every YAML file under modules/ that says `runbook: 1`.
@@ -70,7 +72,8 @@ struct SchemaTests {
             let first = try String(contentsOf: runbook, encoding: .utf8).split(separator: "\n").first.map(String.init) ?? ""
             let prefix = "# yaml-language-server: $schema="
             #expect(first.hasPrefix(prefix), "\(runbook.path): \(first)")
-            let target = runbook.deletingLastPathComponent().appendingPathComponent(String(first.dropFirst(prefix.count))).standardizedFileURL
+            let relative = String(first.dropFirst(prefix.count))
+            let target = runbook.deletingLastPathComponent().appendingPathComponent(relative).standardizedFileURL
             #expect(target.path == Self.runbookSchema.standardizedFileURL.path, "\(runbook.lastPathComponent) points at \(target.path)")
         }
     }
@@ -92,7 +95,9 @@ struct SchemaTests {
     @Test("the malformed fixtures a schema can detect are rejected")
     func malformedFixturesAreRejected() throws {
         let files = Self.mustReject.map { Self.malformed.appendingPathComponent("\($0).yaml") }
-        for file in files { #expect(FileManager.default.fileExists(atPath: file.path), "\(file.lastPathComponent) is gone from the corpus") }
+        for file in files {
+            #expect(FileManager.default.fileExists(atPath: file.path), "\(file.lastPathComponent) is gone from the corpus")
+        }
         let verdicts = try Self.check(files, against: Self.runbookSchema)
         for file in files {
             #expect(verdicts[file.path]?.status == "invalid", "\(file.lastPathComponent): \(verdicts[file.path]?.status ?? "no verdict")")
@@ -104,7 +109,9 @@ struct SchemaTests {
         let dir = try RunbookBinary.temporaryDirectory("schema")
         defer { try? FileManager.default.removeItem(at: dir) }
         let cases = [
-            ("good.yaml", "learners:\n  - { id: alice, name: Alice, docker_host: 'ssh://alice@lab', vars: { port: 8080 } }\n  - { id: bob, docker_context: lab }\n",
+            ("good.yaml",
+             "learners:\n  - { id: alice, name: Alice, docker_host: 'ssh://alice@lab', vars: { port: 8080 } }\n"
+                + "  - { id: bob, docker_context: lab }\n",
              "valid"),
             ("unknown-key.yaml", "learners:\n  - { id: alice, dockr_host: tcp://x:2376 }\n", "invalid"),
             ("bad-id.yaml", "learners:\n  - { id: Alice }\n", "invalid"),

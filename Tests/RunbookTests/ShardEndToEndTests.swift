@@ -20,9 +20,9 @@ struct ShardEndToEndTests {
     }
 
     /// Runs shard `index` (0-based, as Kubernetes numbers pods) of `total` into `DIR/shard-INDEX`; `roster` may be changed.
-    static func shard(_ index: Int, of total: Int, in directory: URL, roster: URL = roster, command: String = "run") throws -> RunbookBinary.Outcome {
+    static func shard(_ index: Int, of total: Int, in directory: URL, roster: URL = roster) throws -> RunbookBinary.Outcome {
         try run(
-            [command, runbook.path, "--learners", roster.path, "--out", "shard-\(index)", "--quiet"], in: directory,
+            ["run", runbook.path, "--learners", roster.path, "--out", "shard-\(index)", "--quiet"], in: directory,
             environment: ["JOB_COMPLETION_INDEX": "\(index)", "RUNBOOK_TOTAL_SHARDS": "\(total)"])
     }
 
@@ -30,8 +30,9 @@ struct ShardEndToEndTests {
     static func outcomes(_ results: RunResults) -> [String] {
         results.learners.flatMap { learner in
             learner.steps.map { step in
-                "\(learner.id) \(learner.name ?? "-") \(step.step) \(step.status.rawValue) \(step.reason ?? "-") \(step.exitCode.map(String.init) ?? "-") "
-                    + "\(step.excerpts?.stdout.head ?? "-") \(step.captured.sorted { $0.key < $1.key })"
+                "\(learner.id) \(learner.name ?? "-") \(step.step) \(step.status.rawValue) \(step.reason ?? "-") "
+                    + "\(step.exitCode.map(String.init) ?? "-") \(step.excerpts?.stdout.head ?? "-") "
+                    + "\(step.captured.sorted { $0.key < $1.key })"
             }
         }
     }
@@ -44,18 +45,20 @@ struct ShardEndToEndTests {
         #expect(whole.status == 1, "cat's colour fails: \(whole.stderr)")
         for index in 0..<3 {
             let outcome = try Self.shard(index, of: 3, in: dir)
-            #expect(outcome.status == (index == 2 ? 1 : 0), "shard \(index + 1) holds cat only if it is the third: \(outcome.stdout)\(outcome.stderr)")
+            #expect(outcome.status == (index == 2 ? 1 : 0), "only the third shard holds cat: \(outcome.stdout)\(outcome.stderr)")
         }
         let journal = try ResultsFile.journal(directory: dir.appendingPathComponent("shard-1"))
         let shard = (journal.first?["run"] as? [String: Any])?["shard"] as? [String: Any]
         #expect(shard?["index"] as? Int == 2 && shard?["total"] as? Int == 3)
         #expect(shard?["learners"] as? [String] == ["bob", "eve"])
         #expect((shard?["rosterSha256"] as? String)?.count == 64)
-        #expect(try ResultsFile(directory: dir.appendingPathComponent("shard-1")).json["shard"] as? [String: Any] != nil, "results.json has it too")
+        let results = try ResultsFile(directory: dir.appendingPathComponent("shard-1"))
+        #expect(results.json["shard"] as? [String: Any] != nil, "results.json has it too")
 
         // Inputs of every kind: a results folder, a results.json, a journal.jsonl; in any order.
         let merge = try Self.run(
-            ["report", "shard-2/journal.jsonl", "shard-0", "shard-1/results.json", "--merge", "--expect-shards", "3", "-o", "merged.json"], in: dir)
+            ["report", "shard-2/journal.jsonl", "shard-0", "shard-1/results.json", "--merge", "--expect-shards", "3", "-o", "merged.json"],
+            in: dir)
         #expect(merge.status == 0, "\(merge.stderr)")
         #expect(merge.stdout.isEmpty)
         let merged = try ResultsLoader.load(path: dir.appendingPathComponent("merged.json").path)
@@ -81,7 +84,8 @@ struct ShardEndToEndTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         for index in 0..<3 { _ = try Self.shard(index, of: 3, in: dir) }
         let changedRoster = dir.appendingPathComponent("roster.yaml")
-        try (String(contentsOf: Self.roster, encoding: .utf8) + "  - { id: hal }\n").write(to: changedRoster, atomically: true, encoding: .utf8)
+        let longer = try String(contentsOf: Self.roster, encoding: .utf8) + "  - { id: hal }\n"
+        try longer.write(to: changedRoster, atomically: true, encoding: .utf8)
         let other = try RunbookBinary.temporaryDirectory("shards-other")
         defer { try? FileManager.default.removeItem(at: other) }
         _ = try Self.shard(1, of: 3, in: other, roster: changedRoster)
@@ -89,7 +93,8 @@ struct ShardEndToEndTests {
 
         let cases: [([String], String)] = [
             (["shard-0", "shard-2"], "error: shard 2/3 is missing\n"),
-            (["shard-0", "shard-1", "shard-2", "shard-1/journal.jsonl"], "error: shard 2/3 appears 2 times: shard-1, shard-1/journal.jsonl\n"),
+            (["shard-0", "shard-1", "shard-2", "shard-1/journal.jsonl"],
+             "error: shard 2/3 appears 2 times: shard-1, shard-1/journal.jsonl\n"),
             (["shard-0", "shard-1"], "error: shard 3/3 is missing\n"),
             (["shard-0", "\(other.path)/shard-1", "shard-2"], "error: the shards dealt different rosters:\n"),
             (["shard-0", "shard-1", "shard-2", "plain"], "error: plain was not run with --shard"),
@@ -151,11 +156,12 @@ struct ShardEndToEndTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let noRoster = try Self.run(["run", Self.runbook.path, "--shard", "1/2"], in: dir)
         #expect(noRoster.status == 2)
-        #expect(noRoster.stderr.hasSuffix("error: --shard 1/2: a shard needs a roster to deal; give --learners FILE\n"), "\(noRoster.stderr)")
+        #expect(noRoster.stderr.hasSuffix("error: --shard 1/2: a shard needs a roster to deal; give --learners FILE\n"))
         let fromEnvironment = try Self.run(["check", Self.runbook.path], in: dir, environment: ["RUNBOOK_SHARD": "2/2"])
         #expect(fromEnvironment.status == 2)
         #expect(fromEnvironment.stderr.hasSuffix("error: RUNBOOK_SHARD=2/2: a shard needs a roster to deal; give --learners FILE\n"))
-        let selftest = try Self.run(["selftest", Self.runbook.path], in: dir, environment: ["JOB_COMPLETION_INDEX": "0", "RUNBOOK_TOTAL_SHARDS": "2"])
+        let selftest = try Self.run(
+            ["selftest", Self.runbook.path], in: dir, environment: ["JOB_COMPLETION_INDEX": "0", "RUNBOOK_TOTAL_SHARDS": "2"])
         #expect(selftest.status == 2)
         #expect(selftest.stderr.contains("JOB_COMPLETION_INDEX=0 with RUNBOOK_TOTAL_SHARDS=2: a shard needs a roster"))
         for bad in ["3/2", "0/2", "2", "x/y"] {
@@ -163,7 +169,8 @@ struct ShardEndToEndTests {
             #expect(outcome.status == 2, "--shard \(bad)")
             #expect(outcome.stderr.contains("error: --shard \(bad): "), "\(outcome.stderr)")
         }
-        let withLearner = try Self.run(["run", Self.runbook.path, "--learners", Self.roster.path, "--learner", "ann", "--shard", "1/2"], in: dir)
+        let withLearner = try Self.run(
+            ["run", Self.runbook.path, "--learners", Self.roster.path, "--learner", "ann", "--shard", "1/2"], in: dir)
         #expect(withLearner.status == 2)
         #expect(withLearner.stderr.contains("cannot be combined with --learner"))
         let expectAlone = try Self.run(["report", "x.json", "--format", "md", "--expect-shards", "2"], in: dir)

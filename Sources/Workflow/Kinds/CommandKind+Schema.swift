@@ -4,7 +4,7 @@ extension CommandKind {
     public var valueSchema: JSONValue {
         .object([
             "description": .string("`\(key)`: a command line (split by POSIX shell rules) or a list of words"),
-            "anyOf": .array([SchemaBuilder.text, .object(["type": .string("array"), "minItems": .integer(1), "items": SchemaBuilder.text])]),
+            "anyOf": .array([SchemaBuilder.text, SchemaBuilder.list(SchemaBuilder.text, minItems: 1)]),
         ])
     }
 }
@@ -22,6 +22,9 @@ extension ExecCommandKind {
 extension ShellCommandKind {
     /// One script, never substituted.
     public var valueSchema: JSONValue {
-        .object(["description": .string("`sh`: a script for /bin/sh -c; vars arrive as environment variables"), "type": SchemaBuilder.scalarTypes])
+        .object([
+            "description": .string("`sh`: a script for /bin/sh -c; vars arrive as environment variables"),
+            "type": SchemaBuilder.scalarTypes,
+        ])
     }
 }

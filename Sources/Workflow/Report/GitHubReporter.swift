@@ -69,7 +69,8 @@ public struct GitHubReporter: Sendable {
         }
         let full = head + MarkdownReporter(results: matrix.results).render()
         guard full.utf8.count > limit else { return full }
-        let note = "\n> **Cut:** this summary was cut to fit GitHub's 1 MiB limit; `runbook report RESULTS --format md` gives the whole checklist.\n"
+        let note = "\n> **Cut:** this summary was cut to fit GitHub's 1 MiB limit; "
+            + "`runbook report RESULTS --format md` gives the whole checklist.\n"
         let room = max(0, limit - note.utf8.count)
         if let details = full.range(of: "## Failures by learner\n"), full[..<details.lowerBound].utf8.count <= room {
             return String(full[..<details.lowerBound]) + note
@@ -91,7 +92,9 @@ public struct GitHubReporter: Sendable {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
-            guard let file = FileHandle(forWritingAtPath: path) else { throw ReportError.cannotWrite(path: path, reason: "cannot open the file") }
+            guard let file = FileHandle(forWritingAtPath: path) else {
+                throw ReportError.cannotWrite(path: path, reason: "cannot open the file")
+            }
             defer { try? file.close() }
             try file.seekToEnd()
             try file.write(contentsOf: Data((separator + text).utf8))
@@ -128,7 +131,8 @@ public struct GitHubReporter: Sendable {
     /// The runbook's path as GitHub names files: relative to the workspace when inside it.
     var annotationPath: String {
         let given = matrix.results.runbook.path
-        let absolute = given.hasPrefix("/") ? given : URL(fileURLWithPath: currentDirectory).appendingPathComponent(given).standardizedFileURL.path
+        let absolute = given.hasPrefix("/")
+            ? given : URL(fileURLWithPath: currentDirectory).appendingPathComponent(given).standardizedFileURL.path
         let root = URL(fileURLWithPath: workspace).standardizedFileURL.path
         let prefix = root.hasSuffix("/") ? root : root + "/"
         return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : given
@@ -136,7 +140,8 @@ public struct GitHubReporter: Sendable {
 
     /// A workflow command's message: `%`, CR and LF escaped.
     static func data(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
     }
 
     /// A workflow command's property value: as a message, plus `:` and `,`.

@@ -99,7 +99,8 @@ public struct HTMLReporter: Sendable {
             html += "</th>"
             for (column, step) in matrix.steps.enumerated() {
                 guard let result = matrix.result(learner: learner.id, step: step.id) else {
-                    html += "<td class=\"cell s-missing\" title=\"\(attribute(matrix.missingText(for: learner)))\"><span class=\"sym\">·</span></td>"
+                    let tip = attribute(matrix.missingText(for: learner))
+                    html += "<td class=\"cell s-missing\" title=\"\(tip)\"><span class=\"sym\">·</span></td>"
                     continue
                 }
                 var tip = result.status.rawValue

@@ -63,7 +63,8 @@ public struct JUnitReporter: Sendable {
             tally.time += result?.durationSeconds ?? 0
             let title = matrix.title(of: step, learner: learner.id)
             let name = title.isEmpty ? step.id : "\(step.id): \(title)"
-            cases += "    <testcase classname=\"\(attribute(classname))\" name=\"\(attribute(name))\" file=\"\(attribute(matrix.results.runbook.path))\""
+            cases += "    <testcase classname=\"\(attribute(classname))\" name=\"\(attribute(name))\""
+            cases += " file=\"\(attribute(matrix.results.runbook.path))\""
             if let line = step.line { cases += " line=\"\(line)\"" }
             cases += " time=\"\(DurationText.seconds(result?.durationSeconds ?? 0))\">\n"
             guard let result else {

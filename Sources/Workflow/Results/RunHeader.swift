@@ -70,7 +70,8 @@ public struct RunHeader: Sendable, Codable {
 
     /// Creates a header.
     public init(
-        runId: String, command: String, runbook: RunbookInfo, startedAt: Date, learners: [LearnerInfo], steps: [StepInfo], shard: ShardInfo? = nil
+        runId: String, command: String, runbook: RunbookInfo, startedAt: Date, learners: [LearnerInfo], steps: [StepInfo],
+        shard: ShardInfo? = nil
     ) {
         self.runId = runId
         self.command = command

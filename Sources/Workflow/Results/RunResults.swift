@@ -28,8 +28,8 @@ public struct RunResults: Sendable, Codable {
 
     /// Creates results.
     public init(
-        runId: String, command: String, runbook: RunHeader.RunbookInfo, startedAt: Date, endedAt: Date?, interrupted: Bool, steps: [RunHeader.StepInfo],
-        learners: [LearnerResult], shard: ShardInfo? = nil
+        runId: String, command: String, runbook: RunHeader.RunbookInfo, startedAt: Date, endedAt: Date?, interrupted: Bool,
+        steps: [RunHeader.StepInfo], learners: [LearnerResult], shard: ShardInfo? = nil
     ) {
         schema = Self.currentSchema
         self.runId = runId

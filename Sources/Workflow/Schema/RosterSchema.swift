@@ -17,9 +17,11 @@ public struct RosterSchema: Sendable {
             properties[key] = SchemaBuilder.text
         }
         properties["id"] = SchemaBuilder.described(SchemaBuilder.identifier, "unique id, ${learner}: [a-z0-9][a-z0-9_-]*")
-        properties["vars"] = SchemaBuilder.map(keys: SchemaBuilder.namePattern, values: SchemaBuilder.text, description: "the learner's own var values")
+        properties["vars"] = SchemaBuilder.map(
+            keys: SchemaBuilder.namePattern, values: SchemaBuilder.text, description: "the learner's own var values")
         let learner = SchemaBuilder.object(properties, required: ["id"])
-        guard case .object(var members) = SchemaBuilder.object(["learners": SchemaBuilder.list(learner, minItems: 1)], required: ["learners"]) else {
+        let roster = SchemaBuilder.object(["learners": SchemaBuilder.list(learner, minItems: 1)], required: ["learners"])
+        guard case .object(var members) = roster else {
             return SchemaBuilder.anything
         }
         members["$schema"] = .string("http://json-schema.org/draft-07/schema#")

@@ -11,7 +11,8 @@ extension RunbookSchema {
             "description": SchemaBuilder.described(SchemaBuilder.text, "what the module teaches"),
             "module": SchemaBuilder.described(SchemaBuilder.text, "the module's folder, ${module}; default the runbook's folder"),
             "vars": .object([
-                "type": .string("object"), "description": .string("every var the runbook uses: a default, or { required, description, default }"),
+                "type": .string("object"),
+                "description": .string("every var the runbook uses: a default, or { required, description, default }"),
                 "propertyNames": .object(["pattern": .string(SchemaBuilder.namePattern), "not": .object(["enum": .array(reserved)])]),
                 "additionalProperties": SchemaBuilder.reference("variable"),
             ]),
@@ -20,7 +21,8 @@ extension RunbookSchema {
                 "vars or environment variables whose values are redacted everywhere"),
             "defaults": SchemaBuilder.described(SchemaBuilder.reference("defaults"), "defaults of every step: timeout, retry, env, cwd"),
             "steps": SchemaBuilder.described(SchemaBuilder.list(SchemaBuilder.reference("step"), minItems: 1), "the steps, run in order"),
-            "cleanup": SchemaBuilder.described(SchemaBuilder.list(SchemaBuilder.reference("cleanupItem")), "always run at the end of `run`"),
+            "cleanup": SchemaBuilder.described(
+                SchemaBuilder.list(SchemaBuilder.reference("cleanupItem")), "always run at the end of `run`"),
         ]
     }
 
@@ -33,12 +35,17 @@ extension RunbookSchema {
             "hint": SchemaBuilder.described(SchemaBuilder.text, "shown when the step fails"),
             "tty": SchemaBuilder.described(SchemaBuilder.boolean, "run under a pseudo-terminal (80×24)"),
             "retry": SchemaBuilder.reference("retry"),
-            "finish_on_match": SchemaBuilder.described(SchemaBuilder.boolean, "end with success as soon as every positive matcher is satisfied"),
+            "finish_on_match": SchemaBuilder.described(
+                SchemaBuilder.boolean, "end with success as soon as every positive matcher is satisfied"),
             "needs": SchemaBuilder.described(SchemaBuilder.oneOrMany(SchemaBuilder.identifier), "earlier steps that must pass first"),
-            "when": SchemaBuilder.described(SchemaBuilder.oneOrMany(condition), "conditions: \(capabilityNames), ${var}, or either negated with '!'"),
+            "when": SchemaBuilder.described(
+                SchemaBuilder.oneOrMany(condition), "conditions: \(capabilityNames), ${var}, or either negated with '!'"),
             "capture": SchemaBuilder.reference("capture"),
-            "verify": SchemaBuilder.described(SchemaBuilder.list(SchemaBuilder.reference("probe")), "probes of the state the step should leave"),
-            "verify_before": .object(["enum": .array([.string("fail"), .string("pass")]), "description": .string("selftest: what the probes do before the step")]),
+            "verify": SchemaBuilder.described(
+                SchemaBuilder.list(SchemaBuilder.reference("probe")), "probes of the state the step should leave"),
+            "verify_before": .object([
+                "enum": .array([.string("fail"), .string("pass")]), "description": .string("selftest: what the probes do before the step"),
+            ]),
         ]) { _, step in step }
     }
 
@@ -69,7 +76,9 @@ extension RunbookSchema {
         return [
             "exit": .object([
                 "description": .string("a code 0…255, a list of codes, `any` or `nonzero`; default 0"),
-                "anyOf": .array([.object(["enum": .array([.string("any"), .string("nonzero")])]), code, SchemaBuilder.list(code, minItems: 1)]),
+                "anyOf": .array([
+                    .object(["enum": .array([.string("any"), .string("nonzero")])]), code, SchemaBuilder.list(code, minItems: 1),
+                ]),
             ]),
             "stdout": SchemaBuilder.reference("stream"),
             "stderr": SchemaBuilder.reference("stream"),
@@ -89,10 +98,12 @@ extension RunbookSchema {
             "matches": SchemaBuilder.described(SchemaBuilder.text, "some line matches the ICU regex"),
             "not_matches": SchemaBuilder.described(SchemaBuilder.text, "no line matches the ICU regex"),
             "equals": SchemaBuilder.described(SchemaBuilder.text, "the whole stream, trailing whitespace trimmed"),
-            "lines": SchemaBuilder.described(SchemaBuilder.list(SchemaBuilder.text, minItems: 1), "regexes matched in order, each on a later line"),
+            "lines": SchemaBuilder.described(
+                SchemaBuilder.list(SchemaBuilder.text, minItems: 1), "regexes matched in order, each on a later line"),
             "count": SchemaBuilder.described(
                 properties(RunbookKeys.count, from: [
-                    "matches": SchemaBuilder.text, "min": SchemaBuilder.wholeNumber(minimum: 0), "max": SchemaBuilder.wholeNumber(minimum: 0),
+                    "matches": SchemaBuilder.text, "min": SchemaBuilder.wholeNumber(minimum: 0),
+                    "max": SchemaBuilder.wholeNumber(minimum: 0),
                 ], required: ["matches"]),
                 "how many lines match: { matches: RE, min: N, max: N }"),
         ]
@@ -110,7 +121,8 @@ extension RunbookSchema {
     var captureValues: [String: JSONValue] {
         [
             "from": .object(["enum": .array([.string("stdout"), .string("stderr"), .string("output")])]),
-            "regex": SchemaBuilder.described(SchemaBuilder.text, "the first group (or the group named like the capture) of the first matching line"),
+            "regex": SchemaBuilder.described(
+                SchemaBuilder.text, "the first group (or the group named like the capture) of the first matching line"),
         ]
     }
 

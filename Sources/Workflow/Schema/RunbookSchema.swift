@@ -35,7 +35,8 @@ public struct RunbookSchema: Sendable {
             "stream": SchemaBuilder.oneOrMany(SchemaBuilder.reference("matcher")),
             "matcher": matcher,
             "retry": properties(RunbookKeys.retry, from: retryValues),
-            "env": SchemaBuilder.map(keys: SchemaBuilder.namePattern, values: SchemaBuilder.text, description: "environment variables: NAME: value"),
+            "env": SchemaBuilder.map(
+                keys: SchemaBuilder.namePattern, values: SchemaBuilder.text, description: "environment variables: NAME: value"),
             "capture": SchemaBuilder.map(
                 keys: SchemaBuilder.namePattern, values: properties(RunbookKeys.capture, from: captureValues, required: ["from"]),
                 description: "captures: NAME: { from: stdout|stderr|output, regex: RE }"),

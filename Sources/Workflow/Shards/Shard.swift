@@ -53,7 +53,8 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
         do {
             return try Shard(index: zeroBased + 1, total: total)
         } catch {
-            throw .invalid("\(completionIndexVariable)=\(indexText) with \(totalVariable)=\(totalText): the index must be from 0 to \(total - 1)")
+            throw .invalid(
+                "\(completionIndexVariable)=\(indexText) with \(totalVariable)=\(totalText): the index must be from 0 to \(total - 1)")
         }
     }
 

@@ -45,7 +45,9 @@ public enum ShardMergeError: Error, Sendable, Equatable, CustomStringConvertible
         case .totalDiffers(let input, let shard, let expected):
             return "\(input) is shard \(shard), but \(expected) shard\(expected == 1 ? " is" : "s are") expected"
         case .runbooksDiffer(let origins):
-            let lines = origins.map { "  \($0.input): \(ControlCharacters.singleLine($0.runbook.path)) sha256 \($0.runbook.sha256.prefix(12))" }
+            let lines = origins.map { origin in
+                "  \(origin.input): \(ControlCharacters.singleLine(origin.runbook.path)) sha256 \(origin.runbook.sha256.prefix(12))"
+            }
             return "the shards ran different runbooks:\n" + lines.joined(separator: "\n")
         case .rostersDiffer(let origins):
             let lines = origins.map { "  \($0.input): shard \($0.shard), roster sha256 \($0.rosterSha256.prefix(12))" }

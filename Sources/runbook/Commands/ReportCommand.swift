@@ -25,7 +25,8 @@ struct ReportCommand: AsyncParsableCommand {
     var inputs: [String]
 
     @Option(
-        name: .long, help: ArgumentHelp("The format: json, junit, tap, md, csv, html or github (with --merge, default json).", valueName: "format"))
+        name: .long,
+        help: ArgumentHelp("The format: json, junit, tap, md, csv, html or github (with --merge, default json).", valueName: "format"))
     var format: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "path"))

@@ -23,7 +23,8 @@ enum CompletionCandidates {
     /// Learner ids of the `--learners` roster on the command line.
     static func learners(words: [String], prefix: String, list: Bool) -> [String] {
         guard let roster = value(of: "--learners", in: words) else { return [] }
-        guard case .success(let learners) = RosterLoader.load(path: roster, settingKeys: StandardKinds.registry.rosterKeys) else { return [] }
+        let loaded = RosterLoader.load(path: roster, settingKeys: StandardKinds.registry.rosterKeys)
+        guard case .success(let learners) = loaded else { return [] }
         return offer(learners.map(\.id), prefix: prefix, list: list)
     }
 

@@ -17,7 +17,8 @@ extension RunPreparation {
         }
         guard let shard else { return (learners, nil) }
         guard let rosterPath = options.learners else {
-            throw .usage("\(Self.source(of: shard, option: option, environment: environment)): a shard needs a roster to deal; give --learners FILE")
+            let source = Self.source(of: shard, option: option, environment: environment)
+            throw .usage("\(source): a shard needs a roster to deal; give --learners FILE")
         }
         guard options.learner == nil else {
             throw .usage("--shard deals the whole roster; it cannot be combined with --learner")

@@ -4,7 +4,9 @@ import Workflow
 
 /// Options of every command that runs steps (SPEC 3).
 struct RunOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Roster of learners (YAML or CSV).", valueName: "file"), completion: .file(extensions: ["yaml", "yml", "csv"]))
+    @Option(
+        name: .long, help: ArgumentHelp("Roster of learners (YAML or CSV).", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml", "csv"]))
     var learners: String?
 
     @Option(
@@ -18,7 +20,9 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("var"), help: ArgumentHelp("Set a var (highest precedence); repeatable.", valueName: "name=value"))
     var vars: [String] = []
 
-    @Option(name: .customLong("var-file"), help: ArgumentHelp("A YAML map of var values.", valueName: "file"), completion: .file(extensions: ["yaml", "yml"]))
+    @Option(
+        name: .customLong("var-file"), help: ArgumentHelp("A YAML map of var values.", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml"]))
     var varFile: String?
 
     @Option(
@@ -41,7 +45,8 @@ struct RunOptions: ParsableArguments {
 
     @Option(
         name: .long, help: ArgumentHelp(
-            "Also write a report: json, junit, tap, md, csv, html or github ($GITHUB_STEP_SUMMARY and annotations), optionally :PATH; repeatable.",
+            "Also write a report: json, junit, tap, md, csv, html or github ($GITHUB_STEP_SUMMARY and annotations), "
+                + "optionally :PATH; repeatable.",
             valueName: "format[:path]"),
         transform: { text in try ReportSpecification(parsing: text) })
     var report: [ReportSpecification] = []

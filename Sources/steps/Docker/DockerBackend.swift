@@ -82,8 +82,8 @@ public struct DockerBackend: KindBackend {
         if gpu.fingerprint.available { facts[Self.gpuFlagsFact] = gpu.fingerprint.flags.joined(separator: " ") }
         if let reason = gpu.stepReason { facts[Self.gpu.absentReasonFact] = reason }
         return BackendPreflight(
-            reachable: true, fingerprint: fingerprint.json, summary: fingerprint.summary, capabilities: gpu.fingerprint.available ? [Self.gpu] : [],
-            facts: facts)
+            reachable: true, fingerprint: fingerprint.json, summary: fingerprint.summary,
+            capabilities: gpu.fingerprint.available ? [Self.gpu] : [], facts: facts)
     }
 
     public func unreachableReason(environment: [String: String]) async -> String? {

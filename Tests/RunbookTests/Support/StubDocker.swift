@@ -47,7 +47,8 @@ enum StubDocker {
         let outcome = try RunbookBinary.run(["run", runbook.path, "--out", out.path] + arguments, in: scratch, environment: variables)
         RunbookBinary.expectNoCrash(outcome)
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        let invocations = text.components(separatedBy: "\n\n").map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        let invocations = text.components(separatedBy: "\n\n")
+            .map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
             .filter { !$0.isEmpty && $0 != [""] }
         return Run(outcome: outcome, invocations: invocations, results: try ResultsFile(directory: out))
     }

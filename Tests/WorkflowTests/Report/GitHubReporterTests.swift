@@ -17,8 +17,12 @@ struct GitHubReporterTests {
             LearnerResult(id: id, name: id.capitalized, steps: steps.map { step in
                 switch step.id {
                 case "ok": StepResult(learner: id, step: step.id, status: .passed, endedAt: start)
-                case "after": StepResult(learner: id, step: step.id, status: .blocked, reason: "needs 'bad-1', which failed", endedAt: start)
-                default: StepResult(learner: id, step: step.id, status: .failed, reason: "exit: expected 0, got 1 (100%)", endedAt: start, hint: step.hint)
+                case "after":
+                    StepResult(learner: id, step: step.id, status: .blocked, reason: "needs 'bad-1', which failed", endedAt: start)
+                default:
+                    StepResult(
+                        learner: id, step: step.id, status: .failed, reason: "exit: expected 0, got 1 (100%)", endedAt: start,
+                        hint: step.hint)
                 }
             })
         }
@@ -32,18 +36,22 @@ struct GitHubReporterTests {
         let lines = reporter.annotations()
         #expect(lines.count == 10)
         #expect(lines[0] == "::error file=labs/workshop.yaml,line=10,title=runbook%3A step bad-1 (Bad%2C number 1)::"
-            + "failed for 2 learners%0Aalice: failed: exit: expected 0, got 1 (100%25)%0Abob: failed: exit: expected 0, got 1 (100%25)%0AHint: Try: again")
+            + "failed for 2 learners%0Aalice: failed: exit: expected 0, got 1 (100%25)"
+            + "%0Abob: failed: exit: expected 0, got 1 (100%25)%0AHint: Try: again")
         #expect(lines.map { $0.split(separator: ",")[1] } == (1...10).map { "line=\($0 * 10)" })
         #expect(!lines.joined().contains("step after"), "a blocked step points at the step it needs, which is annotated")
         #expect(reporter.failingSteps.count == 12)
     }
 
     @Test func pathsAreRelativeToTheWorkspace() {
-        let inside = GitHubReporter(results: Self.results(failing: 1, path: "workshop.yaml"), workspace: "/work/repo", currentDirectory: "/work/repo/modules/m1")
+        let inside = GitHubReporter(
+            results: Self.results(failing: 1, path: "workshop.yaml"), workspace: "/work/repo", currentDirectory: "/work/repo/modules/m1")
         #expect(inside.annotationPath == "modules/m1/workshop.yaml")
-        let absolute = GitHubReporter(results: Self.results(failing: 1, path: "/work/repo/w.yaml"), workspace: "/work/repo/", currentDirectory: "/")
+        let absolute = GitHubReporter(
+            results: Self.results(failing: 1, path: "/work/repo/w.yaml"), workspace: "/work/repo/", currentDirectory: "/")
         #expect(absolute.annotationPath == "w.yaml")
-        let outside = GitHubReporter(results: Self.results(failing: 1, path: "/elsewhere/w.yaml"), workspace: "/work/repo", currentDirectory: "/")
+        let outside = GitHubReporter(
+            results: Self.results(failing: 1, path: "/elsewhere/w.yaml"), workspace: "/work/repo", currentDirectory: "/")
         #expect(outside.annotationPath == "/elsewhere/w.yaml")
     }
 
@@ -56,9 +64,12 @@ struct GitHubReporterTests {
 
     @Test func theSummaryCountsTheStepsLeftWithoutAnnotation() {
         let summary = GitHubReporter(results: Self.results(failing: 12), workspace: "/w", currentDirectory: "/w").render()
-        #expect(summary.hasPrefix("> **Annotations:** the first 10 of 12 failing steps are annotated in the runbook; the other 2 are in the checklist below.\n\n# Lab"))
+        #expect(summary.hasPrefix(
+            "> **Annotations:** the first 10 of 12 failing steps are annotated in the runbook; "
+                + "the other 2 are in the checklist below.\n\n# Lab"))
         #expect(summary.contains("## Checklist"))
-        #expect(!GitHubReporter(results: Self.results(failing: 3), workspace: "/w", currentDirectory: "/w").render().contains("**Annotations:**"))
+        let few = GitHubReporter(results: Self.results(failing: 3), workspace: "/w", currentDirectory: "/w").render()
+        #expect(!few.contains("**Annotations:**"))
     }
 
     @Test func aSummaryTooLongIsCutAndSaysSo() throws {
@@ -103,7 +114,8 @@ struct GitHubReporterTests {
         let json = #"{"id":"build","title":"Build","hint":null}"#
         let step = try JSONDecoder().decode(RunHeader.StepInfo.self, from: Data(json.utf8))
         #expect(step.id == "build" && step.line == nil)
-        let encoded = String(decoding: try JSONEncoder.runbook.encode(RunHeader.StepInfo(id: "a", title: nil, hint: nil, line: 7)), as: UTF8.self)
+        let data = try JSONEncoder.runbook.encode(RunHeader.StepInfo(id: "a", title: nil, hint: nil, line: 7))
+        let encoded = String(decoding: data, as: UTF8.self)
         #expect(encoded == #"{"id":"a","line":7}"#)
     }
 }

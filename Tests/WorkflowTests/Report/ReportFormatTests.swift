@@ -13,7 +13,8 @@ struct ReportFormatTests {
 
     @Test func unknownFormatListsTheValidOnes() {
         #expect(throws: ReportError.unknownFormat("xml")) { try ReportFormat(parsing: "xml") }
-        #expect(ReportError.unknownFormat("xml").description == "unknown report format 'xml'; use json, junit, tap, md, csv, html or github")
+        let message = ReportError.unknownFormat("xml").description
+        #expect(message == "unknown report format 'xml'; use json, junit, tap, md, csv, html or github")
         #expect(ReportError.unknownFormat("").description == "a report needs a format: json, junit, tap, md, csv, html or github")
     }
 

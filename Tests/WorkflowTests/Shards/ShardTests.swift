@@ -45,7 +45,8 @@ struct ShardTests {
         let cases: [([String: String], String)] = [
             (["RUNBOOK_SHARD": "3"], "RUNBOOK_SHARD=3: write I/N"),
             (["RUNBOOK_TOTAL_SHARDS": "3"], "RUNBOOK_TOTAL_SHARDS=3 is set but JOB_COMPLETION_INDEX is not"),
-            (["RUNBOOK_TOTAL_SHARDS": "3", "JOB_COMPLETION_INDEX": "3"], "JOB_COMPLETION_INDEX=3 with RUNBOOK_TOTAL_SHARDS=3: the index must be from 0 to 2"),
+            (["RUNBOOK_TOTAL_SHARDS": "3", "JOB_COMPLETION_INDEX": "3"],
+             "JOB_COMPLETION_INDEX=3 with RUNBOOK_TOTAL_SHARDS=3: the index must be from 0 to 2"),
             (["RUNBOOK_TOTAL_SHARDS": "three", "JOB_COMPLETION_INDEX": "0"], "RUNBOOK_TOTAL_SHARDS=three"),
         ]
         for (environment, message) in cases {
@@ -56,6 +57,8 @@ struct ShardTests {
                 #expect(error.message.hasPrefix(message), "\(error.message)")
             }
         }
-        #expect(throws: ShardError.invalid("--shard 0/2: the shard's index must be from 1 to 2")) { try Shard.resolve(option: "0/2", environment: [:]) }
+        #expect(throws: ShardError.invalid("--shard 0/2: the shard's index must be from 1 to 2")) {
+            try Shard.resolve(option: "0/2", environment: [:])
+        }
     }
 }

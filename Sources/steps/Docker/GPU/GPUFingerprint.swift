@@ -20,8 +20,8 @@ public struct GPUFingerprint: Sendable, Codable, Hashable {
 
     /// Creates a fingerprint (by default: no GPU, nothing probed).
     public init(
-        available: Bool = false, method: String? = nil, count: Int? = nil, models: [String] = [], reason: String? = nil, flags: [String] = [],
-        evidence: [GPUEvidence] = []
+        available: Bool = false, method: String? = nil, count: Int? = nil, models: [String] = [], reason: String? = nil,
+        flags: [String] = [], evidence: [GPUEvidence] = []
     ) {
         self.available = available
         self.method = method

@@ -58,7 +58,8 @@ struct GPUProbe: Sendable {
             let labels = DockerLabels.flags(run: probeRun, learner: Self.learnerLabel, step: Self.stepLabel)
             let reply = await cli.run(["run", "--rm", "--pull", "never"] + labels + tail, environment: environment)
             let said = [reply.stdout, reply.stderr, reply.failure ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")
-            evidence.append(GPUEvidence(command: (["docker", "run", "--rm", "--pull", "never"] + tail).joined(separator: " "), exitCode: reply.status, output: said))
+            let shown = (["docker", "run", "--rm", "--pull", "never"] + tail).joined(separator: " ")
+            evidence.append(GPUEvidence(command: shown, exitCode: reply.status, output: said))
             let devices = Self.devices(listedBy: reply.stdout)
             if reply.status == 0, !devices.isEmpty {
                 var models: [String] = []
@@ -83,7 +84,8 @@ struct GPUProbe: Sendable {
         if listing.runtimes.contains("nvidia") {
             return GPUFingerprint(available: true, method: "docker info", flags: GPURung.runtime.flags, evidence: evidence)
         }
-        return GPUFingerprint(available: false, reason: "docker info lists neither the nvidia runtime nor a CDI GPU device", evidence: evidence)
+        let reason = "docker info lists neither the nvidia runtime nor a CDI GPU device"
+        return GPUFingerprint(available: false, reason: reason, evidence: evidence)
     }
 
     /// The model of each GPU in `nvidia-smi -L` output (`GPU 0: NVIDIA A100-SXM4-40GB (UUID: GPU-…)`).
@@ -98,7 +100,8 @@ struct GPUProbe: Sendable {
 
     /// The engine's own error line, without docker's usage advice.
     static func meaningfulLine(_ text: String) -> String {
-        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("See '") }
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("See '") }
         return lines.first { $0.lowercased().contains("error") } ?? lines.first ?? "no output"
     }
 }
