@@ -3,7 +3,16 @@ SWIFT ?= swift
 RUNBOOK := .build/debug/runbook
 MODULE_SAMPLES := modules/1-docker/sample-results.json
 
-.PHONY: demo test deps build docs lab lab-down bench clean
+# `make install`: where (PREFIX, and DESTDIR for packaging) and which build (CONFIGURATION).
+PREFIX ?= /usr/local
+DESTDIR ?=
+CONFIGURATION ?= release
+BINDIR := $(DESTDIR)$(PREFIX)/bin
+BASH_COMPLETIONS := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETIONS := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISH_COMPLETIONS := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+
+.PHONY: demo test deps build docs lab lab-down bench clean schema install uninstall
 
 ## demo: set everything up and run module 1 against the local engine with the offline lab.
 demo: deps build lab
@@ -38,6 +47,23 @@ lab-down:
 bench: deps
 	$(SWIFT) build -c release --package-path bench
 	bench/.build/release/runbook-bench load 10000
+
+## schema: regenerate docs/schema from the decoder's key tables (a test fails while they are stale).
+schema: build
+	$(RUNBOOK) schema > docs/schema/runbook.schema.json
+	$(RUNBOOK) schema --roster > docs/schema/roster.schema.json
+
+## install: the runbook binary in PREFIX/bin (default /usr/local) and its bash, zsh and fish completions.
+install:
+	$(SWIFT) build -c $(CONFIGURATION) --product runbook
+	install -d "$(BINDIR)" "$(BASH_COMPLETIONS)" "$(ZSH_COMPLETIONS)" "$(FISH_COMPLETIONS)"
+	install -m 0755 "$$($(SWIFT) build -c $(CONFIGURATION) --show-bin-path)/runbook" "$(BINDIR)/runbook"
+	"$(BINDIR)/runbook" --generate-completion-script bash > "$(BASH_COMPLETIONS)/runbook"
+	"$(BINDIR)/runbook" --generate-completion-script zsh > "$(ZSH_COMPLETIONS)/_runbook"
+	"$(BINDIR)/runbook" --generate-completion-script fish > "$(FISH_COMPLETIONS)/runbook.fish"
+
+uninstall:
+	rm -f "$(BINDIR)/runbook" "$(BASH_COMPLETIONS)/runbook" "$(ZSH_COMPLETIONS)/_runbook" "$(FISH_COMPLETIONS)/runbook.fish"
 
 clean:
 	rm -rf .build runbook-results

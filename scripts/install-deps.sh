@@ -26,6 +26,6 @@ if ((${#missing[@]})); then
     }
 fi
 
-# Python readers of our JUnit and TAP files, used by the end-to-end tests.
-python3 -c 'import junitparser, tap' 2>/dev/null || python3 -m pip install --quiet junitparser 'tap.py[yaml]' \
-    || python3 -m pip install --quiet --break-system-packages junitparser 'tap.py[yaml]'
+# Python readers of our JUnit and TAP files, and the JSON Schema validator of docs/schema, used by the end-to-end tests.
+python3 -c 'import junitparser, tap, jsonschema, yaml' 2>/dev/null || python3 -m pip install --quiet junitparser 'tap.py[yaml]' jsonschema pyyaml \
+    || python3 -m pip install --quiet --break-system-packages junitparser 'tap.py[yaml]' jsonschema pyyaml

@@ -6,30 +6,14 @@ import Testing
 struct DockerStepsTests {
     static let repositoryRoot = RunbookBinary.url.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let workshop = repositoryRoot.appendingPathComponent("workshop.yaml")
-    static let stub = RunbookBinary.fixtures.appendingPathComponent("docker/stub-docker.sh")
 
     /// Runs the workshop's GPU steps with stubs on PATH; returns every recorded invocation (argv) and the results.
-    func runGPUSteps(withNvidiaDocker: Bool, runtimes: String) throws -> (invocations: [[String]], results: ResultsFile) {
-        let scratch = try RunbookBinary.temporaryDirectory("gpu")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let bin = scratch.appendingPathComponent("bin")
-        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Self.stub, to: bin.appendingPathComponent("docker"))
-        if withNvidiaDocker { try FileManager.default.copyItem(at: Self.stub, to: bin.appendingPathComponent("nvidia-docker")) }
-        let log = scratch.appendingPathComponent("argv.log")
-        let out = scratch.appendingPathComponent("results")
-        let outcome = try RunbookBinary.run(
-            ["run", Self.workshop.path, "--only", "build-gpu,train-gpu", "--out", out.path],
-            in: scratch,
-            environment: [
-                "PATH": "\(bin.path):/usr/bin:/bin", "STUB_LOG": log.path, "STUB_RUNTIMES": runtimes, "REGISTRY_PASSWORD": "unused",
-                "DOCKER_USERNAME": "alice", "DOCKER_HOST": "", "DOCKER_CONTEXT": "",
-            ])
-        RunbookBinary.expectNoCrash(outcome)
-        #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
-        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        let invocations = text.components(separatedBy: "\n\n").map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }.filter { !$0.isEmpty && $0 != [""] }
-        return (invocations, try ResultsFile(directory: out))
+    func runGPUSteps(withNvidiaDocker: Bool, runtimes: String, gpu: String = "") throws -> (invocations: [[String]], results: ResultsFile) {
+        let run = try StubDocker.run(
+            Self.workshop, ["--only", "build-gpu,train-gpu"], nvidiaDocker: withNvidiaDocker,
+            environment: ["STUB_RUNTIMES": runtimes, "STUB_GPU": gpu])
+        #expect(run.outcome.status == 0, "\(run.outcome.stdout)\(run.outcome.stderr)")
+        return (run.invocations, run.results)
     }
 
     static func labels(_ results: ResultsFile, step: String) -> [String] {
@@ -37,9 +21,9 @@ struct DockerStepsTests {
         return ["--label", "io.runbook.run=\(runId)", "--label", "io.runbook.learner=local", "--label", "io.runbook.step=\(step)"]
     }
 
-    @Test("without nvidia-docker, on an engine with the nvidia runtime: docker build, then docker run --gpus all")
+    @Test("without nvidia-docker, on an engine where --gpus works: docker build, then docker run --gpus all")
     func gpusAll() throws {
-        let (invocations, results) = try runGPUSteps(withNvidiaDocker: false, runtimes: #"{"nvidia":{},"runc":{}}"#)
+        let (invocations, results) = try runGPUSteps(withNvidiaDocker: false, runtimes: #"{"nvidia":{},"runc":{}}"#, gpu: "gpus")
         #expect(results.statuses()["build-gpu"] == "passed")
         #expect(results.statuses()["train-gpu"] == "passed")
         #expect(invocations.contains([
@@ -52,25 +36,27 @@ struct DockerStepsTests {
         #expect(command?["display"] as? String == "nvidia-docker run --rm docker.io/alice/tf-mnist:gpu")
     }
 
-    @Test("with nvidia-docker on PATH and a local engine: nvidia-docker run, as the module says")
+    @Test("with nvidia-docker on PATH and an engine that can give a container the GPU: nvidia-docker run, as the module says")
     func nvidiaDocker() throws {
-        let (invocations, results) = try runGPUSteps(withNvidiaDocker: true, runtimes: #"{"runc":{}}"#)
+        let (invocations, results) = try runGPUSteps(withNvidiaDocker: true, runtimes: #"{"runc":{}}"#, gpu: "gpus")
         #expect(results.statuses()["train-gpu"] == "passed")
         #expect(invocations.contains(["nvidia-docker", "run"] + Self.labels(results, step: "train-gpu") + ["--rm", "docker.io/alice/tf-mnist:gpu"]))
-        #expect(!invocations.contains { $0.first == "docker" && $0.contains("--gpus") })
+        let dockerGPUs = invocations.filter { $0.first == "docker" && $0.contains("--gpus") && !$0.contains("nvidia-smi") }
+        #expect(dockerGPUs.isEmpty, "only the probe ran docker --gpus")
         let command = results.steps()["train-gpu"]?["command"] as? [String: Any]
         #expect(command?["binary"] as? String == "nvidia-docker")
         let fingerprint = (results.learners.first?["preflight"] as? [String: Any])?["fingerprint"] as? [String: Any]
-        #expect(fingerprint?["gpu"] as? Bool == true)
+        #expect((fingerprint?["gpu"] as? [String: Any])?["available"] as? Bool == true)
         #expect(fingerprint?["storageDriver"] as? String == "stubfs")
     }
 
-    @Test("without any GPU the GPU steps are skipped with the reason, never run")
+    @Test("without any GPU the GPU steps are skipped with the probe's reason, never run")
     func noGPU() throws {
         let (invocations, results) = try runGPUSteps(withNvidiaDocker: false, runtimes: #"{"runc":{}}"#)
         #expect(results.statuses()["build-gpu"] == "skipped")
-        #expect(results.steps()["train-gpu"]?["reason"] as? String == "no NVIDIA runtime on this engine")
-        #expect(!invocations.contains { $0.dropFirst().first == "build" || $0.dropFirst().first == "run" })
+        let reason = results.steps()["train-gpu"]?["reason"] as? String
+        #expect(reason == "no GPU driver hook on this engine: docker run --gpus could not select device driver")
+        #expect(!invocations.contains { $0.dropFirst().first == "build" || ($0.dropFirst().first == "run" && !$0.contains("nvidia-smi")) })
     }
 
     @Test("a dead engine: every docker step is error with the engine's message; exec and sh steps still run")

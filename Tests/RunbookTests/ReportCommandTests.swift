@@ -118,7 +118,7 @@ struct ReportCommandTests {
         #expect(broken.stderr == "error: broken.json: not a results.json or journal.jsonl (not JSON)\n")
         let format = try Self.run(["report", "results.json", "--format", "pdf"], in: dir)
         #expect(format.status == 2)
-        #expect(format.stderr == "error: unknown report format 'pdf'; use json, junit, tap, md, csv or html\n")
+        #expect(format.stderr == "error: unknown report format 'pdf'; use json, junit, tap, md, csv, html or github\n")
         let noFormat = try Self.run(["report", "results.json"], in: dir)
         #expect(noFormat.status == 2, "argument-parser's usage error is mapped to 2")
         let unwritable = try Self.run(["report", "results.json", "--format", "md", "-o", "results.json/report.md"], in: dir)

@@ -36,6 +36,8 @@ public struct RunConfiguration: Sendable {
     public var keepWorkdir = false
     /// Ports chosen earlier for a learner (a guide keeps its ports across sessions): learner → name → port.
     public var reservedPorts: [String: [String: Int]] = [:]
+    /// Which shard of the roster `learners` are (SPEC 8), recorded in the journal's `run` record.
+    public var shard: ShardInfo?
 
     /// Creates a configuration with SPEC defaults.
     public init(
@@ -103,6 +105,6 @@ public struct RunConfiguration: Sendable {
         RunHeader(
             runId: runId, command: mode.rawValue, runbook: .init(path: runbook.path, title: runbook.title, sha256: runbook.sha256),
             startedAt: Date(), learners: learners.map { .init(id: $0.id, name: $0.name) },
-            steps: runbook.steps.map { .init(id: $0.id, title: $0.title?.raw, hint: $0.hint?.raw) })
+            steps: runbook.steps.map { .init(id: $0.id, title: $0.title?.raw, hint: $0.hint?.raw, line: $0.location.line) }, shard: shard)
     }
 }

@@ -42,7 +42,7 @@ struct StepGate {
             guard present == condition.negated else { return nil }
             let declaration = configuration.registry.capabilities.first { $0.capability == capability }
             if present { return "\(declaration?.presentReason ?? "\(capability) is available") (when: \(condition.raw))" }
-            return declaration?.absentReason ?? "\(capability) is not available"
+            return context.facts[capability.absentReasonFact] ?? declaration?.absentReason ?? "\(capability) is not available"
         case .value(let template):
             let value = (try? context.scope.render(template)) ?? ""
             guard Condition.isTruthy(value) == condition.negated else { return nil }

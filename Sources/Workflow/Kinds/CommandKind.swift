@@ -12,6 +12,8 @@ public protocol CommandKind: Sendable {
     var checks: Set<ExpectationCheck> { get }
     /// Whether every var, capture and built-in is exported to the command as an environment variable (`sh:`).
     var exportsVariables: Bool { get }
+    /// The JSON Schema of the key's value, for editors (`runbook schema`); see `CommandKind+Schema` for the default.
+    var valueSchema: JSONValue { get }
     /// Reads the key's value, recording every problem on `reader` at its position; nil when unusable.
     func decode(_ value: Node, at location: SourceLocation, reader: inout NodeReader) -> Command?
     /// Static problems of a decoded command (SPEC 1.5), positioned in the runbook.

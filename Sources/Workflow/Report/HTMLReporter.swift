@@ -99,7 +99,8 @@ public struct HTMLReporter: Sendable {
             html += "</th>"
             for (column, step) in matrix.steps.enumerated() {
                 guard let result = matrix.result(learner: learner.id, step: step.id) else {
-                    html += "<td class=\"cell s-missing\" title=\"no result\"><span class=\"sym\">·</span></td>"
+                    let tip = attribute(matrix.missingText(for: learner))
+                    html += "<td class=\"cell s-missing\" title=\"\(tip)\"><span class=\"sym\">·</span></td>"
                     continue
                 }
                 var tip = result.status.rawValue
@@ -108,7 +109,8 @@ public struct HTMLReporter: Sendable {
                 let content = result.status.isFailure ? "<a href=\"#learner-\(row)-step-\(column)\">\(symbol)</a>" : symbol
                 html += "<td class=\"cell s-\(result.status.rawValue)\" title=\"\(attribute(tip))\">\(content)</td>"
             }
-            html += "<td class=\"score \(ok ? "ok" : "ko")\">\(matrix.passedCount(learner))/\(matrix.steps.count)</td></tr>\n"
+            let score = learner.notRun == nil ? "\(matrix.passedCount(learner))/\(matrix.steps.count)" : "not run"
+            html += "<td class=\"score \(ok ? "ok" : "ko")\">\(score)</td></tr>\n"
         }
         html += "</tbody>\n</table></div>\n"
         html += "<ol class=\"step-key\">\n"
@@ -177,7 +179,7 @@ public struct HTMLReporter: Sendable {
             html += result?.status.isFailure == true ? "<a href=\"#learner-\(row)-step-\(column)\">\(label)</a>" : "<span>\(label)</span>"
             if let result, result.startedAt != nil { html += " <span class=\"dur\">\(h(DurationText.short(result.durationSeconds)))</span>" }
             if let result, result.status == .skipped, let reason = result.reason { html += " <span class=\"why\">\(h(reason))</span>" }
-            if result == nil { html += " <span class=\"why\">no result</span>" }
+            if result == nil { html += " <span class=\"why\">\(h(matrix.missingText(for: learner)))</span>" }
             html += "</li>\n"
         }
         html += "</ol>\n"

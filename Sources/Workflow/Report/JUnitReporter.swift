@@ -1,12 +1,14 @@
 import Foundation
 
-/// JUnit XML (SPEC 4): one `<testsuite>` per learner, one `<testcase>` per step, output in
-/// `<system-out>`/`<system-err>`; as Jenkins, GitLab and junitparser read it.
+/// JUnit XML (SPEC 4): one `<testsuite>` per learner, one `<testcase>` per step (with the
+/// runbook's `file` and the step's `line`, when recorded), output in `<system-out>`/`<system-err>`;
+/// as Jenkins, GitLab and junitparser read it.
 ///
 /// failed → `<failure type="failed">`, timeout → `<failure type="timeout">`, error → `<error>`,
 /// interrupted → `<error type="interrupted">`, blocked → `<skipped message="blocked: …">`,
-/// skipped → `<skipped message="REASON">`; a step with no result (a crashed run) is skipped with
-/// "not run". Every untrusted text is escaped and stripped of what XML 1.0 forbids.
+/// skipped → `<skipped message="REASON">`; a step with no result (a crashed run, or a learner a
+/// merge of shards found no result for) is skipped with "not run". Every untrusted text is escaped
+/// and stripped of what XML 1.0 forbids.
 public struct JUnitReporter: Sendable {
     /// The results shown.
     public let matrix: ReportMatrix
@@ -61,10 +63,14 @@ public struct JUnitReporter: Sendable {
             tally.time += result?.durationSeconds ?? 0
             let title = matrix.title(of: step, learner: learner.id)
             let name = title.isEmpty ? step.id : "\(step.id): \(title)"
-            cases += "    <testcase classname=\"\(attribute(classname))\" name=\"\(attribute(name))\" time=\"\(DurationText.seconds(result?.durationSeconds ?? 0))\">\n"
+            cases += "    <testcase classname=\"\(attribute(classname))\" name=\"\(attribute(name))\""
+            cases += " file=\"\(attribute(matrix.results.runbook.path))\""
+            if let line = step.line { cases += " line=\"\(line)\"" }
+            cases += " time=\"\(DurationText.seconds(result?.durationSeconds ?? 0))\">\n"
             guard let result else {
                 tally.skipped += 1
-                cases += "      <skipped message=\"not run: the journal holds no result for this step (the run stopped before it)\"/>\n"
+                let why = learner.notRun ?? "the journal holds no result for this step (the run stopped before it)"
+                cases += "      <skipped message=\"\(attribute("not run: " + why))\"/>\n"
                 cases += "    </testcase>\n"
                 continue
             }

@@ -52,9 +52,12 @@ public struct MarkdownReporter: Sendable {
         for learner in matrix.learners {
             let cells = matrix.steps.map { step in matrix.result(learner: learner.id, step: step.id)?.status.symbol ?? Self.missingSymbol }
             md += "| \(text(learner.id)) | \(text(learner.name ?? "")) | " + cells.joined(separator: " | ")
-            md += " | \(matrix.passedCount(learner))/\(matrix.steps.count) |\n"
+            md += learner.notRun == nil ? " | \(matrix.passedCount(learner))/\(matrix.steps.count) |\n" : " | not run |\n"
         }
         md += "\n"
+        for learner in matrix.learners where learner.notRun != nil {
+            md += "**Not run:** \(text(learner.id)): \(text(learner.notRun ?? ""))\n\n"
+        }
         let legend = StepStatus.allCases.map { "\($0.symbol) \($0.rawValue)" } + (matrix.missingCount > 0 ? ["\(Self.missingSymbol) no result"] : [])
         md += "Legend: " + legend.joined(separator: " · ") + "\n\n"
         md += "Steps: " + matrix.steps.enumerated().map { index, step in

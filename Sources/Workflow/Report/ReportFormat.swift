@@ -12,6 +12,8 @@ public enum ReportFormat: String, Sendable, CaseIterable, Hashable, CustomString
     case csv
     /// One self-contained HTML page.
     case html
+    /// GitHub Actions: the Markdown checklist for `$GITHUB_STEP_SUMMARY` (annotations are printed beside it).
+    case github
 
     /// The usual file extension of the format (`xml` for JUnit).
     public var fileExtension: String {
@@ -22,6 +24,7 @@ public enum ReportFormat: String, Sendable, CaseIterable, Hashable, CustomString
         case .md: "md"
         case .csv: "csv"
         case .html: "html"
+        case .github: "md"
         }
     }
 

@@ -59,6 +59,12 @@ public struct ReportMatrix: Sendable {
         return counts
     }
 
+    /// What a cell without a result says: `not run: REASON` for a learner that never ran (a merge of
+    /// shards found no result for it, SPEC 8), else `no result` (a crashed run never reached the step).
+    public func missingText(for learner: LearnerResult) -> String {
+        learner.notRun.map { "not run: " + $0 } ?? "no result"
+    }
+
     /// Cells with no result: steps a crashed or cut-short run never reached.
     public var missingCount: Int {
         learners.reduce(0) { sum, learner in sum + steps.filter { result(learner: learner.id, step: $0.id) == nil }.count }

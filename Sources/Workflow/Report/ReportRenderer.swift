@@ -19,6 +19,7 @@ public struct ReportRenderer: Sendable {
         case .md: MarkdownReporter(results: results).render()
         case .csv: CSVReporter(results: results).render()
         case .html: HTMLReporter(results: results).render()
+        case .github: GitHubReporter(results: results).render()
         }
     }
 

@@ -3,7 +3,7 @@
 ///
 /// passed → `ok`, skipped → `ok … # SKIP reason`, blocked → `not ok … # blocked: reason`, failed,
 /// timeout, error and interrupted → `not ok` with a diagnostic block; a step with no result (a
-/// crashed run) is `ok … # SKIP not run`.
+/// crashed run) is `ok … # SKIP not run`, with the reason when a merge of shards found none for the learner.
 public struct TAPReporter: Sendable {
     /// The results shown.
     public let matrix: ReportMatrix
@@ -41,7 +41,8 @@ public struct TAPReporter: Sendable {
         let description = "\(learner.id): \(step.id)" + (title.isEmpty ? "" : " — \(title)")
         let head = "\(number) - \(Self.description(description))"
         guard let result = matrix.result(learner: learner.id, step: step.id) else {
-            return "ok \(head) # SKIP not run: the journal holds no result for this step\n"
+            let why = learner.notRun.map { ControlCharacters.singleLine($0) } ?? "the journal holds no result for this step"
+            return "ok \(head) # SKIP not run: \(why)\n"
         }
         let reason = ControlCharacters.singleLine(result.reason ?? "")
         switch result.status {

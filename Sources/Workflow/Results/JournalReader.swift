@@ -62,6 +62,7 @@ public enum JournalReader {
         }
         return RunResults(
             runId: header.runId, command: header.command, runbook: header.runbook, startedAt: header.startedAt,
-            endedAt: footer?.endedAt, interrupted: footer?.interrupted ?? false, steps: header.steps, learners: learners)
+            endedAt: footer?.endedAt, interrupted: footer?.interrupted ?? false, steps: header.steps, learners: learners,
+            shard: header.shard)
     }
 }

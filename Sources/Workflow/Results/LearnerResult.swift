@@ -14,11 +14,13 @@ public struct LearnerResult: Sendable, Codable {
     public var ports: [String: Int]
     /// The learner's own folder, `${workdir}`.
     public var workdir: String?
+    /// Why the learner has no result at all, when a merge of shards found none (SPEC 8: "not run"); nil otherwise.
+    public var notRun: String?
 
     /// Creates a learner result.
     public init(
         id: String, name: String?, preflight: PreflightRecord? = nil, steps: [StepResult] = [], cleanup: [ProbeResult] = [],
-        ports: [String: Int] = [:], workdir: String? = nil
+        ports: [String: Int] = [:], workdir: String? = nil, notRun: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -27,10 +29,11 @@ public struct LearnerResult: Sendable, Codable {
         self.cleanup = cleanup
         self.ports = ports
         self.workdir = workdir
+        self.notRun = notRun
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, name, preflight, steps, cleanup, ports, workdir
+        case id, name, preflight, steps, cleanup, ports, workdir, notRun
     }
 
     /// Decodes a learner; results written before ports existed have none.
@@ -43,6 +46,7 @@ public struct LearnerResult: Sendable, Codable {
         cleanup = try container.decodeIfPresent([ProbeResult].self, forKey: .cleanup) ?? []
         ports = try container.decodeIfPresent([String: Int].self, forKey: .ports) ?? [:]
         workdir = try container.decodeIfPresent(String.self, forKey: .workdir)
+        notRun = try container.decodeIfPresent(String.self, forKey: .notRun)
     }
 
     /// The result of step `id`, if any.
@@ -51,6 +55,6 @@ public struct LearnerResult: Sendable, Codable {
     /// Number of steps that passed.
     public var passedCount: Int { steps.filter { $0.status == .passed }.count }
 
-    /// True when no step failed, timed out, errored, was blocked or interrupted.
-    public var succeeded: Bool { !steps.contains { $0.status.isFailure } }
+    /// True when the learner ran and no step failed, timed out, errored, was blocked or interrupted.
+    public var succeeded: Bool { notRun == nil && !steps.contains { $0.status.isFailure } }
 }

@@ -41,12 +41,15 @@ public struct RunHeader: Sendable, Codable {
         public var title: String?
         /// The raw hint.
         public var hint: String?
+        /// The step's line in the runbook (1-based), for annotations and JUnit; nil in results written before it was recorded.
+        public var line: Int?
 
         /// Creates the info.
-        public init(id: String, title: String?, hint: String?) {
+        public init(id: String, title: String?, hint: String?, line: Int? = nil) {
             self.id = id
             self.title = title
             self.hint = hint
+            self.line = line
         }
     }
 
@@ -62,14 +65,20 @@ public struct RunHeader: Sendable, Codable {
     public var learners: [LearnerInfo]
     /// The steps, in file order.
     public var steps: [StepInfo]
+    /// Which shard of the roster this run is (`--shard I/N`); nil when not sharded.
+    public var shard: ShardInfo?
 
     /// Creates a header.
-    public init(runId: String, command: String, runbook: RunbookInfo, startedAt: Date, learners: [LearnerInfo], steps: [StepInfo]) {
+    public init(
+        runId: String, command: String, runbook: RunbookInfo, startedAt: Date, learners: [LearnerInfo], steps: [StepInfo],
+        shard: ShardInfo? = nil
+    ) {
         self.runId = runId
         self.command = command
         self.runbook = runbook
         self.startedAt = startedAt
         self.learners = learners
         self.steps = steps
+        self.shard = shard
     }
 }

@@ -20,12 +20,17 @@ public struct RunResults: Sendable, Codable {
     public var steps: [RunHeader.StepInfo]
     /// Every learner, in roster order.
     public var learners: [LearnerResult]
+    /// Which shard of the roster this run is (`--shard I/N`); nil when not sharded, and in merged results.
+    public var shard: ShardInfo?
 
     /// The current schema name.
     public static let currentSchema = "runbook-results/1"
 
     /// Creates results.
-    public init(runId: String, command: String, runbook: RunHeader.RunbookInfo, startedAt: Date, endedAt: Date?, interrupted: Bool, steps: [RunHeader.StepInfo], learners: [LearnerResult]) {
+    public init(
+        runId: String, command: String, runbook: RunHeader.RunbookInfo, startedAt: Date, endedAt: Date?, interrupted: Bool,
+        steps: [RunHeader.StepInfo], learners: [LearnerResult], shard: ShardInfo? = nil
+    ) {
         schema = Self.currentSchema
         self.runId = runId
         self.command = command
@@ -35,6 +40,7 @@ public struct RunResults: Sendable, Codable {
         self.interrupted = interrupted
         self.steps = steps
         self.learners = learners
+        self.shard = shard
     }
 
     /// True when every step of every learner passed or was skipped.

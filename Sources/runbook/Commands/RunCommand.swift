@@ -12,8 +12,11 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var path: RunbookPathArgument
     @OptionGroup var options: RunOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var sharding: ShardOptions
 
     func run() async throws {
-        try await BatchRun(preparation: RunPreparation(path: path.runbook, options: options, output: output), policy: .run).run()
+        var batch = BatchRun(preparation: RunPreparation(path: path.runbook, options: options, output: output), policy: .run)
+        batch.shardOption = sharding.shard
+        try await batch.run()
     }
 }

@@ -10,17 +10,21 @@ struct BatchRun {
     let policy: SessionPolicy
     /// Learners chosen by the command itself (`selftest`'s fresh learner) instead of the options.
     var learnersOverride: [Learner]?
+    /// `--shard I/N`, if given (the environment may still name a shard).
+    var shardOption: String?
     /// Called with the runbook and results after the summary, before the exit status is decided (`selftest`'s verdict).
     var afterRun: ((Runbook, RunResults) -> Void)?
 
     /// Runs and ends with SPEC 3's status: returns for 0, throws for 1, 2 and 130.
     func run() async throws(CommandFailure) {
         let output = preparation.output
-        let learners: [Learner]
-        if let learnersOverride { learners = learnersOverride } else { learners = try preparation.learners() }
+        let all: [Learner]
+        if let learnersOverride { all = learnersOverride } else { all = try preparation.learners() }
+        let (learners, shard) = try preparation.shard(option: shardOption, of: all)
         let runbook = try preparation.runbook(for: learners)
         let selection = try preparation.selection(in: runbook)
-        let configuration = try preparation.configuration(policy: policy, learners: learners, runbook: runbook, selection: selection)
+        var configuration = try preparation.configuration(policy: policy, learners: learners, runbook: runbook, selection: selection)
+        configuration.shard = shard
         let printer = ProgressPrinter(
             style: TerminalStyle(enabled: output.colored(for: 1)), verbosity: output.quiet ? .quiet : (output.verbose ? .verbose : .normal),
             interactive: isatty(1) == 1 && !output.verbose, multipleLearners: learners.count > 1, runbook: runbook, learnerCount: learners.count)

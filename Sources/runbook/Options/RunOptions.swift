@@ -4,10 +4,14 @@ import Workflow
 
 /// Options of every command that runs steps (SPEC 3).
 struct RunOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Roster of learners (YAML or CSV).", valueName: "file"))
+    @Option(
+        name: .long, help: ArgumentHelp("Roster of learners (YAML or CSV).", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml", "csv"]))
     var learners: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only these learners of the roster (comma-separated ids).", valueName: "ids"))
+    @Option(
+        name: .long, help: ArgumentHelp("Only these learners of the roster (comma-separated ids).", valueName: "ids"),
+        completion: .custom { words, _, prefix in CompletionCandidates.learners(words: words, prefix: prefix, list: true) })
     var learner: String?
 
     @Option(name: .long, help: ArgumentHelp("Learners run at once.", valueName: "n"))
@@ -16,16 +20,24 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("var"), help: ArgumentHelp("Set a var (highest precedence); repeatable.", valueName: "name=value"))
     var vars: [String] = []
 
-    @Option(name: .customLong("var-file"), help: ArgumentHelp("A YAML map of var values.", valueName: "file"))
+    @Option(
+        name: .customLong("var-file"), help: ArgumentHelp("A YAML map of var values.", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml"]))
     var varFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("Run only these steps (comma-separated ids).", valueName: "ids"))
+    @Option(
+        name: .long, help: ArgumentHelp("Run only these steps (comma-separated ids).", valueName: "ids"),
+        completion: .custom { words, _, prefix in CompletionCandidates.steps(words: words, prefix: prefix, list: true) })
     var only: String?
 
-    @Option(name: .long, help: ArgumentHelp("Skip these steps (comma-separated ids).", valueName: "ids"))
+    @Option(
+        name: .long, help: ArgumentHelp("Skip these steps (comma-separated ids).", valueName: "ids"),
+        completion: .custom { words, _, prefix in CompletionCandidates.steps(words: words, prefix: prefix, list: true) })
     var skip: String?
 
-    @Option(name: .long, help: ArgumentHelp("Start at this step; earlier ones are not selected.", valueName: "id"))
+    @Option(
+        name: .long, help: ArgumentHelp("Start at this step; earlier ones are not selected.", valueName: "id"),
+        completion: .custom { words, _, prefix in CompletionCandidates.steps(words: words, prefix: prefix, list: false) })
     var from: String?
 
     @Flag(name: .long, help: "Stop the whole run at the first failure.")
@@ -35,11 +47,16 @@ struct RunOptions: ParsableArguments {
     var keepWorkdir = false
 
     @Option(
-        name: .long, help: ArgumentHelp("Also write a report: json, junit, tap, md, csv or html, optionally :PATH; repeatable.", valueName: "format[:path]"),
+        name: .long, help: ArgumentHelp(
+            "Also write a report: json, junit, tap, md, csv, html or github ($GITHUB_STEP_SUMMARY and annotations), "
+                + "optionally :PATH; repeatable.",
+            valueName: "format[:path]"),
         transform: { text in try ReportSpecification(parsing: text) })
     var report: [ReportSpecification] = []
 
-    @Option(name: .long, help: ArgumentHelp("Results folder (must be empty or absent); default ./runbook-results/RUN_ID.", valueName: "dir"))
+    @Option(
+        name: .long, help: ArgumentHelp("Results folder (must be empty or absent); default ./runbook-results/RUN_ID.", valueName: "dir"),
+        completion: .directory)
     var out: String?
 
     func validate() throws {

@@ -3,8 +3,9 @@ import Synchronization
 import Workflow
 
 /// The backend of the Docker kinds: a learner's engine (`docker_host` / `docker_context` in the
-/// roster), its own `DOCKER_CONFIG`, the preflight with fingerprint and GPU capability, sweeps of
-/// labelled containers, and the re-probe after a failure. Every call runs the real `docker` binary.
+/// roster), its own `DOCKER_CONFIG`, the preflight with fingerprint and GPU capability (the
+/// `GPUProbe` ladder), sweeps of labelled containers, and the re-probe after a failure. Every
+/// call runs the real `docker` binary.
 public final class DockerBackend: KindBackend {
     /// The roster key exported as `DOCKER_HOST`.
     public static let hostKey = "docker_host"
@@ -14,6 +15,8 @@ public final class DockerBackend: KindBackend {
     public static let gpu = Capability(rawValue: "gpu")
     /// What a step is told when the engine gave no message of its own.
     static let unreachableMessage = "the Docker engine did not answer"
+    /// The fact holding the flags that gave a container the GPU on the learner's engine (words joined by spaces).
+    public static let gpuFlagsFact = "docker.gpu.flags"
 
     public let name = "docker"
     public let rosterKeys = [hostKey, contextKey]
@@ -70,9 +73,15 @@ public final class DockerBackend: KindBackend {
         fingerprint.storageDriver = object["Driver"] as? String
         fingerprint.runtimes = ((object["Runtimes"] as? [String: Any])?.keys).map { Array($0).sorted() } ?? []
         fingerprint.nvidiaDocker = ExecutableResolver.find("nvidia-docker", path: environment["PATH"])
-        fingerprint.gpu = fingerprint.runtimes.contains("nvidia") || (fingerprint.nvidiaDocker != nil && Self.isLocal(environment))
+        let probe = GPUProbe(cli: cli) { scope, environment in await self.sweep(scope, environment: environment) }
+        let gpu = await probe.detect(commands: commands, listing: GPUProbe.Listing(info: object), environment: environment)
+        fingerprint.gpu = gpu.fingerprint
+        var facts: [String: String] = [:]
+        if gpu.fingerprint.available { facts[Self.gpuFlagsFact] = gpu.fingerprint.flags.joined(separator: " ") }
+        if let reason = gpu.stepReason { facts[Self.gpu.absentReasonFact] = reason }
         var result = BackendPreflight(
-            reachable: true, fingerprint: fingerprint.json, summary: fingerprint.summary, capabilities: fingerprint.gpu ? [Self.gpu] : [])
+            reachable: true, fingerprint: fingerprint.json, summary: fingerprint.summary,
+            capabilities: gpu.fingerprint.available ? [Self.gpu] : [], facts: facts)
         result.mayHaveLeftovers = (object["ContainersStopped"] as? Int).map { $0 > 0 } ?? true
         return result
     }
@@ -100,13 +109,6 @@ public final class DockerBackend: KindBackend {
         let ids = listing.stdout.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
         guard listing.status == 0, !ids.isEmpty else { return }
         _ = await cli.run(["rm", "-f"] + ids, environment: environment)
-    }
-
-    /// True when the environment points at the runner's own engine (no remote host or context).
-    static func isLocal(_ environment: [String: String]) -> Bool {
-        if let host = environment["DOCKER_HOST"], !host.isEmpty, !host.hasPrefix("unix://") { return false }
-        if let context = environment["DOCKER_CONTEXT"], !context.isEmpty, context != "default" { return false }
-        return true
     }
 
     private static func json(_ text: String) -> [String: Any]? {

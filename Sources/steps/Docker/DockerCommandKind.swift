@@ -1,7 +1,10 @@
 import Workflow
 
 /// Runs `docker:` and `nvidia-docker:` commands (SPEC 1.1): labels the containers a run creates,
-/// and turns `nvidia-docker run` into `docker run --gpus all` when nvidia-docker is not installed.
+/// and turns `nvidia-docker run` into `docker run` with the flag that gave a container the GPU on
+/// the learner's engine (`--gpus all` unless the preflight's GPU ladder found another) when
+/// nvidia-docker is not installed. A GPU step on an engine whose GPU probe failed is an `error`
+/// with the probe's reason.
 public struct DockerCommandKind: CommandKind {
     /// `docker` or `nvidia-docker`.
     public let key: String
@@ -51,26 +54,31 @@ public struct DockerCommandKind: CommandKind {
         }
     }
 
-    /// `docker` as is; `nvidia-docker` through nvidia-docker, or `docker run --gpus all`.
+    /// `docker` as is; `nvidia-docker` through nvidia-docker, or `docker run` with the GPU flag that works.
     private func prepareNvidia(
         words: [String], labelled: [String], arguments: DockerArguments, context: CommandContext
     ) -> Result<PreparedCommand, CommandProblem> {
         let subcommand = arguments.subcommand
+        let gpuAbsent = !context.capabilities.contains(DockerBackend.gpu)
         guard isNvidia else {
+            if gpuAbsent, let reason = context.facts[DockerBackend.gpu.absentReasonFact], GPUCommands.hasGPUFlags(words) {
+                return .failure(CommandProblem(reason))
+            }
             return .success(PreparedCommand(executable: "docker", arguments: labelled, display: ["docker"] + words, binary: "docker"))
         }
-        if subcommand == "run", !context.capabilities.contains(DockerBackend.gpu) {
-            return .failure(CommandProblem("no NVIDIA runtime on this engine"))
+        if subcommand == "run", gpuAbsent {
+            return .failure(CommandProblem(context.facts[DockerBackend.gpu.absentReasonFact] ?? "no NVIDIA runtime on this engine"))
         }
         if ExecutableResolver.find("nvidia-docker", path: context.environment["PATH"]) != nil {
             return .success(PreparedCommand(executable: "nvidia-docker", arguments: labelled, display: ["nvidia-docker"] + words, binary: "nvidia-docker"))
         }
         if subcommand == "run", let index = arguments.subcommandIndex {
+            let flags = context.facts[DockerBackend.gpuFlagsFact].map { $0.split(separator: " ").map(String.init) } ?? ["--gpus", "all"]
             var rewritten = labelled
-            rewritten.insert(contentsOf: ["--gpus", "all"], at: index + 1)
+            rewritten.insert(contentsOf: flags, at: index + 1)
             return .success(PreparedCommand(
                 executable: "docker", arguments: rewritten, display: ["nvidia-docker"] + words, binary: "docker",
-                note: "nvidia-docker is not on PATH: ran `docker run --gpus all` instead"))
+                note: "nvidia-docker is not on PATH: ran `docker run \(flags.joined(separator: " "))` instead"))
         }
         return .success(PreparedCommand(
             executable: "docker", arguments: labelled, display: ["nvidia-docker"] + words, binary: "docker",

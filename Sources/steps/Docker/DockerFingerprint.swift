@@ -17,15 +17,16 @@ public struct DockerFingerprint: Sendable, Codable, Hashable {
     public var storageDriver: String?
     /// Container runtimes the engine offers, e.g. ["io.containerd.runc.v2", "nvidia", "runc"].
     public var runtimes: [String]
-    /// Whether a GPU can be used (the nvidia runtime, or nvidia-docker with a local engine).
-    public var gpu: Bool
+    /// Whether and how a container can use the GPU, with the evidence (`GPUProbe`).
+    public var gpu: GPUFingerprint
     /// Where nvidia-docker was found on the runner's PATH, if anywhere.
     public var nvidiaDocker: String?
 
     /// Creates a fingerprint.
     public init(
         clientVersion: String? = nil, serverVersion: String? = nil, operatingSystem: String? = nil, osType: String? = nil,
-        architecture: String? = nil, storageDriver: String? = nil, runtimes: [String] = [], gpu: Bool = false, nvidiaDocker: String? = nil
+        architecture: String? = nil, storageDriver: String? = nil, runtimes: [String] = [], gpu: GPUFingerprint = GPUFingerprint(),
+        nvidiaDocker: String? = nil
     ) {
         self.clientVersion = clientVersion
         self.serverVersion = serverVersion
@@ -44,14 +45,14 @@ public struct DockerFingerprint: Sendable, Codable, Hashable {
         return try? JSONDecoder().decode(JSONValue.self, from: data)
     }
 
-    /// One line for reports: "Docker 28.2.2 · Debian GNU/Linux 12 (bookworm) · x86_64, overlay2 · GPU".
+    /// One line for reports: "Docker 28.2.2 · Debian GNU/Linux 12 (bookworm) · x86_64, overlay2 · GPU: 1× NVIDIA L4 (--gpus all)".
     public var summary: String {
         var parts: [String] = []
         if let serverVersion { parts.append("Docker \(serverVersion)") }
         if let operatingSystem { parts.append(operatingSystem) }
         let details = [architecture, storageDriver].compactMap { $0 }
         if !details.isEmpty { parts.append(details.joined(separator: ", ")) }
-        if gpu { parts.append("GPU") }
+        if let gpu = gpu.summary { parts.append(gpu) }
         return parts.joined(separator: " · ")
     }
 }

@@ -6,15 +6,16 @@ import Testing
 @Suite("Report formats")
 struct ReportFormatTests {
     @Test func parsesEveryFormatWithItsExtension() throws {
-        #expect(ReportFormat.allCases.map(\.rawValue) == ["json", "junit", "tap", "md", "csv", "html"])
-        #expect(ReportFormat.allCases.map(\.fileExtension) == ["json", "xml", "tap", "md", "csv", "html"])
+        #expect(ReportFormat.allCases.map(\.rawValue) == ["json", "junit", "tap", "md", "csv", "html", "github"])
+        #expect(ReportFormat.allCases.map(\.fileExtension) == ["json", "xml", "tap", "md", "csv", "html", "md"])
         for format in ReportFormat.allCases { #expect(try ReportFormat(parsing: format.rawValue) == format) }
     }
 
     @Test func unknownFormatListsTheValidOnes() {
         #expect(throws: ReportError.unknownFormat("xml")) { try ReportFormat(parsing: "xml") }
-        #expect(ReportError.unknownFormat("xml").description == "unknown report format 'xml'; use json, junit, tap, md, csv or html")
-        #expect(ReportError.unknownFormat("").description == "a report needs a format: json, junit, tap, md, csv or html")
+        let message = ReportError.unknownFormat("xml").description
+        #expect(message == "unknown report format 'xml'; use json, junit, tap, md, csv, html or github")
+        #expect(ReportError.unknownFormat("").description == "a report needs a format: json, junit, tap, md, csv, html or github")
     }
 
     @Test func specificationWithAndWithoutPath() throws {

@@ -1,6 +1,11 @@
 #!/bin/sh
 # A stand-in for docker: records its argv (one word per line, then a blank line) and answers
-# what the runbook's GPU steps and the engine preflight need. STUB_RUNTIMES is the runtimes JSON.
+# what the runbook's GPU steps, the engine preflight and its GPU probe need.
+#   STUB_RUNTIMES  the runtimes JSON of `docker info` (default {"runc":{}})
+#   STUB_CDI       the DiscoveredDevices JSON of `docker info` (default none)
+#   STUB_GPU       which way of giving a container the GPU works: gpus, cdi, runtime (default none)
+#   STUB_GPU_IMAGE_MISSING=1  the GPU probe's image is not on the engine
+#   STUB_LEFTOVER  a container id that `docker ps` lists (a probe that left its container)
 { for word in "$(basename "$0")" "$@"; do printf '%s\n' "$word"; done; echo; } >> "$STUB_LOG"
 case "$1" in
     --version) echo 'Docker version 0.0-stub, build stub' ;;
@@ -8,10 +13,41 @@ case "$1" in
     info)
         runtimes=$STUB_RUNTIMES
         [ -n "$runtimes" ] || runtimes='{"runc":{}}'
-        printf '{"ServerVersion":"0.0-stub","ContainersStopped":0,"OperatingSystem":"Stub OS","OSType":"linux","Architecture":"x86_64","Driver":"stubfs","Runtimes":%s}\n' "$runtimes" ;;
+        devices=$STUB_CDI
+        [ -n "$devices" ] || devices='null'
+        printf '{"ServerVersion":"0.0-stub","ContainersStopped":0,"OperatingSystem":"Stub OS","OSType":"linux","Architecture":"x86_64","Driver":"stubfs","Runtimes":%s,"DiscoveredDevices":%s}\n' \
+            "$runtimes" "$devices" ;;
     build) echo "Successfully tagged stub:latest" ;;
     image) echo "sha256:0000000000000000000000000000000000000000000000000000000000000000" ;;
+    ps) [ -z "$STUB_LEFTOVER" ] || echo "$STUB_LEFTOVER" ;;
+    rm) ;;
     run)
+        way=none
+        for word in "$@"; do
+            case "$word" in
+                --gpus) way=gpus ;;
+                nvidia.com/gpu=all) way=cdi ;;
+                --runtime=nvidia) way=runtime ;;
+            esac
+        done
+        last=$(for word in "$@"; do :; done; printf '%s' "$word")
+        if [ "$last" = "-L" ]; then  # the GPU probe: nvidia-smi -L
+            if [ -n "$STUB_GPU_IMAGE_MISSING" ]; then
+                echo "docker: Error response from daemon: No such image: stub/gpu:latest." >&2; exit 125
+            fi
+            if [ "$way" = "${STUB_GPU:-none}" ]; then
+                echo "GPU 0: NVIDIA A100-SXM4-40GB (UUID: GPU-0b6f2a1c-0000-0000-0000-000000000000)"
+                echo "GPU 1: NVIDIA A100-SXM4-40GB (UUID: GPU-0b6f2a1c-0000-0000-0000-000000000001)"
+                exit 0
+            fi
+            case "$way" in
+                gpus) echo 'docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]].' >&2 ;;
+                cdi) echo 'docker: Error response from daemon: could not apply required modification to OCI specification: error modifying OCI spec: failed to inject CDI devices: unresolvable CDI devices nvidia.com/gpu=all.' >&2 ;;
+                runtime) echo 'docker: Error response from daemon: unknown or invalid runtime name: nvidia.' >&2 ;;
+            esac
+            echo "See 'docker run --help'." >&2
+            exit 125
+        fi
         step=0
         while [ "$step" -lt 1000 ]; do echo "Accuracy at step $step: 0.9"; step=$((step + 10)); done
         echo "Adding run metadata for 999" ;;
