@@ -7,6 +7,10 @@ public enum StandardKinds {
         var registry = KindRegistry()
         registry.register(DockerCommandKind.docker)
         registry.register(DockerCommandKind.nvidiaDocker)
+        registry.register(DockerObjectKind.container)
+        registry.register(DockerObjectKind.image)
+        registry.register(DockerObjectKind.volume)
+        registry.register(DockerObjectKind.network)
         registry.register(backend: DockerBackend())
         for kind in KindRegistry.core.kinds { registry.register(kind) }
         return registry
