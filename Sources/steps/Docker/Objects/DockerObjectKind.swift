@@ -17,6 +17,8 @@ public struct DockerObjectKind: CommandKind {
     public static let volume = DockerObjectKind(key: "volume")
     /// The `network:` kind.
     public static let network = DockerObjectKind(key: "network")
+    /// The four kinds.
+    public static let allCases = [container, image, volume, network]
 
     private init(key: String) {
         self.key = key
