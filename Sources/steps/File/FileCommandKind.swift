@@ -28,7 +28,7 @@ public struct FileCommandKind: CommandKind {
     }
 
     public func prepare(_ command: ResolvedCommand, context: CommandContext) -> Result<PreparedCommand, CommandProblem> {
-        let path = command.words.first ?? ""
+        let path = Self.path(of: command)
         guard !path.isEmpty else { return .failure(CommandProblem("`file:` names no file: the path is empty")) }
         if let container = command.option("container") {
             guard !container.isEmpty else { return .failure(CommandProblem("`file:` names no container: the name is empty")) }
@@ -46,9 +46,14 @@ public struct FileCommandKind: CommandKind {
     }
 
     public func display(_ command: ResolvedCommand, context: CommandContext) -> [String] {
-        let path = command.words.first ?? ""
+        let path = Self.path(of: command)
         if let container = command.option("container") { return ["docker", "exec", container, "cat", path] }
         return ["cat", path]
+    }
+
+    /// The path: the scalar form's word, or the map form's `path`.
+    static func path(of command: ResolvedCommand) -> String {
+        command.option("path") ?? command.words.first ?? ""
     }
 
     /// `{ path: P, container: C }`: both substituted; `path` is required; with `container` the
@@ -81,8 +86,9 @@ public struct FileCommandKind: CommandKind {
                 at: path.location)
             return nil
         }
-        let options = container.map { [CommandOption(name: "container", value: $0)] } ?? []
-        var command = Command(key: key, words: [path], options: options, location: location)
+        // Both as options, so that listings show the container too (`path=/srv/index.html container=web`).
+        let options = [CommandOption(name: "path", value: path)] + (container.map { [CommandOption(name: "container", value: $0)] } ?? [])
+        var command = Command(key: key, options: options, location: location)
         if container != nil { command.backend = "docker" }
         return command
     }

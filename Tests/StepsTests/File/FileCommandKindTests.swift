@@ -35,8 +35,9 @@ struct FileCommandKindTests {
         #expect(local.words.map(\.raw) == ["${runbook_dir}/Dockerfile"])
         let inside = try #require(runbook.step("inside")).command
         #expect(inside.backend == "docker")
-        #expect(inside.words.map(\.raw) == ["/etc/hostname"])
+        #expect(inside.option("path")?.raw == "/etc/hostname")
         #expect(inside.option("container")?.raw == "${web}")
+        #expect(inside.displayText == "path=/etc/hostname container=${web}", "runbook list shows the container too")
         #expect(runbook.backends == ["docker"])
     }
 
@@ -52,7 +53,7 @@ struct FileCommandKindTests {
 
     @Test("in a container: docker cp -L to stdout, shown as docker exec … cat")
     func inContainer() throws {
-        let command = ResolvedCommand(key: "file", words: ["/usr/share/nginx/html/index.html"], options: [("container", "alice-web")])
+        let command = ResolvedCommand(key: "file", options: [("path", "/usr/share/nginx/html/index.html"), ("container", "alice-web")])
         let prepared = try kind.prepare(command, context: context(cwd: "/srv")).get()
         #expect(prepared.argv == ["docker", "cp", "-L", "alice-web:/usr/share/nginx/html/index.html", "-"])
         #expect(prepared.display == ["docker", "exec", "alice-web", "cat", "/usr/share/nginx/html/index.html"])
@@ -63,10 +64,10 @@ struct FileCommandKindTests {
     func problems() {
         let emptyPath = kind.prepare(ResolvedCommand(key: "file", words: [""]), context: context(cwd: "/"))
         #expect(throws: CommandProblem("`file:` names no file: the path is empty")) { try emptyPath.get() }
-        let noContainer = ResolvedCommand(key: "file", words: ["/a"], options: [("container", "")])
+        let noContainer = ResolvedCommand(key: "file", options: [("path", "/a"), ("container", "")])
         let emptyContainer = kind.prepare(noContainer, context: context(cwd: "/"))
         #expect(throws: CommandProblem("`file:` names no container: the name is empty")) { try emptyContainer.get() }
-        let relativeInside = ResolvedCommand(key: "file", words: ["a/b"], options: [("container", "web")])
+        let relativeInside = ResolvedCommand(key: "file", options: [("path", "a/b"), ("container", "web")])
         let relative = kind.prepare(relativeInside, context: context(cwd: "/"))
         #expect(throws: CommandProblem("`file:` inside a container needs an absolute path, got 'a/b'")) { try relative.get() }
     }
