@@ -40,7 +40,8 @@ struct CommandExecutor: Sendable {
         }
         let commandContext = CommandContext(
             learner: context.learner.id, step: invocation.stepId, runId: configuration.runId, environment: environment,
-            marksCreations: invocation.marksCreations, capabilities: context.capabilities, facts: context.facts)
+            marksCreations: invocation.marksCreations, capabilities: context.capabilities, facts: context.facts,
+            workingDirectory: directory)
         let prepared: PreparedCommand
         switch kind.prepare(resolved, context: commandContext) {
         case .failure(let problem): return failure(.error, problem.message)

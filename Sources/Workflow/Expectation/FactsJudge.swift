@@ -27,6 +27,14 @@ struct FactsJudge {
                     sourceLine: line(.status)))
             }
         }
+        if let size = expect.size, facts.size == nil, checks.contains(.size) {
+            let message = "\(facts.subject) has no size; `size` applies to files only"
+            failures.append(MatcherFailure(matcher: "size", expected: size.raw, message: message, sourceLine: line(.size)))
+        }
+        if let mode = expect.mode, facts.mode == nil, checks.contains(.mode) {
+            let message = "\(facts.subject) has no mode; `mode` applies to files only"
+            failures.append(MatcherFailure(matcher: "mode", expected: mode, message: message, sourceLine: line(.mode)))
+        }
         if let size = expect.size, let actual = facts.size {
             if let operand = (try? render(size.operand)).flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) {
                 if !size.comparison.holds(Double(actual), operand) {

@@ -14,11 +14,14 @@ public struct CommandContext: Sendable {
     public var capabilities: Set<Capability>
     /// What the backends' preflights told the kinds (`BackendPreflight.facts`).
     public var facts: [String: String]
+    /// The command's working directory (the step's `cwd:`, by default the runbook's folder), an
+    /// absolute path; nil where nothing runs (docs). In-process kinds resolve relative paths against it.
+    public var workingDirectory: String?
 
     /// Creates a context.
     public init(
         learner: String, step: String, runId: String, environment: [String: String], marksCreations: Bool, capabilities: Set<Capability>,
-        facts: [String: String] = [:]
+        facts: [String: String] = [:], workingDirectory: String? = nil
     ) {
         self.learner = learner
         self.step = step
@@ -27,5 +30,6 @@ public struct CommandContext: Sendable {
         self.marksCreations = marksCreations
         self.capabilities = capabilities
         self.facts = facts
+        self.workingDirectory = workingDirectory
     }
 }

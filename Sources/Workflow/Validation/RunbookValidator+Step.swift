@@ -76,7 +76,7 @@ extension RunbookValidator {
             error(
                 "`verify: self` needs an `expect` beyond `exit: 0` (a matcher, `exists`, `status`…), or the check would pass whatever it finds",
                 at: step.location)
-        } else if step.expect.checksExitZeroOnly && step.verify.isEmpty && step.captures.isEmpty {
+        } else if step.expect.checksExitZeroOnly && step.verify.isEmpty && step.captures.isEmpty, judgedByExit(step.command) {
             warning("step '\(step.id)' checks only that its command exits 0; add an `expect` matcher or a `verify` probe", at: step.location)
         }
     }
@@ -103,6 +103,12 @@ extension RunbookValidator {
             if !own.isEmpty { message += " (`\(command.key):` is judged by " + own.joined(separator: ", ") + " and its output)" }
             error(message, at: location)
         }
+    }
+
+    /// Whether `command`'s kind is judged by an exit status; a kind that is not has a check of its
+    /// own by default (`exists: true`, `status: 2xx`), so a step of it without `expect` still checks something.
+    func judgedByExit(_ command: Command) -> Bool {
+        registry.kind(command.key)?.checks.contains(.exit) != false
     }
 
     /// Runs the kind's own lint on `command`.

@@ -2,11 +2,16 @@ import Workflow
 
 /// Every kind and backend the `runbook` command knows: the one place where a kind is registered.
 public enum StandardKinds {
-    /// The registry of every command: the Docker kinds and their backend, then `exec:` and `sh:`.
+    /// The registry of every command: the Docker kinds and their backend, `file:`, then `exec:` and `sh:`.
     public static var registry: KindRegistry {
         var registry = KindRegistry()
         registry.register(DockerCommandKind.docker)
         registry.register(DockerCommandKind.nvidiaDocker)
+        registry.register(DockerObjectKind.container)
+        registry.register(DockerObjectKind.image)
+        registry.register(DockerObjectKind.volume)
+        registry.register(DockerObjectKind.network)
+        registry.register(FileCommandKind())
         registry.register(backend: DockerBackend())
         for kind in KindRegistry.core.kinds { registry.register(kind) }
         return registry

@@ -56,6 +56,22 @@ enum DockerAvailability {
     /// Why such a test is skipped.
     static let why: Comment = "needs a Docker engine and the offline lab (make lab); with CI=true it runs and fails without them"
 
+    /// The lab's base image (scripts/lab-up.sh builds it), for tests that need an image and nothing else of the lab.
+    static let baseImage = "runbook-lab/ubuntu:latest"
+
+    /// The condition for tests that need only the engine and `baseImage`: always under CI, else when the engine answers.
+    static var engineShouldRun: Bool { inCI || engineAnswers }
+
+    /// Why such a test is skipped.
+    static let whyEngine: Comment = "needs a Docker engine with \(baseImage) (make lab); with CI=true it runs and fails without them"
+
+    /// Fails the calling test, with what is missing, unless the engine answers and has `baseImage`.
+    static func requireEngine(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try #require(engineAnswers, "`docker info` does not answer: start the engine (make lab)", sourceLocation: sourceLocation)
+        let found = docker(["image", "inspect", "--format", "{{.Id}}", baseImage]).trimmingCharacters(in: .whitespacesAndNewlines)
+        try #require(!found.isEmpty, "no \(baseImage) on the engine: run make lab", sourceLocation: sourceLocation)
+    }
+
     /// Fails the calling test, with what is missing, unless the engine answers and the lab is up.
     static func requireLab(sourceLocation: SourceLocation = #_sourceLocation) throws {
         try #require(engineAnswers, "`docker info` does not answer: start the engine (make lab)", sourceLocation: sourceLocation)
