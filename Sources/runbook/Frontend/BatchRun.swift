@@ -25,6 +25,16 @@ struct BatchRun {
         let selection = try preparation.selection(in: runbook)
         var configuration = try preparation.configuration(policy: policy, learners: learners, runbook: runbook, selection: selection)
         configuration.shard = shard
+        if policy.mode == .check {
+            // `check` looks at what a learner did by hand with the commands their guide showed:
+            // the same ports, kept in the guide's state (its `${workdir}` is the same folder too).
+            let store = GuideStateStore()
+            for learner in learners {
+                if let ports = (try? store.load(sha256: runbook.sha256, learner: learner.id))?.ports {
+                    configuration.reservedPorts[learner.id] = ports
+                }
+            }
+        }
         let printer = ProgressPrinter(
             style: TerminalStyle(enabled: output.colored(for: 1)), verbosity: output.quiet ? .quiet : (output.verbose ? .verbose : .normal),
             interactive: isatty(1) == 1 && !output.verbose, multipleLearners: learners.count > 1, runbook: runbook, learnerCount: learners.count)
