@@ -47,6 +47,7 @@ PACKAGES=(docker.io docker-registry debootstrap apache2-utils dataset-fashion-mn
 UBUNTU_IMAGE=runbook-lab/ubuntu:latest
 TF_IMAGE=runbook-lab/tensorflow:1.4.0
 TF_GPU_IMAGE=runbook-lab/tensorflow:1.4.0-gpu
+PYTHON_IMAGE=runbook-lab/python:3
 REGISTRY_ADDR=127.0.0.1:5000
 REGISTRY_USER=workshop
 IMAGE_PATH_ENV='PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
@@ -242,6 +243,13 @@ ensure_images() {
         docker tag "$TF_IMAGE" "$TF_GPU_IMAGE" || die "docker tag $TF_GPU_IMAGE failed"
         say "image $TF_GPU_IMAGE: tagged"
     fi
+    # Module 2's web app needs Python 3 only: the same image stands in for python:3-slim.
+    if image_exists "$PYTHON_IMAGE"; then
+        say "image $PYTHON_IMAGE: present"
+    else
+        docker tag "$TF_IMAGE" "$PYTHON_IMAGE" || die "docker tag $PYTHON_IMAGE failed"
+        say "image $PYTHON_IMAGE: tagged"
+    fi
 }
 
 # ---------------------------------------------------------------- (d) registry
@@ -344,6 +352,12 @@ tensorflow_gpu_image: "$TF_GPU_IMAGE"
 min_accuracy: "0.6"
 EOF
     mv "$LAB/vars.yaml.partial" "$LAB/vars.yaml"
+    cat >"$LAB/webapp-vars.yaml.partial" <<EOF
+# Written by scripts/lab-up.sh: the offline lab's values for module 2's vars.
+# Use: runbook run modules/2-webapp/runbook.yaml --var-file lab/webapp-vars.yaml
+base_image: "$PYTHON_IMAGE"
+EOF
+    mv "$LAB/webapp-vars.yaml.partial" "$LAB/webapp-vars.yaml"
     (umask 077 && cat >"$LAB/lab.env.partial" <<EOF
 # Written by scripts/lab-up.sh: the password of the lab registry's account $REGISTRY_USER.
 export REGISTRY_PASSWORD='$REGISTRY_PASSWORD_VALUE'
@@ -377,7 +391,7 @@ registry_note="running"
 cat <<EOF
 lab-up: ready in $((SECONDS - START_TIME)) s
   engine     $engine_note, storage driver $(docker info --format '{{.Driver}}' 2>/dev/null || echo '?')
-  images     $UBUNTU_IMAGE, $TF_IMAGE, $TF_GPU_IMAGE
+  images     $UBUNTU_IMAGE, $TF_IMAGE, $TF_GPU_IMAGE, $PYTHON_IMAGE
   registry   http://$REGISTRY_ADDR ($registry_note, pid $(cat "$LAB/registry.pid")), account $REGISTRY_USER
   vars       $LAB/vars.yaml
   password   $LAB/lab.env (export REGISTRY_PASSWORD)
