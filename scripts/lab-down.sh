@@ -7,7 +7,7 @@
 #   scripts/lab-down.sh --purge   also remove lab/ entirely
 #
 # Images imported into the engine are left there; remove them with
-#   docker rmi runbook-lab/ubuntu runbook-lab/tensorflow:1.4.0 runbook-lab/tensorflow:1.4.0-gpu
+#   docker rmi runbook-lab/ubuntu runbook-lab/tensorflow:1.4.0 runbook-lab/tensorflow:1.4.0-gpu runbook-lab/python:3
 
 set -euo pipefail
 
