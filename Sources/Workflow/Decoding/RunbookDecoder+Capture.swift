@@ -2,6 +2,7 @@ import Foundation
 
 /// `capture:` entries and the captures implied by named regex groups.
 extension RunbookDecoder {
+    /// `capture:`: each name with `from` and a `regex` or a `json` path.
     mutating func decodeCaptures(_ node: Node) -> [Capture] {
         guard let pairs = node.mappingPairs else {
             reader.error("capture must be a map of names to { from, regex } or { from, json }, found \(node.kindDescription)", at: node.location)

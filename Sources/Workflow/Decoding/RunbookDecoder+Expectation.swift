@@ -2,6 +2,7 @@ import Foundation
 
 /// `expect:`: exit statuses, stream matchers and value checks.
 extension RunbookDecoder {
+    /// `expect:`: every check, with where each kind-specific one is written.
     mutating func decodeExpectation(_ node: Node) -> Expectation {
         var expectation = Expectation()
         for pair in reader.mapping(node, "expect", keys: RunbookKeys.expect) ?? [] {
@@ -44,6 +45,7 @@ extension RunbookDecoder {
         return expectation
     }
 
+    /// `exit:`: a code, a list of codes, `any` or `nonzero`.
     mutating func decodeExit(_ node: Node) -> ExitExpectation {
         if let items = node.sequenceItems {
             let codes = items.compactMap { reader.integer($0, "an exit code", in: 0...255) }.map(Int32.init)
@@ -62,6 +64,7 @@ extension RunbookDecoder {
         }
     }
 
+    /// One matcher map of a stream, and where its key is.
     mutating func decodeMatcher(_ node: Node) -> (Matcher, SourceLocation)? {
         guard let pairs = node.mappingPairs else {
             reader.error("a matcher must be a map such as `{ contains: text }`, found \(node.kindDescription)", at: node.location)
@@ -121,6 +124,7 @@ extension RunbookDecoder {
         reader.regex(template, at: node)
     }
 
+    /// One `values:` entry: a capture name and a comparison such as `">= 0.8"`.
     mutating func decodeValueCheck(_ pair: Node.Pair) -> ValueCheck? {
         guard let name = pair.key.scalarValue, TemplateParser.isVariableName(name) else {
             reader.error("a value check names a capture: [A-Za-z_][A-Za-z0-9_]*", at: pair.key.location)

@@ -2,6 +2,7 @@ import Foundation
 
 /// Steps and probes, and the command of each through its kind.
 extension RunbookDecoder {
+    /// One step: its keys, its one command (through its kind), expectations, captures and probes.
     mutating func decodeStep(_ node: Node) -> Step? {
         guard let pairs = reader.mapping(node, "step", keys: keys.step) else { return nil }
         var id: String?
@@ -115,6 +116,7 @@ extension RunbookDecoder {
         return command
     }
 
+    /// A verify probe or a cleanup item: one command and what goes with it.
     mutating func decodeProbe(_ node: Node, what: String, keys: [String]) -> Probe? {
         guard let pairs = reader.mapping(node, what, keys: keys) else { return nil }
         var probe = Probe(command: Command(key: "", location: node.location), location: node.location)

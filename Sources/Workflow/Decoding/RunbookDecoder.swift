@@ -6,8 +6,11 @@ import Foundation
 /// their commands (through the kinds of `registry`); `+Expectation`, `+Capture` and `+Condition`
 /// the rest. What only the whole runbook can judge goes to `reader.findings` for the validator.
 struct RunbookDecoder {
+    /// Reads typed values and collects diagnostics and findings.
     var reader = NodeReader()
+    /// The runbook file as named.
     let path: String
+    /// The absolute folder of the file (`${runbook_dir}`, the default `module`).
     let directory: String
     /// The kinds that may be named, and the backends' capabilities.
     let registry: KindRegistry
@@ -84,6 +87,7 @@ struct RunbookDecoder {
     }
 
 
+    /// `vars:`: each name with its default, or `{ required, description, default }`.
     mutating func decodeVars(_ node: Node) -> [VariableDeclaration] {
         guard let pairs = node.mappingPairs else {
             reader.error("vars must be a map of names to defaults, found \(node.kindDescription)", at: node.location)
@@ -137,10 +141,12 @@ struct RunbookDecoder {
         return reader.template(text, of: node)
     }
 
+    /// Unknown and non-text keys of a mapping that is not read through `NodeReader.mapping`.
     mutating func diagnosticsForKeys(_ pairs: [Node.Pair], _ what: String, _ keys: [String]) {
         reader.diagnostics += KeyChecker(allowed: keys, what: what).check(pairs)
     }
 
+    /// `defaults:`: timeout, retry, env and cwd for every step.
     mutating func decodeDefaults(_ node: Node) -> StepDefaults {
         var defaults = StepDefaults()
         for pair in reader.mapping(node, "defaults", keys: RunbookKeys.defaults) ?? [] {
@@ -200,6 +206,7 @@ struct RunbookDecoder {
         return Retry(attempts: attempts, delay: delay)
     }
 
+    /// `env:`: environment names and their (substituted) values.
     mutating func decodeEnvironment(_ node: Node) -> [EnvironmentEntry] {
         guard let pairs = node.mappingPairs else {
             reader.error("env must be a map of names to values, found \(node.kindDescription)", at: node.location)

@@ -2,10 +2,15 @@ import Foundation
 
 /// Runs one command for a learner and checks it against its expectations.
 struct CommandExecutor: Sendable {
+    /// What runs, with the kinds.
     let configuration: RunConfiguration
+    /// Starts and supervises processes.
     let runner: ProcessRunner
+    /// Ctrl-C: a running command stops.
     let interrupt: InterruptSignal
+    /// Where the running command and its latest line are shown.
     let live: LiveStatus?
+    /// Who gets events (output lines with --verbose).
     let observer: (any RunObserver)?
 
     /// Substitutes, prepares, runs and evaluates `invocation` in `context`'s scope.

@@ -22,12 +22,15 @@ final class OutputTap: LineConsumer, @unchecked Sendable {
         self.observer = observer?.wantsOutputLines == true ? observer : nil
     }
 
+    /// Raw output only when the evaluator has whole-stream checks.
     var wantsRawChunks: Bool { evaluator.wantsRawChunks }
 
+    /// Hands raw output to the evaluator.
     func consume(chunk: UnsafeRawBufferPointer, stream: OutputStreamKind) {
         evaluator.consume(chunk: chunk, stream: stream)
     }
 
+    /// Hands a line to the evaluator, samples it for the live line and streams it to observers that ask.
     func consume(line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool) -> Bool {
         let stop = evaluator.consume(line: line, stream: stream, truncated: truncated)
         if let observer {

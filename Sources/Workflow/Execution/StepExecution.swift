@@ -17,8 +17,11 @@ struct StepExecution: Sendable {
             configuration: session.configuration, runner: ProcessRunner(), interrupt: interrupt, live: session.live, observer: session.observer)
     }
 
+    /// What runs.
     var configuration: RunConfiguration { session.configuration }
+    /// The learner.
     var context: LearnerContext { session.context }
+    /// The runbook.
     var runbook: Runbook { session.configuration.runbook }
 
     /// The result of the step at `index`: decided by its gate, else run (or checked) as the policy

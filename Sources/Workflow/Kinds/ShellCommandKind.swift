@@ -1,6 +1,7 @@
 /// `sh: SCRIPT`: runs `/bin/sh -c SCRIPT`; the script is never substituted (vars arrive as environment variables).
 public struct ShellCommandKind: CommandKind {
     public let key = "sh"
+    /// Every var, capture and built-in is an environment variable of the script.
     public let exportsVariables = true
 
     /// Creates the kind.

@@ -15,6 +15,7 @@ public enum RosterLoader {
         return loadYAML(bytes: [UInt8](data), path: path, settingKeys: settingKeys)
     }
 
+    /// A YAML roster: `learners:`, each with its keys.
     static func loadYAML(bytes: [UInt8], path: String, settingKeys: [String]) -> Result<[Learner], DiagnosticError> {
         let document = YAMLLoader().load(bytes: bytes, path: path)
         var reader = NodeReader(diagnostics: document.diagnostics)
@@ -99,6 +100,7 @@ public enum RosterLoader {
         return problems
     }
 
+    /// Ids used twice, at the second use.
     static func duplicateIds(_ learners: [Learner]) -> [Diagnostic] {
         var seen: [String: Int] = [:]
         var problems: [Diagnostic] = []

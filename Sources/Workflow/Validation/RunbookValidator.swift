@@ -9,6 +9,7 @@ struct RunbookValidator {
     let remoteEngines: Bool
     /// Problems found.
     var diagnostics: [Diagnostic] = []
+    /// Patterns compiled so far, and whether each compiled.
     var compiledPatterns: [String: Bool] = [:]
 
     /// A validator that lints commands with the kinds of `registry`.
@@ -86,10 +87,12 @@ struct RunbookValidator {
         TemplateParser.builtins.contains(name) || TemplateParser.portName(of: name) != nil
     }
 
+    /// Records an error.
     mutating func error(_ message: String, at location: SourceLocation) {
         diagnostics.append(.error(message, at: location))
     }
 
+    /// Records a warning.
     mutating func warning(_ message: String, at location: SourceLocation) {
         diagnostics.append(.warning(message, at: location))
     }
