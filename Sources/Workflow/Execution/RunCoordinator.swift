@@ -30,7 +30,7 @@ public final class RunCoordinator: Sendable {
 
     /// Runs everything; returns the results as written to results.json (or throws, having written
     /// what it could, when the results could not be kept whole).
-    public func run() async throws(RecordingError) -> RunResults {
+    public func run() async throws(RecordingError) -> RunSummary {
         await recorder.record(.run(configuration.header))
         await withTaskGroup(of: Void.self) { group in
             var pending = configuration.learners[...]

@@ -37,9 +37,10 @@ public final class RunRecorder: Sendable {
         tap?.journaled(record)
     }
 
-    /// Ends the journal, flushes it, and writes `results.json` from it; throws (after writing what
+    /// Ends the journal, flushes it, and writes `results.json` from it, one step at a time (the
+    /// run's results are never all in memory); returns the summary, or throws (after writing what
     /// it can) when a record or the results file could not be written.
-    public func finish(interrupted: Bool) async throws(RecordingError) -> RunResults {
+    public func finish(interrupted: Bool) async throws(RecordingError) -> RunSummary {
         await record(.end(RunFooter(endedAt: Date(), interrupted: interrupted)))
         let synced = await journal.sync()
         let lost = await journal.lost
@@ -52,26 +53,23 @@ public final class RunRecorder: Sendable {
             problems.append("the journal could not be flushed to disk (\(String(cString: strerror(errno))))")
         }
         let path = (directory as NSString).appendingPathComponent("results.json")
-        var results: RunResults?
+        var summary: RunSummary?
         do {
-            results = try JournalReader.read(path: journal.path)
-        } catch {
-            if lost == 0 { problems.append("cannot read back \(journal.path): \(error)") }
-        }
-        if let results {
+            let index = try JournalIndex.read(path: journal.path)
             do {
-                try results.write(to: path)
+                summary = try ResultsStreamWriter.write(index, journalPath: journal.path, to: path)
             } catch {
                 let reason = (error as NSError).userInfo[NSUnderlyingErrorKey].map { "\($0)" } ?? error.localizedDescription
                 problems.append("cannot write \(path) (\(Self.shortReason(reason)))")
             }
-        } else {
+        } catch {
+            if lost == 0 { problems.append("cannot read back \(journal.path): \(error)") }
             problems.append("\(path) was not written")
         }
-        guard problems.isEmpty, let results else {
+        guard problems.isEmpty, let summary else {
             throw RecordingError(problems.joined(separator: "; ") + "; \(journal.path) holds \(written) record\(written == 1 ? "" : "s")")
         }
-        return results
+        return summary
     }
 
     /// The errno text out of an NSError description, or the description cut to one line.

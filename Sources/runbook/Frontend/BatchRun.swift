@@ -60,7 +60,7 @@ struct BatchRun {
                 try? await Task.sleep(for: .milliseconds(100))
             }
         }
-        let outcome: Result<RunResults, RecordingError>
+        let outcome: Result<RunSummary, RecordingError>
         do {
             outcome = .success(try await coordinator.run())
         } catch {
@@ -68,18 +68,31 @@ struct BatchRun {
         }
         ticker.cancel()
         printer.clearLive()
-        guard case .success(let results) = outcome else {
+        guard case .success(let summary) = outcome else {
             if case .failure(let error) = outcome { throw .recording(error) }
             return
         }
-        if learners.count > 1 && !output.quiet { StandardStreams.out(printer.matrix(results)) }
-        let reports = ReportWriter(results: results, outputDirectory: recorder.directory).write(preparation.options.report)
-        printSummary(results, directory: recorder.directory)
-        afterRun?(runbook, results)
-        for problem in reports.problems { StandardStreams.err("error: \(ControlCharacters.visible(problem))\n") }
+        // The whole results are read back only when something needs them (the matrix, reports, selftest's verdict).
+        let wantsMatrix = learners.count > 1 && !output.quiet
+        var reportProblems: [String] = []
+        if wantsMatrix || !preparation.options.report.isEmpty || afterRun != nil {
+            let results: RunResults
+            do {
+                results = try summary.results()
+            } catch {
+                throw .usage("cannot read \(summary.resultsPath) back: \(error)")
+            }
+            if wantsMatrix { StandardStreams.out(printer.matrix(results)) }
+            reportProblems = ReportWriter(results: results, outputDirectory: recorder.directory).write(preparation.options.report).problems
+            printSummary(summary, directory: recorder.directory)
+            afterRun?(runbook, results)
+        } else {
+            printSummary(summary, directory: recorder.directory)
+        }
+        for problem in reportProblems { StandardStreams.err("error: \(ControlCharacters.visible(problem))\n") }
         if trap.fired || coordinator.interrupt.isTriggered { throw .status(130) }
-        if !reports.problems.isEmpty { throw .status(2) }
-        if !results.succeeded { throw .status(1) }
+        if !reportProblems.isEmpty { throw .status(2) }
+        if !summary.succeeded { throw .status(1) }
     }
 
     /// A session that cannot start: its problem, positioned when it has a place.
@@ -89,10 +102,9 @@ struct BatchRun {
     }
 
     /// The verdict line, the counts and where the results are.
-    private func printSummary(_ results: RunResults, directory: String) {
+    private func printSummary(_ results: RunSummary, directory: String) {
         let output = preparation.output
-        var counts: [StepStatus: Int] = [:]
-        for learner in results.learners { for step in learner.steps { counts[step.status, default: 0] += 1 } }
+        let counts = results.counts
         let parts = StepStatus.allCases.compactMap { status in counts[status].map { "\($0) \(status.rawValue)" } }
         let style = TerminalStyle(enabled: output.colored(for: 1))
         let verdict = results.interrupted ? style.red("interrupted") : (results.succeeded ? style.green("passed") : style.red("failed"))

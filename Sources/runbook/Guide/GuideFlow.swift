@@ -107,9 +107,9 @@ struct GuideFlow {
         let interrupted = ending == .interrupted
         let results: RunResults
         do {
-            results = try await session.recorder.finish(interrupted: interrupted)
+            results = try await session.recorder.finish(interrupted: interrupted).results()
         } catch {
-            screen.paragraph("error: \(error.message)", screen.style.red)
+            screen.paragraph("error: \(error)", screen.style.red)
             return interrupted ? 130 : 1
         }
         screen.summary(steps: runbook.steps, results: controller.results)

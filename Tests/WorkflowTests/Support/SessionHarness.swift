@@ -40,7 +40,7 @@ struct SessionHarness {
         configuration.keepWorkdir = keepWorkdir
         let out = folder.appendingPathComponent("out-\(UUID().uuidString)").path
         let recorder = try RunRecorder(claiming: out)
-        let results = try await RunCoordinator(configuration: configuration, recorder: recorder).run()
+        let results = try await RunCoordinator(configuration: configuration, recorder: recorder).run().results()
         let journal = try String(contentsOfFile: out + "/journal.jsonl", encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(FileManager.default.fileExists(atPath: out + "/results.json"))
         return (results, journal)

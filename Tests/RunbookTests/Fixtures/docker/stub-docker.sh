@@ -18,7 +18,12 @@ case "$1" in
         printf '{"ServerVersion":"0.0-stub","ContainersStopped":0,"OperatingSystem":"Stub OS","OSType":"linux","Architecture":"x86_64","Driver":"stubfs","Runtimes":%s,"DiscoveredDevices":%s}\n' \
             "$runtimes" "$devices" ;;
     build) echo "Successfully tagged stub:latest" ;;
-    image) echo "sha256:0000000000000000000000000000000000000000000000000000000000000000" ;;
+    image)
+        case "$*" in
+            *--format*) echo "sha256:0000000000000000000000000000000000000000000000000000000000000000" ;;
+            *) printf '[\n    {\n        "Id": "sha256:%s",\n        "Config": { "Entrypoint": ["python", "/app/main.py"] }\n    }\n]\n' \
+                   0000000000000000000000000000000000000000000000000000000000000000 ;;
+        esac ;;
     ps) [ -z "$STUB_LEFTOVER" ] || echo "$STUB_LEFTOVER" ;;
     rm) ;;
     run)

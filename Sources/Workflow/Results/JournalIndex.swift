@@ -1,0 +1,87 @@
+import Foundation
+
+/// What a journal holds, read in one pass without keeping the steps' results: where the latest
+/// record of each learner × step is (to read it again when results.json is written) and its
+/// status, and the small records whole. Memory grows with learners × steps, not with output.
+struct JournalIndex {
+    /// Where one step's latest record is in the journal, and its status.
+    struct StepLocation {
+        /// Byte offset of the record's line.
+        var offset: UInt64
+        /// Its length in bytes (without the LF).
+        var length: Int
+        /// Its status.
+        var status: StepStatus
+    }
+
+    /// The run record.
+    var header: RunHeader
+    /// The end record, when the run ended.
+    var footer: RunFooter?
+    /// Each learner's preflight.
+    var preflights: [String: PreflightRecord] = [:]
+    /// Each learner's ports and folder.
+    var setups: [String: LearnerRecord] = [:]
+    /// Each learner's latest step records, by step id.
+    var steps: [String: [String: StepLocation]] = [:]
+    /// Each learner's cleanup items.
+    var cleanups: [String: [ProbeResult]] = [:]
+
+    /// Indexes the journal at `path`; a torn last line is ignored.
+    static func read(path: String) throws(JournalReader.Failure) -> JournalIndex {
+        guard let file = FileHandle(forReadingAtPath: path) else { throw .init(description: "\(path): cannot open the journal") }
+        defer { try? file.close() }
+        var index: JournalIndex?
+        var early: [JournalRecord] = []
+        let decoder = JSONDecoder.runbook
+        var lineNumber = 0
+        var pending = Data()
+        var pendingOffset: UInt64 = 0
+        func process(_ line: Data, at offset: UInt64, last: Bool) throws(JournalReader.Failure) {
+            lineNumber += 1
+            guard !line.isEmpty else { return }
+            let record: JournalRecord
+            do {
+                record = try decoder.decode(JournalRecord.self, from: line)
+            } catch {
+                if last { return }
+                throw .init(description: "\(path):\(lineNumber): not a journal record (\(error.localizedDescription))")
+            }
+            if case .run = record.type, let header = record.run { index = JournalIndex(header: header) }
+            guard index != nil else { return early.append(record) }
+            index?.add(record, offset: offset, length: line.count)
+        }
+        while true {
+            let chunk = file.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            pending.append(chunk)
+            var start = pending.startIndex
+            while let newline = pending[start...].firstIndex(of: 0x0A) {
+                let offset = pendingOffset + UInt64(start - pending.startIndex)
+                try process(pending[start..<newline], at: offset, last: false)
+                start = pending.index(after: newline)
+            }
+            pendingOffset += UInt64(start - pending.startIndex)
+            pending = Data(pending[start...])
+        }
+        try process(pending, at: pendingOffset, last: true)
+        guard var index else { throw .init(description: "\(path): no run record; is this a runbook journal?") }
+        for record in early { index.add(record, offset: 0, length: 0) }
+        return index
+    }
+
+    /// Takes one record into the index.
+    mutating func add(_ record: JournalRecord, offset: UInt64, length: Int) {
+        switch record.type {
+        case .run: break
+        case .learner: if let value = record.learner { setups[value.learner] = value }
+        case .preflight: if let value = record.preflight { preflights[value.learner] = value }
+        case .step:
+            if let value = record.step, length > 0 {
+                steps[value.learner, default: [:]][value.step] = StepLocation(offset: offset, length: length, status: value.status)
+            }
+        case .cleanup: if let value = record.cleanup { cleanups[value.learner, default: []].append(value.result) }
+        case .end: footer = record.end
+        }
+    }
+}
