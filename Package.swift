@@ -8,10 +8,13 @@ let package = Package(
         .executable(name: "runbook", targets: ["runbook"]),
         .library(name: "Workflow", targets: ["Workflow"]),
         .library(name: "Steps", targets: ["Steps"]),
+        .library(name: "Board", targets: ["Board"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,11 +34,21 @@ let package = Package(
             dependencies: ["Workflow"],
             path: "Sources/steps"
         ),
+        .target(
+            name: "Board",
+            dependencies: [
+                "Workflow",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "runbook",
             dependencies: [
                 "Workflow",
                 "Steps",
+                "Board",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +65,14 @@ let package = Package(
         .testTarget(
             name: "StepsTests",
             dependencies: ["Steps", "Workflow"]
+        ),
+        .testTarget(
+            name: "BoardTests",
+            dependencies: [
+                "Board",
+                "Workflow",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
         .testTarget(
             name: "RunbookTests",
