@@ -41,7 +41,7 @@ public final class GuideSession: Sendable {
         let journal: Journal
         do {
             try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-            journal = try Journal(path: (outputDirectory as NSString).appendingPathComponent("journal.jsonl"))
+            journal = try Journal(path: (outputDirectory as NSString).appendingPathComponent("journal.jsonl"), tap: configuration.journalTap)
         } catch {
             throw .results("cannot write the results to \(outputDirectory): \(error.localizedDescription)")
         }
@@ -163,6 +163,11 @@ public final class GuideSession: Sendable {
     public func record(_ result: StepResult) async {
         await journal.append(.step(result))
         observer?.handle(.stepFinished(result))
+    }
+
+    /// Journals a raised hand on step `step` (`h`; for the class board, SPEC 7).
+    public func raiseHand(step: String) async {
+        await journal.append(.hand(HandRecord(learner: learner.id, step: step)))
     }
 
     /// Runs the `cleanup:` items (journaled), then removes the containers this session labelled

@@ -34,6 +34,8 @@ public struct RunConfiguration: Sendable {
     public var killGrace: Duration
     /// Whether the runner's stdin is a terminal (the `tty` capability).
     public var stdinIsTerminal: Bool
+    /// Sees every journal record as it is written (the class board's publisher, SPEC 7).
+    public var journalTap: (any JournalTap)?
 
     /// Creates a configuration with SPEC defaults.
     public init(
