@@ -9,7 +9,10 @@ struct RunbookCommand: AsyncParsableCommand {
         abstract: "Run, check and guide Docker workshop modules written as YAML runbooks.",
         discussion: "Exit status: 0 success, 1 a step failed, 2 invalid input or arguments, 130 interrupted.",
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, ListCommand.self, RunCommand.self, CheckCommand.self, GuideCommand.self, SelftestCommand.self, ReportCommand.self]
+        subcommands: [
+            ValidateCommand.self, ListCommand.self, RunCommand.self, CheckCommand.self, GuideCommand.self, SelftestCommand.self,
+            ReportCommand.self, ServeCommand.self,
+        ]
     )
 
     /// Parses and runs, mapping argument-parser's usage errors (64) to 2 as SPEC 3 asks.

@@ -41,7 +41,8 @@ public final class GuideSession: Sendable {
         let journal: Journal
         do {
             try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-            journal = try Journal(path: (outputDirectory as NSString).appendingPathComponent("journal.jsonl"), tap: configuration.journalTap)
+            let path = (outputDirectory as NSString).appendingPathComponent("journal.jsonl")
+            journal = try Journal(path: path, tap: configuration.journalTap)
         } catch {
             throw .results("cannot write the results to \(outputDirectory): \(error.localizedDescription)")
         }
@@ -165,9 +166,11 @@ public final class GuideSession: Sendable {
         observer?.handle(.stepFinished(result))
     }
 
-    /// Journals a raised hand on step `step` (`h`; for the class board, SPEC 7).
-    public func raiseHand(step: String) async {
+    /// Journals a hand raised on step `step` (`h`) when a class board hears the journal (SPEC 7); false without one.
+    public func raiseHand(step: String) async -> Bool {
+        guard configuration.journalTap != nil else { return false }
         await journal.append(.hand(HandRecord(learner: learner.id, step: step)))
+        return true
     }
 
     /// Runs the `cleanup:` items (journaled), then removes the containers this session labelled

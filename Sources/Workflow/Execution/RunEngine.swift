@@ -41,7 +41,8 @@ public final class RunEngine: Sendable {
     /// Runs everything; returns the results as written to results.json.
     public func run() async throws -> RunResults {
         try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-        let journal = try Journal(path: (outputDirectory as NSString).appendingPathComponent("journal.jsonl"), tap: configuration.journalTap)
+        let journalPath = (outputDirectory as NSString).appendingPathComponent("journal.jsonl")
+        let journal = try Journal(path: journalPath, tap: configuration.journalTap)
         let runbook = configuration.runbook
         let header = RunHeader(
             runId: configuration.runId, command: configuration.mode.rawValue,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Board
 import Foundation
 import Steps
 import Workflow
@@ -32,7 +33,9 @@ struct GuideCommand: AsyncParsableCommand {
         }
         let setup = try GuideSetup(path: path.runbook, options: options, output: output)
         let screen = GuideScreen(style: TerminalStyle(enabled: output.colored(for: 1)))
-        let configuration = try setup.configuration()
+        var configuration = try setup.configuration()
+        let publisher = options.boardPublisher(learners: [setup.learner.id])  // class board (SPEC 7)
+        configuration.journalTap = publisher
         let session: GuideSession
         do {
             session = try await GuideSession.open(configuration: configuration, outputDirectory: setup.outputDirectory, observer: screen)
@@ -59,8 +62,11 @@ struct GuideCommand: AsyncParsableCommand {
                 GuideScreen.writeAll("\nrunbook: interrupted again; progress saved, quitting now (the journal is intact)\n", to: 2)
                 _exit(130)
             })
-        let code = await GuideFlow(setup: setup, session: session, screen: screen, terminal: terminal, interrupts: interrupts).run()
+        let code = try await BoardPublisher.run(publisher) {
+            await GuideFlow(setup: setup, session: session, screen: screen, terminal: terminal, interrupts: interrupts).run()
+        }
         terminal.restore()
+        RunOptions.printBoardNotes(publisher)
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Board
 import Foundation
 import Steps
 import Workflow
@@ -26,10 +27,13 @@ struct StepRunner {
         let commandLine = options.commandLineValues
         let runId = RunIdentifier.make()
         let outputDirectory = try options.outputDirectory(runId: runId)
-        let configuration = RunConfiguration(
+        guard mode != .selftest || options.board == nil else { throw usageError("selftest does not publish to a class board") }
+        var configuration = RunConfiguration(
             runbook: runbook, learners: learners, varFile: varFile, commandLineVars: commandLine, runId: runId, mode: mode,
             selection: selection, failFast: options.failFast, jobs: options.jobs, kinds: DockerCommandKind.all,
             engine: runbook.usesDockerEngine ? DockerEngineSupport() : nil)
+        let publisher = options.boardPublisher(learners: learners.map(\.id))  // class board (SPEC 7)
+        configuration.journalTap = publisher
         let interactive = isatty(1) == 1
         let printer = ProgressPrinter(
             style: TerminalStyle(enabled: output.colored(for: 1)), verbosity: output.quiet ? .quiet : (output.verbose ? .verbose : .normal),
@@ -51,13 +55,14 @@ struct StepRunner {
                 try? await Task.sleep(for: .milliseconds(100))
             }
         }
-        let results = try await engine.run()
+        let results = try await BoardPublisher.run(publisher) { try await engine.run() }
         ticker.cancel()
         printer.clearLive()
         if learners.count > 1 && !output.quiet { StandardStreams.out(printer.matrix(results)) }
         try ReportWriter(results: results, outputDirectory: outputDirectory).write(specifications: options.report)
         printSummary(results, directory: outputDirectory)
         afterRun?(results, outputDirectory)
+        RunOptions.printBoardNotes(publisher)
         if trap.fired || engine.interrupt.isTriggered { throw ExitCode(130) }
         if !results.succeeded { throw ExitCode(1) }
     }
