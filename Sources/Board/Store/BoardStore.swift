@@ -44,7 +44,8 @@ public actor BoardStore {
         }
         self.learners = learners
         // Learners not on a roster in the order they first reported, as they appeared live.
-        order = found.sorted { $0.first != $1.first ? $0.first < $1.first : $0.id < $1.id }.map(\.id)
+        let rostered = Set(configuration.roster?.map(\.id) ?? [])
+        order = found.filter { !rostered.contains($0.id) }.sorted { $0.first != $1.first ? $0.first < $1.first : $0.id < $1.id }.map(\.id)
         let now = Date()
         for (id, state) in learners {
             stuck[id] = state.stuckReason(steps: configuration.steps.map(\.id), stuckAfter: configuration.stuckAfter, now: now)

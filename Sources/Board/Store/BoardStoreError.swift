@@ -1,5 +1,5 @@
 /// Why the board's store cannot be opened or written: the file (and line) and what is wrong.
-public struct BoardStoreError: Error, CustomStringConvertible, Sendable {
+public struct BoardStoreError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The file or folder concerned.
     public var path: String
     /// The line of a journal, when one is at fault.
