@@ -15,7 +15,7 @@ enum BoardPageStyle {
         .board-summary { display: flex; flex-wrap: wrap; gap: 4px 20px; margin: 8px 0; font-size: 0.9em; color: var(--muted); }
         .board-summary b { color: var(--ink); font-size: 1.15em; font-variant-numeric: tabular-nums; }
         .hand-text, .hand-text b { color: #7d4e00; }
-        .board-wrap { display: block; max-height: calc(100vh - 150px); overflow: auto; }
+        .board-wrap { display: inline-block; max-width: 100%; max-height: calc(100vh - 150px); overflow: auto; }
         table.board-matrix { font-size: 13px; }
         .board-matrix th, .board-matrix td { padding: 2px 4px; }
         .board-matrix thead th { position: sticky; top: 0; z-index: 2; }

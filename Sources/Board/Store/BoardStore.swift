@@ -143,7 +143,7 @@ public actor BoardStore {
         let output = result.excerpts.map { ExcerptText.last(40, of: $0.output) } ?? ""
         return CellDetail(
             learner: learner, step: step, status: result.status, title: result.title, command: result.command?.display, hint: result.hint,
-            explanation: FailureText.plain(result), output: output)
+            explanation: FailureText.plain(result, commandAndHint: false), output: output)
     }
 
     /// The rows' ids: the roster's learners in roster order, then the others as they first reported.
