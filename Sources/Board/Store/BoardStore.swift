@@ -13,8 +13,8 @@ public actor BoardStore {
     private nonisolated let validator: BatchValidator
     private nonisolated let rosterIds: Set<String>?
     private var learners: [String: LearnerState] = [:]
-    private var order: [String] = []
     private var stuck: [String: String] = [:]
+    private var gate = LearnerGate()
 
     /// Opens (or creates) the store and replays its journals; an unreadable journal is an error naming its line.
     public init(configuration: BoardConfiguration, broadcaster: EventBroadcaster) throws(BoardStoreError) {
@@ -30,22 +30,12 @@ public actor BoardStore {
             throw BoardStoreError(path: directory, message: "cannot create the store: \(error.localizedDescription)")
         }
         var learners: [String: LearnerState] = [:]
-        var found: [(id: String, first: Date)] = []
         for id in Self.journalIds(in: directory) {
             var state = LearnerState(id: id)
-            var first: Date?
-            try Self.file(id, in: directory).read { line, offset in
-                if first == nil { first = line.record.run?.startedAt }
-                state.apply(line, offset: offset)
-            }
-            guard state.acked > 0 else { continue }
-            learners[id] = state
-            found.append((id, first ?? .distantPast))
+            try Self.file(id, in: directory).read { line, offset in state.apply(line, offset: offset) }
+            if state.acked > 0 { learners[id] = state }
         }
         self.learners = learners
-        // Learners not on a roster in the order they first reported, as they appeared live.
-        let rostered = Set(configuration.roster?.map(\.id) ?? [])
-        order = found.filter { !rostered.contains($0.id) }.sorted { $0.first != $1.first ? $0.first < $1.first : $0.id < $1.id }.map(\.id)
         let now = Date()
         for (id, state) in learners {
             stuck[id] = state.stuckReason(steps: configuration.steps.map(\.id), stuckAfter: configuration.stuckAfter, now: now)
@@ -75,7 +65,11 @@ public actor BoardStore {
         return try await store(lines, learner: learner)
     }
 
-    private func store(_ lines: [StoredLine], learner: String) throws(BatchRejection) -> Int {
+    private func store(_ lines: [StoredLine], learner: String) async throws(BatchRejection) -> Int {
+        await withCheckedContinuation { continuation in
+            if gate.enter(learner, or: continuation) { continuation.resume() }
+        }
+        defer { gate.leave(learner)?.resume() }
         if let refusal = refusal(for: learner) { throw BatchRejection(.invalid, refusal) }
         var state = learners[learner] ?? LearnerState(id: learner)
         var fresh: [StoredLine] = []
@@ -96,9 +90,11 @@ public actor BoardStore {
         if state.acked == 0 && first.record.type != .run {
             throw BatchRejection(.invalid, "a learner's journal starts with its run record", line: lines.count - fresh.count + 1)
         }
+        let file = Self.file(learner, in: configuration.storeDirectory)
         var offset: Int
         do {
-            offset = try Self.file(learner, in: configuration.storeDirectory).append(fresh)
+            // Off the actor: other learners' batches go on meanwhile; this learner's wait at the gate.
+            offset = try await BlockingIO.run { [fresh] () throws(BoardStoreError) -> Int in try file.append(fresh) }
         } catch {
             throw BatchRejection(.storage, error.description)
         }
@@ -106,7 +102,6 @@ public actor BoardStore {
             state.apply(line, offset: offset)
             offset += line.bytes.count + 1
         }
-        if learners[learner] == nil && rosterIds?.contains(learner) != true { order.append(learner) }
         learners[learner] = state
         stuck[learner] = state.stuckReason(steps: configuration.steps.map(\.id), stuckAfter: configuration.stuckAfter, now: Date())
         publish(learner)
@@ -138,7 +133,7 @@ public actor BoardStore {
     /// What the cell of `learner` × `step` opens; nil when it has no result.
     public func detail(learner: String, step: String) -> CellDetail? {
         guard let cell = learners[learner]?.cells[step],
-              let result = Self.file(learner, in: configuration.storeDirectory).record(offset: cell.offset, length: cell.length)?.step
+            let result = Self.file(learner, in: configuration.storeDirectory).record(offset: cell.offset, length: cell.length)?.step
         else { return nil }
         let output = result.excerpts.map { ExcerptText.last(40, of: $0.output) } ?? ""
         return CellDetail(
@@ -146,9 +141,16 @@ public actor BoardStore {
             explanation: FailureText.plain(result, commandAndHint: false), output: output)
     }
 
-    /// The rows' ids: the roster's learners in roster order, then the others as they first reported.
+    /// The rows' ids: the roster's learners in roster order, then the others by the start of their
+    /// first run (then id): an order a restarted board finds again, whatever order pushes arrived in.
     private var rowIds: [String] {
-        (configuration.roster?.map(\.id) ?? []) + order
+        let rostered = configuration.roster?.map(\.id) ?? []
+        let others = learners.values.filter { rosterIds?.contains($0.id) != true }.sorted { lhs, rhs in
+            let left = lhs.firstStarted ?? .distantFuture
+            let right = rhs.firstStarted ?? .distantFuture
+            return left != right ? left < right : lhs.id < rhs.id
+        }
+        return rostered + others.map(\.id)
     }
 
     /// The row of `id` (empty for a roster learner who has not reported).

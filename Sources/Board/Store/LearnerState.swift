@@ -19,6 +19,8 @@ struct LearnerState: Sendable {
     var hand: HandRecord?
     /// When the learner last passed a step, else when their latest run started.
     var lastProgress: Date?
+    /// When their first run stored here started (the board lists learners without a roster by it).
+    var firstStarted: Date?
 
     /// Creates a learner with nothing stored.
     init(id: String) {
@@ -35,6 +37,7 @@ struct LearnerState: Sendable {
             guard let header = record.run else { return }
             if let learner = header.learners.first(where: { $0.id == id }) { name = learner.name }
             lastProgress = max(lastProgress ?? header.startedAt, header.startedAt)
+            if firstStarted == nil { firstStarted = header.startedAt }
         case .step:
             guard let result = record.step else { return }
             let reason = result.reason.map { $0.count > 300 ? String($0.prefix(299)) + "…" : $0 }

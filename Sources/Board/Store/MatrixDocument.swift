@@ -10,7 +10,7 @@ public struct MatrixDocument: Sendable, Codable, Equatable {
     public var event: String
     /// The columns, in file order.
     public var steps: [MatrixStep]
-    /// The rows: the roster's learners in roster order, then the others as they first reported.
+    /// The rows: the roster's learners in roster order, then the others by the start of their first run.
     public var learners: [MatrixRow]
 
     /// Creates a document.
