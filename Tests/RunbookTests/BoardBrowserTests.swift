@@ -4,7 +4,9 @@ import Testing
 /// The class board in a real browser: headless Chromium driven by selenium (scripts/board_browser.py,
 /// in a venv made by scripts/board-browser-venv.sh) sees a learner progress without a reload.
 /// It skips on a machine without them, never under CI (`CI=true`), where it fails instead.
-@Suite("class board in a browser", .serialized, .enabled(if: BrowserAvailability.installed || DockerAvailability.inCI, "needs chromium and chromedriver"))
+@Suite(
+    "class board in a browser", .serialized,
+    .enabled(if: BrowserAvailability.installed || DockerAvailability.inCI, "needs chromium and chromedriver"))
 struct BoardBrowserTests {
     @Test("the board changes without a reload when a learner progresses, and a cell opens its details")
     func liveUpdates() async throws {
@@ -13,12 +15,17 @@ struct BoardBrowserTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let runbook = BoardEndToEndTests.classRunbook.path
         let roster = BoardEndToEndTests.roster.path
-        let serve = try await ServeProcess([runbook, "--learners", roster, "--listen", "127.0.0.1:0", "--store", scratch.appendingPathComponent("store").path], in: scratch)
+        let serve = try await ServeProcess(
+            [runbook, "--learners", roster, "--listen", "127.0.0.1:0", "--store", scratch.appendingPathComponent("store").path], in: scratch
+        )
         defer { _ = try? serve.stop() }
         let environment = ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path]
         func run(_ learners: String, _ extra: [String] = [], out: String) throws {
             let outcome = try RunbookBinary.run(
-                ["run", runbook, "--learners", roster, "--learner", learners, "--publish", serve.joinURL, "--out", scratch.appendingPathComponent(out).path] + extra,
+                [
+                    "run", runbook, "--learners", roster, "--learner", learners, "--publish", serve.joinURL, "--out",
+                    scratch.appendingPathComponent(out).path,
+                ] + extra,
                 in: scratch, environment: environment)
             RunbookBinary.expectNoCrash(outcome)
         }
@@ -27,7 +34,8 @@ struct BoardBrowserTests {
         // dan raises a hand on picky, as `h` in a guide would.
         let joined = try Curl.post("\(serve.origin)/api/v1/join", body: Data("{\"code\":\"\(serve.code)\",\"learner\":\"dan\"}".utf8)).json
         let seq = (joined["acked"] as? Int ?? 0) + 1
-        let hand = "{\"seq\":\(seq),\"type\":\"hand\",\"hand\":{\"learner\":\"dan\",\"step\":\"picky\",\"raisedAt\":\"2030-01-01T00:00:00.000Z\"}}"
+        let hand =
+            "{\"seq\":\(seq),\"type\":\"hand\",\"hand\":{\"learner\":\"dan\",\"step\":\"picky\",\"raisedAt\":\"2030-01-01T00:00:00.000Z\"}}"
         #expect(try Curl.post("\(serve.origin)/api/v1/journal", body: Data(hand.utf8), bearer: joined["token"] as? String).status == 200)
 
         let venv = try ExternalTool.run(DockerAvailability.repositoryRoot.appendingPathComponent("scripts/board-browser-venv.sh").path, [])
@@ -37,8 +45,13 @@ struct BoardBrowserTests {
         let screenshot = scratch.appendingPathComponent("board.png")
         let log = scratch.appendingPathComponent("driver.log")
         let driver = try ChildProcess.spawn(
-            python, [DockerAvailability.repositoryRoot.appendingPathComponent("scripts/board_browser.py").path, serve.boardURL, "eve", ready.path, screenshot.path],
-            in: scratch, environment: ProcessInfo.processInfo.environment, stdout: log, stderr: scratch.appendingPathComponent("driver.err"))
+            python,
+            [
+                DockerAvailability.repositoryRoot.appendingPathComponent("scripts/board_browser.py").path, serve.boardURL, "eve",
+                ready.path, screenshot.path,
+            ],
+            in: scratch, environment: ProcessInfo.processInfo.environment, stdout: log, stderr: scratch.appendingPathComponent("driver.err")
+        )
         let driverReady = try await BoardEndToEndTests.eventually(.seconds(60)) { FileManager.default.fileExists(atPath: ready.path) }
         if driverReady { try run("eve", out: "results-3") }
         let status = ChildProcess.wait(driver)

@@ -45,12 +45,18 @@ struct BoardEndToEndTests {
         let scratch = try RunbookBinary.temporaryDirectory("board-five")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let serve = try await ServeProcess(
-            [Self.classRunbook.path, "--learners", Self.roster.path, "--listen", "127.0.0.1:0", "--store", scratch.appendingPathComponent("store").path],
+            [
+                Self.classRunbook.path, "--learners", Self.roster.path, "--listen", "127.0.0.1:0", "--store",
+                scratch.appendingPathComponent("store").path,
+            ],
             in: scratch)
         defer { _ = try? serve.stop() }
         let results = scratch.appendingPathComponent("results")
         let outcome = try RunbookBinary.run(
-            ["run", Self.classRunbook.path, "--learners", Self.roster.path, "--jobs", "5", "--publish", serve.joinURL, "--out", results.path],
+            [
+                "run", Self.classRunbook.path, "--learners", Self.roster.path, "--jobs", "5", "--publish", serve.joinURL, "--out",
+                results.path,
+            ],
             in: scratch, environment: ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path])
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 1, "eve fails picky: \(outcome.stderr)")
@@ -73,12 +79,17 @@ struct BoardEndToEndTests {
         let scratch = try RunbookBinary.temporaryDirectory("board-restart")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let store = scratch.appendingPathComponent("store")
-        let arguments = [Self.slowRunbook.path, "--listen", "127.0.0.1:\(ServeProcess.freePort())", "--store", store.path, "--code", "slow-class-01"]
+        let arguments = [
+            Self.slowRunbook.path, "--listen", "127.0.0.1:\(ServeProcess.freePort())", "--store", store.path, "--code", "slow-class-01",
+        ]
         let first = try await ServeProcess(arguments, in: scratch)
         let results = scratch.appendingPathComponent("results")
         let run = try RunbookBinary.start(
-            ["run", Self.slowRunbook.path, "--learners", Self.roster.path, "--learner", "ada,bob", "--jobs", "2", "--publish", first.joinURL,
-             "--out", results.path],
+            [
+                "run", Self.slowRunbook.path, "--learners", Self.roster.path, "--learner", "ada,bob", "--jobs", "2", "--publish",
+                first.joinURL,
+                "--out", results.path,
+            ],
             in: scratch, environment: ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path])
         #expect(try await Self.eventually { (try? Self.storedSeqs(store, "ada").count) ?? 0 >= 3 }, "records reach the board")
         try first.stop(SIGKILL)
@@ -104,9 +115,15 @@ struct BoardEndToEndTests {
     func hostileClients() async throws {
         let scratch = try RunbookBinary.temporaryDirectory("board-hostile")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let store = scratch.appendingPathComponent("store")
-        let serve = try await ServeProcess([Self.classRunbook.path, "--listen", "127.0.0.1:0", "--store", store.path], in: scratch)
-        defer { _ = try? serve.stop() }
+        let serve = try await ServeProcess([Self.classRunbook.path, "--listen", "127.0.0.1:0"], in: scratch)
+        var stopped = false
+        defer { if !stopped { _ = try? serve.stop() } }
+        let sha = try #require((try serve.matrix()["runbook"] as? [String: Any])?["sha256"] as? String)
+        let store = scratch.appendingPathComponent("runbook-class/\(sha.prefix(12))")
+        #expect(FileManager.default.fileExists(atPath: store.appendingPathComponent("secret").path), "the default store")
+        let joinPage = try Curl.get(serve.joinURL)
+        #expect(joinPage.status == 200 && joinPage.body.contains("runbook guide --join \(serve.joinURL) --learner"), "\(joinPage.body)")
+        #expect(try Curl.get("\(serve.origin)/join/not-the-code").status == 401)
         let join = { (code: String, learner: String) in
             try Curl.post("\(serve.origin)/api/v1/join", body: Data("{\"code\":\"\(code)\",\"learner\":\"\(learner)\"}".utf8))
         }
@@ -114,7 +131,6 @@ struct BoardEndToEndTests {
         #expect(try join(serve.code, "Mallory!").status == 400)
         let token = try join(serve.code, "mallory").json["token"] as? String ?? ""
         #expect(!token.isEmpty)
-        let sha = try #require((try serve.matrix()["runbook"] as? [String: Any])?["sha256"] as? String)
         let evil = "<script>alert('board')</script>"
         func header(learner: String = "mallory", sha: String = sha, seq: Int = 1) -> String {
             """
@@ -124,8 +140,8 @@ struct BoardEndToEndTests {
         }
         func step(learner: String = "mallory", step: String = "hello", seq: Int = 2) -> String {
             """
-            {"seq":\(seq),"type":"step","step":{"learner":"\(learner)","step":"\(step)","status":"passed","endedAt":"2027-01-01T00:00:01.000Z",\
-            "durationSeconds":0.1,"attempts":1,"failures":[],"captured":{},"finishedOnMatch":false,"verify":[]}}
+            {"seq":\(seq),"type":"step","step":{"learner":"\(learner)","step":"\(step)","status":"passed",\
+            "endedAt":"2027-01-01T00:00:01.000Z","durationSeconds":0.1,"attempts":1,"failures":[],"captured":{},"finishedOnMatch":false,"verify":[]}}
             """
         }
         let journal = "\(serve.origin)/api/v1/journal"
@@ -142,7 +158,9 @@ struct BoardEndToEndTests {
             let reply = try Curl.post(journal, body: Data(body.utf8), bearer: token)
             #expect(reply.status == 400, "\(reply.body)")
         }
-        #expect(!FileManager.default.fileExists(atPath: store.appendingPathComponent("mallory.jsonl").path), "nothing of any refused batch stored")
+        #expect(
+            !FileManager.default.fileExists(atPath: store.appendingPathComponent("mallory.jsonl").path),
+            "nothing of any refused batch stored")
         let stored = try Curl.post(journal, body: Data((header() + "\n" + step()).utf8), bearer: token)
         #expect(stored.json["acked"] as? Int == 2, "\(stored.body)")
         #expect(try Curl.get("\(serve.origin)/").status == 401)
@@ -153,18 +171,28 @@ struct BoardEndToEndTests {
         #expect(page.body.contains("\\u003cscript\\u003ealert('board')\\u003c/script\\u003e"), "the page's data escapes it too")
         let report = try Curl.get("\(serve.origin)/report.html?token=\(serve.token)")
         #expect(report.status == 200 && !report.body.contains(evil))
+        stopped = true
+        let ended = try serve.stop(SIGINT)
+        #expect(ended.status == 0, "Ctrl-C stops the server cleanly: \(ended.stderr)")
+        #expect(ended.stdout == "board: \(serve.boardURL)\njoin: \(serve.joinURL)\n", "exactly the two lines")
     }
 
-    @Test("a guide with --join: its steps and a raised hand appear on the board", .enabled(if: TmuxScreen.isAvailable || DockerAvailability.inCI))
+    @Test(
+        "a guide with --join: its steps and a raised hand appear on the board",
+        .enabled(if: TmuxScreen.isAvailable || DockerAvailability.inCI))
     func guideJoinsTheBoard() async throws {
         let scratch = try RunbookBinary.temporaryDirectory("board-guide")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let runbook = GuideCommandTests.fixture
-        let serve = try await ServeProcess([runbook.path, "--listen", "127.0.0.1:0", "--store", scratch.appendingPathComponent("store").path], in: scratch)
+        let serve = try await ServeProcess(
+            [runbook.path, "--listen", "127.0.0.1:0", "--store", scratch.appendingPathComponent("store").path], in: scratch)
         defer { _ = try? serve.stop() }
         let screen = try TmuxScreen(
-            [RunbookBinary.url.path, "guide", runbook.path, "--var", "dir=\(scratch.path)", "--out", scratch.appendingPathComponent("results").path,
-             "--join", serve.joinURL, "--learner", "ada"],
+            [
+                RunbookBinary.url.path, "guide", runbook.path, "--var", "dir=\(scratch.path)", "--out",
+                scratch.appendingPathComponent("results").path,
+                "--join", serve.joinURL, "--learner", "ada",
+            ],
             in: scratch, environment: ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path, "NO_COLOR": "1"])
         try await screen.waitFor("Step 1 of 4 · hello")
         try screen.send("Enter")

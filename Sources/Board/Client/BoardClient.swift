@@ -14,7 +14,9 @@ struct BoardClient: Sendable {
 
     /// The answer to a join.
     struct Joined: Decodable, Sendable {
+        /// The learner's bearer token.
         var token: String
+        /// The highest seq the board holds of theirs.
         var acked: Int
     }
 

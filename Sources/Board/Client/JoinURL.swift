@@ -17,7 +17,7 @@ public struct JoinURL: Sendable, Hashable, CustomStringConvertible {
     /// Parses `text`.
     public init(_ text: String) throws(Invalid) {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
+            scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
         else { throw Invalid(description: "\(text) is not a join URL (http://HOST:PORT/join/CODE, as runbook serve prints it)") }
         let parts = components.path.split(separator: "/")
         guard parts.count == 2, parts[0] == "join", ClassCode.isValid(String(parts[1])) else {

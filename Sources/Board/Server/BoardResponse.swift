@@ -7,8 +7,11 @@ import Workflow
 enum BoardResponse {
     /// An error's body: what is wrong, the body line at fault, the learner's highest stored seq.
     struct Failure: Encodable {
+        /// What is wrong.
         var error: String
+        /// The line of the body at fault.
         var line: Int?
+        /// The highest contiguous seq stored, for a 409.
         var acked: Int?
     }
 
@@ -25,11 +28,12 @@ enum BoardResponse {
 
     /// The response of a refused batch: 400, 409 or 503.
     static func rejection(_ rejection: BatchRejection) -> Response {
-        let status: HTTPResponse.Status = switch rejection.kind {
-        case .invalid: .badRequest
-        case .conflict: .conflict
-        case .storage: .serviceUnavailable
-        }
+        let status: HTTPResponse.Status =
+            switch rejection.kind {
+            case .invalid: .badRequest
+            case .conflict: .conflict
+            case .storage: .serviceUnavailable
+            }
         return error(status, rejection.message, line: rejection.line, acked: rejection.acked)
     }
 

@@ -47,8 +47,9 @@ public final class BoardServer: Sendable {
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
         let ticker = BoardTicker(store: store, broadcaster: store.broadcaster, limits: configuration.limits)
-        let group = ServiceGroup(configuration: .init(
-            services: [application, ticker], gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [], logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [application, ticker], gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [], logger: logger))
         let stopEarly = self.group.withLock { current in
             current = group
             return stopped.withLock { $0 }

@@ -39,7 +39,7 @@ struct InstructorEndpoints {
         guard auth.isInstructor(request) else { return BoardResponse.error(.unauthorized, Self.denied) }
         let query = request.uri.queryParameters
         guard let learner = query.get("learner"), let step = query.get("step"),
-              let detail = await store.detail(learner: learner, step: step)
+            let detail = await store.detail(learner: learner, step: step)
         else {
             return BoardResponse.error(.notFound, "no result for that learner and step")
         }

@@ -13,14 +13,18 @@ struct LearnerEndpoints {
 
     /// The body of a join.
     struct Join: Decodable {
+        /// The class code.
         var code: String
+        /// The learner's id.
         var learner: String
     }
 
     /// The answer to a join: the learner's token, and the highest seq the board holds of theirs
     /// (a learner whose outbox is new goes on numbering from there).
     struct Joined: Encodable {
+        /// The learner's bearer token.
         var token: String
+        /// The highest contiguous seq stored for them (0: none).
         var acked: Int
     }
 

@@ -27,7 +27,9 @@ public struct TokenSigner: Sendable {
 
     /// The learner a valid learner token names; nil for anything else.
     public func learner(of token: String) -> String? {
-        guard token.hasPrefix("l."), let dot = token.lastIndex(of: "."), dot > token.index(token.startIndex, offsetBy: 1) else { return nil }
+        guard token.hasPrefix("l."), let dot = token.lastIndex(of: "."), dot > token.index(token.startIndex, offsetBy: 1) else {
+            return nil
+        }
         let id = String(token[token.index(token.startIndex, offsetBy: 2)..<dot])
         guard !id.isEmpty, verify(String(token[token.index(after: dot)...]), Self.learnerMessage(id)) else { return nil }
         return id

@@ -6,6 +6,7 @@ import Workflow
 /// `runbook serve [RUNBOOK]`: the class board (SPEC 7), a live learner × step matrix in the
 /// instructor's browser, fed by learners' `guide --join` and validation runs' `--publish`.
 struct ServeCommand: AsyncParsableCommand {
+    /// The subcommand's name and help.
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the class board: every learner's progress, live, in the instructor's browser.",
@@ -17,25 +18,33 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
+    /// RUNBOOK, `./workshop.yaml` by default.
     @OptionGroup var path: RunbookPathArgument
 
+    /// `--learners FILE`.
     @Option(name: .long, help: ArgumentHelp("Only the roster's learners may join (YAML or CSV).", valueName: "file"))
     var learners: String?
 
+    /// `--listen HOST:PORT`.
     @Option(name: .long, help: ArgumentHelp("Address and port; a classroom uses 0.0.0.0:PORT explicitly.", valueName: "host:port"))
     var listen = "127.0.0.1:8080"
 
+    /// `--store DIR`.
     @Option(name: .long, help: ArgumentHelp("The store; default ./runbook-class/<first 12 hex of the runbook's sha256>.", valueName: "dir"))
     var store: String?
 
+    /// `--code CODE`.
     @Option(name: .long, help: ArgumentHelp("The class code; default the store's, else a random word-word-NN.", valueName: "code"))
     var code: String?
 
+    /// `--stuck-after DURATION`.
     @Option(name: .long, help: ArgumentHelp("A learner with no step passed for this long is stuck.", valueName: "duration"))
     var stuckAfter = "5m"
 
+    /// `--no-color` and friends (for the runbook's diagnostics).
     @OptionGroup var output: OutputOptions
 
+    /// Checks the options before anything is loaded (usage errors exit 2).
     func validate() throws {
         do {
             _ = try ListenAddress(listen)
@@ -48,6 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
+    /// Loads the runbook and roster, opens the store, serves until SIGINT or SIGTERM.
     func run() async throws {
         let address = try ListenAddress(listen)
         let roster = try learners.map { try loadRoster($0) }

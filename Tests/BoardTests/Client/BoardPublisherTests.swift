@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Workflow
+
 @testable import Board
 
 /// The learner's publisher against a real board in-process: runs split per learner, numbering
@@ -25,11 +26,14 @@ struct BoardPublisherTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let state = directory.appendingPathComponent("state").path
         try await RunningBoard.with(BoardFixture.configuration(store: directory.appendingPathComponent("store"))) { board in
-            let publisher = try BoardPublisher(url: JoinURL(board.joinURL), learners: ["alice", "bob"], stateHome: state, timing: Self.timing())
+            let publisher = try BoardPublisher(
+                url: JoinURL(board.joinURL), learners: ["alice", "bob"], stateHome: state, timing: Self.timing())
             try await publisher.publishing {
-                publisher.journaled(.run(RunHeader(
-                    runId: "r-1", command: "run", runbook: BoardFixture.runbook, startedAt: BoardFixture.start,
-                    learners: [.init(id: "alice", name: "Alice"), .init(id: "bob", name: "Bob")], steps: BoardFixture.steps)))
+                publisher.journaled(
+                    .run(
+                        RunHeader(
+                            runId: "r-1", command: "run", runbook: BoardFixture.runbook, startedAt: BoardFixture.start,
+                            learners: [.init(id: "alice", name: "Alice"), .init(id: "bob", name: "Bob")], steps: BoardFixture.steps)))
                 publisher.journaled(BoardFixture.step("alice", "build", .passed))
                 publisher.journaled(BoardFixture.step("bob", "build", .failed))
                 publisher.journaled(.end(RunFooter(endedAt: BoardFixture.start.addingTimeInterval(60), interrupted: false)))
@@ -52,11 +56,14 @@ struct BoardPublisherTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try await RunningBoard.with(BoardFixture.configuration(store: directory.appendingPathComponent("store"))) { board in
             // Earlier, from another machine: two records.
-            _ = try await BoardHTTP.push(board.origin, token: board.server.learnerToken("alice"), body: BoardFixture.body([
-                BoardFixture.header("alice"), BoardFixture.step("alice", "build", .passed),
-            ]))
+            _ = try await BoardHTTP.push(
+                board.origin, token: board.server.learnerToken("alice"),
+                body: BoardFixture.body([
+                    BoardFixture.header("alice"), BoardFixture.step("alice", "build", .passed),
+                ]))
             let publisher = try BoardPublisher(
-                url: JoinURL(board.joinURL), learners: ["alice"], stateHome: directory.appendingPathComponent("state").path, timing: Self.timing())
+                url: JoinURL(board.joinURL), learners: ["alice"], stateHome: directory.appendingPathComponent("state").path,
+                timing: Self.timing())
             try await publisher.publishing {
                 publisher.journaled(BoardFixture.header("alice", at: BoardFixture.start.addingTimeInterval(100)))
                 publisher.journaled(BoardFixture.step("alice", "run", .passed, after: 120))
@@ -94,8 +101,10 @@ struct BoardPublisherTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try await RunningBoard.with(BoardFixture.configuration(store: directory.appendingPathComponent("store"))) { board in
             let url = try JoinURL(board.joinURL)
-            let laptop = try BoardPublisher(url: url, learners: ["alice"], stateHome: directory.appendingPathComponent("a").path, timing: Self.timing())
-            let desktop = try BoardPublisher(url: url, learners: ["alice"], stateHome: directory.appendingPathComponent("b").path, timing: Self.timing())
+            let laptop = try BoardPublisher(
+                url: url, learners: ["alice"], stateHome: directory.appendingPathComponent("a").path, timing: Self.timing())
+            let desktop = try BoardPublisher(
+                url: url, learners: ["alice"], stateHome: directory.appendingPathComponent("b").path, timing: Self.timing())
             // Both join first (each learns "the board holds 0"), then both push.
             try await laptop.publishing {
                 try await desktop.publishing {

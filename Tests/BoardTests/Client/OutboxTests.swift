@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Workflow
+
 @testable import Board
 
 /// The learner's outbox: records kept on disk, numbered once the board answered, acknowledged,
@@ -20,7 +21,9 @@ struct OutboxTests {
         let batch = try #require(outbox.pending(maxBytes: 1 << 20, maxLines: 2))
         #expect(batch.firstSeq == 6)
         #expect(batch.lines == [Self.line("a"), Self.line("b")])
-        #expect(String(decoding: batch.body, as: UTF8.self) == "{\"seq\":6,\"type\":\"end\",\"note\":\"a\"}\n{\"seq\":7,\"type\":\"end\",\"note\":\"b\"}\n")
+        #expect(
+            String(decoding: batch.body, as: UTF8.self)
+                == "{\"seq\":6,\"type\":\"end\",\"note\":\"a\"}\n{\"seq\":7,\"type\":\"end\",\"note\":\"b\"}\n")
         outbox.acknowledge(upTo: 7)
         #expect(outbox.pending(maxBytes: 1 << 20, maxLines: 100)?.firstSeq == 8)
         outbox.acknowledge(upTo: 8)
@@ -84,10 +87,13 @@ struct OutboxTests {
 
     @Test func largeRecordsAreTrimmedForTheBoard() throws {
         let output = (0..<20_000).map { "line \($0) of a long build log" }.joined(separator: "\n") + "\n"
-        let excerpt = StreamExcerpt(head: String(output.prefix(64 << 10)), tail: String(output.suffix(64 << 10)), totalLines: 20_000,
-                                    totalBytes: output.utf8.count)
-        let record = JournalRecord.step(StepResult(
-            learner: "alice", step: "build", status: .failed, excerpts: OutputExcerpts(stdout: excerpt, stderr: excerpt, output: excerpt)))
+        let excerpt = StreamExcerpt(
+            head: String(output.prefix(64 << 10)), tail: String(output.suffix(64 << 10)), totalLines: 20_000,
+            totalBytes: output.utf8.count)
+        let record = JournalRecord.step(
+            StepResult(
+                learner: "alice", step: "build", status: .failed,
+                excerpts: OutputExcerpts(stdout: excerpt, stderr: excerpt, output: excerpt)))
         #expect(try JSONEncoder.runbook.encode(record).count > RecordTrimmer.threshold)
         let trimmed = RecordTrimmer.trimmed(record)
         #expect(try JSONEncoder.runbook.encode(trimmed).count < RecordTrimmer.threshold)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Board
 
 /// Event ids and resuming: a browser that comes back with the id of its last event gets what it

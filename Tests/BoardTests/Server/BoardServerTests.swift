@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Workflow
+
 @testable import Board
 
 /// The board's HTTP side in-process on 127.0.0.1: joins, pushes, hostile clients, the page,
@@ -44,7 +45,9 @@ struct BoardServerTests {
                 #expect(reply.status == 400, "\(reply.body)")
                 #expect(reply.json["line"] as? Int != nil, "the refusal names the line: \(reply.body)")
             }
-            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("alice.jsonl").path), "nothing of any batch stored")
+            #expect(
+                !FileManager.default.fileExists(atPath: directory.appendingPathComponent("alice.jsonl").path), "nothing of any batch stored"
+            )
             let stored = try await BoardHTTP.push(board.origin, token: token, body: good)
             #expect(stored.status == 200)
             #expect(stored.json["acked"] as? Int == 1)
@@ -57,12 +60,15 @@ struct BoardServerTests {
         try await RunningBoard.with(BoardFixture.configuration(store: directory)) { board in
             let evil = "<script>alert(1)</script>"
             let token = board.server.learnerToken("alice")
-            _ = try await BoardHTTP.push(board.origin, token: token, body: BoardFixture.body([
-                BoardFixture.header("alice", name: evil), BoardFixture.step("alice", "build", .failed),
-            ]))
+            _ = try await BoardHTTP.push(
+                board.origin, token: token,
+                body: BoardFixture.body([
+                    BoardFixture.header("alice", name: evil), BoardFixture.step("alice", "build", .failed),
+                ]))
             for path in ["/", "/api/v1/matrix", "/events", "/report.html", "/api/v1/detail?learner=alice&step=build"] {
                 #expect(try await BoardHTTP.get(board.origin + path).status == 401, "\(path)")
-                #expect(try await BoardHTTP.get(board.origin + path, headers: ["Authorization": "Bearer \(token)"]).status == 401, "\(path)")
+                #expect(
+                    try await BoardHTTP.get(board.origin + path, headers: ["Authorization": "Bearer \(token)"]).status == 401, "\(path)")
             }
             let page = try await BoardHTTP.get("\(board.origin)/?token=\(board.token)")
             #expect(page.status == 200)
@@ -81,12 +87,15 @@ struct BoardServerTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try await RunningBoard.with(BoardFixture.configuration(store: directory)) { board in
             for learner in ["bob", "alice"] {
-                _ = try await BoardHTTP.push(board.origin, token: board.server.learnerToken(learner), body: BoardFixture.body([
-                    BoardFixture.header(learner), BoardFixture.step(learner, "build", learner == "bob" ? .failed : .passed),
-                ]))
+                _ = try await BoardHTTP.push(
+                    board.origin, token: board.server.learnerToken(learner),
+                    body: BoardFixture.body([
+                        BoardFixture.header(learner), BoardFixture.step(learner, "build", learner == "bob" ? .failed : .passed),
+                    ]))
             }
             let paths = ["alice", "bob"].map { directory.appendingPathComponent("\($0).jsonl").path }
-            let merged = try ResultsMerger().merge(try paths.map { ResultsMerger.Input(name: $0, results: try JournalReader.read(path: $0)) })
+            let merged = try ResultsMerger().merge(
+                try paths.map { ResultsMerger.Input(name: $0, results: try JournalReader.read(path: $0)) })
             for format in ReportFormat.allCases {
                 let reply = try await BoardHTTP.get("\(board.origin)/report.\(format.rawValue)?token=\(board.token)")
                 #expect(reply.status == 200, "\(format)")
@@ -112,15 +121,18 @@ struct BoardServerTests {
                     }
                 }
                 while seen.all.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
-                _ = try await BoardHTTP.push(board.origin, token: token, body: BoardFixture.body([BoardFixture.step("alice", "build", .passed)], from: 2))
+                _ = try await BoardHTTP.push(
+                    board.origin, token: token, body: BoardFixture.body([BoardFixture.step("alice", "build", .passed)], from: 2))
                 try await group.waitForAll()
             }
             let first = seen.all
             #expect(first.map(\.name) == ["snapshot", "learner"])
             let lastId = try #require(first.last?.id)
             // While it is away, two more changes; coming back with its last id, it gets exactly those.
-            _ = try await BoardHTTP.push(board.origin, token: token, body: BoardFixture.body([BoardFixture.step("alice", "run", .passed, after: 20)], from: 3))
-            _ = try await BoardHTTP.push(board.origin, token: token, body: BoardFixture.body([BoardFixture.hand("alice", "push", after: 30)], from: 4))
+            _ = try await BoardHTTP.push(
+                board.origin, token: token, body: BoardFixture.body([BoardFixture.step("alice", "run", .passed, after: 20)], from: 3))
+            _ = try await BoardHTTP.push(
+                board.origin, token: token, body: BoardFixture.body([BoardFixture.hand("alice", "push", after: 30)], from: 4))
             let resumed = EventLog()
             try await BoardHTTP.events(url, lastEventId: lastId) { event in resumed.append(event) < 2 }
             let events = resumed.all
@@ -142,14 +154,17 @@ struct BoardServerTests {
         var configuration = BoardFixture.configuration(store: directory)
         configuration.code = nil
         let first = try await RunningBoard.with(configuration) { board in
-            _ = try await BoardHTTP.push(board.origin, token: board.server.learnerToken("alice"), body: BoardFixture.body([BoardFixture.header("alice")]))
+            _ = try await BoardHTTP.push(
+                board.origin, token: board.server.learnerToken("alice"), body: BoardFixture.body([BoardFixture.header("alice")]))
             return [board.token, board.server.learnerToken("alice"), board.server.code]
         }
-        let mode = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("secret").path)[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("secret").path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         try await RunningBoard.with(configuration) { board in
             #expect([board.token, board.server.learnerToken("alice"), board.server.code] == first)
-            let reply = try await BoardHTTP.push(board.origin, token: first[1], body: BoardFixture.body([BoardFixture.step("alice", "build", .passed)], from: 2))
+            let reply = try await BoardHTTP.push(
+                board.origin, token: first[1], body: BoardFixture.body([BoardFixture.step("alice", "build", .passed)], from: 2))
             #expect(reply.json["acked"] as? Int == 2)
             #expect(try await BoardHTTP.get("\(board.origin)/join/\(first[2])").status == 200)
         }

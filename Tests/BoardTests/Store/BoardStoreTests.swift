@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Workflow
+
 @testable import Board
 
 /// The store: every record exactly once, refusals that store nothing, the board rebuilt
@@ -8,7 +9,8 @@ import Workflow
 @Suite("Board store")
 struct BoardStoreTests {
     static func open(_ directory: URL, roster: [String]? = nil, stuckAfter: TimeInterval = 3600) throws -> BoardStore {
-        try BoardStore(configuration: BoardFixture.configuration(store: directory, roster: roster, stuckAfter: stuckAfter), broadcaster: broadcaster())
+        try BoardStore(
+            configuration: BoardFixture.configuration(store: directory, roster: roster, stuckAfter: stuckAfter), broadcaster: broadcaster())
     }
 
     static func broadcaster() -> EventBroadcaster {
@@ -33,7 +35,8 @@ struct BoardStoreTests {
         let directory = try BoardFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try Self.open(directory)
-        _ = try await store.push(BoardFixture.body([BoardFixture.header("alice"), BoardFixture.step("alice", "build", .passed)]), learner: "alice")
+        _ = try await store.push(
+            BoardFixture.body([BoardFixture.header("alice"), BoardFixture.step("alice", "build", .passed)]), learner: "alice")
         await #expect(throws: BatchRejection(.conflict, "seq 2 is stored already with another record", line: 1, acked: 2)) {
             try await store.push(BoardFixture.body([BoardFixture.step("alice", "build", .failed)], from: 2), learner: "alice")
         }
@@ -58,11 +61,13 @@ struct BoardStoreTests {
         let directory = try BoardFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try Self.open(directory, roster: ["carol", "alice", "bob"])
-        _ = try await store.push(BoardFixture.body([BoardFixture.header("bob", name: "Bob"), BoardFixture.step("bob", "build", .failed)]), learner: "bob")
-        _ = try await store.push(BoardFixture.body([
-            BoardFixture.header("alice", name: "<b>Alice</b>"), BoardFixture.step("alice", "build", .passed),
-            BoardFixture.hand("alice", "run", after: 30),
-        ]), learner: "alice")
+        _ = try await store.push(
+            BoardFixture.body([BoardFixture.header("bob", name: "Bob"), BoardFixture.step("bob", "build", .failed)]), learner: "bob")
+        _ = try await store.push(
+            BoardFixture.body([
+                BoardFixture.header("alice", name: "<b>Alice</b>"), BoardFixture.step("alice", "build", .passed),
+                BoardFixture.hand("alice", "run", after: 30),
+            ]), learner: "alice")
         let before = await store.matrix()
         let reopened = try Self.open(directory, roster: ["carol", "alice", "bob"])
         var after = await reopened.matrix()
@@ -95,7 +100,8 @@ struct BoardStoreTests {
         let directory = try BoardFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try Self.open(directory)
-        _ = try await store.push(BoardFixture.body([BoardFixture.header("alice"), BoardFixture.step("alice", "build", .failed, after: 10)]), learner: "alice")
+        _ = try await store.push(
+            BoardFixture.body([BoardFixture.header("alice"), BoardFixture.step("alice", "build", .failed, after: 10)]), learner: "alice")
         #expect(await store.matrix().learners[0].stuck == nil, "once is not stuck")
         // A guide re-journals its latest result when it starts again: the same failure is not a second one.
         _ = try await store.push(BoardFixture.body([BoardFixture.step("alice", "build", .failed, after: 10)], from: 3), learner: "alice")
@@ -110,14 +116,17 @@ struct BoardStoreTests {
         let directory = try BoardFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try Self.open(directory, stuckAfter: 300)
-        _ = try await store.push(BoardFixture.body([BoardFixture.header("alice"), BoardFixture.step("alice", "build", .passed, after: 10)]), learner: "alice")
+        _ = try await store.push(
+            BoardFixture.body([BoardFixture.header("alice"), BoardFixture.step("alice", "build", .passed, after: 10)]), learner: "alice")
         await store.refreshStuck(now: BoardFixture.start.addingTimeInterval(200))
         #expect(await store.matrix().learners[0].stuck == nil)
         await store.refreshStuck(now: BoardFixture.start.addingTimeInterval(400))
         #expect(await store.matrix().learners[0].stuck == "no step passed in 5m00s")
-        _ = try await store.push(BoardFixture.body([
-            BoardFixture.step("alice", "run", .passed, after: 500), BoardFixture.step("alice", "push", .passed, after: 510),
-        ], from: 3), learner: "alice")
+        _ = try await store.push(
+            BoardFixture.body(
+                [
+                    BoardFixture.step("alice", "run", .passed, after: 500), BoardFixture.step("alice", "push", .passed, after: 510),
+                ], from: 3), learner: "alice")
         await store.refreshStuck(now: BoardFixture.start.addingTimeInterval(5000))
         #expect(await store.matrix().learners[0].stuck == nil, "a learner who passed every step is not stuck")
     }
@@ -126,10 +135,12 @@ struct BoardStoreTests {
         let directory = try BoardFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try Self.open(directory)
-        _ = try await store.push(BoardFixture.body([
-            BoardFixture.header("alice"), BoardFixture.step("alice", "build", .passed, after: 10), BoardFixture.hand("alice", "run", after: 20),
-            BoardFixture.step("alice", "run", .failed, after: 30), BoardFixture.step("alice", "build", .passed, after: 10),
-        ]), learner: "alice")
+        _ = try await store.push(
+            BoardFixture.body([
+                BoardFixture.header("alice"), BoardFixture.step("alice", "build", .passed, after: 10),
+                BoardFixture.hand("alice", "run", after: 20),
+                BoardFixture.step("alice", "run", .failed, after: 30), BoardFixture.step("alice", "build", .passed, after: 10),
+            ]), learner: "alice")
         #expect(await store.matrix().learners[0].hand?.step == "run", "a failure, or an older pass journaled again, leaves it up")
         _ = try await store.push(BoardFixture.body([BoardFixture.step("alice", "run", .passed, after: 40)], from: 6), learner: "alice")
         #expect(await store.matrix().learners[0].hand == nil)
@@ -139,9 +150,11 @@ struct BoardStoreTests {
         let directory = try BoardFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try Self.open(directory)
-        _ = try await store.push(BoardFixture.body([
-            BoardFixture.header("alice"), BoardFixture.step("alice", "build", .failed, output: "compiling\nerror: <missing> semicolon\n"),
-        ]), learner: "alice")
+        _ = try await store.push(
+            BoardFixture.body([
+                BoardFixture.header("alice"),
+                BoardFixture.step("alice", "build", .failed, output: "compiling\nerror: <missing> semicolon\n"),
+            ]), learner: "alice")
         let detail = try #require(await store.detail(learner: "alice", step: "build"))
         #expect(detail.status == .failed)
         #expect(detail.command == "make build")
@@ -162,7 +175,9 @@ struct BoardStoreTests {
         }
         #expect(await store.refusal(for: "alice") == nil)
         #expect(await store.refusal(for: "carol") != nil)
-        await #expect(throws: BatchRejection.self) { try await store.push(BoardFixture.body([BoardFixture.header("carol")]), learner: "carol") }
+        await #expect(throws: BatchRejection.self) {
+            try await store.push(BoardFixture.body([BoardFixture.header("carol")]), learner: "carol")
+        }
         #expect(store.admits("carol") && !store.admits("Carol") && !store.admits("-x"))
         let rostered = try Self.open(directory, roster: ["alice"])
         #expect(rostered.admits("alice") && !rostered.admits("bob"))

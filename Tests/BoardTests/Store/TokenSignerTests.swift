@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Board
 
 /// Tokens: HMAC over the learner id or the instructor's role, checked with the store's secret.
@@ -30,6 +31,8 @@ struct TokenSignerTests {
         let other = TokenSigner(secret: Array(repeating: 8, count: 32))
         #expect(other.learner(of: signer.learnerToken("alice")) == nil)
         #expect(!other.isInstructor(signer.instructorToken))
-        #expect(TokenSigner(secret: Array(repeating: 7, count: 32)).learner(of: signer.learnerToken("alice")) == "alice", "same secret, same tokens")
+        #expect(
+            TokenSigner(secret: Array(repeating: 7, count: 32)).learner(of: signer.learnerToken("alice")) == "alice",
+            "same secret, same tokens")
     }
 }

@@ -23,19 +23,26 @@ enum BoardFixture {
 
     /// `learner`'s run record.
     static func header(_ learner: String, name: String? = nil, sha: String = sha, at date: Date = start) -> JournalRecord {
-        .run(RunHeader(
-            runId: "20270115t080000-abcd", command: "guide", runbook: .init(path: "workshop.yaml", title: runbook.title, sha256: sha),
-            startedAt: date, learners: [.init(id: learner, name: name)], steps: steps))
+        .run(
+            RunHeader(
+                runId: "20270115t080000-abcd", command: "guide", runbook: .init(path: "workshop.yaml", title: runbook.title, sha256: sha),
+                startedAt: date, learners: [.init(id: learner, name: name)], steps: steps))
     }
 
     /// A result of `step` for `learner`, ending `seconds` after the start.
-    static func step(_ learner: String, _ step: String, _ status: StepStatus, after seconds: Double = 10, output: String = "") -> JournalRecord {
+    static func step(
+        _ learner: String, _ step: String, _ status: StepStatus, after seconds: Double = 10, output: String = ""
+    ) -> JournalRecord {
         let excerpt = StreamExcerpt(head: output, totalLines: output.split(separator: "\n").count, totalBytes: output.utf8.count)
-        return .step(StepResult(
-            learner: learner, step: step, title: step.capitalized, status: status, reason: status == .passed ? nil : "exit: expected 0, got 1",
-            exitCode: status == .passed ? 0 : 1, startedAt: start.addingTimeInterval(seconds - 1), endedAt: start.addingTimeInterval(seconds),
-            durationSeconds: 1, attempts: 1, command: CommandRecord(key: "sh", argv: ["sh", "-c", "make \(step)"], display: "make \(step)", binary: "sh"),
-            excerpts: OutputExcerpts(stdout: excerpt, output: excerpt), hint: "hint for \(step)"))
+        return .step(
+            StepResult(
+                learner: learner, step: step, title: step.capitalized, status: status,
+                reason: status == .passed ? nil : "exit: expected 0, got 1",
+                exitCode: status == .passed ? 0 : 1, startedAt: start.addingTimeInterval(seconds - 1),
+                endedAt: start.addingTimeInterval(seconds),
+                durationSeconds: 1, attempts: 1,
+                command: CommandRecord(key: "sh", argv: ["sh", "-c", "make \(step)"], display: "make \(step)", binary: "sh"),
+                excerpts: OutputExcerpts(stdout: excerpt, output: excerpt), hint: "hint for \(step)"))
     }
 
     /// A raised hand of `learner` on `step`.

@@ -6,8 +6,11 @@ import NIOCore
 enum BoardHTTP {
     /// A status and a body.
     struct Reply: Sendable {
+        /// The HTTP status.
         var status: Int
+        /// The body as text.
         var body: String
+        /// The headers, names in lower case.
         var headers: [String: String]
 
         /// The body as JSON.
@@ -49,8 +52,11 @@ enum BoardHTTP {
 
     /// One parsed server-sent event.
     struct Event: Sendable, Equatable {
+        /// `id:`.
         var id: String?
+        /// `event:`.
         var name: String?
+        /// `data:`, joined.
         var data: String
     }
 

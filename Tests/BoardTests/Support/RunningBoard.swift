@@ -19,7 +19,8 @@ struct RunningBoard: Sendable {
     struct NotListening: Error {}
 
     /// Runs a board with `configuration` for the length of `body`, then stops it and waits for its end.
-    static func with<T: Sendable>(_ configuration: BoardConfiguration, _ body: @Sendable (RunningBoard) async throws -> T) async throws -> T {
+    static func with<T: Sendable>(_ configuration: BoardConfiguration, _ body: @Sendable (RunningBoard) async throws -> T) async throws -> T
+    {
         let server = try BoardServer(configuration: configuration)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         return try await withThrowingTaskGroup(of: Void.self) { group in

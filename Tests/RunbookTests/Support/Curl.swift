@@ -4,7 +4,9 @@ import Foundation
 enum Curl {
     /// A status and a body.
     struct Reply {
+        /// The HTTP status (0 when curl got none).
         var status: Int
+        /// The body as text.
         var body: String
 
         /// The body as JSON.
