@@ -30,7 +30,9 @@ lab-down:
 ## bench: the benchmarks of bench/README.md.
 bench: deps
 	$(SWIFT) build -c release --product runbook-bench
+	$(SWIFT) build -c release --product runbook
 	.build/release/runbook-bench load 10000
+	.build/release/runbook-bench board 200 30
 
 clean:
 	rm -rf .build runbook-results

@@ -62,7 +62,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "runbook-bench",
-            dependencies: ["Workflow", "Steps"],
+            dependencies: [
+                "Workflow", "Steps", "Board",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             path: "bench/Sources/runbook-bench"
         ),
         .testTarget(
