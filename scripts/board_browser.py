@@ -14,12 +14,26 @@ import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+
+# A row is replaced whole when its learner's event arrives: an element found a moment ago may be gone.
+REPLACED = (StaleElementReferenceException, NoSuchElementException)
 
 
 def cell(driver, learner, step):
     return driver.find_element(By.CSS_SELECTOR, f'#rows tr[data-learner="{learner}"] td[data-step="{step}"]')
+
+
+def settled(action):
+    """Runs `action` again while the row it touches is being replaced."""
+    for _ in range(50):
+        try:
+            return action()
+        except REPLACED:
+            time.sleep(0.1)
+    return action()
 
 
 def main():
@@ -34,17 +48,20 @@ def main():
     try:
         driver.set_page_load_timeout(30)
         driver.get(board)
-        wait = WebDriverWait(driver, 30)
+        wait = WebDriverWait(driver, 30, ignored_exceptions=REPLACED)
         wait.until(lambda d: d.find_element(By.ID, "live").get_attribute("data-state") == "live")
-        seen["before"] = cell(driver, learner, "count").get_attribute("class")
+        seen["before"] = settled(lambda: cell(driver, learner, "count").get_attribute("class"))
         driver.execute_script("window.__boardMark = 'no reload';")
         with open(ready, "w") as handle:
             handle.write("ready\n")
         wait.until(lambda d: "s-passed" in cell(d, learner, "count").get_attribute("class"))
-        seen["after"] = cell(driver, learner, "count").get_attribute("class")
+        seen["after"] = settled(lambda: cell(driver, learner, "count").get_attribute("class"))
+        # The learner's run goes on to its last step and its end record: let the row settle.
+        wait.until(lambda d: "s-passed" in cell(d, learner, "bye").get_attribute("class"))
+        time.sleep(0.5)
         seen["mark"] = driver.execute_script("return window.__boardMark || null;")
         seen["count"] = driver.find_element(By.CSS_SELECTOR, '#matrix tfoot td[data-step="count"]').text
-        cell(driver, learner, "picky").find_element(By.TAG_NAME, "button").click()
+        settled(lambda: cell(driver, learner, "picky").find_element(By.TAG_NAME, "button").click())
         wait.until(lambda d: d.find_element(By.ID, "detail").is_displayed() and d.find_element(By.ID, "detail-hint").text)
         seen["hint"] = driver.find_element(By.ID, "detail-hint").text
         seen["command"] = driver.find_element(By.ID, "detail-command").text
