@@ -12,8 +12,8 @@ struct GuideCommand: AsyncParsableCommand {
         discussion: """
             For each step the guide shows its explanation and the exact command to type. Keys: Enter runs it, \
             c checks a command you ran yourself (the step's verify probes), s skips, r retries, q saves and \
-            quits, ? helps. Progress and captures are saved after every step in \
-            $XDG_STATE_HOME/runbook/<runbook sha256>/<learner>.json (default ~/.local/state); the next \
+            quits, ? helps, h raises a hand on the class board (--join URL). Progress and captures are saved \
+            after every step in $XDG_STATE_HOME/runbook/<runbook sha256>/<learner>.json (default ~/.local/state); the next \
             `runbook guide` resumes at the first step not done. Ctrl-C stops a running step; a second saves and quits.
             Learner `local` unless --learner (which may name a learner of a --learners roster).
             Exit status: 0 every step passed or was skipped, 1 a step failed, 2 invalid input or no terminal, 130 interrupted.
