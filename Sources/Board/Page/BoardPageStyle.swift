@@ -55,7 +55,12 @@ enum BoardPageStyle {
           .board-wrap { max-height: none; overflow: visible; }
           .board-matrix thead th, .board-matrix tfoot th, .board-matrix tfoot td, .board-matrix th.who { position: static; }
           .board-matrix td.cell > button { padding: 0; }
+          table.board-matrix { font-size: 8pt; }
+          .board-matrix td.cell { min-width: 0; }
+          .board-matrix .who-line { max-width: 22em; }
+          table.board-matrix th.step .sid { display: none; }
         }
+        @page { size: landscape; margin: 10mm; }
 
         """
 }
