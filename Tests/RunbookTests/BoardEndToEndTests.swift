@@ -141,7 +141,8 @@ struct BoardEndToEndTests {
         func step(learner: String = "mallory", step: String = "hello", seq: Int = 2) -> String {
             """
             {"seq":\(seq),"type":"step","step":{"learner":"\(learner)","step":"\(step)","status":"passed",\
-            "endedAt":"2027-01-01T00:00:01.000Z","durationSeconds":0.1,"attempts":1,"failures":[],"captured":{},"finishedOnMatch":false,"verify":[]}}
+            "endedAt":"2027-01-01T00:00:01.000Z","durationSeconds":0.1,"attempts":1,"failures":[],"captured":{},\
+            "finishedOnMatch":false,"verify":[]}}
             """
         }
         let journal = "\(serve.origin)/api/v1/journal"
