@@ -46,7 +46,9 @@ lab-down:
 ## bench: the benchmarks of bench/README.md.
 bench: deps
 	$(SWIFT) build -c release --package-path bench
+	$(SWIFT) build -c release --product runbook
 	bench/.build/release/runbook-bench load 10000
+	bench/.build/release/runbook-bench board 200 30
 
 ## schema: regenerate docs/schema from the decoder's key tables (a test fails while they are stale).
 schema: build

@@ -11,10 +11,18 @@ let package = Package(
         .executable(name: "runbook", targets: ["runbook"]),
         .library(name: "Workflow", targets: ["Workflow"]),
         .library(name: "Steps", targets: ["Steps"]),
+        .library(name: "Board", targets: ["Board"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        // The three below come with Hummingbird; named because Board uses them directly
+        // (ByteBuffer and Channel, the service group that stops on SIGINT/SIGTERM, its logger).
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -36,11 +44,25 @@ let package = Package(
             path: "Sources/steps",
             swiftSettings: strict
         ),
+        .target(
+            name: "Board",
+            dependencies: [
+                "Workflow",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "runbook",
             dependencies: [
                 "Workflow",
                 "Steps",
+                "Board",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -54,6 +76,15 @@ let package = Package(
             name: "StepsTests",
             dependencies: ["Steps", "Workflow"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "BoardTests",
+            dependencies: [
+                "Board",
+                "Workflow",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "runbook", path: ".."),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
     ],
     targets: [
         .executableTarget(
@@ -15,6 +17,9 @@ let package = Package(
             dependencies: [
                 .product(name: "Workflow", package: "runbook"),
                 .product(name: "Steps", package: "runbook"),
+                .product(name: "Board", package: "runbook"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Sources/runbook-bench"
         ),

@@ -100,6 +100,13 @@ extension LearnerSession {
         observer?.handle(.stepFinished(result))
     }
 
+    /// Journals a hand raised on step `step` (`h`) when a class board hears the journal (SPEC 7); false without one.
+    public func raiseHand(step: String) async -> Bool {
+        guard recorder.hasTap else { return false }
+        await recorder.record(.hand(HandRecord(learner: learner.id, step: step)))
+        return true
+    }
+
     /// Runs the `cleanup:` items (journaled), then removes what this session made and what the
     /// learner's earlier guide sessions left that no longer runs (a guide spans sessions).
     public func cleanUp() async {

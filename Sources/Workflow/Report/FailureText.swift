@@ -1,11 +1,12 @@
 /// A step's failure as plain text: reason, command, exit code, failed expectations with their
 /// lines, failed verify probes, hint. JUnit's failure body and TAP's message use it.
 public enum FailureText {
-    /// The plain-text explanation of `result` (raw: the caller escapes it for its format).
-    public static func plain(_ result: StepResult) -> String {
+    /// The plain-text explanation of `result` (raw: the caller escapes it for its format); without
+    /// `commandAndHint`, for a view that shows the command and the hint apart (the class board).
+    public static func plain(_ result: StepResult, commandAndHint: Bool = true) -> String {
         var text = ""
         if let reason = result.reason, !reason.isEmpty { text += reason + "\n" }
-        if result.failingProbe == nil, let command = result.command { text += "$ " + command.display + "\n" }
+        if commandAndHint, result.failingProbe == nil, let command = result.command { text += "$ " + command.display + "\n" }
         var facts: [String] = []
         if let code = result.exitCode { facts.append("exit code \(code)") }
         if result.startedAt != nil { facts.append("after \(DurationText.short(result.durationSeconds))") }
@@ -19,7 +20,7 @@ public enum FailureText {
             if let command = probe.command { text += "$ " + command.display + "\n" }
             for failure in probe.failures { text += describe(failure) }
         }
-        if let hint = result.hint, !hint.isEmpty { text += "\nhint: " + hint + "\n" }
+        if commandAndHint, let hint = result.hint, !hint.isEmpty { text += "\nhint: " + hint + "\n" }
         return text
     }
 

@@ -1,7 +1,7 @@
 /// The inline style sheet of the HTML report: screen and print, colour always doubled by a symbol.
-enum HTMLStyle {
+public enum HTMLStyle {
     /// The CSS, inlined in the page's `<style>`.
-    static let css = """
+    public static let css = """
 
         :root {
           --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; --accent: #0969da;

@@ -2,7 +2,7 @@
 public struct JournalRecord: Sendable, Codable {
     /// The kinds of record.
     public enum Kind: String, Sendable, Codable {
-        case run, learner, preflight, step, cleanup, end
+        case run, learner, preflight, step, cleanup, end, hand
     }
 
     /// Which payload this record holds.
@@ -19,6 +19,8 @@ public struct JournalRecord: Sendable, Codable {
     public var cleanup: CleanupRecord?
     /// For `end`.
     public var end: RunFooter?
+    /// For `hand` (the class board only: results ignore it).
+    public var hand: HandRecord?
 
     /// The run header record.
     public static func run(_ header: RunHeader) -> JournalRecord { JournalRecord(type: .run, run: header) }
@@ -32,4 +34,6 @@ public struct JournalRecord: Sendable, Codable {
     public static func cleanup(_ record: CleanupRecord) -> JournalRecord { JournalRecord(type: .cleanup, cleanup: record) }
     /// The end of the run.
     public static func end(_ footer: RunFooter) -> JournalRecord { JournalRecord(type: .end, end: footer) }
+    /// A raised hand.
+    public static func hand(_ record: HandRecord) -> JournalRecord { JournalRecord(type: .hand, hand: record) }
 }

@@ -1,5 +1,6 @@
-/// Sees every record a run journals, right after it is written (e.g. the class board's publisher).
+/// Sees every record a `Journal` appends, in order, right after it is written (the class
+/// board's publisher is one). Called inside the journal's actor: it must return quickly.
 public protocol JournalTap: Sendable {
-    /// Takes one journaled record; must return quickly (it runs on the learner's path).
+    /// Takes one record just journaled.
     func journaled(_ record: JournalRecord)
 }

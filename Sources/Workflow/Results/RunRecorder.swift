@@ -31,6 +31,9 @@ public final class RunRecorder: Sendable {
         self.tap = tap
     }
 
+    /// Whether a tap hears the journal (a class board).
+    public var hasTap: Bool { tap != nil }
+
     /// Journals one record and hands it to the tap.
     public func record(_ record: JournalRecord) async {
         await journal.append(record)

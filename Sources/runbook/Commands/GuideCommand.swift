@@ -1,4 +1,5 @@
 import ArgumentParser
+import Board
 import Foundation
 import Workflow
 
@@ -10,8 +11,8 @@ struct GuideCommand: AsyncParsableCommand {
         discussion: """
             For each step the guide shows its explanation and the exact command to type. Keys: Enter runs it, \
             c checks a command you ran yourself (the step's verify probes), s skips, r retries, q saves and \
-            quits, ? helps. Progress and captures are saved after every step in \
-            $XDG_STATE_HOME/runbook/<runbook sha256>/<learner>.json (default ~/.local/state); the next \
+            quits, ? helps, h raises a hand on the class board (--join URL). Progress and captures are saved \
+            after every step in $XDG_STATE_HOME/runbook/<runbook sha256>/<learner>.json (default ~/.local/state); the next \
             `runbook guide` resumes at the first step not done. Ctrl-C stops a running step; a second saves and quits.
             Learner `local` unless --learner (which may name a learner of a --learners roster).
             Exit status: 0 every step passed or was skipped, 1 a step failed, 2 invalid input or no terminal, 130 interrupted.
@@ -47,7 +48,8 @@ struct GuideCommand: AsyncParsableCommand {
             throw BatchRun.failure(error)
         }
         let screen = GuideScreen(style: TerminalStyle(enabled: output.colored(for: 1)))
-        let recorder = try preparation.recorder(runId: configuration.runId)
+        let publisher = options.boardPublisher(learners: [learner.id])  // class board (SPEC 7)
+        let recorder = try preparation.recorder(runId: configuration.runId, tap: publisher)
         let session: LearnerSession
         do {
             session = try await LearnerSession.start(configuration: configuration, recorder: recorder, observer: screen)
@@ -73,8 +75,9 @@ struct GuideCommand: AsyncParsableCommand {
         let fromIndex = options.from.flatMap { id in runbook.steps.firstIndex { $0.id == id } }
         let flow = GuideFlow(
             session: session, reports: options.report, fromIndex: fromIndex, screen: screen, terminal: terminal, interrupts: interrupts)
-        let code = await flow.run()
+        let code = try await BoardPublisher.run(publisher) { await flow.run() }
         terminal.restore()
+        RunOptions.printBoardNotes(publisher)
         if code != 0 { throw CommandFailure.status(code) }
     }
 }

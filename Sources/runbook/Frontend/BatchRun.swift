@@ -1,3 +1,4 @@
+import Board
 import Foundation
 import Workflow
 
@@ -43,7 +44,11 @@ struct BatchRun {
         } catch {
             throw Self.failure(error)
         }
-        let recorder = try preparation.recorder(runId: configuration.runId)
+        guard policy.mode != .selftest || preparation.options.board == nil else {
+            throw .usage("selftest does not publish to a class board")
+        }
+        let publisher = preparation.options.boardPublisher(learners: learners.map(\.id))  // class board (SPEC 7)
+        let recorder = try preparation.recorder(runId: configuration.runId, tap: publisher)
         let coordinator: RunCoordinator
         do {
             coordinator = try RunCoordinator(configuration: configuration, recorder: recorder, observer: printer)
@@ -62,9 +67,16 @@ struct BatchRun {
         }
         let outcome: Result<RunSummary, RecordingError>
         do {
-            outcome = .success(try await coordinator.run())
+            // With a class board, its publisher pushes beside the run and tries to flush for 10 s at its end.
+            outcome = try await BoardPublisher.run(publisher) { () async -> Result<RunSummary, RecordingError> in
+                do throws(RecordingError) {
+                    return .success(try await coordinator.run())
+                } catch {
+                    return .failure(error)
+                }
+            }
         } catch {
-            outcome = .failure(error)
+            throw .usage("\(error)")
         }
         ticker.cancel()
         printer.clearLive()
@@ -90,6 +102,7 @@ struct BatchRun {
             printSummary(summary, directory: recorder.directory)
         }
         for problem in reportProblems { StandardStreams.err("error: \(ControlCharacters.visible(problem))\n") }
+        RunOptions.printBoardNotes(publisher)
         if trap.fired || coordinator.interrupt.isTriggered { throw .status(130) }
         if !reportProblems.isEmpty { throw .status(2) }
         if !summary.succeeded { throw .status(1) }

@@ -15,9 +15,7 @@ final class GuideController {
     }
 
     /// What the learner chose for one step.
-    private enum Visit {
-        case next, quit, interrupted
-    }
+    private enum Visit { case next, quit, interrupted }
 
     private let session: LearnerSession
     private let screen: GuideScreen
@@ -151,10 +149,9 @@ final class GuideController {
                 return .next
             case .key(.quit):
                 return .quit
-            case .key(.help):
-                screen.help()
-                screen.keys(afterFailure: afterFailure, hasProbes: step.hasProbes)
-            case .key(.other), .key(.yes), .key(.no):
+            case .key(.help), .key(.hand), .key(.other), .key(.yes), .key(.no):
+                if input == .key(.help) { screen.help() }
+                if input == .key(.hand) { screen.handRaised(onBoard: await session.raiseHand(step: step.id)) }  // class board (SPEC 7)
                 screen.keys(afterFailure: afterFailure, hasProbes: step.hasProbes)
             case .request(.armed):
                 screen.paragraph("  Press Ctrl-C again to save and quit (or q).", screen.style.yellow)

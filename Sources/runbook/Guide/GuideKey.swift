@@ -10,8 +10,10 @@ enum GuideKey: Equatable, Sendable {
     case retry
     /// `q` (or Ctrl-D): save and quit.
     case quit
-    /// `?` or `h`: help.
+    /// `?`: help.
     case help
+    /// `h`: raise a hand on the class board (`guide --join`).
+    case hand
     /// `y` in a question.
     case yes
     /// `n` in a question.
@@ -27,7 +29,8 @@ enum GuideKey: Equatable, Sendable {
         case UInt8(ascii: "s"), UInt8(ascii: "S"): self = .skip
         case UInt8(ascii: "r"), UInt8(ascii: "R"): self = .retry
         case UInt8(ascii: "q"), UInt8(ascii: "Q"), 0x04: self = .quit
-        case UInt8(ascii: "?"), UInt8(ascii: "h"), UInt8(ascii: "H"): self = .help
+        case UInt8(ascii: "?"): self = .help
+        case UInt8(ascii: "h"), UInt8(ascii: "H"): self = .hand
         case UInt8(ascii: "y"), UInt8(ascii: "Y"): self = .yes
         case UInt8(ascii: "n"), UInt8(ascii: "N"): self = .no
         default: self = .other(String(decoding: bytes, as: UTF8.self))

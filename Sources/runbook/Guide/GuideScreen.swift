@@ -108,6 +108,12 @@ final class GuideScreen: RunObserver, Sendable {
         }.joined(separator: style.dim(" · ")))
     }
 
+    /// What `h` did: a hand raised on the class board, or why not.
+    func handRaised(onBoard: Bool) {
+        paragraph(onBoard ? "  ✋ Hand raised: the instructor sees it on the class board until your next passed step."
+            : "  No class board: start the guide with --join URL (the join line of runbook serve) to raise a hand.", style.yellow)
+    }
+
     /// The explanation of the keys.
     func help() {
         print([
@@ -118,6 +124,7 @@ final class GuideScreen: RunObserver, Sendable {
             "  " + style.bold("s") + "      skip this step (you can come back to it: it stays not done)",
             "  " + style.bold("r") + "      retry after a failure",
             "  " + style.bold("q") + "      save and quit; `runbook guide` later resumes where you stopped",
+            "  " + style.bold("h") + "      raise your hand on the class board (guide --join URL) until your next passed step",
             "  " + style.bold("Ctrl-C") + " stops a running step; a second Ctrl-C saves and quits",
             "",
         ])

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Board
 import Foundation
 import Workflow
 
@@ -59,11 +60,37 @@ struct RunOptions: ParsableArguments {
         completion: .directory)
     var out: String?
 
+    // Class board (SPEC 7): `run`/`check --publish URL`, `guide --join URL`; one option, two spellings.
+    @Option(
+        name: [.customLong("publish"), .customLong("join")],
+        help: ArgumentHelp("Send progress to a class board: the join URL runbook serve printed.", valueName: "url"))
+    var board: String?
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         for variable in vars where !variable.contains("=") {
             throw ValidationError("--var takes NAME=VALUE, got '\(variable)'")
         }
+        if let board {
+            do { _ = try JoinURL(board) } catch { throw ValidationError(error.description) }
+        }
+    }
+
+    /// The class board's publisher for `learners` (`--publish`/`--join`), nil without one; when
+    /// the outboxes cannot be made it says so and the command goes on without the board.
+    func boardPublisher(learners: [String]) -> BoardPublisher? {
+        guard let board, let url = try? JoinURL(board) else { return nil }
+        do {
+            return try BoardPublisher(url: url, learners: learners)
+        } catch {
+            StandardStreams.err("runbook: not publishing to \(url): cannot make the outbox (\(error.localizedDescription))\n")
+            return nil
+        }
+    }
+
+    /// Prints what the class board's publisher has to say once the command is done.
+    static func printBoardNotes(_ publisher: BoardPublisher?) {
+        for note in publisher?.closingNotes ?? [] { StandardStreams.err("board: \(note)\n") }
     }
 
     /// The values of `--var NAME=VALUE`, each located as `--var:1:N` for errors.

@@ -48,6 +48,22 @@ struct ResultsLoaderTests {
         #expect(markdown.contains("| ⊘ | ○ | · | 1/7 |"))
     }
 
+    @Test func handsAndSeqKeysOfAClassBoardStoreAreNotResults() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var lines = try Self.journal(ReportFixture.results())
+        let hand = try JSONEncoder.runbook.encode(JournalRecord.hand(HandRecord(learner: "alice", step: "run", raisedAt: Date())))
+        lines.insert(String(decoding: hand, as: UTF8.self), at: 2)
+        // The board's store adds "seq" to each line; readers ignore it.
+        lines = lines.enumerated().map { "{\"seq\":\($0.offset + 1)," + $0.element.dropFirst() }
+        let path = dir.appendingPathComponent("alice.jsonl").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let loaded = try ResultsLoader.load(path: path)
+        let expected = ReportFixture.results()
+        #expect(loaded.learners.map(\.steps.count) == expected.learners.map(\.steps.count))
+        #expect(loaded.learners.flatMap(\.steps).map(\.status) == expected.learners.flatMap(\.steps).map(\.status))
+    }
+
     @Test func aJournalNamedOtherwiseIsRecognisedByItsContent() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }

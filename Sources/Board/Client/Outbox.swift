@@ -1,0 +1,166 @@
+import Foundation
+
+/// A learner's outbox for one board (`$XDG_STATE_HOME/runbook/outbox/BOARD/LEARNER/`): every
+/// journal record appended to `records.jsonl` in one write as it happens (so it outlives the
+/// process), pushed later in batches. `state.json` says which seq each line has and which are
+/// acknowledged; a lock file keeps two runbook processes of the same learner from mixing updates.
+final class Outbox: Sendable {
+    /// The outbox's folder.
+    let directory: String
+    private let lock: FileLock
+    private let recordsPath: String
+    private let statePath: String
+
+    /// Opens (or creates) the outbox in `directory`.
+    init(directory: String) throws {
+        try FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        self.directory = directory
+        lock = FileLock(path: (directory as NSString).appendingPathComponent("lock"))
+        recordsPath = (directory as NSString).appendingPathComponent("records.jsonl")
+        statePath = (directory as NSString).appendingPathComponent("state.json")
+    }
+
+    /// Appends one record (a JSON object on one line); false when it could not be written.
+    @discardableResult
+    func append(_ line: [UInt8]) -> Bool {
+        lock.withLock {
+            let descriptor = open(recordsPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { return false }
+            defer { close(descriptor) }
+            return Self.writeAll(descriptor, line + [0x0A])
+        }
+    }
+
+    /// Takes the board's answer to a join: `acked`, the highest seq it holds of this learner.
+    /// A new outbox numbers its lines after it; one the board is behind of (its store was lost)
+    /// renumbers what it has not delivered to follow it.
+    func adopt(boardAcked acked: Int) {
+        update { state, _ in
+            if state.base == nil {
+                state = OutboxState(base: acked, acked: acked, offset: state.offset)
+            } else if acked < state.acked {
+                Self.rebase(&state, to: acked)
+            }
+        }
+    }
+
+    /// The next lines to push, at most `maxBytes` (but at least one line) and `maxLines`; nil when
+    /// there is none, or the board was never reached (no numbering yet).
+    func pending(maxBytes: Int, maxLines: Int) -> OutboxBatch? {
+        lock.withLock {
+            let state = loadState()
+            guard state.base != nil, let data = FileManager.default.contents(atPath: recordsPath), data.count > state.offset else {
+                return nil
+            }
+            var lines: [[UInt8]] = []
+            var size = 0
+            var start = state.offset
+            let bytes = [UInt8](data)
+            while start < bytes.count, lines.count < maxLines, let end = bytes[start...].firstIndex(of: 0x0A) {
+                if !lines.isEmpty && size + end - start > maxBytes { break }
+                lines.append(Array(bytes[start..<end]))
+                size += end - start + 1
+                start = end + 1
+            }
+            guard !lines.isEmpty else { return nil }
+            return OutboxBatch(firstSeq: state.acked + 1, lines: lines)
+        }
+    }
+
+    /// Records that the board holds every seq up to `seq`; empties the file once all are.
+    func acknowledge(upTo seq: Int) {
+        update { state, bytes in
+            guard state.base != nil, seq > state.acked else { return }
+            var offset = state.offset
+            var acked = state.acked
+            while acked < seq, offset < bytes.count, let end = bytes[offset...].firstIndex(of: 0x0A) {
+                offset = end + 1
+                acked += 1
+            }
+            state.acked = acked
+            state.offset = offset
+            if offset >= bytes.count {
+                truncate(recordsPath, 0)
+                state = OutboxState(base: acked, acked: acked, offset: 0)
+            }
+        }
+    }
+
+    /// Renumbers the lines not acknowledged to follow `acked` (the board holds other records at
+    /// their seqs, or fewer than this outbox thought).
+    func rebase(to acked: Int) {
+        update { state, _ in Self.rebase(&state, to: acked) }
+    }
+
+    /// Takes the record of `seq` out (the board refused it for good) and keeps it in
+    /// `rejected.jsonl`; the lines after it move up one seq. Returns the record.
+    @discardableResult
+    func reject(seq: Int) -> [UInt8]? {
+        update { state, bytes -> [UInt8]? in
+            guard state.base != nil, seq > state.acked else { return nil }
+            var start = state.offset
+            for _ in 0..<(seq - state.acked - 1) {
+                guard let end = bytes[start...].firstIndex(of: 0x0A) else { return nil }
+                start = end + 1
+            }
+            guard start < bytes.count, let end = bytes[start...].firstIndex(of: 0x0A) else { return nil }
+            let line = Array(bytes[start..<end])
+            let rejectedPath = (directory as NSString).appendingPathComponent("rejected.jsonl")
+            let rejected = open(rejectedPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+            if rejected >= 0 {
+                _ = Self.writeAll(rejected, line + [0x0A])
+                close(rejected)
+            }
+            let remaining = Array(bytes[..<start]) + Array(bytes[(end + 1)...])
+            guard (try? Data(remaining).write(to: URL(fileURLWithPath: recordsPath), options: .atomic)) != nil else { return nil }
+            return line
+        }
+    }
+
+    /// Records not acknowledged yet (0 when the board was never reached and nothing is numbered: then all lines).
+    var unsentCount: Int {
+        lock.withLock {
+            let state = loadState()
+            guard let data = FileManager.default.contents(atPath: recordsPath), data.count > state.offset else { return 0 }
+            return data[state.offset...].filter { $0 == 0x0A }.count
+        }
+    }
+
+    private static func rebase(_ state: inout OutboxState, to acked: Int) {
+        guard let base = state.base else { return }
+        state.base = acked - (state.acked - base)
+        state.acked = acked
+    }
+
+    /// Runs `change` on the state and the records' bytes under the lock, then saves the state.
+    private func update<T>(_ change: (inout OutboxState, [UInt8]) -> T) -> T {
+        lock.withLock {
+            var state = loadState()
+            let before = state
+            let bytes = FileManager.default.contents(atPath: recordsPath).map { [UInt8]($0) } ?? []
+            let result = change(&state, bytes)
+            if state != before, let data = try? JSONEncoder().encode(state) {
+                try? data.write(to: URL(fileURLWithPath: statePath), options: .atomic)
+            }
+            return result
+        }
+    }
+
+    private func loadState() -> OutboxState {
+        FileManager.default.contents(atPath: statePath).flatMap { try? JSONDecoder().decode(OutboxState.self, from: $0) } ?? OutboxState()
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            written += count
+        }
+        return true
+    }
+}

@@ -1,0 +1,15 @@
+/// What the board said to a push (or a join), as the pusher acts on it.
+enum PushAnswer: Sendable, Equatable {
+    /// Stored; the highest contiguous seq the board holds.
+    case acked(Int)
+    /// 409: the seqs do not follow what the board holds (it holds `acked`).
+    case conflict(acked: Int)
+    /// 400: a record the board will never take (`line` of the body, from 1), with why.
+    case invalid(line: Int?, message: String)
+    /// 401: the token (or the class code) is not accepted.
+    case unauthorized(String)
+    /// 413: the body is too large.
+    case tooLarge
+    /// No answer, or a 5xx: try again later.
+    case unavailable(String)
+}

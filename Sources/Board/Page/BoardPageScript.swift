@@ -1,0 +1,160 @@
+/// The board page's only script (run under a nonce): it follows `/events` with an EventSource,
+/// which resumes from the last event id after a dropped connection; replaces a learner's row
+/// or the whole board as events say, keeping stuck learners and raised hands first; keeps the
+/// counts; and opens a cell's details. Learner text only ever goes into `textContent`.
+enum BoardPageScript {
+    /// The JavaScript.
+    static let source = #"""
+
+        (function () {
+          "use strict";
+          var symbols = { passed: "✓", failed: "✗", timeout: "⏱", error: "⚠", blocked: "⊘", skipped: "○", interrupted: "◌" };
+          var token = new URLSearchParams(location.search).get("token") || "";
+          var data, rows, order, lastId, applied = 0;
+          var live = document.getElementById("live");
+
+          function el(tag, className, text) {
+            var node = document.createElement(tag);
+            if (className) node.className = className;
+            if (text !== undefined && text !== null) node.textContent = text;
+            return node;
+          }
+          function rank(row) { return row.stuck ? 0 : (row.hand ? 1 : 2); }
+          function load(doc) {
+            data = doc; rows = new Map(); order = new Map();
+            doc.learners.forEach(function (row, index) { rows.set(row.id, row); order.set(row.id, index); });
+          }
+          function rowElement(row) {
+            var tr = el("tr", [row.stuck ? "stuck" : "", row.hand ? "hand" : ""].join(" ").trim());
+            tr.dataset.learner = row.id;
+            var who = el("th", "who"), line = el("div", "who-line");
+            who.scope = "row";
+            if (row.stuck) { var stuck = el("span", "flag stuck-flag", "stuck"); stuck.title = row.stuck; line.appendChild(stuck); }
+            if (row.hand) {
+              var hand = el("span", "flag hand-flag", "✋ " + row.hand.step);
+              hand.title = "hand raised at " + row.hand.step;
+              line.appendChild(hand);
+            }
+            line.appendChild(el("span", "lid", row.id));
+            if (row.name) line.appendChild(el("span", "name", row.name));
+            who.appendChild(line);
+            tr.appendChild(who);
+            data.steps.forEach(function (step) {
+              var cell = row.steps[step.id];
+              var td = el("td", "cell s-" + (cell ? cell.status : "missing"));
+              td.dataset.step = step.id;
+              if (!cell) {
+                td.appendChild(el("span", "sym", "·"));
+              } else {
+                td.title = step.id + ": " + cell.status + (cell.reason ? " — " + cell.reason : "");
+                var button = el("button");
+                button.type = "button";
+                button.appendChild(el("span", "sym", symbols[cell.status] || "?"));
+                button.appendChild(el("span", "sr", " " + cell.status));
+                td.appendChild(button);
+              }
+              tr.appendChild(td);
+            });
+            tr.appendChild(el("td", "score", row.passed + "/" + data.steps.length));
+            return tr;
+          }
+          function sortedIds() {
+            return Array.from(rows.keys()).sort(function (a, b) {
+              return (rank(rows.get(a)) - rank(rows.get(b))) || (order.get(a) - order.get(b));
+            });
+          }
+          function drawAll() {
+            var body = document.getElementById("rows");
+            var fragment = document.createDocumentFragment();
+            sortedIds().forEach(function (id) { fragment.appendChild(rowElement(rows.get(id))); });
+            body.replaceChildren(fragment);
+            counts();
+          }
+          function update(row) {
+            var before = rows.get(row.id);
+            if (!order.has(row.id)) order.set(row.id, order.size);
+            rows.set(row.id, row);
+            var current = document.querySelector("#rows > tr[data-learner=\"" + CSS.escape(row.id) + "\"]");
+            if (before && current && rank(before) === rank(row)) {
+              current.replaceWith(rowElement(row));
+              counts();
+            } else {
+              drawAll();
+            }
+          }
+          function counts() {
+            var all = Array.from(rows.values());
+            var total = data.steps.length;
+            document.querySelectorAll("#matrix tfoot td.count").forEach(function (td) {
+              td.textContent = all.filter(function (row) { var c = row.steps[td.dataset.step]; return c && c.status === "passed"; }).length;
+            });
+            var values = {
+              learners: all.length,
+              done: all.filter(function (row) { return total > 0 && row.passed === total; }).length,
+              stuck: all.filter(function (row) { return row.stuck; }).length,
+              hands: all.filter(function (row) { return row.hand; }).length
+            };
+            Object.keys(values).forEach(function (key) {
+              var node = document.querySelector("[data-count=\"" + key + "\"]");
+              if (node) node.textContent = values[key];
+            });
+            document.body.dataset.applied = String(applied);
+          }
+          function setLive(text, state) { live.textContent = text; live.dataset.state = state; }
+          function connect() {
+            var url = "/events?token=" + encodeURIComponent(token) + "&since=" + encodeURIComponent(lastId);
+            var source = new EventSource(url);
+            source.onopen = function () { setLive("live", "live"); };
+            source.onerror = function () {
+              setLive("reconnecting…", "lost");
+              if (source.readyState === EventSource.CLOSED) { setTimeout(connect, 3000); }
+            };
+            source.addEventListener("learner", function (event) {
+              lastId = event.lastEventId || lastId; applied += 1; update(JSON.parse(event.data));
+            });
+            source.addEventListener("snapshot", function (event) {
+              lastId = event.lastEventId || lastId; applied += 1; load(JSON.parse(event.data)); drawAll();
+            });
+          }
+          function show(id, text) {
+            var node = document.getElementById(id);
+            node.textContent = text || "";
+            node.hidden = !text;
+          }
+          function openCell(learner, step) {
+            fetch("/api/v1/detail?learner=" + encodeURIComponent(learner) + "&step=" + encodeURIComponent(step),
+                  { headers: { Authorization: "Bearer " + token } })
+              .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
+              .then(function (d) {
+                show("detail-title", d.learner + " · " + d.step + (d.title ? " — " + d.title : ""));
+                show("detail-status", (symbols[d.status] || "") + " " + d.status);
+                show("detail-command", d.command ? "$ " + d.command : "");
+                show("detail-explanation", d.explanation);
+                show("detail-output", d.output);
+                show("detail-hint", d.hint ? "Hint: " + d.hint : "");
+                document.getElementById("detail").hidden = false;
+              })
+              .catch(function () {
+                show("detail-title", learner + " · " + step + ": no details");
+                document.getElementById("detail").hidden = false;
+              });
+          }
+
+          load(JSON.parse(document.getElementById("board-data").textContent));
+          lastId = data.event;
+          document.getElementById("rows").addEventListener("click", function (event) {
+            var td = event.target.closest("td.cell");
+            if (td && td.querySelector("button")) openCell(td.parentElement.dataset.learner, td.dataset.step);
+          });
+          document.getElementById("detail-close").addEventListener("click", function () {
+            document.getElementById("detail").hidden = true;
+          });
+          document.addEventListener("keydown", function (event) {
+            if (event.key === "Escape") document.getElementById("detail").hidden = true;
+          });
+          counts();
+          connect();
+        })();
+
+        """#
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Workflow
+
+/// What one `runbook serve` serves (SPEC 7): the runbook (its sha256 pins what learners report
+/// against), who may join, where it listens, the store, the class code and when a learner is stuck.
+public struct BoardConfiguration: Sendable {
+    /// The served runbook.
+    public var runbook: RunHeader.RunbookInfo
+    /// Its steps, in file order: the board's columns.
+    public var steps: [RunHeader.StepInfo]
+    /// The roster (`--learners`): only these ids may join; nil lets any valid id join.
+    public var roster: [RunHeader.LearnerInfo]?
+    /// The store folder.
+    public var storeDirectory: String
+    /// `--code`; nil keeps the store's code, or makes one.
+    public var code: String?
+    /// `--stuck-after`, in seconds.
+    public var stuckAfter: TimeInterval
+    /// The address to listen on (`127.0.0.1`, `0.0.0.0`, `::1`).
+    public var host: String
+    /// The port; 0 lets the system pick one.
+    public var port: Int
+    /// Sizes and counts.
+    public var limits: BoardLimits
+
+    /// Creates a configuration.
+    public init(
+        runbook: RunHeader.RunbookInfo, steps: [RunHeader.StepInfo], roster: [RunHeader.LearnerInfo]? = nil, storeDirectory: String,
+        code: String? = nil, stuckAfter: TimeInterval = 300, host: String = "127.0.0.1", port: Int = 8080,
+        limits: BoardLimits = BoardLimits()
+    ) {
+        self.runbook = runbook
+        self.steps = steps
+        self.roster = roster
+        self.storeDirectory = storeDirectory
+        self.code = code
+        self.stuckAfter = stuckAfter
+        self.host = host
+        self.port = port
+        self.limits = limits
+    }
+
+    /// A configuration serving `runbook` to `learners` (nil: anyone), with everything else as given.
+    public init(
+        runbook: Runbook, learners: [Learner]?, storeDirectory: String, code: String? = nil, stuckAfter: TimeInterval = 300,
+        host: String = "127.0.0.1", port: Int = 8080
+    ) {
+        self.init(
+            runbook: .init(path: runbook.path, title: runbook.title, sha256: runbook.sha256),
+            steps: runbook.steps.map { .init(id: $0.id, title: $0.title?.raw, hint: $0.hint?.raw) },
+            roster: learners.map { $0.map { .init(id: $0.id, name: $0.name) } }, storeDirectory: storeDirectory, code: code,
+            stuckAfter: stuckAfter, host: host, port: port)
+    }
+
+    /// The default store: `./runbook-class/<first 12 hex of the runbook's sha256>/`.
+    public static func defaultStore(sha256: String) -> String {
+        "runbook-class/\(sha256.prefix(12))"
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import Workflow
+
+/// The latest result of one step of one learner, as the board keeps it: small, with where the
+/// whole record lies in the learner's journal (the cell's details are read from there on demand).
+struct BoardCell: Sendable {
+    /// The outcome.
+    var status: StepStatus
+    /// Why, for anything but passed (cut short).
+    var reason: String?
+    /// The step's title as the learner saw it.
+    var title: String?
+    /// Attempts of the step's last run.
+    var attempts: Int
+    /// When it finished.
+    var endedAt: Date
+    /// Byte offset of the record's line in the learner's journal.
+    var offset: Int
+    /// Length of that line.
+    var length: Int
+}

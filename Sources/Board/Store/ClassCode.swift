@@ -1,0 +1,47 @@
+import Foundation
+
+/// The class code of the join URL (`--code`, else the one kept in `STORE/code`, else a fresh
+/// random `word-word-NN`), kept in the store so that learners' join URLs outlive a restart.
+public enum ClassCode {
+    private static let words = [
+        "amber", "apple", "arrow", "basil", "berry", "birch", "bloom", "brook", "cedar", "cloud", "coral", "crane", "daisy",
+        "delta", "dune", "ember", "fern", "flint", "frost", "grove", "hazel", "heron", "iris", "ivory", "jade", "juniper",
+        "kite", "lake", "lemon", "lilac", "linen", "maple", "meadow", "mint", "moss", "north", "oak", "olive", "opal",
+        "orbit", "pearl", "pine", "plum", "quartz", "rain", "raven", "reef", "river", "robin", "sage", "shell", "silver",
+        "slate", "spark", "spruce", "stone", "storm", "sun", "tide", "tulip", "willow", "wren", "yarrow", "zephyr",
+    ]
+
+    /// True for a code that can sit in a URL path: 1–64 of `A-Z a-z 0-9 - _`.
+    public static func isValid(_ code: String) -> Bool {
+        (1...64).contains(code.utf8.count) && code.utf8.allSatisfy(isURLSafe)
+    }
+
+    /// True for `A-Z a-z 0-9 - _`, the bytes a code (or a base64url token) is made of.
+    static func isURLSafe(_ byte: UInt8) -> Bool {
+        byte == 0x2D || byte == 0x5F || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    /// A fresh `word-word-NN`.
+    public static func random() -> String {
+        "\(words.randomElement()!)-\(words.randomElement()!)-\(String(format: "%02d", Int.random(in: 0...99)))"
+    }
+
+    /// The code to serve: `requested` (then kept), else the kept one, else a fresh one (then kept).
+    static func resolve(requested: String?, directory: String) throws(BoardStoreError) -> String {
+        let path = (directory as NSString).appendingPathComponent("code")
+        if requested == nil, let data = FileManager.default.contents(atPath: path) {
+            let kept = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard isValid(kept) else {
+                throw BoardStoreError(path: path, line: 1, message: "not a class code: letters, digits, '-' and '_' expected")
+            }
+            return kept
+        }
+        let code = requested ?? random()
+        do {
+            try Data((code + "\n").utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw BoardStoreError(path: path, message: "cannot keep the class code: \(error.localizedDescription)")
+        }
+        return code
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import Workflow
+
+/// One learner's row of the board: who, how far, stuck or not, a raised hand, the cells by step id.
+public struct MatrixRow: Sendable, Codable, Equatable {
+    /// The learner's id.
+    public var id: String
+    /// The display name.
+    public var name: String?
+    /// Why the learner is stuck, nil when they are not.
+    public var stuck: String?
+    /// A raised hand, shown until their next passed step.
+    public var hand: HandRecord?
+    /// Steps passed.
+    public var passed: Int
+    /// When they last passed a step (else when their latest run started); nil before any record.
+    public var lastProgressAt: Date?
+    /// The latest result of each step that has one, by step id.
+    public var steps: [String: MatrixCell]
+
+    /// Creates a row.
+    public init(
+        id: String, name: String?, stuck: String?, hand: HandRecord?, passed: Int, lastProgressAt: Date?, steps: [String: MatrixCell]
+    ) {
+        self.id = id
+        self.name = name
+        self.stuck = stuck
+        self.hand = hand
+        self.passed = passed
+        self.lastProgressAt = lastProgressAt
+        self.steps = steps
+    }
+}

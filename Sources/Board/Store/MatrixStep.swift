@@ -1,0 +1,21 @@
+import Workflow
+
+/// A column of the board: the step, and how many learners passed it.
+public struct MatrixStep: Sendable, Codable, Equatable {
+    /// The step's id.
+    public var id: String
+    /// Its title as written.
+    public var title: String?
+    /// Its hint as written.
+    public var hint: String?
+    /// Learners whose latest result of the step is passed.
+    public var passed: Int
+
+    /// Creates a column.
+    public init(id: String, title: String?, hint: String?, passed: Int) {
+        self.id = id
+        self.title = title
+        self.hint = hint
+        self.passed = passed
+    }
+}
