@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,7 +33,7 @@ let package = Package(
         ),
         .target(
             name: "Steps",
-            dependencies: ["Workflow"],
+            dependencies: ["Workflow", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             path: "Sources/steps",
             swiftSettings: strict
         ),
