@@ -8,6 +8,7 @@ public enum StandardKinds {
         registry.register(DockerCommandKind.docker)
         registry.register(DockerCommandKind.nvidiaDocker)
         registry.register(backend: DockerBackend())
+        registry.register(HTTPCommandKind())
         for kind in KindRegistry.core.kinds { registry.register(kind) }
         return registry
     }
