@@ -32,6 +32,10 @@ DOCUMENT = {"name": "runbook", "version": 1, "items": [1, 2, 3], "nested": {"ok"
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm holds the
+    # body of every response after the first on a kept-alive connection until the client's delayed
+    # ACK (about 40 ms). Real servers set it too.
+    disable_nagle_algorithm = True
 
     def log_message(self, *args):
         pass
