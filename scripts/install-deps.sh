@@ -9,6 +9,7 @@ PACKAGES=(
     debootstrap dataset-fashion-mnist                   # the lab's base images and training data
     tmux iproute2 procps                                # guided-mode tests, extra engines, process checks
     chromium fonts-noto-color-emoji python3-pip         # report tests: render the HTML page, junitparser, tap.py
+    openssl                                             # http: tests: a self-signed certificate for the TLS test
 )
 
 missing=()
