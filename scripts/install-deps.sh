@@ -10,6 +10,7 @@ PACKAGES=(
     tmux iproute2 procps                                # guided-mode tests, extra engines, process checks
     chromium fonts-noto-color-emoji python3-pip         # report tests: render the HTML page, junitparser, tap.py
     chromium-driver python3-venv                        # the class board's browser test (selenium in .venv-board)
+    openssl                                             # http: tests: a self-signed certificate for the TLS test
 )
 
 missing=()

@@ -13,6 +13,7 @@ public enum StandardKinds {
         registry.register(DockerObjectKind.network)
         registry.register(FileCommandKind())
         registry.register(backend: DockerBackend())
+        registry.register(HTTPCommandKind())
         for kind in KindRegistry.core.kinds { registry.register(kind) }
         return registry
     }
