@@ -49,6 +49,7 @@ struct ShellLineReader {
             }
         }
         unclosedQuote = quote != .none
+        index = min(index, scalars.count)  // an unclosed backtick skips past the end
         endWord()
     }
 
@@ -75,7 +76,8 @@ struct ShellLineReader {
             startWord()
             quoted = true
             if index + 1 < scalars.count { value.append(scalars[index + 1]) }
-            index += 2
+            // A backslash that ends the line (a continuation) is a word of its own, not past the end.
+            index = min(index + 2, scalars.count)
         case "$":
             startWord()
             readDollar(singleQuoted: false)
