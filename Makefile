@@ -2,6 +2,7 @@
 SWIFT ?= swift
 RUNBOOK := .build/debug/runbook
 MODULE_SAMPLES := modules/1-docker/sample-results.json
+WEBAPP := modules/2-webapp
 
 # `make install`: where (PREFIX, and DESTDIR for packaging) and which build (CONFIGURATION).
 PREFIX ?= /usr/local
@@ -19,18 +20,20 @@ demo: deps build lab
 	. lab/lab.env && $(RUNBOOK) run workshop.yaml --var-file lab/vars.yaml $(ARGS)
 
 ## test: set everything up (packages, engine, registry, images) and run all the tests.
-## The module's README must be what `runbook docs` generates from workshop.yaml (`make docs`).
+## Each module's README must be what `runbook docs` generates from its runbook (`make docs`).
 test: deps lab
 	$(SWIFT) build --build-tests
 	$(RUNBOOK) docs workshop.yaml --results $(MODULE_SAMPLES) --check modules/1-docker/README.md
+	$(RUNBOOK) docs $(WEBAPP)/runbook.yaml --results $(WEBAPP)/sample-results.json --check $(WEBAPP)/README.md
 	$(SWIFT) test
 
 deps:
 	scripts/install-deps.sh
 
-## docs: generate module 1's README.md (the learner's text) from workshop.yaml.
+## docs: generate each module's README.md (the learner's text) from its runbook.
 docs: build
 	$(RUNBOOK) docs workshop.yaml --results $(MODULE_SAMPLES) -o modules/1-docker/README.md
+	$(RUNBOOK) docs $(WEBAPP)/runbook.yaml --results $(WEBAPP)/sample-results.json -o $(WEBAPP)/README.md
 
 build:
 	$(SWIFT) build
