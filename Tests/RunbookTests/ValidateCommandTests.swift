@@ -95,7 +95,8 @@ struct ValidateCommandTests {
         let outcome = try Self.run(["validate", "control-characters.yaml", "--no-color"])
         Self.expectNoCrash(outcome)
         #expect(outcome.status == 2)
-        #expect(!outcome.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "raw control characters: \(outcome.stderr.debugDescription)")
+        let raw = outcome.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }
+        #expect(!raw, "raw control characters: \(outcome.stderr.debugDescription)")
         #expect(outcome.stderr.contains("\ncontrol-characters.yaml:5:5: error: unknown key '^[[31mdocker^G' in step"), "\(outcome.stderr)")
     }
 

@@ -15,7 +15,9 @@ struct RedactorTests {
 
     @Test("secrets shorter than 4 characters are ignored, and their names are listed")
     func shortSecretsAreIgnored() {
-        let redactor = Redactor(namedSecrets: [("PIN", "gt"), ("API_TOKEN", "tok-31415"), ("EMPTY_SECRET", ""), ("KEY_PASSWORD", "abcd\nxy")])
+        let redactor = Redactor(namedSecrets: [
+            ("PIN", "gt"), ("API_TOKEN", "tok-31415"), ("EMPTY_SECRET", ""), ("KEY_PASSWORD", "abcd\nxy"),
+        ])
         #expect(redactor.redact("target gt") == "target gt", "a 2-letter secret must not turn every 'gt' into ***")
         #expect(redactor.redact("token tok-31415") == "token ***")
         #expect(redactor.redact("abcd") == "***")
