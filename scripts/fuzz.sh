@@ -37,6 +37,9 @@ while IFS= read -r -d '' file; do
 done < <(find "$ROOT/Tests" "$ROOT/modules" "$ROOT/workshop.yaml" -name '*.yaml' -not -path '*/.build/*' -print0)
 echo "fuzz.sh: $n seed files, corpus in $CORPUS, artifacts in $ARTIFACTS"
 
+# Foundation's own leaks are suppressed (see fuzz/lsan.supp); any other leak is a finding.
+export LSAN_OPTIONS="suppressions=$FUZZ/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+
 if [ "$#" -gt 0 ] && [ -f "$1" ]; then
     exec "$BINARY" "$@"
 fi
