@@ -78,13 +78,16 @@ final class LineAutomaton: @unchecked Sendable {
         guard let base = line.baseAddress, line.count > 0 else { return matchesEmptyLine ? .match : .noMatch }
         if exhausted { return .undecided }
         var state = 0
-        var offset = 0
-        let count = line.count
-        while offset < count {
-            let byte = Int(base.load(fromByteOffset: offset, as: UInt8.self))
+        var table = self.table  // a local copy: the loop then loads no property
+        let bytes = base.assumingMemoryBound(to: UInt8.self)
+        for offset in 0..<line.count {
+            let byte = Int(bytes[offset])
             var next = table[state &<< 8 | byte]
             if next < 0 {
-                if next == Self.unknown { next = transition(from: state, on: byte) }
+                if next == Self.unknown {
+                    next = transition(from: state, on: byte)
+                    table = self.table  // it may have grown
+                }
                 switch next {
                 case Self.accept: return .match
                 case Self.dead: return .noMatch
@@ -93,7 +96,6 @@ final class LineAutomaton: @unchecked Sendable {
                 }
             }
             state = Int(next)
-            offset += 1
         }
         return endAccepts[state] ? .match : .noMatch
     }
