@@ -15,8 +15,9 @@ final class LineAutomaton: @unchecked Sendable {
     /// The answer for one line.
     enum Verdict { case match, noMatch, undecided }
 
-    /// The most positions (byte sets after unrolling `{n,m}`) and DFA states kept.
+    /// The most positions (byte sets after unrolling `{n,m}`): longer patterns are left to ICU.
     static let maximumPositions = 256
+    /// The most DFA states kept; past that, lines go to ICU.
     static let maximumStates = 1024
 
     private typealias Positions = SIMD4<UInt64>

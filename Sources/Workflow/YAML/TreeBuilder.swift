@@ -148,7 +148,9 @@ struct TreeBuilder {
     }
 
     /// The line of an earlier key `name` among `pairs`: a linear scan for small maps, an index for large ones.
-    private static func firstLine(of name: String, at line: Int, in pairs: MoveStack<Node.Pair>, from base: Int, index: inout [String: Int]?) -> Int? {
+    private static func firstLine(
+        of name: String, at line: Int, in pairs: MoveStack<Node.Pair>, from base: Int, index: inout [String: Int]?
+    ) -> Int? {
         if pairs.count - base < 32 {
             for position in base..<pairs.count {
                 if case .scalar(let key, _) = pairs[position].key.content, key == name { return pairs[position].key.location.line }

@@ -9,6 +9,7 @@ struct DiagnosticsBenchmark {
     /// Diagnostics (or nesting levels) per file.
     let count: Int
 
+    /// Loads, validates and renders each file once and prints the times.
     func run() {
         let files: [(String, String)] = [
             ("unknown keys", Self.unknownKeys(count)),
@@ -23,9 +24,9 @@ struct DiagnosticsBenchmark {
             let loaded = clock.now
             let rendered = DiagnosticPrinter(sources: [result.source]).render(result.diagnostics)
             let end = clock.now
+            let label = name.padding(toLength: 20, withPad: " ", startingAt: 0) as NSString
             print(String(format: "%@ %6d diagnostics, load+validate %8.1f ms, render %7.1f ms (%d bytes printed)",
-                         name.padding(toLength: 20, withPad: " ", startingAt: 0) as NSString, result.diagnostics.count, (loaded - start).milliseconds, (end - loaded).milliseconds,
-                         rendered.utf8.count))
+                         label, result.diagnostics.count, (loaded - start).milliseconds, (end - loaded).milliseconds, rendered.utf8.count))
         }
         print(String(format: "peak RSS %.1f MiB", PeakMemory.residentMiB()))
     }

@@ -77,7 +77,8 @@ struct OutputEvaluatorBenchmark {
             guard result.passed else { throw BenchmarkFailure(message: "\(scenario.name): \(result.failures.map(\.message))") }
             let name = scenario.name.padding(toLength: 46, withPad: " ", startingAt: 0)
             print(String(format: "  %@ %7.1f MB/s  %5.2f M lines/s  (%.0f MiB in %.2f s)",
-                         name as NSString, Double(fed) / 1e6 / elapsed, Double(lineCount) / 1e6 / elapsed, Double(fed) / 1_048_576, elapsed))
+                         name as NSString, Double(fed) / 1e6 / elapsed, Double(lineCount) / 1e6 / elapsed,
+                         Double(fed) / 1_048_576, elapsed))
         }
         print(String(format: "  peak RSS %.1f MiB (the 4 MiB line pool included)", PeakMemory.residentMiB()))
     }
