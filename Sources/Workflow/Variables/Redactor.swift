@@ -85,6 +85,30 @@ public struct Redactor: Sendable {
         return result
     }
 
+    /// `text`, which was cut from a longer line, redacted: whole secrets become `***`, and so does
+    /// the start of a secret that the cut left at its end (before a final `…`, if any), when it is
+    /// at least `minimumLength` characters long. Redacting after a cut (the live line's 240 bytes,
+    /// a quoted line's 2,048) would otherwise show the part of a secret before the cut.
+    public func redactAfterCut(_ text: String) -> String {
+        var result = redact(text)
+        guard !secrets.isEmpty else { return result }
+        let marker = result.hasSuffix("…") ? "…" : ""
+        let body = result.dropLast(marker.count)
+        var longest = 0
+        for secret in secrets {
+            var length = min(secret.count - 1, body.count)
+            while length >= Self.minimumLength && length > longest {
+                if body.hasSuffix(secret.prefix(length)) {
+                    longest = length
+                    break
+                }
+                length -= 1
+            }
+        }
+        if longest > 0 { result = String(body.dropLast(longest)) + "***" + marker }
+        return result
+    }
+
     /// Each string redacted.
-    public func redact(_ texts: [String]) -> [String] { texts.map(redact) }
+    public func redact(_ texts: [String]) -> [String] { texts.map { redact($0) } }
 }

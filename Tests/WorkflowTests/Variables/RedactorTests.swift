@@ -26,6 +26,16 @@ struct RedactorTests {
         #expect(Redactor(secrets: ["abcd"]).secrets == ["abcd"])
     }
 
+    @Test("the start of a secret left at the end of a cut line is redacted too")
+    func cutLines() {
+        let redactor = Redactor(secrets: ["s3cr3t-value-1234"])
+        #expect(redactor.redactAfterCut("token: s3cr3t-va") == "token: ***")
+        #expect(redactor.redactAfterCut("token: s3cr3t-va…") == "token: ***…")
+        #expect(redactor.redactAfterCut("token: s3cr3t-value-1234 and s3c") == "token: *** and s3c", "3 characters are below the minimum")
+        #expect(redactor.redactAfterCut("nothing secret here") == "nothing secret here")
+        #expect(redactor.redact("token: s3cr3t-va") == "token: s3cr3t-va", "an uncut line is not masked at its end")
+    }
+
     @Test("a secret containing another one is replaced whole")
     func longestFirst() {
         let redactor = Redactor(secrets: ["pass", "password-1234"])
