@@ -1,7 +1,10 @@
 #!/bin/sh
 # A stand-in for docker: records its argv (one word per line, then a blank line) and answers
 # what the runbook's GPU steps and the engine preflight need. STUB_RUNTIMES is the runtimes JSON.
-{ for word in "$(basename "$0")" "$@"; do printf '%s\n' "$word"; done; echo; } >> "$STUB_LOG"
+# The record is written with one printf: the runner calls docker concurrently (preflight, sweeps),
+# and a write per word let two records interleave in the log.
+record=$(for word in "$(basename "$0")" "$@"; do printf '%s\n' "$word"; done; echo x)
+printf '%s\n' "${record%x}" >> "$STUB_LOG"
 case "$1" in
     version) echo '{"Client":{"Version":"0.0-stub"},"Server":{"Version":"0.0-stub"}}' ;;
     info)
