@@ -90,6 +90,16 @@ struct ValidateCommandTests {
         #expect(!outcome.stderr.contains("error"))
     }
 
+    @Test("control characters from YAML escapes in keys are printed as ^X, never raw")
+    func controlCharactersInMessagesAreVisible() throws {
+        let outcome = try Self.run(["validate", "control-characters.yaml", "--no-color"])
+        Self.expectNoCrash(outcome)
+        #expect(outcome.status == 2)
+        let raw = outcome.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }
+        #expect(!raw, "raw control characters: \(outcome.stderr.debugDescription)")
+        #expect(outcome.stderr.contains("\ncontrol-characters.yaml:5:5: error: unknown key '^[[31mdocker^G' in step"), "\(outcome.stderr)")
+    }
+
     @Test func missingFileIsExitTwo() throws {
         let outcome = try Self.run(["validate", "no-such-runbook.yaml"])
         Self.expectNoCrash(outcome)

@@ -158,4 +158,31 @@ struct TemplateParserTests {
     @Test func builtinsAreReserved() {
         #expect(TemplateParser.builtins == ["learner", "module", "runbook_dir", "run_id", "workdir", "engine_host", "port"])
     }
+
+    /// `${env.A:-${env.A:-…x…}}` with `depth` references, each default holding the next.
+    private static func nested(_ depth: Int) -> String {
+        String(repeating: "${env.A:-", count: depth) + "x" + String(repeating: "}", count: depth)
+    }
+
+    @Test("defaults nest up to 32 levels")
+    func nestingUpToTheLimit() {
+        let (template, diagnostics) = parse(Self.nested(TemplateParser.maximumNesting))
+        #expect(diagnostics.isEmpty)
+        #expect(template.environmentReferences.count == 32)
+        #expect(template.render { part in
+            guard case .environment(_, let fallback, _) = part else { return "" }
+            return fallback?.render { _ in "x" } ?? ""
+        } == "x")
+    }
+
+    @Test("defaults nested deeper than 32 levels are one error at the 33rd '${', and the text stays literal")
+    func nestingPastTheLimit() {
+        for depth in [33, 100] {
+            let text = Self.nested(depth)
+            let (template, diagnostics) = parse(text)
+            #expect(diagnostics.map(\.message) == ["'${env.NAME:-default}' defaults are nested more than 32 levels deep"], "depth \(depth)")
+            #expect(diagnostics.first?.location == at(10 + 32 * "${env.A:-".count), "depth \(depth)")
+            #expect(template.isLiteral && template.raw == text)
+        }
+    }
 }

@@ -35,11 +35,12 @@ final class ExcerptBuffer: @unchecked Sendable {
 
     deinit { ring?.deallocate() }
 
-    /// Records one line (without its LF).
+    /// Records one line (without its LF); `length` is its length before the runner cut it
+    /// (trailing CRs not counted), which `totalBytes` counts even though only `line` is kept.
     @inline(__always)
-    func append(_ line: UnsafeRawBufferPointer, truncated: Bool) {
+    func append(_ line: UnsafeRawBufferPointer, truncated: Bool, length: Int) {
         totalLines += 1
-        totalBytes += line.count + 1
+        totalBytes += max(length, line.count) + 1
         if truncated { longLines += 1 }
         guard limit > 0 else { return }
         let kept = line.count < limit ? line.count : LineText.cutPoint(line, limit: limit - 1)

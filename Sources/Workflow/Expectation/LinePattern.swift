@@ -1,8 +1,11 @@
 import Foundation
 
-/// A compiled ICU regex applied to one line at a time, behind a byte-level prefilter.
+/// A compiled ICU regex applied to one line at a time, behind a byte-level prefilter and, for
+/// the patterns it understands, a byte automaton that decides most lines without ICU.
 ///
-/// `String` (and ICU's UTF-16 copy of it) is built only for lines the prefilter admits.
+/// `String` (and ICU's UTF-16 copy of it) is built only for lines the prefilter admits and the
+/// automaton cannot decide (non-ASCII or control bytes), and for a matching line whose groups
+/// are wanted (`firstMatch`).
 final class LinePattern: @unchecked Sendable {
     /// The pattern as compiled (`${…}` already substituted).
     let pattern: String
@@ -12,6 +15,8 @@ final class LinePattern: @unchecked Sendable {
     let prefilter: LinePrefilter
     /// The `(?<name>…)` groups, in order.
     let groupNames: [String]
+    /// Decides printable-ASCII lines on their bytes; nil for patterns it does not understand.
+    let automaton: LineAutomaton?
 
     /// Compiles `pattern`; throws `RegexCompileError` when ICU refuses it.
     init(pattern: String) throws {
@@ -22,6 +27,7 @@ final class LinePattern: @unchecked Sendable {
         }
         prefilter = LinePrefilter(pattern: pattern)
         groupNames = RegexSupport.namedGroups(in: pattern)
+        automaton = LineAutomaton(pattern: pattern)
     }
 
     deinit { prefilter.deallocate() }
@@ -34,6 +40,18 @@ final class LinePattern: @unchecked Sendable {
 
     /// The regex alone, for a line the prefilter already admitted.
     func matchesUnfiltered(_ line: UnsafeRawBufferPointer) -> Bool {
+        if let automaton {
+            switch automaton.verdict(line) {
+            case .match: return true
+            case .noMatch: return false
+            case .undecided: break
+            }
+        }
+        return matchesWithICU(line)
+    }
+
+    /// ICU's answer alone (what the automaton must agree with).
+    func matchesWithICU(_ line: UnsafeRawBufferPointer) -> Bool {
         let text = LineText.string(line)
         return regex.rangeOfFirstMatch(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)).location != NSNotFound
     }
@@ -44,8 +62,10 @@ final class LinePattern: @unchecked Sendable {
         prefilter.admits(line) ? firstMatchUnfiltered(line) : nil
     }
 
-    /// The regex alone, for a line the prefilter already admitted.
+    /// The regex alone, for a line the prefilter already admitted (ICU only for lines that match
+    /// or that the automaton cannot decide).
     func firstMatchUnfiltered(_ line: UnsafeRawBufferPointer) -> LineMatch? {
+        if let automaton, automaton.verdict(line) == .noMatch { return nil }
         let text = LineText.string(line)
         guard let result = regex.firstMatch(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)) else { return nil }
         return LineMatch(text: text, result: result)

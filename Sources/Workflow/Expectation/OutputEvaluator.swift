@@ -87,16 +87,23 @@ public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
 
     /// Looks at one line; true when finish_on_match asks the runner to stop the process.
     public func consume(line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool) -> Bool {
+        consume(line: line, stream: stream, truncated: truncated, length: line.count)
+    }
+
+    /// Looks at one line that was `length` bytes long before the runner cut it to `line` (only
+    /// the excerpts' byte counts see the difference); true when finish_on_match asks the runner
+    /// to stop the process.
+    public func consume(line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool, length: Int) -> Bool {
         latest.update(line)
         let streamNumber: Int
         if stream == .stdout {
-            stdoutExcerpt.append(line, truncated: truncated)
+            stdoutExcerpt.append(line, truncated: truncated, length: length)
             streamNumber = stdoutExcerpt.totalLines
         } else {
-            stderrExcerpt.append(line, truncated: truncated)
+            stderrExcerpt.append(line, truncated: truncated, length: length)
             streamNumber = stderrExcerpt.totalLines
         }
-        outputExcerpt.append(line, truncated: truncated)
+        outputExcerpt.append(line, truncated: truncated, length: length)
         if finishedOnMatch { return true }
         if stream == .stdout {
             evaluate(line, stdoutChecks, stdoutCaptures, streamNumber: streamNumber)

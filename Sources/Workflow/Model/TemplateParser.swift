@@ -17,14 +17,28 @@ public struct TemplateParser: Sendable {
         if !text.utf8.contains(UInt8(ascii: "$")) { return Template(literal: text, location: location) }
         let scalars = Array(text.unicodeScalars)
         var index = 0
-        let parts = parseParts(scalars, &index, nested: false, base: location, locate: locate, diagnose: diagnose)
-        return Template(parts: parts, raw: text, location: location)
+        do {
+            let parts = try parseParts(scalars, &index, nested: false, depth: 0, base: location, locate: locate, diagnose: diagnose)
+            return Template(parts: parts, raw: text, location: location)
+        } catch {
+            diagnose(.error("'${env.NAME:-default}' defaults are nested more than \(Self.maximumNesting) levels deep", at: error.location))
+            return Template(literal: text, location: location)
+        }
+    }
+
+    /// The deepest nesting of defaults accepted: each level costs a pass over the text (and the
+    /// stack), so thousands of levels would make loading quadratic.
+    public static let maximumNesting = 32
+
+    /// Thrown where a default would nest past `maximumNesting`.
+    private struct NestingTooDeep: Error {
+        let location: SourceLocation
     }
 
     private func parseParts(
-        _ scalars: [Unicode.Scalar], _ index: inout Int, nested: Bool, base: SourceLocation,
+        _ scalars: [Unicode.Scalar], _ index: inout Int, nested: Bool, depth: Int, base: SourceLocation,
         locate: Locator?, diagnose: (Diagnostic) -> Void
-    ) -> [Template.Part] {
+    ) throws(NestingTooDeep) -> [Template.Part] {
         var parts: [Template.Part] = []
         var literal = String.UnicodeScalarView()
         func flush() {
@@ -65,9 +79,10 @@ public struct TemplateParser: Sendable {
             }
             var fallback: Template?
             if scalars[index] == ":" {
+                guard depth < Self.maximumNesting else { throw NestingTooDeep(location: here) }
                 index += 2
                 let innerStart = index
-                let inner = parseParts(scalars, &index, nested: true, base: base, locate: locate, diagnose: diagnose)
+                let inner = try parseParts(scalars, &index, nested: true, depth: depth + 1, base: base, locate: locate, diagnose: diagnose)
                 let raw = String(String.UnicodeScalarView(scalars[innerStart..<min(index, scalars.count)]))
                 fallback = Template(parts: inner, raw: raw, location: here)
                 guard index < scalars.count else {

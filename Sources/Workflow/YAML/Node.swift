@@ -1,4 +1,8 @@
 /// A YAML node with the position it was written at; aliases are already resolved.
+///
+/// Forty bytes: the content (a scalar's text and style, or the children), a 12-byte location,
+/// the end line in 32 bits and the tag in one byte, so that a large runbook's tree stays small
+/// and copying a node retains one reference at most.
 public struct Node: Sendable {
     /// The kind of node and its children.
     public enum Content: Sendable {
@@ -28,18 +32,37 @@ public struct Node: Sendable {
     public var content: Content
     /// Where the node starts.
     public var location: SourceLocation
+    private var storedEndLine: Int32
+    private var storedTag: NodeTag
+
     /// The line where the node ends (1-based).
-    public var endLine: Int
-    /// The resolved tag, `!!str`-style for core tags; nil when none was written.
-    public var tag: String?
+    public var endLine: Int {
+        get { Int(storedEndLine) }
+        set { storedEndLine = Int32(clamping: newValue) }
+    }
+
+    /// The resolved tag, `!!str`-style for core tags, `TreeBuilder.rejectedTag` for one the loader
+    /// reported; nil when none was written. Any other text is stored as rejected.
+    public var tag: String? {
+        get { storedTag.text }
+        set { storedTag = NodeTag(newValue) }
+    }
 
     /// Creates a node.
     public init(_ content: Content, at location: SourceLocation, endLine: Int? = nil, tag: String? = nil) {
+        self.init(content, at: location, endLine: endLine, nodeTag: NodeTag(tag))
+    }
+
+    /// Creates a node with a tag already resolved.
+    init(_ content: Content, at location: SourceLocation, endLine: Int?, nodeTag: NodeTag) {
         self.content = content
         self.location = location
-        self.endLine = endLine ?? location.line
-        self.tag = tag
+        self.storedEndLine = Int32(clamping: endLine ?? location.line)
+        self.storedTag = nodeTag
     }
+
+    /// The tag as stored.
+    var nodeTag: NodeTag { storedTag }
 
     /// The scalar's text, or nil for a collection.
     public var scalarValue: String? {
@@ -68,14 +91,14 @@ public struct Node: Sendable {
     /// True for a plain `null`, `~` or empty scalar (YAML 1.2 core schema) or a `!!null` tag.
     public var isNull: Bool {
         guard case .scalar(let value, let style) = content else { return false }
-        if tag == "!!null" { return true }
-        guard style == .plain, tag == nil else { return false }
+        if storedTag == .null { return true }
+        guard style == .plain, storedTag == .none else { return false }
         return value.isEmpty || value == "~" || value == "null" || value == "Null" || value == "NULL"
     }
 
     /// The YAML 1.2 boolean (`true`/`false` in its three casings) of a plain scalar, else nil.
     public var boolValue: Bool? {
-        guard case .scalar(let value, let style) = content, style == .plain || tag == "!!bool" else { return nil }
+        guard case .scalar(let value, let style) = content, style == .plain || storedTag == .bool else { return nil }
         switch value {
         case "true", "True", "TRUE": return true
         case "false", "False", "FALSE": return false

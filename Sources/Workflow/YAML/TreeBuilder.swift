@@ -1,10 +1,17 @@
 /// Composes libyaml events into `Node`s, resolving aliases and collecting composition problems.
+///
+/// Children are gathered on two stacks shared by every level and copied once into an array of
+/// exactly their number when their collection ends, so that a collection costs one allocation
+/// and no growth slack.
 struct TreeBuilder {
     private let parser: YAMLEventParser
     private let fileID: Int32
     private let maximumExpandedNodes: Int
     private let maximumDepth: Int
     private var anchors: [String: (node: Node, size: Int)] = [:]
+    /// Items of the sequences and pairs of the mappings being built, innermost last.
+    private let itemStack = MoveStack<Node>()
+    private let pairStack = MoveStack<Node.Pair>()
     private var expandedNodes = 0
     private var depth = 0
     /// Problems found so far.
@@ -44,7 +51,8 @@ struct TreeBuilder {
                 }
                 sawDocument = true
                 let first = try parser.next()
-                root = try build(first).node
+                var size = 0
+                root = try build(first, size: &size)
             default:
                 return root
             }
@@ -55,15 +63,16 @@ struct TreeBuilder {
         SourceLocation(fileID: fileID, line: event.startLine + 1, column: event.startColumn + 1)
     }
 
-    /// Builds the node that starts with `event`; returns it with its expanded size.
-    private mutating func build(_ event: YAMLEvent) throws(YAMLSyntaxError) -> (node: Node, size: Int) {
+    /// Builds the node that starts with `event`; adds its expanded size to `size`.
+    private mutating func build(_ event: YAMLEvent, size: inout Int) throws(YAMLSyntaxError) -> Node {
         let here = location(event)
         switch event.kind {
         case .alias(let anchor):
             guard let target = anchors[anchor] else {
                 diagnostics.append(.error("alias '*\(anchor)' names no anchor defined before it", at: here))
                 rejectedLocations.insert(here)
-                return (Node(.scalar("", .plain), at: here, tag: Self.rejectedTag), 1)
+                size += 1
+                return Node(.scalar("", .plain), at: here, endLine: nil, nodeTag: .rejected)
             }
             expandedNodes += target.size
             if expandedNodes > maximumExpandedNodes {
@@ -73,58 +82,62 @@ struct TreeBuilder {
             var node = target.node
             node.location = here
             node.endLine = here.line
-            return (node, target.size)
+            size += target.size
+            return node
         case .scalar(let value, let style, let anchor, let tag):
             expandedNodes += 1
             if event.endLine > event.startLine {
                 for line in (event.startLine + 2)...(event.endLine + 1) { multilineScalarLines.insert(line) }
                 if style == .singleQuoted || style == .doubleQuoted { lastMultilineQuoted = (here, event.endLine + 1) }
             }
-            let node = Node(.scalar(value, style), at: here, endLine: event.endLine + 1, tag: checkedTag(tag, at: here, value: value))
+            let node = Node(.scalar(value, style), at: here, endLine: event.endLine + 1, nodeTag: checkedTag(tag, at: here, value: value))
             remember(anchor, node, size: 1)
-            return (node, 1)
+            size += 1
+            return node
         case .sequenceStart(let anchor, let tag):
             try enter(at: event)
             defer { depth -= 1 }
-            var items: [Node] = []
-            var size = 1
+            let base = itemStack.count
+            var ownSize = 1
             while true {
                 let next = try parser.next()
                 if case .sequenceEnd = next.kind {
-                    let node = Node(.sequence(items), at: here, endLine: next.endLine + 1, tag: checkedTag(tag, at: here, value: nil))
-                    remember(anchor, node, size: size)
-                    return (node, size)
+                    let items = itemStack.popArray(from: base)
+                    let node = Node(.sequence(items), at: here, endLine: next.endLine + 1, nodeTag: checkedTag(tag, at: here, value: nil))
+                    remember(anchor, node, size: ownSize)
+                    size += ownSize
+                    return node
                 }
-                let item = try build(next)
-                items.append(item.node)
-                size += item.size
+                let item = try build(next, size: &ownSize)
+                itemStack.push(item)
             }
         case .mappingStart(let anchor, let tag):
             try enter(at: event)
             defer { depth -= 1 }
-            var pairs: [Node.Pair] = []
+            let base = pairStack.count
             var keyLines: [String: Int]?
-            var size = 1
+            var ownSize = 1
             while true {
                 let next = try parser.next()
                 if case .mappingEnd = next.kind {
-                    let node = Node(.mapping(pairs), at: here, endLine: next.endLine + 1, tag: checkedTag(tag, at: here, value: nil))
-                    remember(anchor, node, size: size)
-                    return (node, size)
+                    let pairs = pairStack.popArray(from: base)
+                    let node = Node(.mapping(pairs), at: here, endLine: next.endLine + 1, nodeTag: checkedTag(tag, at: here, value: nil))
+                    remember(anchor, node, size: ownSize)
+                    size += ownSize
+                    return node
                 }
-                let key = try build(next)
-                let value = try build(try parser.next())
-                if case .scalar(let name, let style) = key.node.content {
+                let key = try build(next, size: &ownSize)
+                let value = try build(try parser.next(), size: &ownSize)
+                if case .scalar(let name, let style) = key.content {
                     if style == .plain && name == "<<" {
                         diagnostics.append(.error(
                             "YAML merge keys ('<<') are not supported; write the keys out (an alias of a whole value works)",
-                            at: key.node.location))
-                    } else if let firstLine = Self.firstLine(of: name, at: key.node.location.line, in: pairs, index: &keyLines) {
-                        diagnostics.append(.error("duplicate key '\(name)' (first set on line \(firstLine))", at: key.node.location))
+                            at: key.location))
+                    } else if let firstLine = Self.firstLine(of: name, at: key.location.line, in: pairStack, from: base, index: &keyLines) {
+                        diagnostics.append(.error("duplicate key '\(name)' (first set on line \(firstLine))", at: key.location))
                     }
                 }
-                pairs.append(Node.Pair(key: key.node, value: value.node))
-                size += key.size + value.size
+                pairStack.push(Node.Pair(key: key, value: value))
             }
         default:
             let problem = YAMLSyntaxError(
@@ -135,17 +148,20 @@ struct TreeBuilder {
     }
 
     /// The line of an earlier key `name` among `pairs`: a linear scan for small maps, an index for large ones.
-    private static func firstLine(of name: String, at line: Int, in pairs: [Node.Pair], index: inout [String: Int]?) -> Int? {
-        if pairs.count < 32 {
-            for pair in pairs {
-                if case .scalar(let key, _) = pair.key.content, key == name { return pair.key.location.line }
+    private static func firstLine(
+        of name: String, at line: Int, in pairs: MoveStack<Node.Pair>, from base: Int, index: inout [String: Int]?
+    ) -> Int? {
+        if pairs.count - base < 32 {
+            for position in base..<pairs.count {
+                if case .scalar(let key, _) = pairs[position].key.content, key == name { return pairs[position].key.location.line }
             }
             return nil
         }
         if index == nil {
             var built: [String: Int] = [:]
-            for pair in pairs {
-                if case .scalar(let key, _) = pair.key.content, built[key] == nil { built[key] = pair.key.location.line }
+            for position in base..<pairs.count {
+                let key = pairs[position].key
+                if case .scalar(let text, _) = key.content, built[text] == nil { built[text] = key.location.line }
             }
             index = built
             if let first = built[name] { return first }
@@ -171,22 +187,23 @@ struct TreeBuilder {
         anchors[anchor] = (node, size)
     }
 
-    /// Shortens core tags to `!!name`; reports any other tag, suggesting quotes.
-    private mutating func checkedTag(_ tag: String?, at location: SourceLocation, value: String?) -> String? {
-        guard let tag, tag != "!" else { return nil }
+    /// Resolves core tags (`!!name`); reports any other tag, suggesting quotes.
+    private mutating func checkedTag(_ tag: String?, at location: SourceLocation, value: String?) -> NodeTag {
+        guard let tag, tag != "!" else { return .none }
         let corePrefix = "tag:yaml.org,2002:"
         if tag.hasPrefix(corePrefix) {
             let name = String(tag.dropFirst(corePrefix.count))
-            if ["str", "int", "float", "bool", "null", "map", "seq"].contains(name) { return "!!" + name }
+            let resolved = NodeTag("!!" + name)
+            if resolved != .rejected { return resolved }
             diagnostics.append(.error("tag '!!\(name)' is not supported; use !!str, !!int, !!float, !!bool, !!null, !!map or !!seq", at: location))
             rejectedLocations.insert(location)
-            return Self.rejectedTag
+            return .rejected
         }
         let written = tag.hasPrefix("!") ? tag : "!<\(tag)>"
         let text = [written, value].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         diagnostics.append(.error("unknown tag '\(written)'; to write text that starts with '!', quote it: \"\(text)\"", at: location))
         rejectedLocations.insert(location)
-        return Self.rejectedTag
+        return .rejected
     }
 
     /// Marks a node whose tag was already reported, so that readers do not report it again as empty.

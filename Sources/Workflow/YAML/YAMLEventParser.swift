@@ -1,24 +1,23 @@
 internal import CYAML
 
 /// Pulls events from libyaml over an in-memory UTF-8 buffer; frees everything in `deinit`.
+///
+/// It reads the caller's buffer in place (no copy of the file): the buffer must stay valid for
+/// as long as the parser is used, e.g. inside `withUnsafeBufferPointer` around the whole parse.
 final class YAMLEventParser {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
-    private let input: UnsafeMutableBufferPointer<UInt8>
 
-    /// Prepares a parser over a copy of `bytes`.
-    init(bytes: [UInt8]) {
+    /// Prepares a parser over `buffer`, which must outlive it and have an address (also when empty).
+    init(buffer: UnsafeBufferPointer<UInt8>) {
         parser = .allocate(capacity: 1)
-        input = .allocate(capacity: max(bytes.count, 1))
-        _ = input.initialize(from: bytes)
         yaml_parser_initialize(parser)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
+        yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
     }
 
     deinit {
         yaml_parser_delete(parser)
         parser.deallocate()
-        input.deallocate()
     }
 
     /// The next event, or a syntax error as libyaml reports it.

@@ -14,30 +14,36 @@ public struct YAMLLoader: Sendable {
 
     /// Loads `text` as the contents of `path`.
     public func load(text: String, path: String) -> YAMLDocument {
-        load(bytes: Array(text.utf8), source: SourceFile(path: path, text: text))
+        load(bytes: Array(text.utf8), path: path)
     }
 
-    /// Loads raw bytes read from `path` (invalid UTF-8 is reported where it occurs).
+    /// Loads raw bytes read from `path` (invalid UTF-8 is reported where it occurs); the source
+    /// file kept for diagnostics shares the array, it does not copy it.
     public func load(bytes: [UInt8], path: String) -> YAMLDocument {
-        load(bytes: bytes, source: SourceFile(path: path, text: String(decoding: bytes, as: UTF8.self)))
+        load(bytes: bytes, source: SourceFile(path: path, bytes: bytes))
     }
 
     private func load(bytes: [UInt8], source: SourceFile) -> YAMLDocument {
-        var builder = TreeBuilder(
-            parser: YAMLEventParser(bytes: bytes), file: source.path,
-            maximumExpandedNodes: maximumExpandedNodes, maximumDepth: maximumDepth)
-        let root: Node?
-        do {
-            root = try builder.buildDocument()
-        } catch {
-            root = nil
-            if error.problemLine >= 0 {
-                builder.diagnostics.append(diagnostic(
-                    for: error, bytes: bytes, source: source, scalarSpans: builder.multilineScalarLines,
-                    lastMultilineQuoted: builder.lastMultilineQuoted))
+        // libyaml reads the bytes in place: the parser lives only inside this closure (an empty
+        // file is read from a one-byte array, so that the buffer has an address).
+        (bytes.isEmpty ? [0] : bytes).withUnsafeBufferPointer { storage in
+            let buffer = UnsafeBufferPointer(rebasing: storage[0..<bytes.count])
+            var builder = TreeBuilder(
+                parser: YAMLEventParser(buffer: buffer), file: source.path,
+                maximumExpandedNodes: maximumExpandedNodes, maximumDepth: maximumDepth)
+            let root: Node?
+            do throws(YAMLSyntaxError) {
+                root = try builder.buildDocument()
+            } catch {
+                root = nil
+                if error.problemLine >= 0 {
+                    builder.diagnostics.append(diagnostic(
+                        for: error, bytes: bytes, source: source, scalarSpans: builder.multilineScalarLines,
+                        lastMultilineQuoted: builder.lastMultilineQuoted))
+                }
             }
+            return YAMLDocument(root: root, diagnostics: builder.diagnostics, source: source, rejectedLocations: builder.rejectedLocations)
         }
-        return YAMLDocument(root: root, diagnostics: builder.diagnostics, source: source, rejectedLocations: builder.rejectedLocations)
     }
 
     /// Places a libyaml error: at the opening bracket or quote for unclosed ones, at a leading tab

@@ -1,4 +1,7 @@
 /// Lays out rows in aligned columns, cutting the last column to fit a terminal width.
+///
+/// Cells come from the runbook (ids, titles, commands): control characters in them are shown
+/// as `^X` (`VisibleText`), never sent to the terminal raw, and widths are measured on that.
 struct TableRenderer {
     /// Column headings.
     let headers: [String]
@@ -7,7 +10,7 @@ struct TableRenderer {
 
     /// The table as text, one line per row, headed by `headers`.
     func render(maxWidth: Int?, style: TerminalStyle) -> String {
-        let all = [headers] + rows
+        let all = ([headers] + rows).map { $0.map(VisibleText.sanitize) }
         var widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         if let maxWidth {
             let fixed = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)

@@ -95,6 +95,19 @@ import Testing
         #expect(result.excerpts.stdout.tail == "short\n")
     }
 
+    @Test("totalBytes counts every byte of a line longer than 1 MiB, not only the part kept")
+    func totalBytesCountsWholeLongLines() throws {
+        let evaluator = try F.evaluator([F.on(.stdout, F.contains("start"))], excerptLimit: 1024)
+        let kept = [UInt8](repeating: UInt8(ascii: "y"), count: 1 << 20)
+        _ = kept.withUnsafeBytes { evaluator.consume(line: $0, stream: .stdout, truncated: true, length: 3 << 20) }
+        evaluator.feed("start")
+        let result = evaluator.finish()
+        #expect(result.excerpts.stdout.totalBytes == (3 << 20) + 1 + 6)
+        #expect(result.excerpts.output.totalBytes == (3 << 20) + 1 + 6)
+        #expect(result.excerpts.stdout.omittedBytes == result.excerpts.stdout.totalBytes - 1024 - 6, "the cut-off end counts as omitted")
+        #expect(result.excerpts.stdout.longLines == 1)
+    }
+
     @Test func crIsTheRunnersJobAndStaysInsideALine() throws {
         // The runner strips trailing CRs; a CR inside a line (progress bars) reaches matchers as is.
         let evaluator = try F.evaluator([F.on(.stdout, F.matches("^10%\r20%$"))])

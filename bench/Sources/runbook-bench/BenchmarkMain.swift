@@ -1,7 +1,7 @@
 import Foundation
 import Workflow
 
-/// `runbook-bench load [STEPS]`, `board [LEARNERS] [STEPS]`…: the benchmarks of bench/README.md.
+/// `runbook-bench load|evaluator|diagnostics|board|yaml …`: the benchmarks of bench/README.md.
 @main
 struct BenchmarkMain {
     static func main() async throws {
@@ -10,6 +10,8 @@ struct BenchmarkMain {
         case "load", nil:
             let steps = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
             try LoadBenchmark(steps: steps, repetitions: 5).run()
+        case "diagnostics":
+            DiagnosticsBenchmark(count: arguments.count > 1 ? Int(arguments[1]) ?? 4_000 : 4_000).run()
         case "evaluator":
             try OutputEvaluatorBenchmark(totalBytes: (arguments.count > 1 ? Int(arguments[1]) ?? 1024 : 1024) << 20).run()
         case "board":
@@ -21,7 +23,7 @@ struct BenchmarkMain {
             let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
             for _ in 0..<(arguments.count > 2 ? Int(arguments[2]) ?? 1 : 1) { _ = YAMLLoader().load(bytes: bytes, path: path) }
         default:
-            print("usage: runbook-bench load [STEPS] | evaluator [MiB] | board [LEARNERS] [STEPS]")
+            print("usage: runbook-bench load [STEPS] | evaluator [MiB] | diagnostics [COUNT] | board [LEARNERS] [STEPS] | yaml FILE [TIMES]")
         }
     }
 }

@@ -7,7 +7,8 @@ import Workflow
 /// 4 MiB pool that is fed over and over until `totalBytes` went by, so what is timed is the
 /// evaluator alone. Scenarios: the acceptance case (`count` + `matches`, over 1 GiB by default),
 /// no matcher (excerpts and the live line only), a typical step with negative matchers and a
-/// capture, and regexes without a usable literal (ICU on every line, over a 16th of the bytes).
+/// capture, regexes without a usable literal (the byte automaton, or ICU, on every line), and
+/// `count` where every line matches (a pool of accuracy lines only: no prefilter can help).
 struct OutputEvaluatorBenchmark {
     /// Bytes fed per scenario (LFs included).
     var totalBytes: Int = 1 << 30
@@ -18,10 +19,13 @@ struct OutputEvaluatorBenchmark {
         let matchers: [(StreamSelector, Matcher)]
         var captures: [Capture] = []
         var fraction = 1
+        /// Every line is an accuracy line (else: the training log, 1 % accuracy lines).
+        var everyLineMatches = false
     }
 
     func run() throws {
         let pool = Self.generatePool(bytes: 4 << 20)
+        let matchingPool = Self.generatePool(bytes: 4 << 20, accuracyEvery: 1)
         let here = SourceLocation(file: "bench.yaml", line: 1, column: 1)
         func template(_ text: String) -> Template { Template(literal: text, location: here) }
         let scenarios = [
@@ -36,12 +40,18 @@ struct OutputEvaluatorBenchmark {
                 (.output, .notContains(template("Traceback"))),
                 (.output, .notMatches(template("(?i)out of memory"))),
             ], captures: [Capture(name: "loss", stream: .stdout, regex: template(#"loss=([0-9.]+)"#), location: here)]),
-            Scenario(name: "anchored regex, no literal (ICU every line)", matchers: [
+            Scenario(name: "anchored regex, no literal (every line)", matchers: [
                 (.stdout, .notMatches(template("^[0-9a-f]{12}$"))),
-            ], fraction: 16),
-            Scenario(name: "unanchored regex, no literal (ICU every line)", matchers: [
+            ]),
+            Scenario(name: "unanchored regex, no literal (every line)", matchers: [
                 (.stdout, .count(template(#"\d{5}"#), min: 1, max: nil)),
-            ], fraction: 16),
+            ]),
+            Scenario(name: "count, every line matches", matchers: [
+                (.stdout, .count(template(#"^Accuracy at step \d+: 0\.\d+"#), min: 10, max: nil)),
+            ], everyLineMatches: true),
+            Scenario(name: "ICU alone: (?i) count, every line matches", matchers: [
+                (.stdout, .count(template(#"(?i)^Accuracy at step \d+: 0\.\d+"#), min: 10, max: nil)),
+            ], fraction: 16, everyLineMatches: true),
         ]
         print(String(format: "output evaluator: %.0f MiB per scenario, ~%d-byte lines", Double(totalBytes) / 1_048_576, pool.bytes.count / pool.lines.count))
         for scenario in scenarios {
@@ -49,16 +59,17 @@ struct OutputEvaluatorBenchmark {
             let evaluator = try OutputEvaluator(expect: expectation, captures: scenario.captures, finishOnMatch: false) { template, _ in template.raw }
             let target = totalBytes / scenario.fraction
             var fed = 0
-            var lines = 0
             let clock = ContinuousClock()
             let start = clock.now
-            pool.bytes.withUnsafeBytes { buffer in
+            let lines = scenario.everyLineMatches ? matchingPool : pool
+            var lineCount = 0
+            lines.bytes.withUnsafeBytes { buffer in
                 while fed < target {
-                    for (offset, length) in pool.lines {
+                    for (offset, length) in lines.lines {
                         _ = evaluator.consume(line: UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + length]), stream: .stdout, truncated: false)
                         fed += length + 1
                     }
-                    lines += pool.lines.count
+                    lineCount += lines.lines.count
                 }
             }
             let elapsed = (clock.now - start).milliseconds / 1000
@@ -66,13 +77,15 @@ struct OutputEvaluatorBenchmark {
             guard result.passed else { throw BenchmarkFailure(message: "\(scenario.name): \(result.failures.map(\.message))") }
             let name = scenario.name.padding(toLength: 46, withPad: " ", startingAt: 0)
             print(String(format: "  %@ %7.1f MB/s  %5.2f M lines/s  (%.0f MiB in %.2f s)",
-                         name as NSString, Double(fed) / 1e6 / elapsed, Double(lines) / 1e6 / elapsed, Double(fed) / 1_048_576, elapsed))
+                         name as NSString, Double(fed) / 1e6 / elapsed, Double(lineCount) / 1e6 / elapsed,
+                         Double(fed) / 1_048_576, elapsed))
         }
         print(String(format: "  peak RSS %.1f MiB (the 4 MiB line pool included)", PeakMemory.residentMiB()))
     }
 
-    /// About `bytes` of lines like a training log: timestamps, losses, and every 100th line an accuracy.
-    static func generatePool(bytes target: Int) -> (bytes: [UInt8], lines: [(Int, Int)]) {
+    /// About `bytes` of lines like a training log: timestamps, losses, and every `accuracyEvery`th line
+    /// an accuracy (then about 100 bytes long too).
+    static func generatePool(bytes target: Int, accuracyEvery: Int = 100) -> (bytes: [UInt8], lines: [(Int, Int)]) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(target + 256)
         var lines: [(Int, Int)] = []
@@ -84,8 +97,11 @@ struct OutputEvaluatorBenchmark {
         var index = 0
         while bytes.count < target {
             var line: String
-            if index % 100 == 99 {
-                let step = (index / 100) % 100 * 10
+            if accuracyEvery == 1 {
+                line = "Accuracy at step \(index): 0.9\(random(10))\(random(10)) loss=\(random(100_000)) lr=0.001000 "
+                while line.utf8.count < 80 + random(40) { line += "batch " }
+            } else if index % accuracyEvery == accuracyEvery - 1 {
+                let step = (index / accuracyEvery) % 100 * 10
                 line = "Accuracy at step \(step): 0.9\(random(10))\(random(10))"
             } else {
                 let words = ["conv2d", "dense", "softmax", "gradient", "batch", "tensor", "shape", "device", "cpu:0", "checkpoint"]

@@ -6,7 +6,10 @@
 #   STUB_GPU       which way of giving a container the GPU works: gpus, cdi, runtime (default none)
 #   STUB_GPU_IMAGE_MISSING=1  the GPU probe's image is not on the engine
 #   STUB_LEFTOVER  a container id that `docker ps` lists (a probe that left its container)
-{ for word in "$(basename "$0")" "$@"; do printf '%s\n' "$word"; done; echo; } >> "$STUB_LOG"
+# The record is written with one printf: the runner calls docker concurrently (preflight, sweeps),
+# and a write per word let two records interleave in the log.
+record=$(for word in "$(basename "$0")" "$@"; do printf '%s\n' "$word"; done; echo x)
+printf '%s\n' "${record%x}" >> "$STUB_LOG"
 case "$1" in
     --version) echo 'Docker version 0.0-stub, build stub' ;;
     version) echo '{"Client":{"Version":"0.0-stub"},"Server":{"Version":"0.0-stub"}}' ;;
