@@ -32,7 +32,11 @@ final class OutputTap: LineConsumer, @unchecked Sendable {
 
     /// Hands a line to the evaluator, samples it for the live line and streams it to observers that ask.
     func consume(line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool) -> Bool {
-        let stop = evaluator.consume(line: line, stream: stream, truncated: truncated)
+        consume(line: line, stream: stream, truncated: truncated, length: line.count)
+    }
+
+    func consume(line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool, length: Int) -> Bool {
+        let stop = evaluator.consume(line: line, stream: stream, truncated: truncated, length: length)
         if let observer {
             observer.handle(.outputLine(learner: learner, step: step, stream: stream, line: redactor.redact(String(decoding: line, as: UTF8.self))))
         }

@@ -36,8 +36,8 @@ public final class ActionOutput: Sendable {
         return state.withLock { state in
             if consumer.wantsRawChunks { consumer.consume(chunk: bytes, stream: stream) }
             var stop = state.stopRequested
-            let emit: (UnsafeRawBufferPointer, Bool) -> Void = { line, truncated in
-                if consumer.consume(line: line, stream: stream, truncated: truncated) { stop = true }
+            let emit: (UnsafeRawBufferPointer, Bool, Int) -> Void = { line, truncated, length in
+                if consumer.consume(line: line, stream: stream, truncated: truncated, length: length) { stop = true }
             }
             if stream == .stdout { state.stdout.feed(bytes, emit) } else { state.stderr.feed(bytes, emit) }
             state.stopRequested = stop
@@ -49,8 +49,12 @@ public final class ActionOutput: Sendable {
     func finish() {
         let consumer = consumer
         state.withLock { state in
-            state.stdout.finish { line, truncated in _ = consumer.consume(line: line, stream: .stdout, truncated: truncated) }
-            state.stderr.finish { line, truncated in _ = consumer.consume(line: line, stream: .stderr, truncated: truncated) }
+            state.stdout.finish { line, truncated, length in
+                _ = consumer.consume(line: line, stream: .stdout, truncated: truncated, length: length)
+            }
+            state.stderr.finish { line, truncated, length in
+                _ = consumer.consume(line: line, stream: .stderr, truncated: truncated, length: length)
+            }
         }
     }
 }

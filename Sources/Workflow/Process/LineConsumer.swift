@@ -16,6 +16,10 @@ public protocol LineConsumer: AnyObject, Sendable {
 
     /// Takes a chunk of a stream as read (called before the chunk's lines are consumed).
     func consume(chunk: UnsafeRawBufferPointer, stream: OutputStreamKind)
+
+    /// The same as `consume(line:stream:truncated:)`, with the line's length before the cut
+    /// (trailing CRs not counted): `line.count` unless `truncated`. By default the length is ignored.
+    func consume(line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool, length: Int) -> Bool
 }
 
 extension LineConsumer {
@@ -24,4 +28,9 @@ extension LineConsumer {
 
     /// By default chunks are ignored.
     public func consume(chunk: UnsafeRawBufferPointer, stream: OutputStreamKind) {}
+
+    /// Ignores the length.
+    public func consume(line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool, length: Int) -> Bool {
+        consume(line: line, stream: stream, truncated: truncated)
+    }
 }

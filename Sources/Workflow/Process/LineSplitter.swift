@@ -24,14 +24,19 @@ struct LineSplitter {
     private var overflowed = false
     /// Something other than CRs came after the first `limit` bytes of the current line.
     private var overflowHasContent = false
+    /// Bytes of the current line past `limit` up to its last non-CR byte, and the CRs after that
+    /// byte seen so far (they count only if more content follows).
+    private var overflowLength = 0
+    private var overflowCRs = 0
 
     /// Creates a splitter with the given limit.
     init(limit: Int = LineSplitter.defaultLimit) {
         self.limit = limit
     }
 
-    /// Feeds a chunk; `emit` gets every line it completes, with its truncated flag.
-    mutating func feed(_ chunk: UnsafeRawBufferPointer, _ emit: (UnsafeRawBufferPointer, Bool) -> Void) {
+    /// Feeds a chunk; `emit` gets every line it completes, with its truncated flag and its length
+    /// before the cut (trailing CRs not counted).
+    mutating func feed(_ chunk: UnsafeRawBufferPointer, _ emit: (UnsafeRawBufferPointer, Bool, Int) -> Void) {
         guard let base = chunk.baseAddress else { return }
         let end = chunk.count
         var start = 0
@@ -53,25 +58,36 @@ struct LineSplitter {
     }
 
     /// Ends the stream: hands out a last line that had no LF.
-    mutating func finish(_ emit: (UnsafeRawBufferPointer, Bool) -> Void) {
+    mutating func finish(_ emit: (UnsafeRawBufferPointer, Bool, Int) -> Void) {
         if !carry.isEmpty || overflowed { emitCarry(emit) }
     }
 
     /// Emits a line that lies whole in the chunk.
-    private func emitInPlace(_ piece: UnsafeRawBufferPointer, _ emit: (UnsafeRawBufferPointer, Bool) -> Void) {
+    private func emitInPlace(_ piece: UnsafeRawBufferPointer, _ emit: (UnsafeRawBufferPointer, Bool, Int) -> Void) {
         var count = piece.count
         while count > 0 && piece[count - 1] == Self.carriageReturn { count -= 1 }
         if count > limit {
-            emit(UnsafeRawBufferPointer(rebasing: piece[0..<limit]), true)
+            emit(UnsafeRawBufferPointer(rebasing: piece[0..<limit]), true, count)
         } else {
-            emit(UnsafeRawBufferPointer(rebasing: piece[0..<count]), false)
+            emit(UnsafeRawBufferPointer(rebasing: piece[0..<count]), false, count)
         }
+    }
+
+    /// Counts bytes past the limit: CRs count once something other than a CR follows them.
+    private mutating func countOverflow(_ piece: UnsafeRawBufferPointer) {
+        guard let last = piece.lastIndex(where: { $0 != Self.carriageReturn }) else {
+            overflowCRs += piece.count
+            return
+        }
+        overflowHasContent = true
+        overflowLength += overflowCRs + last + 1
+        overflowCRs = piece.count - last - 1
     }
 
     /// Adds bytes of the current line to the carry, up to the limit.
     private mutating func appendPartial(_ piece: UnsafeRawBufferPointer) {
         if overflowed {
-            if !overflowHasContent { overflowHasContent = piece.contains { $0 != Self.carriageReturn } }
+            countOverflow(piece)
             return
         }
         let room = limit - carry.count
@@ -81,18 +97,19 @@ struct LineSplitter {
         }
         carry.append(contentsOf: UnsafeRawBufferPointer(rebasing: piece[0..<room]))
         overflowed = true
-        overflowHasContent = piece[room...].contains { $0 != Self.carriageReturn }
+        countOverflow(UnsafeRawBufferPointer(rebasing: piece[room...]))
     }
 
     /// Emits the carried line and starts a new one.
-    private mutating func emitCarry(_ emit: (UnsafeRawBufferPointer, Bool) -> Void) {
+    private mutating func emitCarry(_ emit: (UnsafeRawBufferPointer, Bool, Int) -> Void) {
         let truncated = overflowed && overflowHasContent
+        let length = carry.count + overflowLength
         carry.withUnsafeBytes { bytes in
             var count = bytes.count
             if !truncated {
                 while count > 0 && bytes[count - 1] == Self.carriageReturn { count -= 1 }
             }
-            emit(UnsafeRawBufferPointer(rebasing: bytes[0..<count]), truncated)
+            emit(UnsafeRawBufferPointer(rebasing: bytes[0..<count]), truncated, truncated ? length : count)
         }
         if carry.capacity > Self.retainedCarryCapacity {
             carry = []
@@ -101,5 +118,7 @@ struct LineSplitter {
         }
         overflowed = false
         overflowHasContent = false
+        overflowLength = 0
+        overflowCRs = 0
     }
 }

@@ -14,8 +14,8 @@ extension ProcessSupervisor {
             let count = read(channels[index].fd, buffer.baseAddress, buffer.count)
             if count > 0 {
                 if wantsRawChunks { consumer.consume(chunk: UnsafeRawBufferPointer(rebasing: buffer[0..<count]), stream: stream) }
-                channels[index].splitter.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) { line, truncated in
-                    deliver(line, stream: stream, truncated: truncated)
+                channels[index].splitter.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) { line, truncated, length in
+                    deliver(line, stream: stream, truncated: truncated, length: length)
                 }
                 if count < buffer.count { return }
                 continue
@@ -34,8 +34,8 @@ extension ProcessSupervisor {
     /// Hands the stream's last unterminated line out and closes the descriptor.
     func endOfStream(_ index: Int) {
         let stream = channels[index].stream
-        channels[index].splitter.finish { line, truncated in
-            deliver(line, stream: stream, truncated: truncated)
+        channels[index].splitter.finish { line, truncated, length in
+            deliver(line, stream: stream, truncated: truncated, length: length)
         }
         if inputIsTerminal && inputFD == channels[index].fd { inputFD = -1 }
         DescriptorControl.close(channels[index].fd)
@@ -44,8 +44,8 @@ extension ProcessSupervisor {
     }
 
     /// Passes one line to the consumer and honours its request to stop.
-    func deliver(_ line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool) {
-        guard consumer.consume(line: line, stream: stream, truncated: truncated), !stopRequested else { return }
+    func deliver(_ line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool, length: Int) {
+        guard consumer.consume(line: line, stream: stream, truncated: truncated, length: length), !stopRequested else { return }
         stopRequested = true
         if !leaderExited && terminationStartedAt == nil {
             stoppedByConsumer = true
@@ -105,8 +105,8 @@ extension ProcessSupervisor {
         if inputFD >= 0 { finishInput() }
         for index in channels.indices where channels[index].fd >= 0 {
             let stream = channels[index].stream
-            channels[index].splitter.finish { line, truncated in
-                deliver(line, stream: stream, truncated: truncated)
+            channels[index].splitter.finish { line, truncated, length in
+                deliver(line, stream: stream, truncated: truncated, length: length)
             }
             DescriptorControl.close(channels[index].fd)
             channels[index].fd = -1

@@ -9,10 +9,10 @@ import Testing
         var lines: [(String, Bool)] = []
         for chunk in chunks {
             chunk.withUnsafeBytes { bytes in
-                splitter.feed(bytes) { line, truncated in lines.append((String(decoding: line, as: UTF8.self), truncated)) }
+                splitter.feed(bytes) { line, truncated, _ in lines.append((String(decoding: line, as: UTF8.self), truncated)) }
             }
         }
-        splitter.finish { line, truncated in lines.append((String(decoding: line, as: UTF8.self), truncated)) }
+        splitter.finish { line, truncated, _ in lines.append((String(decoding: line, as: UTF8.self), truncated)) }
         return lines
     }
 
@@ -62,5 +62,22 @@ import Testing
         #expect(split([Array("a\n".utf8)]).map(\.0) == ["a"])
         #expect(split([]).isEmpty)
         #expect(split([Array("x\r".utf8)]).map(\.0) == ["x"])
+    }
+
+    @Test("each line reports its length before the cut, trailing CRs not counted, however it is chunked")
+    func lengthsBeforeTheCut() {
+        let input = Array("0123456789\r\r\nab\r\n012345678\r9\r\n0123456789\r\r".utf8)
+        for chunkSize in [1, 2, 3, 7, 100] {
+            var splitter = LineSplitter(limit: 8)
+            var lengths: [(Int, Bool)] = []
+            for start in stride(from: 0, to: input.count, by: chunkSize) {
+                Array(input[start..<min(start + chunkSize, input.count)]).withUnsafeBytes { bytes in
+                    splitter.feed(bytes) { _, truncated, length in lengths.append((length, truncated)) }
+                }
+            }
+            splitter.finish { _, truncated, length in lengths.append((length, truncated)) }
+            #expect(lengths.map(\.0) == [10, 2, 11, 10], "chunk size \(chunkSize)")
+            #expect(lengths.map(\.1) == [true, false, true, true], "chunk size \(chunkSize)")
+        }
     }
 }
