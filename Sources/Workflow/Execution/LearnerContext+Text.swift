@@ -12,7 +12,10 @@ extension LearnerContext {
             var copy = failure
             copy.expected = redactor.redact(copy.expected)
             copy.message = redactor.redact(copy.message)
-            copy.lines = copy.lines.map { NumberedLine(number: $0.number, text: redactor.redact($0.text)) }
+            // A quoted line cut at 2,048 bytes ends in `…`: the start of a secret may be left there.
+            copy.lines = copy.lines.map { line in
+                NumberedLine(number: line.number, text: line.text.hasSuffix("…") ? redactor.redactAfterCut(line.text) : redactor.redact(line.text))
+            }
             return copy
         }
     }

@@ -85,8 +85,13 @@ public final class LearnerSession: Sendable {
             await recorder.record(.preflight(record))
             observer?.handle(.preflightFinished(record))
         }
+        let redactor = Redactor.forScope(scope, runbook: configuration.runbook)
+        for name in redactor.ignoredNames {
+            let message = "secret \(name) (or a line of it) is shorter than \(Redactor.minimumLength) characters and is not redacted"
+            observer?.handle(.warning(learner: learner.id, message: message))
+        }
         let context = LearnerContext(
-            learner: learner, scope: scope, environment: environment, redactor: Redactor.forScope(scope, runbook: configuration.runbook),
+            learner: learner, scope: scope, environment: environment, redactor: redactor,
             preflights: preflights, capabilities: capabilities, facts: facts, setupProblem: workdirMade)
         return LearnerSession(
             configuration: configuration, context: context, recorder: recorder, observer: observer, live: live, stop: stop, interrupt: interrupt,

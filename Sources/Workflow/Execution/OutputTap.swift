@@ -48,7 +48,7 @@ final class OutputTap: LineConsumer, @unchecked Sendable {
                 if now - lastSample > .milliseconds(50) || lastSample == now {
                     lastSample = now
                     let text = String(decoding: UnsafeRawBufferPointer(rebasing: line.prefix(240)), as: UTF8.self)
-                    live.sample(learner: learner, line: redactor.redact(text))
+                    live.sample(learner: learner, line: line.count > 240 ? redactor.redactAfterCut(text) : redactor.redact(text))
                 }
             }
         }

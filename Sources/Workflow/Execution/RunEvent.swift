@@ -12,4 +12,7 @@ public enum RunEvent: Sendable {
     case cleanupFinished(learner: String, result: ProbeResult)
     /// A learner is done (all steps and cleanup).
     case learnerFinished(learner: String)
+    /// Something the person running it should know that is not a step's result (the same text
+    /// may come once per learner).
+    case warning(learner: String, message: String)
 }

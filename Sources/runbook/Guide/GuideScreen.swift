@@ -37,8 +37,12 @@ final class GuideScreen: RunObserver, Sendable {
         lock.withLock { _ in _ = DescriptorWriter.writeAll(text, to: 1) }
     }
 
-    /// Streams a step's output lines (they are already redacted).
+    /// Streams a step's output lines (they are already redacted); shows warnings.
     func handle(_ event: RunEvent) {
+        if case .warning(_, let message) = event {
+            print(style.yellow("warning: \(VisibleText.sanitize(message))"))
+            return
+        }
         guard case .outputLine(_, _, let stream, let line) = event, streaming.withLock({ $0 }) else { return }
         let marker = stream == .stderr ? style.dim("  ┆ ") : style.dim("  │ ")
         print(marker + TerminalWidth.cut(VisibleText.sanitize(line), to: width - 5))

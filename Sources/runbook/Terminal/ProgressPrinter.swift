@@ -25,6 +25,7 @@ final class ProgressPrinter: RunObserver, Sendable {
         var tallies: [String: (passed: Int, failing: Int)] = [:]
         /// Learners whose steps and cleanup are done.
         var finished: Set<String> = []
+        var warned: Set<String> = []
     }
 
     var wantsOutputLines: Bool { verbosity == .verbose }
@@ -65,6 +66,10 @@ final class ProgressPrinter: RunObserver, Sendable {
             emit(style.dim("  cleanup \(result.index + 1)\(multipleLearners ? " (\(learner))" : ""): \(result.status.rawValue) \(VisibleText.sanitize(result.reason ?? ""))") + "\n")
         case .learnerFinished(let learner):
             _ = state.withLock { $0.finished.insert(learner) }
+        case .warning(_, let message):
+            // Once per text, however many learners it concerns.
+            guard state.withLock({ $0.warned.insert(message).inserted }) else { return }
+            emit(style.yellow("⚠ warning: \(VisibleText.sanitize(message))") + "\n")
         }
     }
 
