@@ -23,7 +23,7 @@ struct ListCommand: AsyncParsableCommand {
             let command = step.command.key + ": " + step.command.displayText.replacingOccurrences(of: "\n", with: " ⏎ ")
             table.rows.append([step.id, step.title?.raw ?? "", conditions.joined(separator: "; "), command])
         }
-        if let title = runbook.title { StandardStreams.out(style.bold(title) + "\n") }
+        if let title = runbook.title { StandardStreams.out(style.bold(VisibleText.sanitize(title)) + "\n") }
         StandardStreams.out(table.render(maxWidth: TerminalStyle.width(of: 1), style: style))
     }
 }
