@@ -82,4 +82,34 @@ struct DockerStepsTests {
         #expect(preflight?["status"] as? String == "error")
         #expect(outcome.stdout.contains("engine unreachable"))
     }
+
+    @Test("three learners: one docker --version for the run, one docker info each, and no sweep after run --rm in the foreground")
+    func fewestDockerCalls() throws {
+        let scratch = try RunbookBinary.temporaryDirectory("docker-calls")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let roster = scratch.appendingPathComponent("roster.yaml")
+        try "learners:\n  - id: ada\n  - id: bob\n  - id: cy\n".write(to: roster, atomically: true, encoding: .utf8)
+        func calls(_ run: String) throws -> [[String]] {
+            let runbook = scratch.appendingPathComponent("runbook.yaml")
+            try """
+                runbook: 1
+                steps:
+                  - id: hello
+                    docker: \(run)
+                    expect: { stdout: { contains: Accuracy } }
+                """.write(to: runbook, atomically: true, encoding: .utf8)
+            let result = try StubDocker.run(runbook, ["--learners", roster.path])
+            #expect(result.outcome.status == 0, "\(result.outcome.stdout)\(result.outcome.stderr)")
+            return result.invocations
+        }
+        let foreground = try calls("run --rm stub/train")
+        #expect(foreground.filter { $0 == ["docker", "--version"] }.count == 1, "\(foreground)")
+        #expect(foreground.filter { $0.dropFirst().first == "info" }.count == 3)
+        #expect(!foreground.contains { $0.dropFirst().first == "ps" }, "nothing left to sweep: \(foreground)")
+        #expect(foreground.count == 1 + 3 + 3, "\(foreground)")
+        let detached = try calls("run -d --rm stub/train")
+        #expect(detached.filter { $0.dropFirst().first == "ps" }.count == 3, "a detached container is swept: \(detached)")
+        let kept = try calls("run stub/train")
+        #expect(kept.filter { $0.dropFirst().first == "ps" }.count == 3, "a container without --rm is swept: \(kept)")
+    }
 }

@@ -17,6 +17,13 @@ struct CommandEnd: Sendable {
     /// The environment's: why it could not run (status `error`).
     var error: String?
 
+    /// Whether it ran to its end by itself with an exit status under 125 (not a timeout,
+    /// interrupt, signal, stop on a match, or a launcher's own failure such as status 125).
+    var endedNormally: Bool {
+        guard let exitCode, error == nil, signal == nil, !timedOut, !interrupted, !stoppedByConsumer else { return false }
+        return exitCode < 125
+    }
+
     /// The end of a process.
     init(_ outcome: ProcessOutcome) {
         error = outcome.launchFailure

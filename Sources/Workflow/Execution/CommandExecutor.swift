@@ -52,7 +52,7 @@ struct CommandExecutor: Sendable {
         case .failure(let problem): return failure(.error, problem.message)
         case .success(let value): prepared = value
         }
-        if prepared.createsResources { context.noteCreation() }
+        if prepared.createsResources && !prepared.removesItsResources { context.noteCreation() }
         let record = CommandRecord(
             key: invocation.command.key, argv: redactor.redact(prepared.argv), display: redactor.redact(ShellQuoting.join(prepared.display)),
             binary: redactor.redact(prepared.binary), note: prepared.note.map(redactor.redact))
@@ -79,6 +79,7 @@ struct CommandExecutor: Sendable {
             end = CommandEnd(invocation.interruptible ? await runUnlessInterrupted(spec, tap) : await runner.run(spec, consumer: tap))
         }
         let duration = (clock.now - start).seconds
+        if prepared.createsResources && prepared.removesItsResources && !end.endedNormally { context.noteCreation() }
         if let problem = end.error {
             return CommandOutcome(status: .error, reason: redactor.redact(problem), durationSeconds: duration, command: record)
         }

@@ -16,6 +16,10 @@ public struct PreparedCommand: Sendable {
     /// Whether the command creates something marked with the run's labels, which the backend's
     /// sweeps remove (a run that created nothing is not swept).
     public var createsResources = false
+    /// Whether what it creates is gone again once it ends normally (a container run in the
+    /// foreground with --rm): then it counts as having created something only when it did not (a timeout,
+    /// an interrupt, a signal, stopped on a match, or an exit status of 125 or more).
+    public var removesItsResources = false
 
     /// Creates a prepared command.
     public init(executable: String, arguments: [String], display: [String], binary: String, note: String? = nil) {

@@ -25,7 +25,7 @@ public final class DockerBackend: KindBackend {
     ]
     public let unreachableFallback = unreachableMessage
     private let cli: DockerCLI
-    private let clientVersionCache = Mutex<String?>(nil)
+    private let clientVersionTask = Mutex<Task<String?, Never>?>(nil)
 
     /// Creates the backend; `timeout` limits each of its own docker calls.
     public init(timeout: Duration = .seconds(30)) {
@@ -86,14 +86,21 @@ public final class DockerBackend: KindBackend {
         return result
     }
 
-    /// The docker client's version, asked once per runner (`docker --version` needs no engine).
+    /// The docker client's version, asked once per runner (`docker --version` needs no engine):
+    /// learners whose preflights run at once share the one call.
     private func clientVersion(environment: [String: String]) async -> String? {
-        if let known = clientVersionCache.withLock({ $0 }) { return known }
-        let reply = await cli.run(["--version"], environment: environment)
-        // "Docker version 20.10.24+dfsg1, build 297e128"
-        let version = reply.stdout.split(separator: " ").dropFirst(2).first.map { String($0.trimmingCharacters(in: [","])) }
-        clientVersionCache.withLock { $0 = version }
-        return version
+        let cli = cli
+        let task = clientVersionTask.withLock { task in
+            if let task { return task }
+            let started = Task {
+                let reply = await cli.run(["--version"], environment: environment)
+                // "Docker version 20.10.24+dfsg1, build 297e128"
+                return reply.stdout.split(separator: " ").dropFirst(2).first.map { String($0.trimmingCharacters(in: [","])) }
+            }
+            task = started
+            return started
+        }
+        return await task.value
     }
 
     public func unreachableReason(environment: [String: String]) async -> String? {

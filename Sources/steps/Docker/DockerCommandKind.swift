@@ -47,11 +47,23 @@ public struct DockerCommandKind: CommandKind {
         if marks, let index = arguments.subcommandIndex {
             labelled.insert(contentsOf: DockerLabels.flags(run: context.runId, learner: context.learner, step: context.step), at: index + 1)
         }
+        let removes = marks && subcommand == "run" && Self.removesItself(arguments)
         return prepareNvidia(words: words, labelled: labelled, arguments: arguments, context: context).map { prepared in
             var prepared = prepared
             prepared.createsResources = marks
+            prepared.removesItsResources = removes
             return prepared
         }
+    }
+
+    /// `run --rm` in the foreground: the engine removes the container when it ends, so a run that
+    /// ends normally leaves nothing to sweep.
+    static func removesItself(_ arguments: DockerArguments) -> Bool {
+        let flags = arguments.parse(booleanFlags: DockerArguments.runBooleanFlags, bundled: DockerArguments.bundledRunFlags).flags
+        func isSet(_ names: Set<String>) -> Bool {
+            flags.contains { names.contains($0.name) && ($0.value == nil || $0.value == "true") }
+        }
+        return isSet(["--rm"]) && !isSet(["-d", "--detach"])
     }
 
     /// `docker` as is; `nvidia-docker` through nvidia-docker, or `docker run` with the GPU flag that works.
