@@ -26,6 +26,7 @@ public final class DockerBackend: KindBackend {
     public let unreachableFallback = unreachableMessage
     private let cli: DockerCLI
     private let clientVersionTask = Mutex<Task<String?, Never>?>(nil)
+    private let enginePreflights = Mutex<[String: Task<BackendPreflight, Never>]>([:])
 
     /// Creates the backend; `timeout` limits each of its own docker calls.
     public init(timeout: Duration = .seconds(30)) {
@@ -56,8 +57,27 @@ public final class DockerBackend: KindBackend {
         return LearnerEnvironment(variables: variables, temporaryDirectory: folder)
     }
 
+    /// The preflight of the learner's engine. Learners on the same engine (the same `DOCKER_HOST`
+    /// and `DOCKER_CONTEXT`) share one: 32 learners on one engine make one `docker info`, taken
+    /// before any of them ran a step (so "containers left stopped" means by an earlier run). An
+    /// engine that did not answer is asked again by the next learner who starts.
     public func preflight(environment: [String: String], commands: [ResolvedCommand]) async -> BackendPreflight {
-        // One call per learner: `docker info` says what the engine is, and whether anything was left stopped.
+        let key = (environment["DOCKER_HOST"] ?? "") + "\u{0}" + (environment["DOCKER_CONTEXT"] ?? "")
+        let (task, started) = enginePreflights.withLock { tasks -> (Task<BackendPreflight, Never>, Bool) in
+            if let task = tasks[key] { return (task, false) }
+            let task = Task { await self.probeEngine(environment: environment, commands: commands) }
+            tasks[key] = task
+            return (task, true)
+        }
+        // Ctrl-C cancels the learners' sessions: the shared call is stopped with them.
+        let result = await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
+        if started && !result.reachable { _ = enginePreflights.withLock { $0.removeValue(forKey: key) } }
+        return result
+    }
+
+    /// One `docker info` (and the GPU ladder when the runbook has GPU steps): what the engine is,
+    /// and whether anything was left stopped.
+    private func probeEngine(environment: [String: String], commands: [ResolvedCommand]) async -> BackendPreflight {
         async let clientCall = clientVersion(environment: environment)
         let info = await cli.run(["info", "--format", "{{json .}}"], environment: environment)
         let client = await clientCall
@@ -100,7 +120,7 @@ public final class DockerBackend: KindBackend {
             task = started
             return started
         }
-        return await task.value
+        return await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
     }
 
     public func unreachableReason(environment: [String: String]) async -> String? {
