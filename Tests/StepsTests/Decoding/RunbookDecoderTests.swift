@@ -3,98 +3,17 @@ import Steps
 import Testing
 @testable import Workflow
 
-/// Decoding a valid runbook into the model (SPEC 1), and the warnings of SPEC 1.5.
+/// Decoding a valid runbook into the model (SPEC 1); its warnings are in RunbookDecoderWarningTests.
 @Suite("Runbook decoder")
 struct RunbookDecoderTests {
-    /// A runbook that uses every key of SPEC 1 at least once.
-    static let complete = #"""
-        runbook: 1
-        title: "1 - Docker"
-        description: Containerize a TensorFlow MNIST classifier and publish it.
-        module: modules/1-docker
-        vars:
-          DOCKER_USERNAME: ${env.DOCKER_USERNAME:-${learner}}
-          image: ${DOCKER_USERNAME}/tf-mnist
-          ubuntu_image: ubuntu
-          threshold: "0.6"
-          REGISTRY_PASSWORD: { required: true, description: "password of your registry account" }
-          extra: { default: --quiet }
-        secrets: [REGISTRY_PASSWORD]
-        defaults:
-          timeout: 2m
-          retry: { attempts: 2, delay: 500ms }
-          env: { LANG: C.UTF-8 }
-          cwd: ${module}
-        steps:
-          - id: hostname
-            title: Run a throwaway ${ubuntu_image} container
-            say: |
-              Docker starts a container from `${ubuntu_image}`.
-            docker: run --name ${learner}-hostname ${ubuntu_image} hostname
-            expect:
-              stdout: { matches: '^[0-9a-f]{12}$' }
-            capture:
-              container_host: { from: stdout, regex: '^([0-9a-f]{12})$' }
-            hint: Is the Docker engine running? Try `docker version`.
-          - id: echo
-            docker: [run, --rm, "${ubuntu_image}", echo, "${container_host}"]
-            expect:
-              exit: [0, 1]
-              stdout:
-                - contains: "${container_host}"
-                - not_contains: Traceback
-                - equals: "${container_host}"
-              stderr: { not_matches: 'Error' }
-          - id: build
-            cwd: src
-            env: { DOCKER_BUILDKIT: "0" }
-            timeout: 1m30s
-            retry: { attempts: 3, delay: 2s }
-            docker: build -t "${image}" .
-            expect:
-              output:
-                - lines: ['^Step 1/', '^Successfully built']
-                - count: { matches: '^Step \d+/', min: 2, max: 20 }
-            verify:
-              - docker: image inspect "${image}"
-                expect: { stdout: { contains: Id } }
-                timeout: 10s
-            verify_before: pass
-          - id: train
-            nvidia-docker: run --rm ${image}
-            when: [gpu, "!tty"]
-            needs: build
-            finish_on_match: true
-            expect:
-              exit: any
-              stdout:
-                - matches: '^Accuracy at step 90: (?<accuracy>0\.\d+)$'
-              values:
-                accuracy: ">= ${threshold}"
-          - id: login
-            exec: [docker, login, -u, "${DOCKER_USERNAME}", --password-stdin, "localhost:5000"]
-            stdin: ${REGISTRY_PASSWORD}
-            when: "!${DOCKER_USERNAME}"
-            expect: { exit: nonzero, stderr: { contains: denied } }
-          - id: shell
-            sh: echo "$image ${not_substituted}" | wc -c
-            tty: true
-            expect: { stdout: { matches: '^\d+$' } }
-          - id: report
-            sh: echo done
-            expect: { stdout: { contains: "${accuracy}" } }
-        cleanup:
-          - docker: rm -f ${learner}-hostname
-            timeout: 30s
-          - sh: rm -rf /tmp/x
-            cwd: /tmp
-            env: { X: "1" }
-            stdin: bye
-        """#
-
-    private func load(_ text: String, remoteEngines: Bool = false) -> RunbookLoadResult {
+    /// Loads `text` as `/work/modules/runbook.yaml` with the standard kinds.
+    static func load(_ text: String, remoteEngines: Bool = false) -> RunbookLoadResult {
         RunbookLoader(registry: StandardKinds.registry, remoteEngines: remoteEngines)
             .load(bytes: Array(text.utf8), path: "/work/modules/runbook.yaml")
+    }
+
+    private func load(_ text: String) -> RunbookLoadResult {
+        Self.load(text)
     }
 
     private func decoded() throws -> Runbook {
@@ -316,77 +235,5 @@ struct RunbookDecoderTests {
         let runbook = try #require(result.runbook)
         #expect(runbook.steps.map(\.needs) == [[], ["a"], ["a", "b"]])
         #expect(runbook.steps.map(\.expect.exit) == [.codes([0]), .codes([3]), .codes([2])])
-    }
-
-    // MARK: warnings
-
-    @Test func exitZeroOnlyStepWarns() throws {
-        let result = load("""
-            runbook: 1
-            steps:
-              - id: pull
-                docker: pull ubuntu
-              - id: checked
-                docker: pull ubuntu
-                verify:
-                  - docker: image inspect ubuntu
-            """)
-        let runbook = try #require(result.runbook, "a warning does not make the runbook invalid")
-        #expect(runbook.steps.count == 2)
-        #expect(result.diagnostics.map(\.description) == [
-            "/work/modules/runbook.yaml:3:5: warning: step 'pull' checks only that its command exits 0; add an `expect` matcher or a `verify` probe",
-        ])
-    }
-
-    @Test func explicitExitZeroOnlyStillWarns() {
-        let result = load("runbook: 1\nsteps:\n  - id: a\n    sh: make\n    expect: { exit: 0 }\n")
-        #expect(result.runbook != nil)
-        #expect(result.diagnostics.map(\.severity) == [.warning])
-        #expect(result.diagnostics.first?.message.contains("checks only that its command exits 0") == true)
-    }
-
-    @Test func unquotedReferenceThatMayBeEmptyWarns() throws {
-        let result = load("""
-            runbook: 1
-            vars:
-              tag: ""
-              name: web
-              opt: { description: optional flag }
-            steps:
-              - id: a
-                docker: run ${tag} "${tag}" ${name} ${env.EXTRA} ${env.OTHER:-x} ${opt} ubuntu
-                expect: { stdout: { contains: ok } }
-            """)
-        #expect(result.runbook != nil)
-        #expect(result.diagnostics.map(\.severity) == [.warning, .warning, .warning])
-        #expect(result.diagnostics.map { "\($0.location.line):\($0.location.column)" } == ["8:17", "8:41", "8:70"])
-        #expect(result.diagnostics[0].message.hasPrefix("'${tag}' may be empty, which passes an empty argument"))
-        #expect(result.diagnostics[1].message.hasPrefix("'${env.EXTRA}' may be empty"))
-        #expect(result.diagnostics[2].message.hasPrefix("'${opt}' may be empty"))
-    }
-
-    @Test func bindMountOfLocalPathWarnsOnlyWithRemoteEngines() throws {
-        let text = """
-            runbook: 1
-            steps:
-              - id: a
-                docker: run --rm -v /data:/x -v named:/y --mount type=bind,source=./src,target=/s ubuntu ls /x
-                expect: { stdout: { contains: ok } }
-            """
-        let local = load(text)
-        #expect(local.runbook != nil)
-        #expect(local.diagnostics.isEmpty)
-        let remote = load(text, remoteEngines: true)
-        #expect(remote.runbook != nil, "a warning does not make the runbook invalid")
-        #expect(remote.diagnostics.map(\.severity) == [.warning, .warning])
-        #expect(remote.diagnostics.map { "\($0.location.line):\($0.location.column)" } == ["4:22", "4:46"])
-        #expect(remote.diagnostics[0].message.hasPrefix("bind mount of the local path '/data'"))
-        #expect(remote.diagnostics[1].message.hasPrefix("bind mount of the local path './src'"))
-    }
-
-    @Test func ttyStepMayRunDockerIt() throws {
-        let result = load("runbook: 1\nsteps:\n  - id: a\n    docker: run -it ubuntu bash\n    tty: true\n    stdin: exit\n    expect: { stdout: { contains: root } }\n  - id: b\n    docker: run -dit ubuntu\n    expect: { stdout: { matches: '^[0-9a-f]+$' } }\n")
-        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
-        #expect(result.runbook?.steps.map(\.tty) == [true, false])
     }
 }
