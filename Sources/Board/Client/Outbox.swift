@@ -1,4 +1,5 @@
 import Foundation
+import Workflow
 
 /// A learner's outbox for one board (`$XDG_STATE_HOME/runbook/outbox/BOARD/LEARNER/`): every
 /// journal record appended to `records.jsonl` in one write as it happens (so it outlives the
@@ -28,7 +29,7 @@ final class Outbox: Sendable {
             let descriptor = open(recordsPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else { return false }
             defer { close(descriptor) }
-            return Self.writeAll(descriptor, line + [0x0A])
+            return DescriptorWriter.writeAll(line + [0x0A], to: descriptor)
         }
     }
 
@@ -109,7 +110,7 @@ final class Outbox: Sendable {
             let rejectedPath = (directory as NSString).appendingPathComponent("rejected.jsonl")
             let rejected = open(rejectedPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
             if rejected >= 0 {
-                _ = Self.writeAll(rejected, line + [0x0A])
+                DescriptorWriter.writeAll(line + [0x0A], to: rejected)
                 close(rejected)
             }
             let remaining = Array(bytes[..<start]) + Array(bytes[(end + 1)...])
@@ -149,18 +150,5 @@ final class Outbox: Sendable {
 
     private func loadState() -> OutboxState {
         FileManager.default.contents(atPath: statePath).flatMap { try? JSONDecoder().decode(OutboxState.self, from: $0) } ?? OutboxState()
-    }
-
-    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            written += count
-        }
-        return true
     }
 }

@@ -21,17 +21,11 @@ struct LearnerJournalFile: Sendable {
         defer { close(descriptor) }
         let start = lseek(descriptor, 0, SEEK_END)
         guard start >= 0 else { throw failure("cannot seek") }
-        var written = 0
-        while written < buffer.count {
-            let count = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                let error = failure("cannot write")
-                // Leave no part of the batch behind: it was not acknowledged.
-                ftruncate(descriptor, start)
-                throw error
-            }
-            written += count
+        guard DescriptorWriter.writeAll(buffer, to: descriptor) else {
+            let error = failure("cannot write")
+            // Leave no part of the batch behind: it was not acknowledged.
+            ftruncate(descriptor, start)
+            throw error
         }
         guard fsync(descriptor) == 0 else { throw failure("cannot sync") }
         return Int(start)

@@ -33,34 +33,11 @@ struct KeyChecker {
         let lowered = key.lowercased().replacingOccurrences(of: "-", with: "_")
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = editDistance(lowered, candidate.replacingOccurrences(of: "-", with: "_"))
+            let distance = EditDistance.between(lowered, candidate.replacingOccurrences(of: "-", with: "_"))
             if distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
         guard let best else { return nil }
         let limit = max(1, min(3, key.count / 3 + 1))
         return best.1 <= limit ? best.0 : nil
-    }
-
-    /// Edit distance on Unicode scalars where swapping two adjacent scalars counts as one edit
-    /// (optimal string alignment), so that `exepct` is nearer to `expect` than to `exec`.
-    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
-        let a = Array(lhs.unicodeScalars)
-        let b = Array(rhs.unicodeScalars)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    current[j] = Swift.min(current[j], beforePrevious[j - 2] + 1)
-                }
-            }
-            (beforePrevious, previous, current) = (previous, current, beforePrevious)
-        }
-        return previous[b.count]
     }
 }

@@ -53,7 +53,7 @@ public struct CommandPresenter: Sendable {
             if redactor.redact(value) != value {
                 lines.append("\(name)=\"$\(name)\"  # a secret: set \(name) in your shell first")
             } else {
-                lines.append("\(name)='" + value.replacingOccurrences(of: "'", with: "'\\''") + "'")
+                lines.append("\(name)=" + ShellQuoting.singleQuoted(value))
             }
         }
         lines.append(redactor.redact(script))

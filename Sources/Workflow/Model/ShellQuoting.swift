@@ -8,8 +8,12 @@ public enum ShellQuoting {
         let safe = word.unicodeScalars.allSatisfy {
             ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "-_./:=@%+,${}".unicodeScalars.contains($0)
         }
-        if safe { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return safe ? word : singleQuoted(word)
+    }
+
+    /// The word in single quotes, always (`it's` becomes `'it'\''s'`).
+    public static func singleQuoted(_ word: String) -> String {
+        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// A whole command line, each word quoted.

@@ -47,7 +47,7 @@ enum DocsCommandText {
             if scope.secretNames.contains(name) {
                 lines.append("\(name)=\"$\(name)\"  # a secret: set \(name) in your shell first")
             } else if let value = captured[name] == nil || declared.contains(name) ? scope.value(of: name) : nil {
-                lines.append("\(name)='\(scope.redactor.redact(value).replacingOccurrences(of: "'", with: "'\\''"))'")
+                lines.append("\(name)=" + ShellQuoting.singleQuoted(scope.redactor.redact(value)))
             } else if let step = captured[name] {
                 lines.append("\(name)=\"$\(name)\"  # set \(name) first: step \(step) prints it")
             } else {
