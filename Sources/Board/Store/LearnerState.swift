@@ -40,10 +40,11 @@ struct LearnerState: Sendable {
             if firstStarted == nil { firstStarted = header.startedAt }
         case .step:
             guard let result = record.step else { return }
-            let reason = result.reason.map { $0.count > 300 ? String($0.prefix(299)) + "…" : $0 }
+            let reason = result.shownReason.map { $0.count > 300 ? String($0.prefix(299)) + "…" : $0 }
+            let hintsSeen = max(cells[result.step]?.hintsShown ?? 0, result.hintsShown ?? 0)
             cells[result.step] = BoardCell(
                 status: result.status, reason: reason, title: result.title, attempts: result.attempts, endedAt: result.endedAt,
-                offset: offset, length: line.bytes.count)
+                offset: offset, length: line.bytes.count, hintsShown: hintsSeen)
             if result.status == .failed || result.status == .timeout { failures[result.step, default: []].insert(result.endedAt) }
             if result.status == .passed {
                 lastProgress = max(lastProgress ?? result.endedAt, result.endedAt)
