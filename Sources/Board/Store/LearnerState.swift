@@ -21,6 +21,8 @@ struct LearnerState: Sendable {
     var lastProgress: Date?
     /// When their first run stored here started (the board lists learners without a roster by it).
     var firstStarted: Date?
+    /// The step they were shown (guide) or started (run) last, and when: the step they are on.
+    var current: StepStartRecord?
 
     /// Creates a learner with nothing stored.
     init(id: String) {
@@ -52,7 +54,9 @@ struct LearnerState: Sendable {
             }
         case .hand:
             hand = record.hand
-        case .learner, .preflight, .cleanup, .end:
+        case .start:
+            if let start = record.start, start.at >= (current?.at ?? .distantPast) { current = start }
+        case .learner, .preflight, .cleanup, .end, .unknown:
             break
         }
     }

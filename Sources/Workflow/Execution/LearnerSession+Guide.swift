@@ -101,6 +101,11 @@ extension LearnerSession {
         observer?.handle(.stepFinished(result))
     }
 
+    /// Journals that the guide shows step `step` now (its card), for timings (SPEC 11.3) and the class board.
+    public func recordShown(step: String) async {
+        await recorder.record(.start(StepStartRecord(learner: learner.id, step: step, source: .guide)))
+    }
+
     /// Journals a hand raised on step `step` (`h`) when a class board hears the journal (SPEC 7); false without one.
     public func raiseHand(step: String) async -> Bool {
         guard recorder.hasTap else { return false }

@@ -31,6 +31,10 @@ struct StepExecution: Sendable {
             return decided
         }
         let step = runbook.steps[index]
+        if configuration.policy.mode == .run {
+            // When each step starts, for timings (SPEC 11.3) and the class board's stuck rule.
+            await session.recorder.record(.start(StepStartRecord(learner: context.learner.id, step: step.id, source: .run)))
+        }
         return configuration.policy.runsCommands ? await execute(step, selfBefore: selfBefore) : await check(step)
     }
 
