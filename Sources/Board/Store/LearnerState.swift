@@ -62,13 +62,15 @@ struct LearnerState: Sendable {
     }
 
     /// Why the learner is stuck now, or nil: a step failed or timed out twice and is still not
-    /// passed, or no step passed for `stuckAfter` while some are not done.
-    func stuckReason(steps: [String], stuckAfter: TimeInterval, now: Date) -> String? {
+    /// passed, or (with `timings`) they are on a step for longer than its rule allows, or no step
+    /// passed for `stuckAfter` while some are not done.
+    func stuckReason(steps: [String], stuckAfter: TimeInterval, now: Date, timings: [String: StepTiming] = [:]) -> String? {
         for step in steps {
             guard let cell = cells[step], cell.status == .failed || cell.status == .timeout else { continue }
             let count = failures[step]?.count ?? 0
             if count >= 2 { return "\(cell.status == .timeout ? "timed out" : "failed") \(count) times at \(step)" }
         }
+        if let onStep = stuckOnStep(timings: timings, now: now) { return onStep }
         let done = steps.allSatisfy { step in cells[step].map { $0.status == .passed || $0.status == .skipped } ?? false }
         if !done, let since = lastProgress, now.timeIntervalSince(since) >= stuckAfter {
             return "no step passed in \(DurationText.short(stuckAfter))"
