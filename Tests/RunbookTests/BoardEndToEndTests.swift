@@ -105,7 +105,7 @@ struct BoardEndToEndTests {
         let file = try ResultsFile(directory: results)
         for learner in ["ada", "bob"] {
             let count = try Self.journaledCount(results, learner)
-            #expect(count == 13, "run, the learner's ports and folder, ten steps, end")
+            #expect(count == 23, "run, the learner's ports and folder, ten steps with their start records, end")
             #expect(try Self.storedSeqs(store, learner) == Array(1...count), "\(learner): every record once, in order")
             #expect(try second.statuses()[learner] == file.statuses(of: learner))
         }

@@ -25,6 +25,8 @@ struct SchemaTests {
         "verify-before-and-capture-from",
         "when-negated-unknown-condition", "when-unknown-condition", "wrong-type-env-and-needs", "wrong-type-expect-list",
         "wrong-type-steps-map", "wrong-type-tty-yes",
+        "hint-and-hints", "hints-empty", "hints-given-text", "hints-item-map", "why-alone", "why-given-list", "exit-map-without-equals",
+        "exit-map-unknown-key", "status-map-bad-code", "probe-why-given-map", "cleanup-why",
     ]
 
     /// One file's verdict from check-schema.py.

@@ -67,6 +67,8 @@ public final class BoardPublisher: JournalTap {
         case .step: if let value = record.step { append(record, to: value.learner) }
         case .cleanup: if let value = record.cleanup { append(record, to: value.learner) }
         case .hand: if let value = record.hand { append(record, to: value.learner) }
+        case .start: if let value = record.start { append(record, to: value.learner) }
+        case .unknown: break
         case .end: for learner in started.withLock({ $0 }) { append(record, to: learner) }
         }
     }

@@ -59,6 +59,7 @@ struct BoardPage {
         html += "<span class=\"s-passed-text\"><b data-count=\"done\">\(done)</b> done</span>"
         html += "<span class=\"s-failed-text\"><b data-count=\"stuck\">\(stuck)</b> stuck</span>"
         html += "<span class=\"hand-text\"><b data-count=\"hands\">\(hands)</b> hands up</span>"
+        html += BoardPace.summary(document, rows: rows)
         return html + "</section>\n"
     }
 
@@ -91,6 +92,7 @@ struct BoardPage {
         if let hand = row.hand {
             html += "<span class=\"flag hand-flag\" title=\"hand raised at \(attribute(hand.step))\">✋ \(h(hand.step))</span>"
         }
+        html += BoardPace.flag(row)
         html += "<span class=\"lid\">\(h(row.id))</span>"
         if let name = row.name, !name.isEmpty { html += "<span class=\"name\">\(h(name))</span>" }
         html += "</div></th>"
@@ -102,7 +104,7 @@ struct BoardPage {
             var tip = "\(step.id): \(result.status.rawValue)"
             if let reason = result.reason, !reason.isEmpty { tip += " — " + reason }
             html += "<td class=\"cell s-\(result.status.rawValue)\" data-step=\"\(attribute(step.id))\" title=\"\(attribute(tip))\">"
-            html += "<button type=\"button\"><span class=\"sym\">\(result.status.symbol)</span>"
+            html += "<button type=\"button\"><span class=\"sym\">\(result.status.symbol)</span>\(BoardPace.hintsSeen(result.hintsShown))"
             html += "<span class=\"sr\"> \(result.status.rawValue)</span></button></td>"
         }
         html += "<td class=\"score\">\(row.passed)/\(matrix.steps.count)</td></tr>\n"

@@ -35,6 +35,9 @@ enum BoardPageScript {
               hand.title = "hand raised at " + row.hand.step;
               line.appendChild(hand);
             }
+            if (row.behind && !row.stuck) {
+              var behind = el("span", "flag behind-flag", "behind"); behind.title = row.behind; line.appendChild(behind);
+            }
             line.appendChild(el("span", "lid", row.id));
             if (row.name) line.appendChild(el("span", "name", row.name));
             who.appendChild(line);
@@ -50,6 +53,11 @@ enum BoardPageScript {
                 var button = el("button");
                 button.type = "button";
                 button.appendChild(el("span", "sym", symbols[cell.status] || "?"));
+                if (cell.hintsShown) {
+                  var seen = el("sup", "hints", String(cell.hintsShown));
+                  seen.title = cell.hintsShown + (cell.hintsShown === 1 ? " hint" : " hints") + " seen";
+                  button.appendChild(seen);
+                }
                 button.appendChild(el("span", "sr", " " + cell.status));
                 td.appendChild(button);
               }
@@ -92,7 +100,8 @@ enum BoardPageScript {
               learners: all.length,
               done: all.filter(function (row) { return total > 0 && row.passed === total; }).length,
               stuck: all.filter(function (row) { return row.stuck; }).length,
-              hands: all.filter(function (row) { return row.hand; }).length
+              hands: all.filter(function (row) { return row.hand; }).length,
+              behind: all.filter(function (row) { return row.behind && !row.stuck; }).length
             };
             Object.keys(values).forEach(function (key) {
               var node = document.querySelector("[data-count=\"" + key + "\"]");
@@ -127,11 +136,15 @@ enum BoardPageScript {
               .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
               .then(function (d) {
                 show("detail-title", d.learner + " · " + d.step + (d.title ? " — " + d.title : ""));
-                show("detail-status", (symbols[d.status] || "") + " " + d.status);
+                var seenHints = d.hintsShown ? " · " + d.hintsShown + " of " + ((d.hints && d.hints.length) || 1) + " hints seen" : "";
+                show("detail-status", (symbols[d.status] || "") + " " + d.status + seenHints);
                 show("detail-command", d.command ? "$ " + d.command : "");
                 show("detail-explanation", d.explanation);
                 show("detail-output", d.output);
-                show("detail-hint", d.hint ? "Hint: " + d.hint : "");
+                var hints = d.hints && d.hints.length > 1
+                  ? d.hints.map(function (text, index) { return "Hint " + (index + 1) + ": " + text; }).join("\n")
+                  : (d.hint ? "Hint: " + d.hint : "");
+                show("detail-hint", hints);
                 document.getElementById("detail").hidden = false;
               })
               .catch(function () {

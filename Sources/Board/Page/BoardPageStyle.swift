@@ -38,6 +38,9 @@ enum BoardPageStyle {
         .flag { display: inline-block; margin-right: 6px; padding: 0 5px; border-radius: 4px; font-size: 0.8em; font-weight: 600; }
         .hand-flag { color: #7d4e00; background: #fff8c5; border: 1px solid #d4a72c; }
         .stuck-flag { color: var(--failed); background: var(--failed-bg); border: 1px solid var(--failed); }
+        .behind-flag { color: var(--timeout); background: var(--timeout-bg); border: 1px solid var(--timeout); }
+        .behind-text, .behind-text b { color: var(--timeout); }
+        .board-matrix td.cell sup.hints { margin-left: 1px; font-size: 0.7em; color: var(--accent); font-weight: 700; }
         tr.stuck > th.who { box-shadow: inset 4px 0 0 var(--failed); }
         tr.hand > th.who { box-shadow: inset 4px 0 0 #d4a72c; }
         .board .legend { margin-top: 8px; }

@@ -15,7 +15,7 @@ enum BoardResults {
                         StepResult(
                             learner: row.id, step: step.id, title: cell.title, status: cell.status, reason: cell.reason,
                             endedAt: cell.endedAt,
-                            attempts: cell.attempts, hint: step.hint)
+                            attempts: cell.attempts, hint: step.hint, hintsShown: cell.hintsShown ?? 0)
                     }
                 })
         }

@@ -22,6 +22,8 @@ public struct BoardConfiguration: Sendable {
     public var port: Int
     /// Sizes and counts.
     public var limits: BoardLimits
+    /// `--timings`: the room's time per step (SPEC 11.3), by step id; empty without.
+    public var timings: [String: StepTiming] = [:]
 
     /// Creates a configuration.
     public init(

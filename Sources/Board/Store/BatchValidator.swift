@@ -44,7 +44,10 @@ struct BatchValidator: Sendable {
 
     /// What is wrong with `record` for `learner`; nil when it may be stored.
     func check(_ record: JournalRecord, learner: String) -> String? {
-        let payloads: [Any?] = [record.run, record.learner, record.preflight, record.step, record.cleanup, record.end, record.hand]
+        let payloads: [Any?] = [
+            record.run, record.learner, record.preflight, record.step, record.cleanup, record.end, record.hand, record.start,
+        ]
+        guard record.type != .unknown else { return "not a record type this board knows" }
         guard payloads.compactMap({ $0 }).count == 1 else { return "a \(record.type.rawValue) record carries exactly its own payload" }
         switch record.type {
         case .run:
@@ -78,6 +81,12 @@ struct BatchValidator: Sendable {
             guard let value = record.hand else { return "a hand record needs \"hand\"" }
             if let problem = owner(value.learner, learner) { return problem }
             guard stepIds.contains(value.step) else { return "no step \(value.step) in the served runbook" }
+        case .start:
+            guard let value = record.start else { return "a start record needs \"start\"" }
+            if let problem = owner(value.learner, learner) { return problem }
+            guard stepIds.contains(value.step) else { return "no step \(value.step) in the served runbook" }
+        case .unknown:
+            return "not a record type this board knows"
         }
         return nil
     }

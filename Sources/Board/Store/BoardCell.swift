@@ -18,4 +18,6 @@ struct BoardCell: Sendable {
     var offset: Int
     /// Length of that line.
     var length: Int
+    /// The highest number of hints the learner was shown for the step, over all their records of it.
+    var hintsShown = 0
 }

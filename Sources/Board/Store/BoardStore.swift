@@ -14,6 +14,8 @@ public actor BoardStore {
     private nonisolated let rosterIds: Set<String>?
     private var learners: [String: LearnerState] = [:]
     private var stuck: [String: String] = [:]
+    /// Learners behind the room's median on their current step (`--timings`), and why.
+    private var behind: [String: String] = [:]
     private var gate = LearnerGate()
 
     /// Opens (or creates) the store and replays its journals; an unreadable journal is an error naming its line.
@@ -38,7 +40,8 @@ public actor BoardStore {
         self.learners = learners
         let now = Date()
         for (id, state) in learners {
-            stuck[id] = state.stuckReason(steps: configuration.steps.map(\.id), stuckAfter: configuration.stuckAfter, now: now)
+            stuck[id] = state.stuckReason(
+                steps: configuration.steps.map(\.id), stuckAfter: configuration.stuckAfter, now: now, timings: configuration.timings)
         }
     }
 
@@ -103,7 +106,9 @@ public actor BoardStore {
             offset += line.bytes.count + 1
         }
         learners[learner] = state
-        stuck[learner] = state.stuckReason(steps: configuration.steps.map(\.id), stuckAfter: configuration.stuckAfter, now: Date())
+        stuck[learner] = state.stuckReason(
+            steps: configuration.steps.map(\.id), stuckAfter: configuration.stuckAfter, now: Date(), timings: configuration.timings)
+        behind[learner] = state.behind(timings: configuration.timings, now: Date())
         publish(learner)
         return state.acked
     }
@@ -112,9 +117,11 @@ public actor BoardStore {
     public func refreshStuck(now: Date = Date()) {
         let steps = configuration.steps.map(\.id)
         for (id, state) in learners {
-            let reason = state.stuckReason(steps: steps, stuckAfter: configuration.stuckAfter, now: now)
-            guard reason != stuck[id] else { continue }
+            let reason = state.stuckReason(steps: steps, stuckAfter: configuration.stuckAfter, now: now, timings: configuration.timings)
+            let late = state.behind(timings: configuration.timings, now: now)
+            guard reason != stuck[id] || late != behind[id] else { continue }
             stuck[id] = reason
+            behind[id] = late
             publish(id)
         }
     }
@@ -123,7 +130,9 @@ public actor BoardStore {
     public func matrix() -> MatrixDocument {
         let rows = rowIds.map(row)
         let steps = configuration.steps.map { step in
-            MatrixStep(id: step.id, title: step.title, hint: step.hint, passed: rows.filter { $0.steps[step.id]?.status == .passed }.count)
+            MatrixStep(
+                id: step.id, title: step.title, hint: step.hint, passed: rows.filter { $0.steps[step.id]?.status == .passed }.count,
+                medianSeconds: configuration.timings[step.id]?.medianSeconds)
         }
         return MatrixDocument(
             runbook: configuration.runbook, stuckAfterSeconds: configuration.stuckAfter, event: broadcaster.currentId, steps: steps,
@@ -137,8 +146,9 @@ public actor BoardStore {
         else { return nil }
         let output = result.excerpts.map { ExcerptText.last(40, of: $0.output) } ?? ""
         return CellDetail(
-            learner: learner, step: step, status: result.status, title: result.title, command: result.command?.display, hint: result.hint,
-            explanation: FailureText.plain(result, commandAndHint: false), output: output)
+            learner: learner, step: step, status: result.status, title: result.title, command: result.command?.display,
+            hint: result.hint, explanation: FailureText.plain(result, commandAndHint: false), output: output,
+            hints: result.hints, hintsShown: cell.hintsShown)
     }
 
     /// The rows' ids: the roster's learners in roster order, then the others by the start of their
@@ -160,12 +170,14 @@ public actor BoardStore {
             return MatrixRow(id: id, name: name, stuck: nil, hand: nil, passed: 0, lastProgressAt: nil, steps: [:])
         }
         let cells = state.cells.mapValues { cell in
-            MatrixCell(status: cell.status, reason: cell.reason, title: cell.title, attempts: cell.attempts, endedAt: cell.endedAt)
+            MatrixCell(
+                status: cell.status, reason: cell.reason, title: cell.title, attempts: cell.attempts, endedAt: cell.endedAt,
+                hintsShown: cell.hintsShown > 0 ? cell.hintsShown : nil)
         }
         let name = state.name ?? configuration.roster?.first { $0.id == id }?.name
         return MatrixRow(
             id: id, name: name, stuck: stuck[id], hand: state.hand, passed: cells.values.filter { $0.status == .passed }.count,
-            lastProgressAt: state.lastProgress, steps: cells)
+            lastProgressAt: state.lastProgress, steps: cells, behind: stuck[id] == nil ? behind[id] : nil)
     }
 
     private func publish(_ id: String) {

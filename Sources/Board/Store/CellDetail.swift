@@ -18,11 +18,15 @@ public struct CellDetail: Sendable, Codable, Equatable {
     public var explanation: String
     /// The last lines of the step's output.
     public var output: String
+    /// Every hint of a step that has several (`hint` is the first); nil for one or none.
+    public var hints: [String]?
+    /// The most hints the learner was shown for the step.
+    public var hintsShown: Int
 
     /// Creates a detail.
     public init(
         learner: String, step: String, status: StepStatus, title: String?, command: String?, hint: String?, explanation: String,
-        output: String
+        output: String, hints: [String]? = nil, hintsShown: Int = 0
     ) {
         self.learner = learner
         self.step = step
@@ -32,5 +36,7 @@ public struct CellDetail: Sendable, Codable, Equatable {
         self.hint = hint
         self.explanation = explanation
         self.output = output
+        self.hints = hints
+        self.hintsShown = hintsShown
     }
 }

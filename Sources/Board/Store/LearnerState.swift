@@ -21,6 +21,8 @@ struct LearnerState: Sendable {
     var lastProgress: Date?
     /// When their first run stored here started (the board lists learners without a roster by it).
     var firstStarted: Date?
+    /// The step they were shown (guide) or started (run) last, and when: the step they are on.
+    var current: StepStartRecord?
 
     /// Creates a learner with nothing stored.
     init(id: String) {
@@ -40,10 +42,11 @@ struct LearnerState: Sendable {
             if firstStarted == nil { firstStarted = header.startedAt }
         case .step:
             guard let result = record.step else { return }
-            let reason = result.reason.map { $0.count > 300 ? String($0.prefix(299)) + "…" : $0 }
+            let reason = result.shownReason.map { $0.count > 300 ? String($0.prefix(299)) + "…" : $0 }
+            let hintsSeen = max(cells[result.step]?.hintsShown ?? 0, result.hintsShown ?? 0)
             cells[result.step] = BoardCell(
                 status: result.status, reason: reason, title: result.title, attempts: result.attempts, endedAt: result.endedAt,
-                offset: offset, length: line.bytes.count)
+                offset: offset, length: line.bytes.count, hintsShown: hintsSeen)
             if result.status == .failed || result.status == .timeout { failures[result.step, default: []].insert(result.endedAt) }
             if result.status == .passed {
                 lastProgress = max(lastProgress ?? result.endedAt, result.endedAt)
@@ -51,19 +54,23 @@ struct LearnerState: Sendable {
             }
         case .hand:
             hand = record.hand
-        case .learner, .preflight, .cleanup, .end:
+        case .start:
+            if let start = record.start, start.at >= (current?.at ?? .distantPast) { current = start }
+        case .learner, .preflight, .cleanup, .end, .unknown:
             break
         }
     }
 
     /// Why the learner is stuck now, or nil: a step failed or timed out twice and is still not
-    /// passed, or no step passed for `stuckAfter` while some are not done.
-    func stuckReason(steps: [String], stuckAfter: TimeInterval, now: Date) -> String? {
+    /// passed, or (with `timings`) they are on a step for longer than its rule allows, or no step
+    /// passed for `stuckAfter` while some are not done.
+    func stuckReason(steps: [String], stuckAfter: TimeInterval, now: Date, timings: [String: StepTiming] = [:]) -> String? {
         for step in steps {
             guard let cell = cells[step], cell.status == .failed || cell.status == .timeout else { continue }
             let count = failures[step]?.count ?? 0
             if count >= 2 { return "\(cell.status == .timeout ? "timed out" : "failed") \(count) times at \(step)" }
         }
+        if let onStep = stuckOnStep(timings: timings, now: now) { return onStep }
         let done = steps.allSatisfy { step in cells[step].map { $0.status == .passed || $0.status == .skipped } ?? false }
         if !done, let since = lastProgress, now.timeIntervalSince(since) >= stuckAfter {
             return "no step passed in \(DurationText.short(stuckAfter))"

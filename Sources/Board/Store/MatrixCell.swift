@@ -13,13 +13,16 @@ public struct MatrixCell: Sendable, Codable, Equatable {
     public var attempts: Int
     /// When it finished.
     public var endedAt: Date
+    /// The most hints the learner was shown for the step (`runbook guide`, SPEC 11.1); nil for none.
+    public var hintsShown: Int?
 
     /// Creates a cell.
-    public init(status: StepStatus, reason: String?, title: String?, attempts: Int, endedAt: Date) {
+    public init(status: StepStatus, reason: String?, title: String?, attempts: Int, endedAt: Date, hintsShown: Int? = nil) {
         self.status = status
         self.reason = reason
         self.title = title
         self.attempts = attempts
         self.endedAt = endedAt
+        self.hintsShown = hintsShown
     }
 }

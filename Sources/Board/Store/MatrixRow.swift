@@ -17,10 +17,13 @@ public struct MatrixRow: Sendable, Codable, Equatable {
     public var lastProgressAt: Date?
     /// The latest result of each step that has one, by step id.
     public var steps: [String: MatrixCell]
+    /// With `serve --timings`: why the learner is behind the room's median on their current step (not when stuck).
+    public var behind: String?
 
     /// Creates a row.
     public init(
-        id: String, name: String?, stuck: String?, hand: HandRecord?, passed: Int, lastProgressAt: Date?, steps: [String: MatrixCell]
+        id: String, name: String?, stuck: String?, hand: HandRecord?, passed: Int, lastProgressAt: Date?, steps: [String: MatrixCell],
+        behind: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -29,5 +32,6 @@ public struct MatrixRow: Sendable, Codable, Equatable {
         self.passed = passed
         self.lastProgressAt = lastProgressAt
         self.steps = steps
+        self.behind = behind
     }
 }

@@ -10,12 +10,15 @@ public struct MatrixStep: Sendable, Codable, Equatable {
     public var hint: String?
     /// Learners whose latest result of the step is passed.
     public var passed: Int
+    /// With `serve --timings`: the room's median time on the step, in seconds.
+    public var medianSeconds: Double?
 
     /// Creates a column.
-    public init(id: String, title: String?, hint: String?, passed: Int) {
+    public init(id: String, title: String?, hint: String?, passed: Int, medianSeconds: Double? = nil) {
         self.id = id
         self.title = title
         self.hint = hint
         self.passed = passed
+        self.medianSeconds = medianSeconds
     }
 }

@@ -10,10 +10,14 @@ extension RunbookDecoder {
             case "exit":
                 expectation.exitWritten = true
                 expectation.written[.exit] = pair.key.location
-                expectation.exit = decodeExit(pair.value)
+                let (exitNode, why) = decodeCheckMap(pair.value, "exit")
+                expectation.exitWhy = why
+                if let exitNode { expectation.exit = decodeExit(exitNode) }
             case "status":
                 expectation.written[.status] = pair.key.location
-                expectation.status = decodeStatus(pair.value)
+                let (statusNode, why) = decodeCheckMap(pair.value, "status")
+                expectation.statusWhy = why
+                if let statusNode { expectation.status = decodeStatus(statusNode) }
             case "exists":
                 expectation.written[.exists] = pair.key.location
                 expectation.exists = reader.bool(pair.value, "exists")
@@ -28,7 +32,8 @@ extension RunbookDecoder {
                 let items = pair.value.sequenceItems ?? [pair.value]
                 for item in items {
                     if let matcher = decodeMatcher(item) {
-                        expectation.streams.append(StreamExpectation(stream: stream, matcher: matcher.0, location: matcher.1))
+                        let decoded = StreamExpectation(stream: stream, matcher: matcher.0, location: matcher.1, why: matcher.2)
+                        expectation.streams.append(decoded)
                     }
                 }
             case "values":
@@ -64,37 +69,61 @@ extension RunbookDecoder {
         }
     }
 
-    /// One matcher map of a stream, and where its key is.
-    mutating func decodeMatcher(_ node: Node) -> (Matcher, SourceLocation)? {
+    /// One matcher map of a stream, where its key is, and its `why:`.
+    mutating func decodeMatcher(_ node: Node) -> (Matcher, SourceLocation, Template?)? {
         guard let pairs = node.mappingPairs else {
             reader.error("a matcher must be a map such as `{ contains: text }`, found \(node.kindDescription)", at: node.location)
             return nil
         }
-        reader.diagnostics += KeyChecker(allowed: RunbookKeys.matcher, what: "matcher").check(pairs)
+        reader.diagnostics += KeyChecker(allowed: RunbookKeys.matcherMap, what: "matcher").check(pairs)
+        let whyPair = pairs.first { $0.key.scalarValue == RunbookKeys.why }
+        let why = whyPair.flatMap { reader.template($0.value, "why") }
         guard let pair = pairs.first(where: { RunbookKeys.matcher.contains($0.key.scalarValue ?? "") }) else {
             if pairs.isEmpty { reader.error("empty matcher; use one of: " + RunbookKeys.matcher.joined(separator: ", "), at: node.location) }
+            if let whyPair, pairs.count == 1 {
+                let matchers = RunbookKeys.matcher.joined(separator: ", ")
+                reader.error("`why` explains a matcher: put it beside one (\(matchers))", at: whyPair.key.location)
+            }
             return nil
         }
         for extra in pairs.dropFirst() where RunbookKeys.matcher.contains(extra.key.scalarValue ?? "") && extra.key.location != pair.key.location {
             reader.error("one matcher per map; start a new list item (`- \(extra.key.scalarValue!): …`)", at: extra.key.location)
         }
+        guard let matcher = decodeMatcherValue(pair) else { return nil }
+        return (matcher, pair.key.location, why)
+    }
+
+    /// `exit:` or `status:` as written: the value itself, or its map form `{ equals: V, why: TEXT }`
+    /// (the value to decode and the `why`); the value is nil when the map lacks `equals`.
+    mutating func decodeCheckMap(_ node: Node, _ key: String) -> (Node?, Template?) {
+        guard node.mappingPairs != nil else { return (node, nil) }
+        guard let pairs = reader.mapping(node, key, keys: RunbookKeys.checkMap) else { return (nil, nil) }
+        let why = pairs.first { $0.key.scalarValue == RunbookKeys.why }.flatMap { reader.template($0.value, "why") }
+        guard let equals = pairs.first(where: { $0.key.scalarValue == "equals" }) else {
+            reader.error("\(key) as a map needs `equals`, e.g. `{ equals: \(key == "exit" ? "0" : "200"), why: … }`", at: node.location)
+            return (nil, why)
+        }
+        return (equals.value, why)
+    }
+
+    /// The matcher of a matcher map's own key: `contains`, `matches`, … `json`.
+    private mutating func decodeMatcherValue(_ pair: Node.Pair) -> Matcher? {
         let value = pair.value
-        let location = pair.key.location
         switch pair.key.scalarValue {
         case "contains", "not_contains":
             guard let template = reader.template(value, pair.key.scalarValue!) else { return nil }
             if template.raw.contains("\n") { reader.error("`\(pair.key.scalarValue!)` matches within one line; the text must not contain a newline", at: value.location) }
-            return (pair.key.scalarValue == "contains" ? .contains(template) : .notContains(template), location)
-        case "matches": return reader.template(value, "matches").map { (.matches(regex($0, value)), location) }
-        case "not_matches": return reader.template(value, "not_matches").map { (.notMatches(regex($0, value)), location) }
-        case "equals": return reader.template(value, "equals").map { (.equals($0), location) }
+            return pair.key.scalarValue == "contains" ? .contains(template) : .notContains(template)
+        case "matches": return reader.template(value, "matches").map { .matches(regex($0, value)) }
+        case "not_matches": return reader.template(value, "not_matches").map { .notMatches(regex($0, value)) }
+        case "equals": return reader.template(value, "equals").map { .equals($0) }
         case "lines":
             guard let items = reader.list(value, "lines") else { return nil }
             if items.isEmpty { reader.error("lines needs at least one regex", at: value.location) }
             let regexes = items.compactMap { item in reader.template(item, "a lines regex").map { regex($0, item) } }
-            return (.lines(regexes), location)
+            return .lines(regexes)
         case "json":
-            return decodeJSONMatcher(value).map { (.json($0), location) }
+            return decodeJSONMatcher(value).map { .json($0) }
         case "count":
             guard let countPairs = reader.mapping(value, "count", keys: RunbookKeys.count) else { return nil }
             var pattern: Template?
@@ -114,7 +143,7 @@ extension RunbookDecoder {
             }
             if minimum == nil && maximum == nil { reader.error("count needs `min`, `max` or both", at: value.location) }
             if let minimum, let maximum, minimum > maximum { reader.error("count's min (\(minimum)) is above its max (\(maximum))", at: value.location) }
-            return (.count(pattern, min: minimum, max: maximum), location)
+            return .count(pattern, min: minimum, max: maximum)
         default: return nil
         }
     }

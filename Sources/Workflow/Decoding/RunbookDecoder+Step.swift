@@ -11,6 +11,7 @@ extension RunbookDecoder {
         var firstCommandKey: String?
         var expectNode: Node?
         var captureNode: Node?
+        var hintKey: Node?
         for pair in pairs {
             let value = pair.value
             guard let key = pair.key.scalarValue else { continue }
@@ -37,7 +38,7 @@ extension RunbookDecoder {
                 id = text
             case "title": step.title = reader.template(value, "title")
             case "say": step.say = reader.template(value, "say")
-            case "hint": step.hint = reader.template(value, "hint")
+            case "hint", "hints": decodeHints(pair, into: &step, seen: &hintKey)
             case "cwd": step.cwd = reader.template(value, "cwd")
             case "env": step.env = decodeEnvironment(value)
             case "stdin": step.stdin = reader.template(value, "stdin")
@@ -99,6 +100,28 @@ extension RunbookDecoder {
         return step
     }
 
+    /// `hint: TEXT` (one hint) or `hints: [TEXT, …]` (revealed one at a time, SPEC 11.1); a step has one of the two.
+    mutating func decodeHints(_ pair: Node.Pair, into step: inout Step, seen: inout Node?) {
+        let key = pair.key.scalarValue ?? "hint"
+        if let first = seen {
+            // A repeated key is the YAML loader's duplicate-key error already.
+            let other = first.scalarValue ?? "hint"
+            guard other != key else { return }
+            reader.error(
+                "a step has `hint:` or `hints:`, not both; put every hint in `hints:` (it has `\(other):` on line \(first.location.line))",
+                at: pair.key.location)
+            return
+        }
+        seen = pair.key
+        if key == "hint" {
+            step.hints = reader.template(pair.value, "hint").map { [$0] } ?? []
+            return
+        }
+        guard let items = reader.list(pair.value, "hints") else { return }
+        if items.isEmpty { reader.error("hints needs at least one hint; remove the key for none", at: pair.value.location) }
+        step.hints = items.compactMap { reader.template($0, "a hint") }
+    }
+
     /// True for `[a-z0-9][a-z0-9_-]*`, the form of step and learner ids.
     static func isValidIdentifier(_ text: String) -> Bool { Learner.isValidId(text) }
 
@@ -139,6 +162,7 @@ extension RunbookDecoder {
             case "env": probe.env = decodeEnvironment(pair.value)
             case "stdin": probe.stdin = reader.template(pair.value, "stdin")
             case "timeout": probe.timeout = reader.duration(pair.value, "timeout")
+            case "why": probe.why = reader.template(pair.value, "why")
             default: break
             }
         }

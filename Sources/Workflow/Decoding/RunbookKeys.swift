@@ -13,11 +13,11 @@ public struct RunbookKeys: Sendable {
     public static let topLevel = ["runbook", "title", "description", "module", "vars", "secrets", "defaults", "steps", "cleanup"]
     /// Keys of a step besides its command key.
     public static let stepOwn = [
-        "id", "title", "say", "hint", "cwd", "env", "stdin", "tty", "timeout", "retry", "finish_on_match", "needs", "when", "expect",
-        "capture", "verify", "verify_before",
+        "id", "title", "say", "hint", "hints", "cwd", "env", "stdin", "tty", "timeout", "retry", "finish_on_match", "needs", "when",
+        "expect", "capture", "verify", "verify_before",
     ]
     /// Keys of a verify probe besides its command key.
-    public static let probeOwn = ["expect", "cwd", "env", "stdin", "timeout"]
+    public static let probeOwn = ["expect", "cwd", "env", "stdin", "timeout", "why"]
     /// Keys of a cleanup item besides its command key.
     public static let cleanupOwn = ["cwd", "env", "stdin", "timeout"]
     /// Keys of `defaults:`.
@@ -34,11 +34,17 @@ public struct RunbookKeys: Sendable {
     public static let variable = ["required", "description", "default"]
     /// The matchers of a stream.
     public static let matcher = ["contains", "not_contains", "matches", "not_matches", "equals", "lines", "count", "json"]
+    /// The key beside a matcher (and in the map form of `exit`/`status`) that explains a failure in the learner's words.
+    public static let why = "why"
+    /// Keys of a matcher's map: one matcher and its `why`.
+    public static let matcherMap = matcher + [why]
+    /// Keys of the map form of `exit:` and `status:`: `{ equals: 0, why: … }`.
+    public static let checkMap = ["equals", why]
     /// Keys of `count:`.
     public static let count = ["matches", "min", "max"]
 
     /// Every key of a step, in the order messages list them.
-    public var step: [String] { Array(Self.stepOwn.prefix(4)) + commandKeys + Array(Self.stepOwn.dropFirst(4)) }
+    public var step: [String] { Array(Self.stepOwn.prefix(5)) + commandKeys + Array(Self.stepOwn.dropFirst(5)) }
     /// Every key of a verify probe.
     public var probe: [String] { commandKeys + Self.probeOwn }
     /// Every key of a cleanup item.

@@ -103,7 +103,9 @@ struct CommandExecutor: Sendable {
         }
         var reason = evaluation.failures.first.map { "\($0.matcher): \($0.message)" } ?? "expectations not met"
         if exitCode == nil, let signal = end.signal { reason = "killed by signal \(signal); " + reason }
-        return CommandOutcome(status: .failed, reason: redactor.redact(reason), exitCode: exitCode, durationSeconds: duration, command: record, evaluation: evaluation)
+        return CommandOutcome(
+            status: .failed, reason: redactor.redact(reason), exitCode: exitCode, durationSeconds: duration, command: record,
+            evaluation: evaluation, why: evaluation.failures.first?.why.map(redactor.redact))
     }
 
     /// `command` with every word and option substituted from `scope` (the script stays as written).

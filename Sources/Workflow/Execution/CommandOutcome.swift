@@ -12,4 +12,6 @@ struct CommandOutcome: Sendable {
     var command: CommandRecord?
     /// The evaluation of the expectations, when the process ran.
     var evaluation: EvaluationResult?
+    /// For `failed` by a check that has a `why:`: that explanation (redacted), shown in place of `reason`.
+    var why: String?
 }

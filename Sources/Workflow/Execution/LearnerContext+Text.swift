@@ -6,12 +6,28 @@ extension LearnerContext {
         return redactor.redact(value)
     }
 
+    /// Every hint of `step`, substituted and redacted (a hint naming a value not known yet shows it as written).
+    func hints(of step: Step) -> [String] {
+        step.hints.map { redactor.redact((try? scope.render($0)) ?? $0.raw) }
+    }
+
+    /// A result's `hints`: every hint of a step that has several, nil for one or none (then `hint` says it all).
+    func resultHints(of step: Step) -> [String]? {
+        step.hints.count > 1 ? hints(of: step) : nil
+    }
+
+    /// The `why:` of a probe that failed, substituted and redacted (as written when a value is not known yet).
+    func why(_ template: Template?) -> String? {
+        template.map { redactor.redact((try? scope.render($0)) ?? $0.raw) }
+    }
+
     /// `failures` with every text redacted.
     func redacted(_ failures: [MatcherFailure]) -> [MatcherFailure] {
         failures.map { failure in
             var copy = failure
             copy.expected = redactor.redact(copy.expected)
             copy.message = redactor.redact(copy.message)
+            copy.why = copy.why.map(redactor.redact)
             // A quoted line cut at 2,048 bytes ends in `…`: the start of a secret may be left there.
             copy.lines = copy.lines.map { line in
                 NumberedLine(number: line.number, text: line.text.hasSuffix("…") ? redactor.redactAfterCut(line.text) : redactor.redact(line.text))

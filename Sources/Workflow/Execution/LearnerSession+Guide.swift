@@ -23,7 +23,7 @@ extension LearnerSession {
         return StepPresentation(
             index: index, id: step.id, title: text(step.title), say: text(step.say), hint: text(step.hint), key: step.command.key,
             command: command, unresolved: unresolved, input: text(step.stdin), tty: step.tty,
-            probes: step.verify.map { presenter.present($0.command).text })
+            probes: step.verify.map { presenter.present($0.command).text }, hints: context.hints(of: step))
     }
 
     /// Shows commands of `step` as the learner would type them.
@@ -57,7 +57,8 @@ extension LearnerSession {
         let step = runbook.steps[index]
         if let message = context.unreachable(Set(step.verify.compactMap(\.command.backend))) {
             return StepResult(
-                learner: learner.id, step: step.id, title: context.text(step.title), status: .error, reason: message, hint: context.text(step.hint))
+                learner: learner.id, step: step.id, title: context.text(step.title), status: .error, reason: message,
+                hint: context.text(step.hint), hints: context.resultHints(of: step))
         }
         return await StepExecution(session: self, interrupt: interrupt).check(step)
     }
@@ -98,6 +99,11 @@ extension LearnerSession {
     public func record(_ result: StepResult) async {
         await recorder.record(.step(result))
         observer?.handle(.stepFinished(result))
+    }
+
+    /// Journals that the guide shows step `step` now (its card), for timings (SPEC 11.3) and the class board.
+    public func recordShown(step: String) async {
+        await recorder.record(.start(StepStartRecord(learner: learner.id, step: step, source: .guide)))
     }
 
     /// Journals a hand raised on step `step` (`h`) when a class board hears the journal (SPEC 7); false without one.

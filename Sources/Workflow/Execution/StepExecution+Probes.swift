@@ -9,10 +9,14 @@ extension StepExecution {
         let title = context.text(step.title)
         let hint = context.text(step.hint)
         guard step.hasProbes else {
-            return StepResult(learner: context.learner.id, step: step.id, title: title, status: .skipped, reason: "no verify probe", hint: hint)
+            return StepResult(
+                learner: context.learner.id, step: step.id, title: title, status: .skipped, reason: "no verify probe", hint: hint,
+                hints: context.resultHints(of: step))
         }
         if let missing = missingCapture(step.verifySelf ? [Self.probe(of: step)] : step.verify) {
-            return StepResult(learner: context.learner.id, step: step.id, title: title, status: .skipped, reason: "needs capture \(missing)", hint: hint)
+            return StepResult(
+                learner: context.learner.id, step: step.id, title: title, status: .skipped, reason: "needs capture \(missing)", hint: hint,
+                hints: context.resultHints(of: step))
         }
         if step.verifySelf { return await execute(step) }
         session.observer?.handle(.stepStarted(learner: context.learner.id, step: step.id, title: title, command: nil))
@@ -23,7 +27,8 @@ extension StepExecution {
         return StepResult(
             learner: context.learner.id, step: step.id, title: title, status: status,
             reason: failed.map { "verify \($0.index + 1): " + ($0.reason ?? $0.status.rawValue) }, startedAt: started, endedAt: Date(),
-            durationSeconds: Date().timeIntervalSince(started), attempts: 1, verify: probes, hint: hint)
+            durationSeconds: Date().timeIntervalSince(started), attempts: 1, verify: probes, hint: hint,
+            hints: context.resultHints(of: step), why: status == .failed ? failed?.why : nil)
     }
 
     /// A capture that `probes` use and nobody made yet.
@@ -65,7 +70,9 @@ extension StepExecution {
                     command: probe.command, expect: probe.expect, stdin: probe.stdin, cwd: probe.cwd ?? runbook.defaults.cwd,
                     env: runbook.defaults.env + probe.env, timeout: probe.timeout ?? timeout, stepId: step.id, marksCreations: true),
                 in: context)
-            results.append(probeResult(index: index, outcome))
+            var result = probeResult(index: index, outcome)
+            if result.status == .failed, result.why == nil { result.why = context.why(probe.why) }
+            results.append(result)
         }
         return results
     }
@@ -99,6 +106,6 @@ extension StepExecution {
         ProbeResult(
             index: index, status: outcome.status, reason: outcome.reason, command: outcome.command, exitCode: outcome.exitCode,
             durationSeconds: outcome.durationSeconds, failures: outcome.evaluation.map { context.redacted($0.failures) } ?? [],
-            excerpts: outcome.evaluation.map { context.redacted($0.excerpts) })
+            excerpts: outcome.evaluation.map { context.redacted($0.excerpts) }, why: outcome.why)
     }
 }

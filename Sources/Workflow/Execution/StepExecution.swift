@@ -31,6 +31,10 @@ struct StepExecution: Sendable {
             return decided
         }
         let step = runbook.steps[index]
+        if configuration.policy.mode == .run {
+            // When each step starts, for timings (SPEC 11.3) and the class board's stuck rule.
+            await session.recorder.record(.start(StepStartRecord(learner: context.learner.id, step: step.id, source: .run)))
+        }
         return configuration.policy.runsCommands ? await execute(step, selfBefore: selfBefore) : await check(step)
     }
 
@@ -54,6 +58,7 @@ struct StepExecution: Sendable {
         var probes: [ProbeResult] = []
         var status: StepStatus
         var reason: String?
+        var why: String?
         var lastStart = firstAttempt
         repeat {
             attempt += 1
@@ -68,7 +73,7 @@ struct StepExecution: Sendable {
                     cwd: step.cwd ?? runbook.defaults.cwd, env: runbook.defaults.env + step.env, tty: step.tty, timeout: timeout,
                     stepId: step.id, marksCreations: true, terminalInput: terminalInput),
                 in: context)
-            (status, reason) = (outcome.status, outcome.reason)
+            (status, reason, why) = (outcome.status, outcome.reason, outcome.why)
             for (name, value) in outcome.evaluation?.captured ?? [:] { context.scope.setCapture(name, value) }
             probes = []
             if status == .passed {
@@ -76,11 +81,12 @@ struct StepExecution: Sendable {
                 if let failed = probes.first(where: { $0.status != .passed }) {
                     status = failed.status == .interrupted ? .interrupted : (failed.status == .error ? .error : .failed)
                     reason = "verify \(failed.index + 1): " + (failed.reason ?? failed.status.rawValue)
+                    why = failed.why
                 }
             }
             if status == .timeout, context.createdResources { await backend?.sweep(sweep, environment: context.environment) }
             if status == .failed, let message = await environmentFault() {
-                (status, reason) = (.error, context.redactor.redact(message))
+                (status, reason, why) = (.error, context.redactor.redact(message), nil)
             }
         } while shouldRetry(status, attempt: attempt, retry: retry, waited: clock.now - firstAttempt)
         if let selftestDefect, status == .passed {
@@ -94,7 +100,8 @@ struct StepExecution: Sendable {
             waitedSeconds: retry.window == nil ? nil : (lastStart - firstAttempt).seconds,
             command: outcome.command, failures: evaluation.map { context.redacted($0.failures) } ?? [],
             captured: (evaluation?.captured ?? [:]).mapValues(context.redactor.redact), finishedOnMatch: evaluation?.finishedOnMatch ?? false,
-            excerpts: evaluation.map { context.redacted($0.excerpts) }, verify: probes, verifyBefore: probesBefore, hint: context.text(step.hint))
+            excerpts: evaluation.map { context.redacted($0.excerpts) }, verify: probes, verifyBefore: probesBefore,
+            hint: context.text(step.hint), hints: context.resultHints(of: step), why: status == .failed ? why : nil)
     }
 
     /// Whether a `failed` or `timeout` attempt is followed by another: attempts left, or (`retry: { for }`)

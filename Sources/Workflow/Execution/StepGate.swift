@@ -16,7 +16,8 @@ struct StepGate {
         func ended(_ status: StepStatus, _ reason: String?) -> StepResult {
             StepResult(
                 learner: context.learner.id, step: step.id, title: context.text(step.title), status: status,
-                reason: reason.map(context.redactor.redact), hint: context.text(step.hint))
+                reason: reason.map(context.redactor.redact), hint: context.text(step.hint),
+                hints: context.resultHints(of: step))
         }
         if !configuration.selection.isSelected(step, index: index, in: runbook) { return ended(.skipped, "not selected") }
         if let reason = stop.reason { return ended(.skipped, reason) }

@@ -10,6 +10,8 @@ public struct StepPresentation: Sendable, Hashable {
     public var say: String?
     /// The hint shown when the step fails.
     public var hint: String?
+    /// Every hint, in the order the guide reveals them (SPEC 11.1).
+    public var hints: [String]
     /// Which kind of command it is.
     public var key: String
     /// The command as the learner would type it: substituted, redacted, shell-quoted, without the
@@ -28,13 +30,14 @@ public struct StepPresentation: Sendable, Hashable {
     /// Creates a presentation.
     public init(
         index: Int, id: String, title: String?, say: String?, hint: String?, key: String, command: String, unresolved: [String],
-        input: String?, tty: Bool, probes: [String]
+        input: String?, tty: Bool, probes: [String], hints: [String] = []
     ) {
         self.index = index
         self.id = id
         self.title = title
         self.say = say
         self.hint = hint
+        self.hints = hints.isEmpty ? (hint.map { [$0] } ?? []) : hints
         self.key = key
         self.command = command
         self.unresolved = unresolved

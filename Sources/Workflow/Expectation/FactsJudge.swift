@@ -24,7 +24,7 @@ struct FactsJudge {
             if !expected.accepts(status) {
                 failures.append(MatcherFailure(
                     matcher: "status", expected: expected.description, message: "expected \(expected.description), got \(status)",
-                    sourceLine: line(.status)))
+                    sourceLine: line(.status), why: expect.statusWhy.map { (try? render($0)) ?? $0.raw }))
             }
         }
         if let size = expect.size, facts.size == nil, checks.contains(.size) {

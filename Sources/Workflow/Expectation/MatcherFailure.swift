@@ -12,13 +12,24 @@ public struct MatcherFailure: Codable, Sendable, Hashable {
     public var lines: [NumberedLine]
     /// The runbook line the matcher is written on, when known.
     public var sourceLine: Int?
+    /// The matcher's `why:` (substituted, redacted): the learner's explanation, which people see in
+    /// place of `message` (kept for `--verbose` and results.json; SPEC 11.1).
+    public var why: String?
 
     /// Creates a failure.
-    public init(matcher: String, expected: String, message: String, lines: [NumberedLine] = [], sourceLine: Int? = nil) {
+    public init(
+        matcher: String, expected: String, message: String, lines: [NumberedLine] = [], sourceLine: Int? = nil, why: String? = nil
+    ) {
         self.matcher = matcher
         self.expected = expected
         self.message = message
         self.lines = lines
         self.sourceLine = sourceLine
+        self.why = why
+    }
+
+    /// What a person reads about this failure: the `why`, else `matcher: message`.
+    public var shownText: String {
+        why ?? "\(matcher): \(message)"
     }
 }

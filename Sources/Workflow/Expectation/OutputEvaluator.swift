@@ -23,6 +23,8 @@ public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
     private let stderrCaptures: [Unmanaged<CaptureTracker>]
     private let values: ValueCheckJudge
     private let exit: ExitExpectation
+    /// `exit: { equals, why }`'s `why`, substituted.
+    private let exitWhy: String?
     /// `exists`, `status`, `size`, `mode` and whether `exit` is judged, as the command's kind supports them.
     private let facts: FactsJudge
     /// `json` matchers and JSON captures, judged at the end on each stream's whole document.
@@ -68,6 +70,7 @@ public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
         self.stderrCaptures = trackers.filter { $0.stream != .stdout }.map(Unmanaged.passUnretained)
         self.values = ValueCheckJudge(expect.values, render: render)
         self.exit = expect.exit
+        self.exitWhy = expect.exitWhy.map { (try? render($0, false)) ?? $0.raw }
         let positives = checks.filter { $0.isPositive && !$0.isSatisfied }.count + trackers.count
         // Without a single positive matcher there is nothing to wait for (validation forbids it).
         self.finishOnMatch = finishOnMatch && checks.contains { $0.isPositive }
@@ -162,10 +165,12 @@ public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
         if !finishedOnMatch && facts.checks.contains(.exit) {
             if let exitCode {
                 if !exit.accepts(exitCode) {
-                    failures.append(MatcherFailure(matcher: "exit", expected: exit.description, message: "expected \(exit.description), got \(exitCode)"))
+                    let message = "expected \(exit.description), got \(exitCode)"
+                    failures.append(MatcherFailure(matcher: "exit", expected: exit.description, message: message, why: exitWhy))
                 }
             } else if exit != .any {
-                failures.append(MatcherFailure(matcher: "exit", expected: exit.description, message: "expected \(exit.description), got no exit status (killed by a signal)"))
+                let message = "expected \(exit.description), got no exit status (killed by a signal)"
+                failures.append(MatcherFailure(matcher: "exit", expected: exit.description, message: message, why: exitWhy))
             }
         }
         var captured: [String: String] = [:]

@@ -31,6 +31,8 @@ final class StreamCheck: @unchecked Sendable {
     let sourceLine: Int
     /// True for the matchers finish_on_match waits for.
     let isPositive: Bool
+    /// The matcher's `why:`, substituted (its raw text when a value is not known yet).
+    let why: String?
     /// contains / not_contains: the substituted text.
     private let needle: ByteLiteral?
     private let needleText: String
@@ -69,6 +71,7 @@ final class StreamCheck: @unchecked Sendable {
         sourceLine = expectation.location.line
         label = "\(expectation.stream.rawValue): \(expectation.matcher.keyName)"
         isPositive = expectation.matcher.isPositive
+        why = expectation.why.map { (try? render($0, false)) ?? $0.raw }
         var needle: ByteLiteral?
         var needleText = ""
         var patterns: [LinePattern] = []
@@ -246,7 +249,7 @@ final class StreamCheck: @unchecked Sendable {
             if let overMaximum, !samples.contains(overMaximum) { lines.append(overMaximum) }
             if matchCount == 0 { lines = lastLines(10) }
         }
-        return MatcherFailure(matcher: label, expected: expected, message: message, lines: lines, sourceLine: sourceLine)
+        return MatcherFailure(matcher: label, expected: expected, message: message, lines: lines, sourceLine: sourceLine, why: why)
     }
 
     /// Bytes held for `equals` besides the expected text (for tests of the memory bound).

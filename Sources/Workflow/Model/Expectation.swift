@@ -18,12 +18,16 @@ public struct Expectation: Sendable, Hashable {
     public var streams: [StreamExpectation]
     /// Numeric checks on captured values.
     public var values: [ValueCheck]
+    /// `exit: { equals: …, why: … }`: the learner's explanation of a wrong exit status.
+    public var exitWhy: Template?
+    /// `status: { equals: …, why: … }`: the learner's explanation of a wrong HTTP status.
+    public var statusWhy: Template?
 
     /// Creates an expectation; the default accepts exit status 0 only.
     public init(
         exit: ExitExpectation = .codes([0]), exitWritten: Bool = false, status: StatusExpectation? = nil, exists: Bool? = nil,
         size: Comparison? = nil, mode: String? = nil, written: [ExpectationCheck: SourceLocation] = [:], streams: [StreamExpectation] = [],
-        values: [ValueCheck] = []
+        values: [ValueCheck] = [], exitWhy: Template? = nil, statusWhy: Template? = nil
     ) {
         self.exit = exit
         self.exitWritten = exitWritten
@@ -34,6 +38,13 @@ public struct Expectation: Sendable, Hashable {
         self.written = written
         self.streams = streams
         self.values = values
+        self.exitWhy = exitWhy
+        self.statusWhy = statusWhy
+    }
+
+    /// Every `why:` of the expectation (exit, status, matchers).
+    public var whyTemplates: [Template] {
+        [exitWhy, statusWhy].compactMap { $0 } + streams.compactMap(\.why)
     }
 
     /// True when the only check is the default `exit: 0`.

@@ -12,17 +12,23 @@ public struct Probe: Sendable, Hashable {
     public var stdin: Template?
     /// Per-run limit.
     public var timeout: Duration?
+    /// `why:`: the learner's explanation, shown in place of the checks' own words when the probe fails (SPEC 11.1).
+    public var why: Template?
     /// Where the item starts.
     public var location: SourceLocation
 
     /// Creates a probe.
-    public init(command: Command, expect: Expectation = Expectation(), cwd: Template? = nil, env: [EnvironmentEntry] = [], stdin: Template? = nil, timeout: Duration? = nil, location: SourceLocation) {
+    public init(
+        command: Command, expect: Expectation = Expectation(), cwd: Template? = nil, env: [EnvironmentEntry] = [], stdin: Template? = nil,
+        timeout: Duration? = nil, why: Template? = nil, location: SourceLocation
+    ) {
         self.command = command
         self.expect = expect
         self.cwd = cwd
         self.env = env
         self.stdin = stdin
         self.timeout = timeout
+        self.why = why
         self.location = location
     }
 }

@@ -6,8 +6,9 @@ public struct Step: Sendable, Hashable {
     public var title: Template?
     /// Markdown shown by `runbook guide`.
     public var say: Template?
-    /// Shown when the step fails.
-    public var hint: Template?
+    /// Hints, revealed one at a time by the guide after each failed attempt (`hints:`; `hint:` is the
+    /// one-item form, SPEC 11.1).
+    public var hints: [Template]
     /// What it runs.
     public var command: Command
     /// Working directory, default the runbook's folder.
@@ -43,7 +44,7 @@ public struct Step: Sendable, Hashable {
 
     /// Creates a step with defaults for everything optional.
     public init(
-        id: String, title: Template? = nil, say: Template? = nil, hint: Template? = nil, command: Command,
+        id: String, title: Template? = nil, say: Template? = nil, hint: Template? = nil, hints: [Template] = [], command: Command,
         cwd: Template? = nil, env: [EnvironmentEntry] = [], stdin: Template? = nil, tty: Bool = false,
         timeout: Duration? = nil, retry: Retry? = nil, finishOnMatch: Bool = false, needs: [String] = [],
         when: [Condition] = [], expect: Expectation = Expectation(), captures: [Capture] = [], verify: [Probe] = [],
@@ -52,7 +53,7 @@ public struct Step: Sendable, Hashable {
         self.id = id
         self.title = title
         self.say = say
-        self.hint = hint
+        self.hints = (hint.map { [$0] } ?? []) + hints
         self.command = command
         self.cwd = cwd
         self.env = env
@@ -73,6 +74,12 @@ public struct Step: Sendable, Hashable {
 }
 
 extension Step {
+    /// The first hint: `hint:`, or the first of `hints:`.
+    public var hint: Template? {
+        get { hints.first }
+        set { hints = newValue.map { [$0] } ?? [] }
+    }
+
     /// Whether something can judge the step by the state it left: `verify:` probes or `verify: self`.
     public var hasProbes: Bool { verifySelf || !verify.isEmpty }
 

@@ -6,11 +6,14 @@ public struct StreamExpectation: Sendable, Hashable {
     public var matcher: Matcher
     /// Where the matcher's key is.
     public var location: SourceLocation
+    /// `why:` beside the matcher: the learner's explanation, shown in place of the matcher's own words when it fails.
+    public var why: Template?
 
     /// Creates a stream expectation.
-    public init(stream: StreamSelector, matcher: Matcher, location: SourceLocation) {
+    public init(stream: StreamSelector, matcher: Matcher, location: SourceLocation, why: Template? = nil) {
         self.stream = stream
         self.matcher = matcher
         self.location = location
+        self.why = why
     }
 }

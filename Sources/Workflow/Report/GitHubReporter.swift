@@ -115,11 +115,11 @@ public struct GitHubReporter: Sendable {
         var lines: [String] = []
         let results = failing.results
         if results.count == 1, let only = results.first {
-            lines.append("\(only.learner): \(only.status.rawValue)" + (only.reason.map { ": " + $0 } ?? ""))
+            lines.append("\(only.learner): \(only.status.rawValue)" + (only.shownReason.map { ": " + $0 } ?? ""))
         } else {
             lines.append("\(results.first?.status.rawValue ?? "failed") for \(results.count) learners")
             for result in results.prefix(Self.learnersPerAnnotation) {
-                lines.append("\(result.learner): \(result.status.rawValue)" + (result.reason.map { ": " + $0 } ?? ""))
+                lines.append("\(result.learner): \(result.status.rawValue)" + (result.shownReason.map { ": " + $0 } ?? ""))
             }
             if results.count > Self.learnersPerAnnotation { lines.append("… and \(results.count - Self.learnersPerAnnotation) more") }
         }

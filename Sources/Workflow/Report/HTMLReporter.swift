@@ -104,7 +104,7 @@ public struct HTMLReporter: Sendable {
                     continue
                 }
                 var tip = result.status.rawValue
-                if let reason = result.reason, !reason.isEmpty { tip += ": " + reason }
+                if let reason = result.shownReason, !reason.isEmpty { tip += ": " + reason }
                 let symbol = "<span class=\"sym\">\(result.status.symbol)</span><span class=\"sr\"> \(result.status.rawValue)</span>"
                 let content = result.status.isFailure ? "<a href=\"#learner-\(row)-step-\(column)\">\(symbol)</a>" : symbol
                 html += "<td class=\"cell s-\(result.status.rawValue)\" title=\"\(attribute(tip))\">\(content)</td>"
@@ -217,7 +217,7 @@ public struct HTMLReporter: Sendable {
         if result.startedAt != nil { facts.append("after \(DurationText.short(result.durationSeconds))") }
         if let code = result.exitCode { facts.append("exit code \(code)") }
         if result.attempts > 1 { facts.append("\(result.attempts) attempts") }
-        if let reason = result.reason, !reason.isEmpty { html += "<p class=\"reason\">\(h(reason))</p>\n" }
+        if let reason = result.shownReason, !reason.isEmpty { html += "<p class=\"reason\">\(h(reason))</p>\n" }
         if !facts.isEmpty { html += "<p class=\"facts\">\(h(facts.joined(separator: " · ")))</p>\n" }
         let ownFailure = result.failingProbe == nil
         if ownFailure, let command = result.command { html += "<pre class=\"command\"><span class=\"prompt\">$ </span>\(h(command.display))</pre>\n" }
@@ -227,26 +227,31 @@ public struct HTMLReporter: Sendable {
         }
         for probe in result.verify where probe.status != .passed && probe.status != .skipped {
             html += "<div class=\"probe\"><p class=\"probe-title\">Verify \(probe.index + 1): <strong>\(probe.status.rawValue)</strong>"
-            if let reason = probe.reason { html += " — \(h(reason))" }
+            if let reason = probe.why ?? probe.reason { html += " — \(h(reason))" }
             html += "</p>\n"
             if let command = probe.command { html += "<pre class=\"command\"><span class=\"prompt\">$ </span>\(h(command.display))</pre>\n" }
-            for failure in probe.failures { html += matcher(failure) }
+            for failure in probe.failures { html += matcher(failure, explainedBy: probe.why) }
             if probe.failures.allSatisfy({ $0.lines.isEmpty }) { html += output(probe.excerpts) }
             html += "</div>\n"
         }
-        if let hint = result.hint, !hint.isEmpty {
-            html += "<p class=\"hint\"><span class=\"hint-label\">Hint</span> \(h(hint))</p>\n"
+        let hints = result.allHints.filter { !$0.isEmpty }
+        for (index, hint) in hints.enumerated() {
+            html += "<p class=\"hint\"><span class=\"hint-label\">Hint\(hints.count > 1 ? " \(index + 1)" : "")</span> \(h(hint))</p>\n"
         }
         html += "</div>\n"
         return html
     }
 
-    private func matcher(_ failure: MatcherFailure) -> String {
-        var html = "<p class=\"matcher\"><code>\(h(failure.matcher))</code> \(h(failure.message))"
-        if !failure.expected.isEmpty && !failure.message.contains(failure.expected) {
-            html += " <span class=\"expected\">(expected <code>\(h(failure.expected))</code>)</span>"
+    /// A failed expectation and its lines; only the lines when its probe is explained by its own `why`.
+    private func matcher(_ failure: MatcherFailure, explainedBy probeWhy: String? = nil) -> String {
+        var html = ""
+        if failure.why != nil || probeWhy == nil {
+            html += "<p class=\"matcher\"><code>\(h(failure.matcher))</code> \(h(failure.why ?? failure.message))"
+            if failure.why == nil && !failure.expected.isEmpty && !failure.message.contains(failure.expected) {
+                html += " <span class=\"expected\">(expected <code>\(h(failure.expected))</code>)</span>"
+            }
+            html += "</p>\n"
         }
-        html += "</p>\n"
         if !failure.lines.isEmpty {
             html += "<pre class=\"output\">"
             for line in failure.lines {

@@ -74,7 +74,7 @@ public struct JUnitReporter: Sendable {
                 cases += "    </testcase>\n"
                 continue
             }
-            let reason = result.reason ?? result.status.rawValue
+            let reason = result.shownReason ?? result.status.rawValue
             switch result.status {
             case .passed:
                 break

@@ -106,10 +106,11 @@ public struct MarkdownReporter: Sendable {
         if let code = result.exitCode { facts.append("exit code \(code)") }
         if result.attempts > 1 { facts.append("\(result.attempts) attempts") }
         md += facts.joined(separator: ", ")
-        if let reason = result.reason, !reason.isEmpty { md += ": \(text(reason))" }
+        if let reason = result.shownReason, !reason.isEmpty { md += ": \(text(reason))" }
         md += "\n\n"
         guard result.status != .blocked else { return md }  // the needed step's own entry says what to fix
-        if let hint = result.hint, !hint.isEmpty { md += "**Hint:** \(text(hint))\n\n" }
+        let hints = result.allHints.filter { !$0.isEmpty }
+        for (index, hint) in hints.enumerated() { md += "**Hint\(hints.count > 1 ? " \(index + 1)" : ""):** \(text(hint))\n\n" }
         let quoted = relevantOutput(result)
         if !quoted.isEmpty { md += MarkdownEscaper.codeBlock(quoted) + "\n" }
         return md
@@ -122,14 +123,14 @@ public struct MarkdownReporter: Sendable {
         if ownFailure, let command = result.command { out += "$ \(command.display)\n" }
         let quoting = result.failures.filter { !$0.lines.isEmpty }
         for failure in result.failures {
-            out += "\(failure.matcher): \(failure.message)\n"
+            out += failure.shownText + "\n"
             if !failure.lines.isEmpty { out += ExcerptText.numbered(failure.lines) }
         }
         if ownFailure, quoting.isEmpty, let output = result.excerpts?.output, output.totalLines > 0 {
             out += ExcerptText.last(Self.outputLines, of: output)
         }
         for probe in result.verify where probe.status != .passed && probe.status != .skipped {
-            out += "verify \(probe.index + 1): \(probe.status.rawValue)\(probe.reason.map { ": " + $0 } ?? "")\n"
+            out += "verify \(probe.index + 1): \(probe.status.rawValue)\((probe.why ?? probe.reason).map { ": " + $0 } ?? "")\n"
             if let command = probe.command { out += "$ \(command.display)\n" }
             for failure in probe.failures where !failure.lines.isEmpty { out += ExcerptText.numbered(failure.lines) }
             if probe.failures.allSatisfy({ $0.lines.isEmpty }), let output = probe.excerpts?.output, output.totalLines > 0 {

@@ -60,16 +60,17 @@ public struct TAPReporter: Sendable {
     /// The YAML block of a step that did not pass.
     private func diagnostic(_ result: StepResult) -> String {
         var yaml = "  ---\n"
-        let message = result.reason ?? result.failures.first.map { "\($0.matcher): \($0.message)" } ?? result.status.rawValue
+        let message = result.shownReason ?? result.failures.first?.shownText ?? result.status.rawValue
         yaml += "  message: \(YAMLScalar.quoted(message))\n"
         yaml += "  severity: \(result.status == .error || result.status == .interrupted ? "error" : "fail")\n"
         yaml += "  status: \(result.status.rawValue)\n"
-        if let reason = result.reason { yaml += "  reason: \(YAMLScalar.quoted(reason))\n" }
+        if let reason = result.shownReason { yaml += "  reason: \(YAMLScalar.quoted(reason))\n" }
         if let code = result.exitCode { yaml += "  exit_code: \(code)\n" }
         if result.startedAt != nil { yaml += "  duration_s: \(DurationText.seconds(result.durationSeconds))\n" }
         if result.attempts > 1 { yaml += "  attempts: \(result.attempts)\n" }
         if result.failingProbe == nil, let command = result.command { yaml += "  command: \(YAMLScalar.quoted(command.display))\n" }
         if let hint = result.hint, !hint.isEmpty { yaml += "  hint: \(YAMLScalar.quoted(hint))\n" }
+        if let hints = result.hints, hints.count > 1 { yaml += "  hints:\n" + hints.map { "    - \(YAMLScalar.quoted($0))\n" }.joined() }
         if !result.failures.isEmpty {
             yaml += "  failures:\n"
             for failure in result.failures { yaml += failureItem(failure) }
@@ -80,7 +81,7 @@ public struct TAPReporter: Sendable {
             for probe in probes {
                 yaml += "    - probe: \(probe.index + 1)\n"
                 yaml += "      status: \(probe.status.rawValue)\n"
-                if let reason = probe.reason { yaml += "      reason: \(YAMLScalar.quoted(reason))\n" }
+                if let reason = probe.why ?? probe.reason { yaml += "      reason: \(YAMLScalar.quoted(reason))\n" }
                 if let command = probe.command { yaml += "      command: \(YAMLScalar.quoted(command.display))\n" }
                 if let code = probe.exitCode { yaml += "      exit_code: \(code)\n" }
                 if let output = probe.excerpts?.output, output.totalLines > 0 {
@@ -98,7 +99,7 @@ public struct TAPReporter: Sendable {
     private func failureItem(_ failure: MatcherFailure) -> String {
         var item = "    - matcher: \(YAMLScalar.quoted(failure.matcher))\n"
         item += "      expected: \(YAMLScalar.quoted(failure.expected))\n"
-        item += "      message: \(YAMLScalar.quoted(failure.message))\n"
+        item += "      message: \(YAMLScalar.quoted(failure.why ?? failure.message))\n"
         if let line = failure.sourceLine { item += "      runbook_line: \(line)\n" }
         if !failure.lines.isEmpty { item += YAMLScalar.block(key: "lines", ExcerptText.numbered(failure.lines), indent: 6) }
         return item

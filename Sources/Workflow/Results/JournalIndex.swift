@@ -73,7 +73,7 @@ struct JournalIndex {
     /// Takes one record into the index.
     mutating func add(_ record: JournalRecord, offset: UInt64, length: Int) {
         switch record.type {
-        case .run, .hand: break
+        case .run, .hand, .start, .unknown: break
         case .learner: if let value = record.learner { setups[value.learner] = value }
         case .preflight: if let value = record.preflight { preflights[value.learner] = value }
         case .step:

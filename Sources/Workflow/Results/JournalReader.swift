@@ -38,7 +38,7 @@ public enum JournalReader {
             case .step: if let value = record.step { steps[value.learner, default: [:]][value.step] = value }
             case .cleanup: if let value = record.cleanup { cleanups[value.learner, default: []].append(value.result) }
             case .end: footer = record.end
-            case .hand: break  // the class board's; not a result
+            case .hand, .start, .unknown: break  // the class board's and timings'; not results
             }
         }
         while true {

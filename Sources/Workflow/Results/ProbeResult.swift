@@ -18,9 +18,15 @@ public struct ProbeResult: Sendable, Codable {
     public var failures: [MatcherFailure]
     /// Head and tail of each stream; nil when nothing ran.
     public var excerpts: OutputExcerpts?
+    /// When it failed: the learner's explanation (its first failed matcher's `why`, else the probe's
+    /// own `why:`), shown in place of `reason`.
+    public var why: String?
 
     /// Creates a probe result.
-    public init(index: Int, status: StepStatus, reason: String? = nil, command: CommandRecord? = nil, exitCode: Int32? = nil, durationSeconds: Double = 0, failures: [MatcherFailure] = [], excerpts: OutputExcerpts? = nil) {
+    public init(
+        index: Int, status: StepStatus, reason: String? = nil, command: CommandRecord? = nil, exitCode: Int32? = nil,
+        durationSeconds: Double = 0, failures: [MatcherFailure] = [], excerpts: OutputExcerpts? = nil, why: String? = nil
+    ) {
         self.index = index
         self.status = status
         self.reason = reason
@@ -29,5 +35,6 @@ public struct ProbeResult: Sendable, Codable {
         self.durationSeconds = durationSeconds
         self.failures = failures
         self.excerpts = excerpts
+        self.why = why
     }
 }

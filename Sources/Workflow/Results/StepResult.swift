@@ -38,11 +38,25 @@ public struct StepResult: Sendable, Codable {
     public var verify: [ProbeResult]
     /// `selftest` only: the verify probes as run before the step (they must fail unless `verify_before: pass`).
     public var verifyBefore: [ProbeResult]?
-    /// The step's hint, substituted and redacted, kept for reports.
+    /// The step's (first) hint, substituted and redacted, kept for reports.
     public var hint: String?
+    /// Every hint of a step that has more than one (`hints:`), substituted and redacted; nil otherwise.
+    public var hints: [String]?
+    /// How many of the step's hints the learner had been shown (`runbook guide`; 0 elsewhere); nil in
+    /// results written before hints were counted.
+    public var hintsShown: Int?
+    /// When the step failed on a check that has a `why:` (a matcher's, the exit status's, a failed
+    /// probe's): the learner's explanation, shown in place of `reason` (SPEC 11.1).
+    public var why: String?
 
     /// Creates a result.
-    public init(learner: String, step: String, title: String? = nil, status: StepStatus, reason: String? = nil, exitCode: Int32? = nil, startedAt: Date? = nil, endedAt: Date = Date(), durationSeconds: Double = 0, attempts: Int = 0, waitedSeconds: Double? = nil, command: CommandRecord? = nil, failures: [MatcherFailure] = [], captured: [String: String] = [:], finishedOnMatch: Bool = false, excerpts: OutputExcerpts? = nil, verify: [ProbeResult] = [], verifyBefore: [ProbeResult]? = nil, hint: String? = nil) {
+    public init(
+        learner: String, step: String, title: String? = nil, status: StepStatus, reason: String? = nil, exitCode: Int32? = nil,
+        startedAt: Date? = nil, endedAt: Date = Date(), durationSeconds: Double = 0, attempts: Int = 0, waitedSeconds: Double? = nil,
+        command: CommandRecord? = nil, failures: [MatcherFailure] = [], captured: [String: String] = [:], finishedOnMatch: Bool = false,
+        excerpts: OutputExcerpts? = nil, verify: [ProbeResult] = [], verifyBefore: [ProbeResult]? = nil, hint: String? = nil,
+        hints: [String]? = nil, hintsShown: Int? = 0, why: String? = nil
+    ) {
         self.learner = learner
         self.step = step
         self.title = title
@@ -62,10 +76,19 @@ public struct StepResult: Sendable, Codable {
         self.verify = verify
         self.verifyBefore = verifyBefore
         self.hint = hint
+        self.hints = hints
+        self.hintsShown = hintsShown
+        self.why = why
     }
 }
 
 extension StepResult {
+    /// What people read about why the step did not pass: its `why`, else its `reason`.
+    public var shownReason: String? { why ?? reason }
+
+    /// Every hint of the step, in order: `hints`, else the one `hint`.
+    public var allHints: [String] { hints ?? hint.map { [$0] } ?? [] }
+
     /// The verify probe that failed a step whose own command passed: then the probe's command and
     /// output explain the failure, not the step's (SPEC 6.9).
     public var failingProbe: ProbeResult? {

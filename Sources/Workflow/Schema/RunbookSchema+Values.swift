@@ -32,7 +32,10 @@ extension RunbookSchema {
             "id": SchemaBuilder.described(SchemaBuilder.identifier, "unique id: [a-z0-9][a-z0-9_-]*"),
             "title": SchemaBuilder.described(SchemaBuilder.text, "a short title; ${…} substituted"),
             "say": SchemaBuilder.described(SchemaBuilder.text, "Markdown shown by `runbook guide`"),
-            "hint": SchemaBuilder.described(SchemaBuilder.text, "shown when the step fails"),
+            "hint": SchemaBuilder.described(SchemaBuilder.text, "shown when the step fails (one hint; or `hints`)"),
+            "hints": SchemaBuilder.described(
+                SchemaBuilder.list(SchemaBuilder.text, minItems: 1),
+                "hints the guide reveals one at a time, after each failed attempt or on `?`"),
             "tty": SchemaBuilder.described(SchemaBuilder.boolean, "run under a pseudo-terminal (80×24)"),
             "retry": SchemaBuilder.reference("retry"),
             "finish_on_match": SchemaBuilder.described(
@@ -69,22 +72,38 @@ extension RunbookSchema {
             "stdin": SchemaBuilder.described(SchemaBuilder.text, "text fed to standard input"),
             "timeout": SchemaBuilder.described(SchemaBuilder.duration, "limit of each attempt, e.g. 2m"),
             "retry": SchemaBuilder.reference("retry"),
+            "why": Self.why,
         ]
+    }
+
+    /// `why:`: the learner's explanation of a failed check.
+    static let why = SchemaBuilder.described(SchemaBuilder.text, "shown in place of the check's own words when it fails")
+
+    /// `value`, or its map form `{ equals: value, why: TEXT }` (`exit:` and `status:`).
+    static func withWhy(_ value: JSONValue) -> JSONValue {
+        .object([
+            "type": .string("object"),
+            "properties": .object(["equals": value, "why": why]),
+            "required": .array([.string("equals")]),
+            "additionalProperties": .bool(false),
+        ])
     }
 
     /// `expect:`.
     var expectValues: [String: JSONValue] {
         let code = SchemaBuilder.wholeNumber(minimum: 0, maximum: 255)
+        let exitForms: [JSONValue] = [
+            .object(["enum": .array([.string("any"), .string("nonzero")])]), code, SchemaBuilder.list(code, minItems: 1),
+        ]
+        let statusForms: [JSONValue] = [Self.status, SchemaBuilder.list(Self.status, minItems: 1)]
         return [
             "exit": .object([
                 "description": .string("a code 0…255, a list of codes, `any` or `nonzero`; default 0"),
-                "anyOf": .array([
-                    .object(["enum": .array([.string("any"), .string("nonzero")])]), code, SchemaBuilder.list(code, minItems: 1),
-                ]),
+                "anyOf": .array(exitForms + [Self.withWhy(.object(["anyOf": .array(exitForms)]))]),
             ]),
             "status": .object([
                 "description": .string("an http: response's status: a code, a class such as 2xx, or a list of them; default 2xx"),
-                "anyOf": .array([Self.status, SchemaBuilder.list(Self.status, minItems: 1)]),
+                "anyOf": .array(statusForms + [Self.withWhy(.object(["anyOf": .array(statusForms)]))]),
             ]),
             "exists": SchemaBuilder.described(SchemaBuilder.boolean, "whether the file or object exists; default true"),
             "size": SchemaBuilder.described(Self.comparison, "a file's size in bytes: a number or a comparison such as \">= 1\""),
@@ -111,6 +130,7 @@ extension RunbookSchema {
             "equals": SchemaBuilder.described(SchemaBuilder.text, "the whole stream, trailing whitespace trimmed"),
             "lines": SchemaBuilder.described(
                 SchemaBuilder.list(SchemaBuilder.text, minItems: 1), "regexes matched in order, each on a later line"),
+            "why": Self.why,
             "count": SchemaBuilder.described(
                 properties(RunbookKeys.count, from: [
                     "matches": SchemaBuilder.text, "min": SchemaBuilder.wholeNumber(minimum: 0),

@@ -39,7 +39,8 @@ extension RunbookValidator {
             }
         }
         [step.title, step.say, step.cwd, step.stdin].forEach { check($0, .beforeStep) }
-        check(step.hint, .afterStep)
+        step.hints.forEach { check($0, .afterStep) }
+        step.expect.whyTemplates.forEach { check($0, .afterStep) }
         step.command.templates.forEach { check($0, .beforeStep) }
         step.env.forEach { check($0.value, .beforeStep) }
         step.when.forEach { if case .value(let template) = $0.subject { check(template, .beforeStep) } }
@@ -90,6 +91,8 @@ extension RunbookValidator {
         probe.expect.streams.forEach { $0.matcher.templates.forEach(check) }
         probe.expect.values.forEach { check($0.operand) }
         check(probe.expect.size?.operand)
+        check(probe.why)
+        probe.expect.whyTemplates.forEach(check)
     }
 
     /// `exit`, `status`, `exists`, `size` and `mode` only where the command's kind supports them.

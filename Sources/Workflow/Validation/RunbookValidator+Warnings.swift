@@ -25,11 +25,13 @@ extension RunbookValidator {
         var templates: [Template] = []
         func add(_ template: Template?) { if let template { templates.append(template) } }
         for step in runbook.steps {
-            [step.title, step.say, step.hint, step.cwd, step.stdin].forEach(add)
+            [step.title, step.say, step.cwd, step.stdin].forEach(add)
+            templates += step.hints + step.expect.whyTemplates
             templates += step.command.templates + step.env.map(\.value) + step.expect.streams.flatMap(\.matcher.templates)
             for probe in step.verify {
                 templates += probe.command.templates + probe.env.map(\.value) + probe.expect.streams.flatMap(\.matcher.templates)
-                [probe.cwd, probe.stdin].forEach(add)
+                templates += probe.expect.whyTemplates
+                [probe.cwd, probe.stdin, probe.why].forEach(add)
             }
         }
         for item in runbook.cleanup { templates += item.command.templates + item.env.map(\.value) }

@@ -12,7 +12,8 @@ struct DocsCommand: AsyncParsableCommand {
         discussion: """
             Title and description, then per step its say: text, its command as `runbook guide` shows it, \
             a sample of a passing run's output (from --results) with what changes from run to run as \
-            placeholders, and its hint. Commands are shown for learner `local` (or --learner) with each \
+            placeholders, its hints, and with --timings "about N min" from the JSON of \
+            `runbook report --timings`. Commands are shown for learner `local` (or --learner) with each \
             var's default (or --var/--var-file); the runner's environment is never read, so every \
             machine writes the same bytes.
             Exit status: 0 written (--check: FILE is up to date), 1 --check: FILE differs (a diff is \
@@ -30,6 +31,11 @@ struct DocsCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("A results.json, journal.jsonl or results folder to take samples from.", valueName: "results"))
     var results: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The JSON of `runbook report --timings`: \"about N min\" per step and in all.", valueName: "file"))
+    var timings: String?
 
     @Option(name: .long, help: ArgumentHelp("The learner the commands are shown for.", valueName: "id"))
     var learner = "local"
@@ -61,7 +67,14 @@ struct DocsCommand: AsyncParsableCommand {
             throw failure("\(error.location.map { "\($0): " } ?? "")\(error.message)")
         }
         let samples = try results.map { try SampleOutput(results: loadResults($0, runbook: runbook)) }
-        let markdown = DocsRenderer(runbook: runbook, scope: scope, samples: samples, registry: StandardKinds.registry, directory: directory).render()
+        var renderer = DocsRenderer(
+            runbook: runbook, scope: scope, samples: samples, registry: StandardKinds.registry, directory: directory)
+        do {
+            if let timings { renderer.timings = DocsTimings(timings: try TimingsFile.load(path: timings)) }
+        } catch {
+            throw failure(error.description)
+        }
+        let markdown = renderer.render()
         if let check {
             try compare(markdown, with: check)
         } else if let output {
@@ -93,7 +106,8 @@ struct DocsCommand: AsyncParsableCommand {
             return
         }
         StandardStreams.out(diff)
-        let regenerate = "runbook docs \(path.runbook)\(results.map { " --results \($0)" } ?? "") -o \(file)"
+        let sources = (results.map { " --results \($0)" } ?? "") + (timings.map { " --timings \($0)" } ?? "")
+        let regenerate = "runbook docs \(path.runbook)\(sources) -o \(file)"
         StandardStreams.err("\(file): \(exists ? "not what `runbook docs` generates" : "missing"); regenerate it with: \(regenerate)\n")
         throw ExitCode(1)
     }

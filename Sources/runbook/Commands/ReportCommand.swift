@@ -17,6 +17,9 @@ struct ReportCommand: AsyncParsableCommand {
             With --merge, the inputs are the shards of one run (--shard I/N): a missing or duplicated shard, \
             a learner in two shards, or a roster or runbook that differs is refused, naming the culprit; \
             a roster learner without any result is shown as "not run".
+            With --timings, the inputs are journals (journal.jsonl, results folders, folders of them, a board's store): \
+            per step n, median and p90 of the time from the step shown (guide) or started (run) to its first pass, \
+            idle stretches of more than 10 minutes left out; --format json (the default), md, csv or html.
             Exit status: 0 written, 2 unreadable input, runbooks differ, or invalid arguments.
             """
     )
@@ -41,9 +44,13 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .customLong("expect-shards"), help: ArgumentHelp("With --merge: the number of shards the run had.", valueName: "n"))
     var expectShards: Int?
 
+    @Flag(name: .long, help: "Per step n, median and p90 of the learners' time to its first pass, from their journals.")
+    var timings = false
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one results.json or journal.jsonl") }
-        if format == nil && !merge { throw ValidationError("Missing expected argument '--format <format>'") }
+        if timings && merge { throw ValidationError("--timings and --merge do not go together") }
+        if format == nil && !merge && !timings { throw ValidationError("Missing expected argument '--format <format>'") }
         if expectShards != nil && !merge { throw ValidationError("--expect-shards goes with --merge") }
         if let expectShards, expectShards < 1 { throw ValidationError("--expect-shards must be at least 1") }
         if merge && force { throw ValidationError("--force does not apply to --merge: shards of one run share their runbook") }
@@ -56,6 +63,7 @@ struct ReportCommand: AsyncParsableCommand {
         } catch {
             throw failure("\(error)")
         }
+        if timings { return try writeTimings(format) }
         var loaded: [ResultsMerger.Input] = []
         for input in inputs {
             do {
@@ -98,7 +106,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     /// `error: message` and exit status 2.
-    private func failure(_ message: String) -> CommandFailure {
+    func failure(_ message: String) -> CommandFailure {
         .usage(message)
     }
 }

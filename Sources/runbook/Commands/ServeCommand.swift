@@ -42,6 +42,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A learner with no step passed for this long is stuck.", valueName: "duration"))
     var stuckAfter = "5m"
 
+    /// `--timings FILE`.
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The JSON of `runbook report --timings`: a learner is stuck on a step after its p90 plus its median (at least 2m), "
+                + "and the board counts who is behind the room's median.", valueName: "file"))
+    var timings: String?
+
     /// `--no-color` and friends (for the runbook's diagnostics).
     @OptionGroup var output: OutputOptions
 
@@ -64,10 +72,15 @@ struct ServeCommand: AsyncParsableCommand {
         let roster = try learners.map { try loadRoster($0) }
         let runbook = try RunbookFileLoader.load(path.runbook, output: output)
         let stuck = DurationSyntax.parse(stuckAfter) ?? .seconds(300)
-        let configuration = BoardConfiguration(
+        var configuration = BoardConfiguration(
             runbook: runbook, learners: roster, storeDirectory: store ?? BoardConfiguration.defaultStore(sha256: runbook.sha256),
             code: code, stuckAfter: Double(stuck.components.seconds) + Double(stuck.components.attoseconds) / 1e18,
             host: address.host, port: address.port)
+        do {
+            if let timings { configuration.timings = try TimingsFile.load(path: timings) }
+        } catch {
+            throw CommandFailure.usage(error.description)
+        }
         let server: BoardServer
         do {
             server = try BoardServer(configuration: configuration)

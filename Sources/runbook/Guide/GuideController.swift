@@ -17,16 +17,16 @@ final class GuideController {
     /// What the learner chose for one step.
     private enum Visit { case next, quit, interrupted }
 
-    private let session: LearnerSession
-    private let screen: GuideScreen
+    let session: LearnerSession
+    let screen: GuideScreen
     private let terminal: RawTerminal
     private let interrupts: GuideInterrupts
     private let keys: KeyReader
     private let store: GuideStateStore
     /// The progress, saved after every step.
-    private(set) var state: GuideState
+    var state: GuideState
     /// The latest result of each step (earlier sessions' included), by id.
-    private(set) var results: [String: StepResult]
+    var results: [String: StepResult]
     private var saveFailed = false
 
     /// Creates the loop over a started session and its saved state.
@@ -97,7 +97,7 @@ final class GuideController {
             return .next
         }
         let presentation = session.presentation(ofStepAt: index)
-        screen.card(presentation, total: steps.count, done: doneCount)
+        await showCard(presentation)
         var afterFailure = false
         if let decided {
             // The step's engine is unreachable: say so; the learner may skip it or quit.
@@ -114,9 +114,10 @@ final class GuideController {
                 let result = await perform(checking: false, forwarder: forwarder) { [session, results = gateResults()] signal in
                     await session.run(stepAt: index, previous: results, interrupt: signal, typing: forwarder?.readEnd)
                 }
-                await record(result)
+                let hint = await record(result, attempt: true)
                 if interrupts.quitRequested { return .interrupted }
                 screen.outcome(result, checked: false)
+                hint.map(screen.hint)
                 if result.status == .passed || result.status == .skipped { return .next }
                 afterFailure = true
                 screen.keys(afterFailure: true, hasProbes: step.hasProbes)
@@ -129,9 +130,10 @@ final class GuideController {
                 let result = await perform(checking: true) { [session] signal in
                     await session.check(stepAt: index, interrupt: signal)
                 }
-                await record(result)
+                let hint = await record(result, attempt: true)
                 if interrupts.quitRequested { return .interrupted }
                 screen.outcome(result, checked: true)
+                hint.map(screen.hint)
                 if result.status == .passed {
                     if !session.missingCaptures(ofStepAt: index).isEmpty {
                         guard await askForCaptures(index) else { return interrupts.quitRequested ? .interrupted : .quit }
@@ -150,7 +152,7 @@ final class GuideController {
             case .key(.quit):
                 return .quit
             case .key(.help), .key(.hand), .key(.other), .key(.yes), .key(.no):
-                if input == .key(.help) { screen.help() }
+                if input == .key(.help) { await help(step, afterFailure: afterFailure) }
                 if input == .key(.hand) { screen.handRaised(onBoard: await session.raiseHand(step: step.id)) }  // class board (SPEC 7)
                 screen.keys(afterFailure: afterFailure, hasProbes: step.hasProbes)
             case .request(.armed):
@@ -261,18 +263,8 @@ final class GuideController {
         results.filter { !($0.value.status == .skipped && $0.value.reason == GuideState.learnerSkipReason) }
     }
 
-    /// Keeps, journals and saves a step's result.
-    private func record(_ result: StepResult) async {
-        results[result.step] = result
-        await session.record(result)
-        if result.reason != "not selected" { state.record(result) }
-        state.captures = storableCaptures()
-        state.ports = session.setup.ports
-        save()
-    }
-
     /// The captures that may be stored: those whose value holds no secret.
-    private func storableCaptures() -> [String: String] {
+    func storableCaptures() -> [String: String] {
         let redactor = session.context.redactor
         return session.captures.filter { redactor.redact($0.value) == $0.value }
     }

@@ -127,6 +127,7 @@ final class GuideScreen: RunObserver, Sendable {
             "  " + style.bold("c") + "      you ran it yourself in another terminal: check the result",
             "  " + style.bold("s") + "      skip this step (you can come back to it: it stays not done)",
             "  " + style.bold("r") + "      retry after a failure",
+            "  " + style.bold("?") + "      this help; after a failed attempt, also the step's next hint",
             "  " + style.bold("q") + "      save and quit; `runbook guide` later resumes where you stopped",
             "  " + style.bold("h") + "      raise your hand on the class board (guide --join URL) until your next passed step",
             "  " + style.bold("Ctrl-C") + " stops a running step; a second Ctrl-C saves and quits",
@@ -157,14 +158,10 @@ final class GuideScreen: RunObserver, Sendable {
             default: head = checked ? "✗ Not done yet" : "✗ Failed"
             }
             lines.append("  " + style.red(head) + duration)
-            if let reason = result.reason, result.status != .interrupted {
+            if let reason = result.shownReason, result.status != .interrupted {
                 lines += wrap(VisibleText.sanitize(reason), indent: "    ", width: width).map { style.red($0) }
             }
             lines += relevantLines(result, width: width)
-            if let hint = result.hint, !hint.isEmpty, result.status != .interrupted {
-                let wrapped = MarkdownRenderer(style: style, width: width - 1, indent: 4).render("**hint:** " + hint)
-                lines += wrapped
-            }
         }
         print(lines)
     }
@@ -229,7 +226,7 @@ final class GuideScreen: RunObserver, Sendable {
             if let status = result?.status { counts[status, default: 0] += 1 } else { notDone += 1 }
             var text = "\(symbol) " + step.id.padding(toLength: max(idWidth, step.id.count + 1), withPad: " ", startingAt: 0)
             text += result?.title ?? step.title?.raw ?? ""
-            if let result, result.status != .passed, let reason = result.reason { text += " — " + reason }
+            if let result, result.status != .passed, let reason = result.shownReason { text += " — " + reason }
             let line = TerminalWidth.cut(VisibleText.sanitize(text), to: width - 1)
             switch result?.status {
             case .passed: lines.append(style.green(String(line.prefix(1))) + String(line.dropFirst()))

@@ -29,6 +29,8 @@ struct GuideState: Codable, Sendable {
     var captures: [String: String] = [:]
     /// The learner's `${port.NAME}` ports, kept across sessions (SPEC 6.7); nil in states saved before ports existed.
     var ports: [String: Int]?
+    /// How many hints of each step the learner was shown (SPEC 11.1); nil in states saved before hints were counted.
+    var hintsShown: [String: Int]?
 
     /// The current schema.
     static let currentSchema = "runbook-guide-state/1"
@@ -64,5 +66,6 @@ struct GuideState: Codable, Sendable {
         let names = Set(runbook.steps.flatMap { $0.captures.map(\.name) })
         results = results.filter { ids.contains($0.key) }
         captures = captures.filter { names.contains($0.key) }
+        hintsShown = hintsShown?.filter { ids.contains($0.key) }
     }
 }

@@ -86,7 +86,11 @@ final class ProgressPrinter: RunObserver, Sendable {
         }
         text += "\n"
         guard result.status.isFailure, result.status != .blocked else { return text }
-        if let reason = result.reason { text += "    " + colored(result.status, VisibleText.sanitize(reason)) + "\n" }
+        if let reason = result.shownReason { text += "    " + colored(result.status, VisibleText.sanitize(reason)) + "\n" }
+        // A `why:` stands in for the check's own words; --verbose shows those too (SPEC 11.1).
+        if verbosity == .verbose, result.why != nil, let reason = result.reason {
+            text += style.dim("    (" + VisibleText.sanitize(reason) + ")") + "\n"
+        }
         // A failed probe is shown with its own command and output, not the step's (SPEC 6.9).
         let probe = result.failingProbe
         let command = probe?.command ?? (probe == nil ? result.command : nil)
@@ -94,7 +98,8 @@ final class ProgressPrinter: RunObserver, Sendable {
         let excerpts = probe == nil ? result.excerpts : probe?.excerpts
         if let command { text += style.dim("    $ " + VisibleText.sanitize(command.display)) + "\n" }
         for failure in failures.prefix(3) where !failure.lines.isEmpty {
-            text += style.dim("    \(failure.matcher):") + "\n"
+            let label = verbosity == .verbose ? "\(failure.matcher): \(failure.message)" : (failure.why ?? failure.matcher)
+            text += style.dim("    \(VisibleText.sanitize(label)):") + "\n"
             for line in failure.lines.prefix(12) { text += style.dim(String(format: "%6d ", line.number)) + VisibleText.sanitize(line.text) + "\n" }
         }
         if failures.allSatisfy({ $0.lines.isEmpty }) {
@@ -102,7 +107,10 @@ final class ProgressPrinter: RunObserver, Sendable {
             let lines = (excerpt.map { $0.tail.isEmpty ? $0.head : $0.tail } ?? "").split(separator: "\n", omittingEmptySubsequences: false).suffix(12)
             for line in lines where !line.isEmpty { text += "      " + VisibleText.sanitize(String(line)) + "\n" }
         }
-        if let hint = result.hint, !hint.isEmpty { text += "    " + style.cyan("hint: ") + VisibleText.sanitize(hint) + "\n" }
+        let hints = result.allHints.filter { !$0.isEmpty }
+        for (index, hint) in hints.enumerated() {
+            text += "    " + style.cyan("hint\(hints.count > 1 ? " \(index + 1)" : ""): ") + VisibleText.sanitize(hint) + "\n"
+        }
         return text
     }
 

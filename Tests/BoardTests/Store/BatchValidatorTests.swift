@@ -13,13 +13,14 @@ struct BatchValidatorTests {
     @Test func aWellFormedBatchComesBackAsCanonicalLines() throws {
         let records = [
             BoardFixture.header("alice"), BoardFixture.step("alice", "build", .passed), BoardFixture.hand("alice", "run", after: 20),
+            BoardFixture.shown("alice", "run", after: 21),
         ]
         let lines = try validator.validate(BoardFixture.body(records), learner: "alice")
-        #expect(lines.map(\.seq) == [1, 2, 3])
-        #expect(lines.map(\.record.type) == [.run, .step, .hand])
+        #expect(lines.map(\.seq) == [1, 2, 3, 4])
+        #expect(lines.map(\.record.type) == [.run, .step, .hand, .start])
         let again = try validator.validate(BoardFixture.body(records), learner: "alice")
         #expect(lines.map(\.digest) == again.map(\.digest), "the same record has the same digest")
-        #expect(Set(lines.map(\.digest)).count == 3)
+        #expect(Set(lines.map(\.digest)).count == 4)
     }
 
     /// Each hostile body, and the line the refusal names.
@@ -37,6 +38,9 @@ struct BatchValidatorTests {
             ]), 1
         ),
         ("a hand on an unknown step", BoardFixture.body([BoardFixture.hand("alice", "nope", after: 1)]), 1),
+        ("a step shown to another learner", BoardFixture.body([BoardFixture.shown("bob", "run", after: 1)]), 1),
+        ("a step shown that does not exist", BoardFixture.body([BoardFixture.shown("alice", "nope", after: 1)]), 1),
+        ("a record type the board does not know", Array("{\"seq\":1,\"type\":\"future\",\"future\":{}}\n".utf8), 1),
         ("a malformed line", Array("{\"seq\":1,\"type\":\"step\"\n".utf8), 1),
         ("not JSON", Array("hello\n".utf8), 1),
         ("no seq", Array(try! JSONEncoder.runbook.encode(BoardFixture.step("alice", "build", .passed))) + [0x0A], 1),

@@ -50,6 +50,11 @@ enum BoardFixture {
         .hand(HandRecord(learner: learner, step: step, raisedAt: start.addingTimeInterval(seconds)))
     }
 
+    /// Learner `learner` was shown step `step` in the guide, `seconds` after `start`.
+    static func shown(_ learner: String, _ step: String, after seconds: Double) -> JournalRecord {
+        .start(StepStartRecord(learner: learner, step: step, at: start.addingTimeInterval(seconds), source: .guide))
+    }
+
     /// `records` as a push body, numbered from `first`.
     static func body(_ records: [JournalRecord], from first: Int = 1) -> [UInt8] {
         var body: [UInt8] = []

@@ -25,7 +25,7 @@ struct SchemaKeyTablesTests {
         #expect(Self.keys(definitions?["defaults"]) == Set(RunbookKeys.defaults))
         #expect(Self.keys(definitions?["expect"]) == Set(RunbookKeys.expect))
         #expect(Self.keys(definitions?["retry"]) == Set(RunbookKeys.retry))
-        #expect(Self.keys(definitions?["matcher"]) == Set(RunbookKeys.matcher))
+        #expect(Self.keys(definitions?["matcher"]) == Set(RunbookKeys.matcherMap))
         #expect(Self.keys(definitions?["capture"]?["additionalProperties"]) == Set(RunbookKeys.capture))
         #expect(Self.schema["additionalProperties"] == .bool(false))
     }

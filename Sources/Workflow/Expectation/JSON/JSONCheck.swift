@@ -24,12 +24,15 @@ final class JSONCheck: @unchecked Sendable {
     let expected: String
     /// Where the matcher is written.
     let sourceLine: Int
+    /// The matcher's `why:`, substituted (its raw text when a value is not known yet).
+    let why: String?
 
     /// Builds the check of `expectation` (a `json` matcher) with `render` substituting its templates.
     init(_ expectation: StreamExpectation, json: JSONMatcher, render: (Template, Bool) throws -> String) throws {
         stream = expectation.stream
         label = "\(expectation.stream.rawValue): json"
         sourceLine = expectation.location.line
+        why = expectation.why.map { (try? render($0, false)) ?? $0.raw }
         let pathText = try json.path.render({ part in try Self.renderPart(part, render: render) }, transform: JSONPath.escape)
         path = try JSONPath(parsing: pathText)
         switch json.operation {
@@ -81,7 +84,7 @@ final class JSONCheck: @unchecked Sendable {
         case .success(let root):
             message = judge(path.lookup(in: root))
         }
-        return message.map { MatcherFailure(matcher: label, expected: expected, message: $0, sourceLine: sourceLine) }
+        return message.map { MatcherFailure(matcher: label, expected: expected, message: $0, sourceLine: sourceLine, why: why) }
     }
 
     private func judge(_ lookup: JSONPath.Lookup) -> String? {

@@ -16,6 +16,8 @@ struct DocsRenderer {
     let registry: KindRegistry
     /// The folder the Markdown goes to (links and folders are relative to it).
     let directory: String
+    /// `--timings`: "about N min" per step and in all.
+    var timings = DocsTimings()
 
     /// The whole Markdown text.
     func render() -> String {
@@ -28,6 +30,7 @@ struct DocsRenderer {
         if let description = runbook.description?.trimmingCharacters(in: .whitespacesAndNewlines), !description.isEmpty {
             sections.append(description)
         }
+        if let total = timings.total(of: runbook.steps) { sections.append(total) }
         for (index, step) in runbook.steps.enumerated() {
             sections += self.step(step, number: index + 1)
         }
@@ -36,6 +39,7 @@ struct DocsRenderer {
 
     private func step(_ step: Step, number: Int) -> [String] {
         var parts = ["## \(number). " + Self.line(scope.text(step.title) ?? step.id)]
+        if let about = timings.line(for: step.id) { parts.append(about) }
         if let say = scope.text(step.say)?.trimmingCharacters(in: .whitespacesAndNewlines), !say.isEmpty { parts.append(say) }
         if !step.when.isEmpty {
             parts.append("_Only when " + step.when.map(condition).joined(separator: " and ") + "; elsewhere the runbook skips this step._")
@@ -51,8 +55,10 @@ struct DocsRenderer {
             parts.append("Output of a passing run:")
             parts.append(Self.fenced(sample, info: "text"))
         }
-        if let hint = scope.text(step.hint)?.trimmingCharacters(in: .whitespacesAndNewlines), !hint.isEmpty {
-            parts.append("<details>\n<summary>Hint</summary>\n\n\(hint)\n\n</details>")
+        let hints = step.hints.compactMap { scope.text($0)?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        for (index, hint) in hints.enumerated() {
+            let summary = hints.count == 1 ? "Hint" : "Hint \(index + 1)"
+            parts.append("<details>\n<summary>\(summary)</summary>\n\n\(hint)\n\n</details>")
         }
         return parts
     }
