@@ -125,6 +125,61 @@ public final class BoardPublisher: JournalTap {
         return try await publisher.publishing(body)
     }
 
+    /// `learner`'s board state now (`.connecting` for a learner this publisher does not push).
+    public func state(of learner: String) -> BoardState {
+        pushers[learner]?.status.current ?? .connecting
+    }
+
+    /// `learner`'s board state now, then each change (for the guide's status line).
+    public func states(of learner: String) -> AsyncStream<BoardState> {
+        guard let pusher = pushers[learner] else { return AsyncStream { $0.finish() } }
+        return pusher.status.follow()
+    }
+
+    /// Waits, at most `limit`, for the board's first word on `learner` (joined, refused, or no answer); the state then.
+    public func firstAnswer(of learner: String, within limit: Duration) async -> BoardState {
+        await Self.first(of: states(of: learner), within: limit, where: \.isSettled) ?? state(of: learner)
+    }
+
+    /// Waits, at most `limit`, until everything `learner` journaled so far (a raised hand last) is on the board.
+    public func delivery(of learner: String, within limit: Duration) async -> HandDelivery {
+        guard let pusher = pushers[learner] else { return .waiting("no class board") }
+        pusher.records.ring()
+        let settled = await Self.first(of: pusher.status.follow(), within: limit) { state in
+            switch state {
+            case .joined: pusher.outbox.unsentCount == 0
+            case .refused, .unreachable: true
+            case .connecting: false
+            }
+        }
+        switch settled ?? pusher.status.current {
+        case .joined where pusher.outbox.unsentCount == 0: return .raised
+        case .refused(let why): return .refused(why)
+        case .unreachable(let since, _):
+            return .waiting("the board does not answer (since \(since.formatted(date: .omitted, time: .standard)))")
+        default: return .waiting("the board has not confirmed it yet")
+        }
+    }
+
+    /// The first element of `stream` that satisfies `condition`, within `limit`; nil when none came.
+    private static func first(
+        of stream: AsyncStream<BoardState>, within limit: Duration, where condition: @escaping @Sendable (BoardState) -> Bool
+    ) async -> BoardState? {
+        await withTaskGroup(of: BoardState?.self) { group in
+            group.addTask {
+                for await state in stream where condition(state) { return state }
+                return nil
+            }
+            group.addTask {
+                try? await Task.sleep(for: limit)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+
     /// What to tell the learner once the command is done: refusals, and records not delivered yet.
     public var closingNotes: [String] {
         var notes = pushers.values.flatMap(\.warnings)
