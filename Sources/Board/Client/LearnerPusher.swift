@@ -33,6 +33,7 @@ final class LearnerPusher: Sendable {
     private let token = Mutex<String?>(nil)
     private let notes = Mutex<[String]>([])
     private let unreachableSince = Mutex<Date?>(nil)
+    private let refusedRunbook = Mutex<String?>(nil)
 
     /// Creates the pusher of `learner`'s `outbox`.
     init(learner: String, outbox: Outbox, client: BoardClient, timing: PushTiming) {
@@ -152,7 +153,9 @@ final class LearnerPusher: Sendable {
             outbox.keepRejected((range.from...range.to).compactMap(line))
             // Said once per refused run: where its run record was in this batch, or it was sent before.
             guard let first = line(range.from) else { continue }
-            note(Self.versionAdvice(path: Self.runbookPath(of: first), url: client.url, learner: learner, reason: range.reason))
+            let path = Self.runbookPath(of: first)
+            refusedRunbook.withLock { $0 = path }
+            note(Self.versionAdvice(path: path, url: client.url, learner: learner, reason: range.reason))
         }
     }
 
@@ -161,7 +164,8 @@ final class LearnerPusher: Sendable {
     private func answered(refusal: RefusedRange? = nil) {
         unreachableSince.withLock { $0 = nil }
         if let refusal {
-            status.set(.refused(Self.versionAdvice(path: nil, url: client.url, learner: learner, reason: refusal.reason)))
+            let path = refusedRunbook.withLock { $0 }
+            status.set(.refused(Self.versionAdvice(path: path, url: client.url, learner: learner, reason: refusal.reason)))
             return
         }
         if case .refused = status.current, outbox.unsentCount == 0 { return }

@@ -83,8 +83,11 @@ struct LearnerState: Sendable {
         guard range.to > acked, range.from <= acked + 1 else { return }
         for seq in (acked + 1)...range.to { digests.append(0, seq: seq) }
         acked = range.to
-        refusing = range
-        lastRefused = range
+        // A refused run pushed over several batches is one range to the learner.
+        var whole = range
+        if let last = lastRefused, last.to + 1 >= range.from, last.reason == range.reason { whole.from = min(last.from, range.from) }
+        refusing = whole
+        lastRefused = whole
     }
 
     /// Why the learner is stuck now, or nil: their run is of another runbook version; they left

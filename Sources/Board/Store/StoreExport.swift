@@ -14,7 +14,9 @@ public enum StoreExport {
         guard let roster = configuration.roster else { return results }
         let reported = Dictionary(results.learners.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let rostered = roster.map { learner in
-            reported[learner.id] ?? LearnerResult(id: learner.id, name: learner.name, notRun: notReported)
+            guard var result = reported[learner.id] else { return LearnerResult(id: learner.id, name: learner.name, notRun: notReported) }
+            if result.name?.isEmpty ?? true { result.name = learner.name }
+            return result
         }
         let others = results.learners.filter { learner in !roster.contains { $0.id == learner.id } }
         results.learners = rostered + others
