@@ -25,9 +25,10 @@ public final class BoardPublisher: JournalTap {
     private let finishing = FinishSignal()
     private let started = Mutex<[String]>([])
 
-    /// Outboxes for `learners` on the board of `url`, under `stateHome` (default `$XDG_STATE_HOME`, else ~/.local/state).
+    /// Outboxes for `learners` on the board of `url`, under `stateHome` (default `$XDG_STATE_HOME`, else ~/.local/state),
+    /// pushed through `http` (default: `BoardHTTPClient`'s for the URL).
     public init(
-        url: JoinURL, learners: [String], stateHome: String? = nil, http: HTTPClient = .shared, timing: PushTiming = PushTiming()
+        url: JoinURL, learners: [String], stateHome: String? = nil, http: HTTPClient? = nil, timing: PushTiming = PushTiming()
     ) throws {
         self.url = url
         self.timing = timing
@@ -35,7 +36,7 @@ public final class BoardPublisher: JournalTap {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let board = URL(fileURLWithPath: (root as NSString).appendingPathComponent("board"))
         try Data((url.description + "\n").utf8).write(to: board, options: .atomic)
-        let client = BoardClient(url: url, http: http, timeout: timing.requestTimeout)
+        let client = BoardClient(url: url, http: http ?? BoardHTTPClient.client(for: url), timeout: timing.requestTimeout)
         var pushers: [String: LearnerPusher] = [:]
         for learner in learners where LearnerId.isValid(learner) {
             let outbox = try Outbox(directory: (root as NSString).appendingPathComponent(learner))

@@ -56,7 +56,7 @@ enum BoardPageStyle {
         body.present .board-wrap, body.present .legend, body.present .step-key, body.present .detail,
           body.present .board-summary { display: none !important; }
         .present-view { display: grid; grid-template-columns: minmax(0, 3fr) minmax(14em, 1fr); gap: 16px 32px; margin: 12px 0; }
-        .present-steps { list-style: none; margin: 0; padding: 0; display: grid;
+        .present-steps { list-style: none; margin: 0; padding: 0; display: grid; align-items: start;
           grid-template-columns: repeat(auto-fill, minmax(11em, 1fr)); gap: 10px; }
         .present-steps li { padding: 10px 12px; border: 1px solid var(--line); border-radius: 10px; background: var(--soft); }
         .present-steps .pnum { color: var(--muted); font-size: 0.9em; margin-right: 6px; }
