@@ -11,6 +11,7 @@ public actor BoardStore {
     /// Where the board's changes go.
     public nonisolated let broadcaster: EventBroadcaster
     private nonisolated let validator: BatchValidator
+    private nonisolated let turnstile = LargeBatchTurnstile(threshold: 64 << 10)
     private nonisolated let rosterIds: Set<String>?
     private var learners: [String: LearnerState] = [:]
     private var stuck: [String: String] = [:]
@@ -63,7 +64,10 @@ public actor BoardStore {
     /// highest contiguous seq stored (and the ranges refused as another runbook version); nothing
     /// of a batch refused with an error is stored.
     public nonisolated func push(_ body: [UInt8], learner: String) async throws(BatchRejection) -> PushReceipt {
-        let lines = try validator.validate(body, learner: learner)
+        let validator = validator
+        let lines = try await turnstile.pass(size: body.count) { () throws(BatchRejection) in
+            try validator.validate(body, learner: learner)
+        }
         return try await store(lines, learner: learner)
     }
 
