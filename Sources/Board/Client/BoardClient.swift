@@ -62,8 +62,20 @@ struct BoardClient: Sendable {
             let buffer = try await response.body.collect(upTo: 1 << 20)
             return .success((Int(response.status.code), Data(buffer.readableBytesView)))
         } catch {
-            return .failure(.init(.unreachable("\(error)")))
+            // Refused, unresolvable, unroutable: nobody answers there. A timeout may be a slow board.
+            return .failure(.init(Self.isUnreachable(error) ? .unreachable("\(error)") : .silent("\(error)")))
         }
+    }
+
+    /// True for an error that says nothing listens at the board's address, or that it does not
+    /// resolve or route (not for a timeout: a loaded board may just be slow).
+    static func isUnreachable(_ error: any Error) -> Bool {
+        let text = String(describing: error).lowercased()
+        let signs = [
+            "connection refused", "econnrefused", "errno: 111", "name or service not known", "nodename nor servname",
+            "temporary failure in name resolution", "no address", "dnsaerror", "dnsaaaaerror", "unreachable", "errno: 101", "errno: 113",
+        ]
+        return signs.contains { text.contains($0) }
     }
 
     /// The pusher's reading of an HTTP answer.

@@ -83,7 +83,8 @@ public final class BoardPublisher: JournalTap {
     }
 
     /// Runs `body` while the outboxes are pushed in the background (what earlier commands left
-    /// first); then tries to flush them for up to `PushTiming.finishLimit` and returns `body`'s result.
+    /// first); then tries to flush them for up to `PushTiming.finishLimit` while the board accepts
+    /// connections (at most `finishingUnreachable` when it does not), and returns `body`'s result.
     public func publishing<T>(_ body: () async throws -> T) async throws -> T {
         let pushers = Array(pushers.values)
         let finishing = finishing
@@ -106,8 +107,13 @@ public final class BoardPublisher: JournalTap {
                 pusher.ending.ring()
             }
             let limit = timing.finishLimit
+            let url = url
+            let quick = timing.finishingUnreachable
             group.addTask {
-                try? await Task.sleep(for: limit)
+                // Nothing listening there (refused, unresolvable, no route): give up within 1 s;
+                // a board that accepts connections gets the whole limit (SPEC 7.1).
+                if await !BoardProbe.accepts(url, within: quick) { return true }
+                try? await Task.sleep(for: limit - quick)
                 return true
             }
             var running = pushers.count

@@ -33,6 +33,7 @@ final class LearnerPusher: Sendable {
     private let token = Mutex<String?>(nil)
     private let notes = Mutex<[String]>([])
     private let unreachableSince = Mutex<Date?>(nil)
+    private let refusedConnection = Mutex(false)
     private let refusedRunbook = Mutex<String?>(nil)
 
     /// Creates the pusher of `learner`'s `outbox`.
@@ -112,8 +113,11 @@ final class LearnerPusher: Sendable {
                 answered()
                 return .later
             case .unreachable:
-                unreachable()
+                unreachable(certain: true)
                 return .unreachable
+            case .silent:
+                unreachable(certain: false)
+                return .later
             }
         }
         return .later
@@ -135,8 +139,11 @@ final class LearnerPusher: Sendable {
                 status.set(.refused(Self.advice(for: message, learner: learner)))
                 return .failure(RoundEnd(round: .refused))
             case .unreachable:
-                unreachable()
+                unreachable(certain: true)
                 return .failure(RoundEnd(round: .unreachable))
+            case .silent:
+                unreachable(certain: false)
+                return .failure(RoundEnd(round: .later))
             default:
                 return .failure(RoundEnd(round: .later))
             }
@@ -163,6 +170,7 @@ final class LearnerPusher: Sendable {
     /// latest records are of another runbook version).
     private func answered(refusal: RefusedRange? = nil) {
         unreachableSince.withLock { $0 = nil }
+        refusedConnection.withLock { $0 = false }
         if let refusal {
             let path = refusedRunbook.withLock { $0 }
             status.set(.refused(Self.versionAdvice(path: path, url: client.url, learner: learner, reason: refusal.reason)))
@@ -172,8 +180,9 @@ final class LearnerPusher: Sendable {
         status.set(.joined(learner: learner, waiting: outbox.unsentCount))
     }
 
-    /// The board did not answer.
-    private func unreachable() {
+    /// The board did not answer; `certain` when nobody listens there (not a timeout).
+    private func unreachable(certain: Bool) {
+        if certain { refusedConnection.withLock { $0 = true } }
         let since = unreachableSince.withLock { since in
             if since == nil { since = Date() }
             return since!
@@ -181,11 +190,10 @@ final class LearnerPusher: Sendable {
         status.set(.unreachable(since: since, waiting: outbox.unsentCount))
     }
 
-    /// How long a request may take: the usual limit, or what is left before `deadline` (at least 200 ms).
+    /// How long a request may take: the usual limit, or, once the board was found not to answer at
+    /// all, what is left before `deadline` (at least 200 ms).
     private func requestTimeout(_ deadline: ContinuousClock.Instant?) -> Duration {
-        guard let deadline, unreachableSince.withLock({ $0 }) != nil || status.current == .connecting else {
-            return timing.requestTimeout
-        }
+        guard let deadline, refusedConnection.withLock({ $0 }) else { return timing.requestTimeout }
         return max(.milliseconds(200), min(timing.requestTimeout, deadline - .now))
     }
 

@@ -12,6 +12,8 @@ enum PushAnswer: Sendable, Equatable {
     case tooLarge
     /// An answer that means "later": a 5xx, a 429, something that is not the board's.
     case unavailable(String)
-    /// No answer at all (refused connection, no such host, no reply in time): the board is unreachable.
+    /// Nobody answers at the board's address: refused connection, no such host, no route.
     case unreachable(String)
+    /// No reply in time: a board that may be slow, or gone silent.
+    case silent(String)
 }

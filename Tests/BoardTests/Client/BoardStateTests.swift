@@ -15,7 +15,7 @@ struct BoardStateTests {
         let directory = try BoardFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = try JoinURL("http://127.0.0.1:\(FreePort.pick())/join/test-code-42")
-        var timing = BoardPublisherTests.timing(finish: .seconds(120))
+        var timing = BoardPublisherTests.timing(finish: .seconds(900))
         timing.finishingBackoff = .milliseconds(100)
         let publisher = try BoardPublisher(url: url, learners: ["alice"], stateHome: directory.path, timing: timing)
         let clock = ContinuousClock()
@@ -25,8 +25,9 @@ struct BoardStateTests {
             publisher.journaled(BoardFixture.step("alice", "build", .passed))
         }
         let waited = clock.now - started
-        // Before, the publisher tried for the whole finish limit (120 s here) while nothing answered.
-        #expect(waited < .seconds(30), "\(waited)")
+        // Before, the publisher tried for the whole finish limit (900 s here) while nothing answered;
+        // the bound is loose, so that a loaded machine cannot make it fail.
+        #expect(waited < .seconds(300), "\(waited)")
         #expect(publisher.closingNotes == ["2 records are not on the board yet; the next command that joins \(url) sends them"])
         guard case .unreachable(_, let waiting) = publisher.state(of: "alice") else {
             Issue.record("not unreachable: \(publisher.state(of: "alice"))")
