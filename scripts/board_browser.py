@@ -1,9 +1,10 @@
 """The class board in a real browser (headless Chromium through chromedriver and selenium).
 
 Run by BoardBrowserTests: it opens the board, waits until the page follows the event stream,
-marks the window, writes READY and waits while the test makes a learner progress; then it checks
-that the learner's row changed with the mark still there (no reload), opens a failed cell's
-details, and takes a screenshot. Prints one JSON line with what it saw; exits 1 on a failure.
+notes the address bar (the token must be gone from it), marks the window, writes READY and waits
+while the test makes a learner progress; then it checks that the learner's row changed with the
+mark still there (no reload), opens a failed cell's details, takes a screenshot, and presses p for
+the presentation view. Prints one JSON line with what it saw; exits 1 on a failure.
 
 usage: board_browser.py BOARD_URL LEARNER READY_FILE SCREENSHOT
 """
@@ -50,6 +51,7 @@ def main():
         driver.get(board)
         wait = WebDriverWait(driver, 30, ignored_exceptions=REPLACED)
         wait.until(lambda d: d.find_element(By.ID, "live").get_attribute("data-state") == "live")
+        seen["url"] = driver.current_url
         seen["before"] = settled(lambda: cell(driver, learner, "count").get_attribute("class"))
         driver.execute_script("window.__boardMark = 'no reload';")
         with open(ready, "w") as handle:
@@ -67,6 +69,14 @@ def main():
         seen["command"] = driver.find_element(By.ID, "detail-command").text
         time.sleep(0.2)
         driver.save_screenshot(screenshot)
+        driver.find_element(By.TAG_NAME, "body").send_keys("p")
+        wait.until(lambda d: d.find_element(By.ID, "present").is_displayed())
+        seen["present_url"] = driver.current_url
+        seen["matrix_shown"] = driver.find_element(By.ID, "matrix").is_displayed()
+        seen["detail_shown"] = driver.find_element(By.ID, "detail").is_displayed()
+        seen["present_count"] = driver.find_element(By.CSS_SELECTOR, '#present-steps b.pcount[data-step="count"]').text
+        seen["present_hands"] = driver.find_element(By.ID, "present-hands").text
+        driver.save_screenshot(screenshot.replace(".png", "-present.png"))
         seen["ok"] = (seen["mark"] == "no reload" and "s-passed" not in seen["before"] and "s-passed" in seen["after"])
     except Exception as error:  # report what was seen, then fail
         seen["ok"] = False

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// The class board in a real browser: headless Chromium driven by selenium (scripts/board_browser.py,
-/// in a venv made by scripts/board-browser-venv.sh) sees a learner progress without a reload.
+/// in a venv made by scripts/board-browser-venv.sh) sees a learner progress without a reload, the
+/// token gone from the address bar, and the presentation view.
 /// It skips on a machine without them, never under CI (`CI=true`), where it fails instead.
 @Suite(
     "class board in a browser", .serialized,
@@ -61,6 +62,13 @@ struct BoardBrowserTests {
         #expect(status == 0, "\(output)\(errors)")
         let seen = (try? JSONSerialization.jsonObject(with: Data((output.split(separator: "\n").last ?? "").utf8))) as? [String: Any] ?? [:]
         #expect(seen["mark"] as? String == "no reload")
+        let address = seen["url"] as? String ?? "?token="
+        #expect(!address.contains("token"), "the token is gone from the address bar: \(address)")
+        #expect(address == serve.origin + "/", "\(address)")
+        #expect(seen["present_url"] as? String == serve.origin + "/?present=1", "p switches to the presentation view")
+        #expect(seen["matrix_shown"] as? Bool == false && seen["detail_shown"] as? Bool == false, "no output, no hints: \(seen)")
+        #expect(seen["present_count"] as? String == "5", "the pass count per step, large")
+        #expect((seen["present_hands"] as? String)?.contains("dan") == true, "raised hands stay: \(seen)")
         #expect((seen["before"] as? String)?.contains("s-skipped") == true, "\(seen)")
         #expect((seen["after"] as? String)?.contains("s-passed") == true, "\(seen)")
         #expect(seen["count"] as? String == "5", "the count passed per step follows")
@@ -69,8 +77,12 @@ struct BoardBrowserTests {
         let png = (try? Data(contentsOf: screenshot)) ?? Data()
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 10_000, "no screenshot")
         if let keep = ProcessInfo.processInfo.environment["RUNBOOK_BOARD_SCREENSHOT"], !keep.isEmpty {
-            try? FileManager.default.removeItem(atPath: keep)
-            try FileManager.default.copyItem(at: screenshot, to: URL(fileURLWithPath: keep))
+            for (from, to) in [(screenshot.path, keep), (screenshot.path.replacingOccurrences(of: ".png", with: "-present.png"),
+                keep.replacingOccurrences(of: ".png", with: "-present.png"))]
+            {
+                try? FileManager.default.removeItem(atPath: to)
+                try FileManager.default.copyItem(atPath: from, toPath: to)
+            }
         }
     }
 }

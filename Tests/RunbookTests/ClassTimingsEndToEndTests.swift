@@ -86,7 +86,7 @@ struct ClassTimingsEndToEndTests {
         let behind = try await BoardEndToEndTests.eventually(.seconds(30)) { try Self.row(second, "dan")?["behind"] as? String != nil }
         #expect(behind, "dan is behind: \((try? Self.row(second, "dan")) ?? [:])")
         #expect((try Self.row(second, "dan")?["behind"] as? String)?.hasPrefix("on hello for ") == true)
-        let page = try Curl.get(second.boardURL).body
+        let page = try Curl.get(second.origin + "/", bearer: second.token).body
         #expect(page.contains("<b data-count=\"behind\">1</b> behind the room's median"), "\(page.prefix(3000))")
         try dan.send("q")
         _ = try await dan.waitForExit()

@@ -25,9 +25,10 @@ public final class BoardPublisher: JournalTap {
     private let finishing = FinishSignal()
     private let started = Mutex<[String]>([])
 
-    /// Outboxes for `learners` on the board of `url`, under `stateHome` (default `$XDG_STATE_HOME`, else ~/.local/state).
+    /// Outboxes for `learners` on the board of `url`, under `stateHome` (default `$XDG_STATE_HOME`, else ~/.local/state),
+    /// pushed through `http` (default: `BoardHTTPClient`'s for the URL).
     public init(
-        url: JoinURL, learners: [String], stateHome: String? = nil, http: HTTPClient = .shared, timing: PushTiming = PushTiming()
+        url: JoinURL, learners: [String], stateHome: String? = nil, http: HTTPClient? = nil, timing: PushTiming = PushTiming()
     ) throws {
         self.url = url
         self.timing = timing
@@ -35,7 +36,7 @@ public final class BoardPublisher: JournalTap {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let board = URL(fileURLWithPath: (root as NSString).appendingPathComponent("board"))
         try Data((url.description + "\n").utf8).write(to: board, options: .atomic)
-        let client = BoardClient(url: url, http: http, timeout: timing.requestTimeout)
+        let client = BoardClient(url: url, http: http ?? BoardHTTPClient.client(for: url), timeout: timing.requestTimeout)
         var pushers: [String: LearnerPusher] = [:]
         for learner in learners where LearnerId.isValid(learner) {
             let outbox = try Outbox(directory: (root as NSString).appendingPathComponent(learner))
@@ -84,7 +85,8 @@ public final class BoardPublisher: JournalTap {
     }
 
     /// Runs `body` while the outboxes are pushed in the background (what earlier commands left
-    /// first); then tries to flush them for up to `PushTiming.finishLimit` and returns `body`'s result.
+    /// first); then tries to flush them for up to `PushTiming.finishLimit` while the board accepts
+    /// connections (at most `finishingUnreachable` when it does not), and returns `body`'s result.
     public func publishing<T>(_ body: () async throws -> T) async throws -> T {
         let pushers = Array(pushers.values)
         let finishing = finishing
@@ -107,8 +109,13 @@ public final class BoardPublisher: JournalTap {
                 pusher.ending.ring()
             }
             let limit = timing.finishLimit
+            let url = url
+            let quick = timing.finishingUnreachable
             group.addTask {
-                try? await Task.sleep(for: limit)
+                // Nothing listening there (refused, unresolvable, no route): give up within 1 s;
+                // a board that accepts connections gets the whole limit (SPEC 7.1).
+                if await !BoardProbe.accepts(url, within: quick) { return true }
+                try? await Task.sleep(for: limit - quick)
                 return true
             }
             var running = pushers.count
@@ -125,6 +132,61 @@ public final class BoardPublisher: JournalTap {
     public static func run<T>(_ publisher: BoardPublisher?, _ body: () async throws -> T) async throws -> T {
         guard let publisher else { return try await body() }
         return try await publisher.publishing(body)
+    }
+
+    /// `learner`'s board state now (`.connecting` for a learner this publisher does not push).
+    public func state(of learner: String) -> BoardState {
+        pushers[learner]?.status.current ?? .connecting
+    }
+
+    /// `learner`'s board state now, then each change (for the guide's status line).
+    public func states(of learner: String) -> AsyncStream<BoardState> {
+        guard let pusher = pushers[learner] else { return AsyncStream { $0.finish() } }
+        return pusher.status.follow()
+    }
+
+    /// Waits, at most `limit`, for the board's first word on `learner` (joined, refused, or no answer); the state then.
+    public func firstAnswer(of learner: String, within limit: Duration) async -> BoardState {
+        await Self.first(of: states(of: learner), within: limit, where: \.isSettled) ?? state(of: learner)
+    }
+
+    /// Waits, at most `limit`, until everything `learner` journaled so far (a raised hand last) is on the board.
+    public func delivery(of learner: String, within limit: Duration) async -> HandDelivery {
+        guard let pusher = pushers[learner] else { return .waiting("no class board") }
+        pusher.records.ring()
+        let settled = await Self.first(of: pusher.status.follow(), within: limit) { state in
+            switch state {
+            case .joined: pusher.outbox.unsentCount == 0
+            case .refused, .unreachable: true
+            case .connecting: false
+            }
+        }
+        switch settled ?? pusher.status.current {
+        case .joined where pusher.outbox.unsentCount == 0: return .raised
+        case .refused(let why): return .refused(why)
+        case .unreachable(let since, _):
+            return .waiting("the board does not answer (since \(since.formatted(date: .omitted, time: .standard)))")
+        default: return .waiting("the board has not confirmed it yet")
+        }
+    }
+
+    /// The first element of `stream` that satisfies `condition`, within `limit`; nil when none came.
+    private static func first(
+        of stream: AsyncStream<BoardState>, within limit: Duration, where condition: @escaping @Sendable (BoardState) -> Bool
+    ) async -> BoardState? {
+        await withTaskGroup(of: BoardState?.self) { group in
+            group.addTask {
+                for await state in stream where condition(state) { return state }
+                return nil
+            }
+            group.addTask {
+                try? await Task.sleep(for: limit)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
     }
 
     /// What to tell the learner once the command is done: refusals, and records not delivered yet.

@@ -95,28 +95,51 @@ final class Outbox: Sendable {
     }
 
     /// Takes the record of `seq` out (the board refused it for good) and keeps it in
-    /// `rejected.jsonl`; the lines after it move up one seq. Returns the record.
+    /// `rejected.jsonl`; when it is a run record, the records after it up to the next run record go
+    /// with it (they belong to the refused run, SPEC 7.1). The lines after them move up. Returns
+    /// how many records were taken out.
     @discardableResult
-    func reject(seq: Int) -> [UInt8]? {
-        update { state, bytes -> [UInt8]? in
-            guard state.base != nil, seq > state.acked else { return nil }
+    func reject(seq: Int) -> Int {
+        update { state, bytes -> Int in
+            guard state.base != nil, seq > state.acked else { return 0 }
             var start = state.offset
             for _ in 0..<(seq - state.acked - 1) {
-                guard let end = bytes[start...].firstIndex(of: 0x0A) else { return nil }
+                guard let end = bytes[start...].firstIndex(of: 0x0A) else { return 0 }
                 start = end + 1
             }
-            guard start < bytes.count, let end = bytes[start...].firstIndex(of: 0x0A) else { return nil }
-            let line = Array(bytes[start..<end])
-            let rejectedPath = (directory as NSString).appendingPathComponent("rejected.jsonl")
-            let rejected = open(rejectedPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-            if rejected >= 0 {
-                DescriptorWriter.writeAll(line + [0x0A], to: rejected)
-                close(rejected)
+            guard start < bytes.count, var end = bytes[start...].firstIndex(of: 0x0A) else { return 0 }
+            var count = 1
+            if Self.isRun(bytes[start..<end]) {
+                while end + 1 < bytes.count, let next = bytes[(end + 1)...].firstIndex(of: 0x0A), !Self.isRun(bytes[(end + 1)..<next]) {
+                    end = next
+                    count += 1
+                }
             }
+            appendRejected(Array(bytes[start...end]))
             let remaining = Array(bytes[..<start]) + Array(bytes[(end + 1)...])
-            guard (try? Data(remaining).write(to: URL(fileURLWithPath: recordsPath), options: .atomic)) != nil else { return nil }
-            return line
+            guard (try? Data(remaining).write(to: URL(fileURLWithPath: recordsPath), options: .atomic)) != nil else { return 0 }
+            return count
         }
+    }
+
+    /// Keeps copies of `lines` (records the board refused but acknowledged) in `rejected.jsonl`.
+    func keepRejected(_ lines: [[UInt8]]) {
+        guard !lines.isEmpty else { return }
+        lock.withLock { appendRejected(lines.flatMap { $0 + [0x0A] }) }
+    }
+
+    private func appendRejected(_ bytes: [UInt8]) {
+        let path = (directory as NSString).appendingPathComponent("rejected.jsonl")
+        let rejected = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard rejected >= 0 else { return }
+        DescriptorWriter.writeAll(bytes, to: rejected)
+        close(rejected)
+    }
+
+    /// True for the line of a run record.
+    private static func isRun(_ line: ArraySlice<UInt8>) -> Bool {
+        struct Kind: Decodable { var type: String }
+        return (try? JSONDecoder().decode(Kind.self, from: Data(line)))?.type == "run"
     }
 
     /// Records not acknowledged yet (0 when the board was never reached and nothing is numbered: then all lines).

@@ -24,6 +24,9 @@ public struct BoardEvent: Sendable, Equatable {
         self.data = data
     }
 
+    /// About the bytes the event holds (what the history counts).
+    var size: Int { id.utf8.count + data.utf8.count + 32 }
+
     /// The event as it goes on the wire.
     public var wireText: String {
         if name == .ping { return ": ping\n\n" }

@@ -1,13 +1,16 @@
 import Synchronization
 
 /// Sends the board's changes to every browser following `GET /events`, each event with an id
-/// (`BOOT-N`), and keeps the latest ones so that a browser that lost its connection resumes
-/// from its `Last-Event-ID`. Publishing is synchronous under a lock, so events leave in the
-/// order the store made them.
+/// (`BOOT-N`), and keeps the latest ones, up to a number of bytes (SPEC 7.1), so that a browser
+/// that lost its connection resumes from its `Last-Event-ID`. Publishing is synchronous under a
+/// lock, so events leave in the order the store made them.
 public final class EventBroadcaster: Sendable {
     private struct State {
         var counter = 0
+        /// Kept events from `history[historyStart]` on (the slots before it are dropped lazily).
         var history: [BoardEvent] = []
+        var historyStart = 0
+        var historyBytes = 0
         var subscribers: [Int: AsyncStream<BoardEvent>.Continuation] = [:]
         var nextSubscriber = 0
         var closed = false
@@ -20,11 +23,12 @@ public final class EventBroadcaster: Sendable {
     private let maxSubscribers: Int
     private let state = Mutex(State())
 
-    /// Creates a broadcaster keeping `history` events, `backlog` per slow browser, for at most `subscribers` browsers.
-    public init(history: Int, backlog: Int, subscribers: Int) {
+    /// Creates a broadcaster keeping `historyBytes` of events, `backlog` events per slow browser,
+    /// for at most `subscribers` browsers.
+    public init(historyBytes: Int, backlog: Int, subscribers: Int) {
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
         boot = String((0..<6).map { _ in alphabet.randomElement()! })
-        historyLimit = max(1, history)
+        historyLimit = max(1, historyBytes)
         self.backlog = max(1, backlog)
         maxSubscribers = subscribers
     }
@@ -43,13 +47,33 @@ public final class EventBroadcaster: Sendable {
             guard !state.closed else { return [] }
             state.counter += 1
             let event = BoardEvent(id: "\(boot)-\(state.counter)", name: name, data: data)
-            state.history.append(event)
-            if state.history.count > historyLimit * 2 { state.history.removeFirst(state.history.count - historyLimit) }
+            Self.keep(event, in: &state, limit: historyLimit)
             return Self.send(event, in: &state)
         }
         // Too slow: cut off (outside the lock: ending a stream calls back); it reconnects with
         // its last id and resumes, or gets a snapshot.
         for continuation in cut { continuation.finish() }
+    }
+
+    private static let dropped = BoardEvent(id: "", name: .ping, data: "")
+
+    /// Bytes of the events kept for resuming now.
+    public var historyBytes: Int { state.withLock { $0.historyBytes } }
+
+    /// Keeps `event` for resuming, dropping the oldest while the kept events exceed `limit` bytes (the latest stays).
+    private static func keep(_ event: BoardEvent, in state: inout State, limit: Int) {
+        state.history.append(event)
+        state.historyBytes += event.size
+        while state.historyBytes > limit, state.history.count - state.historyStart > 1 {
+            state.historyBytes -= state.history[state.historyStart].size
+            state.history[state.historyStart] = Self.dropped  // frees its text now
+            state.historyStart += 1
+        }
+        // Drop the dead slots once they are half the array: amortised O(1) per event.
+        if state.historyStart > 64, state.historyStart * 2 > state.history.count {
+            state.history.removeFirst(state.historyStart)
+            state.historyStart = 0
+        }
     }
 
     /// Sends a keep-alive comment to every browser, so that dead connections are noticed.
@@ -83,9 +107,10 @@ public final class EventBroadcaster: Sendable {
             var replay: [BoardEvent] = []
             var snapshotAt: String? = "\(boot)-\(state.counter)"
             if let seen = lastEventId.flatMap(sequenceNumber), seen <= state.counter {
-                let oldest = state.history.first.flatMap { sequenceNumber($0.id) } ?? state.counter + 1
+                let kept = state.history[state.historyStart...]
+                let oldest = kept.first.flatMap { sequenceNumber($0.id) } ?? state.counter + 1
                 if seen >= oldest - 1 {
-                    replay = state.history.filter { (sequenceNumber($0.id) ?? 0) > seen }
+                    replay = kept.filter { (sequenceNumber($0.id) ?? 0) > seen }
                     snapshotAt = nil
                 }
             }

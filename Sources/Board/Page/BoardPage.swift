@@ -4,16 +4,18 @@ import Workflow
 /// The class board (`GET /`, SPEC 7): one self-contained page with the HTML report's style and
 /// learner × step matrix (`ReportMatrix`), stuck learners first, raised hands, the count passed
 /// per step; a small inline script (allowed by its nonce only) applies the server-sent events
-/// without a reload and opens a cell's failure, hint and command. Every learner text is escaped.
+/// without a reload and opens a cell's failure, hint and command. The presentation view
+/// (`?present=1`, or `p`) shows only the pass counts, large, the stuck list and raised hands:
+/// what an instructor projects (SPEC 7.1). Every learner text is escaped; no token is in the page.
 struct BoardPage {
     /// The board now.
     let document: MatrixDocument
-    /// The instructor's token (the script's requests carry it).
-    let token: String
     /// The join URL to show.
     let joinURL: String
     /// The nonce of the page's script.
     let nonce: String
+    /// Start in the presentation view.
+    var present = false
 
     /// The whole page.
     func render() -> String {
@@ -29,9 +31,10 @@ struct BoardPage {
             <title>\(h(matrix.runbookTitle)) · class board</title>
             <style>\(HTMLStyle.css)\(BoardPageStyle.css)</style>
             </head>
-            <body class="board">
+            <body class="\(present ? "board present" : "board")">
             <header class="page">
-            <p class="eyebrow">Class board <span id="live" class="live" data-state="connecting">connecting…</span></p>
+            <p class="eyebrow">Class board <span id="live" class="live" data-state="connecting">connecting…</span>
+            <button type="button" id="present-toggle" class="present-toggle" title="Presentation view (p)">present (p)</button></p>
             <h1>\(h(matrix.runbookTitle))</h1>
             <p class="join">Learners join with <code>runbook guide --join \(h(joinURL)) --learner ID</code></p>
             </header>
@@ -39,6 +42,7 @@ struct BoardPage {
 
             """
         html += summary(rows)
+        html += BoardPresentation(document: document, rows: rows).render()
         html += table(matrix: matrix, rows: rows)
         html += legend(matrix)
         html += "</main>\n"
@@ -98,7 +102,8 @@ struct BoardPage {
         html += "</div></th>"
         for step in matrix.steps {
             guard let result = matrix.result(learner: row.id, step: step.id) else {
-                html += "<td class=\"cell s-missing\" data-step=\"\(attribute(step.id))\"><span class=\"sym\">·</span></td>"
+                html += "<td class=\"cell s-missing\" data-step=\"\(attribute(step.id))\" title=\"not run\">"
+                html += "<span class=\"sym\">·</span></td>"
                 continue
             }
             var tip = "\(step.id): \(result.status.rawValue)"
@@ -116,7 +121,7 @@ struct BoardPage {
         for status in StepStatus.allCases {
             html += "<span class=\"chip s-\(status.rawValue)\"><span class=\"sym\">\(status.symbol)</span> \(status.rawValue)</span> "
         }
-        html += "<span class=\"chip s-missing\"><span class=\"sym\">·</span> no result</span></p>\n<ol class=\"step-key\">\n"
+        html += "<span class=\"chip s-missing\"><span class=\"sym\">·</span> not run</span></p>\n<ol class=\"step-key\">\n"
         for step in matrix.steps { html += "<li><code>\(h(step.id))</code> \(h(matrix.title(of: step)))</li>\n" }
         return html + "</ol>\n"
     }

@@ -1,7 +1,8 @@
 /// The board page's only script (run under a nonce): it follows `/events` with an EventSource,
 /// which resumes from the last event id after a dropped connection; replaces a learner's row
 /// or the whole board as events say, keeping stuck learners and raised hands first; keeps the
-/// counts; and opens a cell's details. Learner text only ever goes into `textContent`.
+/// counts and the presentation view (`p` toggles it); and opens a cell's details. The token
+/// travels in the board's HttpOnly cookie, never in the page. Learner text only ever goes into `textContent`.
 enum BoardPageScript {
     /// The JavaScript.
     static let source = #"""
@@ -9,7 +10,6 @@ enum BoardPageScript {
         (function () {
           "use strict";
           var symbols = { passed: "✓", failed: "✗", timeout: "⏱", error: "⚠", blocked: "⊘", skipped: "○", interrupted: "◌" };
-          var token = new URLSearchParams(location.search).get("token") || "";
           var data, rows, order, lastId, applied = 0;
           var live = document.getElementById("live");
 
@@ -47,6 +47,7 @@ enum BoardPageScript {
               var td = el("td", "cell s-" + (cell ? cell.status : "missing"));
               td.dataset.step = step.id;
               if (!cell) {
+                td.title = "not run";
                 td.appendChild(el("span", "sym", "·"));
               } else {
                 td.title = step.id + ": " + cell.status + (cell.reason ? " — " + cell.reason : "");
@@ -107,11 +108,40 @@ enum BoardPageScript {
               var node = document.querySelector("[data-count=\"" + key + "\"]");
               if (node) node.textContent = values[key];
             });
+            present(all);
             document.body.dataset.applied = String(applied);
+          }
+          function present(all) {
+            var total = all.length;
+            document.querySelectorAll("#present-steps b.pcount").forEach(function (node) {
+              node.textContent = all.filter(function (row) {
+                var c = row.steps[node.dataset.step]; return c && c.status === "passed";
+              }).length;
+            });
+            document.querySelectorAll("#present-steps .ptotal").forEach(function (node) { node.textContent = "/ " + total; });
+            function list(id, rowsOf, text) {
+              var ul = document.getElementById(id);
+              var items = all.filter(rowsOf).map(function (row) {
+                var li = el("li");
+                li.appendChild(el("span", "lid", row.id));
+                if (row.name) li.appendChild(el("span", "name", row.name));
+                li.appendChild(el("span", "why", text(row)));
+                return li;
+              });
+              if (!items.length) items = [el("li", "none", "none")];
+              ul.replaceChildren.apply(ul, items);
+            }
+            list("present-stuck", function (row) { return row.stuck; }, function (row) { return row.stuck; });
+            list("present-hands", function (row) { return row.hand; }, function (row) { return "✋ " + row.hand.step; });
+          }
+          function togglePresent() {
+            var on = document.body.classList.toggle("present");
+            history.replaceState(null, "", on ? "/?present=1" : "/");
+            document.getElementById("detail").hidden = true;
           }
           function setLive(text, state) { live.textContent = text; live.dataset.state = state; }
           function connect() {
-            var url = "/events?token=" + encodeURIComponent(token) + "&since=" + encodeURIComponent(lastId);
+            var url = "/events?since=" + encodeURIComponent(lastId);
             var source = new EventSource(url);
             source.onopen = function () { setLive("live", "live"); };
             source.onerror = function () {
@@ -131,8 +161,9 @@ enum BoardPageScript {
             node.hidden = !text;
           }
           function openCell(learner, step) {
+            if (document.body.classList.contains("present")) return;
             fetch("/api/v1/detail?learner=" + encodeURIComponent(learner) + "&step=" + encodeURIComponent(step),
-                  { headers: { Authorization: "Bearer " + token } })
+                  { credentials: "same-origin" })
               .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
               .then(function (d) {
                 show("detail-title", d.learner + " · " + d.step + (d.title ? " — " + d.title : ""));
@@ -164,7 +195,9 @@ enum BoardPageScript {
           });
           document.addEventListener("keydown", function (event) {
             if (event.key === "Escape") document.getElementById("detail").hidden = true;
+            if ((event.key === "p" || event.key === "P") && !event.ctrlKey && !event.metaKey && !event.altKey) togglePresent();
           });
+          document.getElementById("present-toggle").addEventListener("click", togglePresent);
           counts();
           connect();
         })();

@@ -53,6 +53,28 @@ enum BoardPageStyle {
           cursor: pointer; color: var(--muted); }
         .detail pre.explanation { background: var(--soft); border: 1px solid var(--line); }
         .detail [hidden] { display: none; }
+        .present-toggle { margin-left: 8px; padding: 0 8px; border: 1px solid var(--line); border-radius: 999px; background: #fff;
+          color: var(--muted); font: inherit; letter-spacing: 0; text-transform: none; cursor: pointer; }
+        body:not(.present) .present-view { display: none; }
+        body.present .board-wrap, body.present .legend, body.present .step-key, body.present .detail,
+          body.present .board-summary { display: none !important; }
+        .present-view { display: grid; grid-template-columns: minmax(0, 3fr) minmax(14em, 1fr); gap: 16px 32px; margin: 12px 0; }
+        .present-steps { list-style: none; margin: 0; padding: 0; display: grid; align-items: start;
+          grid-template-columns: repeat(auto-fill, minmax(11em, 1fr)); gap: 10px; }
+        .present-steps li { padding: 10px 12px; border: 1px solid var(--line); border-radius: 10px; background: var(--soft); }
+        .present-steps .pnum { color: var(--muted); font-size: 0.9em; margin-right: 6px; }
+        .present-steps .ptitle { font-weight: 600; overflow-wrap: anywhere; }
+        .present-steps .pline { display: block; margin-top: 4px; }
+        .present-steps b.pcount { font-size: 3.2em; line-height: 1.1; color: var(--passed); font-variant-numeric: tabular-nums; }
+        .present-steps .ptotal { font-size: 1.4em; color: var(--muted); margin-left: 4px; }
+        .present-side h2 { margin: 0 0 6px; font-size: 1.2em; border: 0; padding: 0; }
+        .present-side ul { list-style: none; margin: 0 0 16px; padding: 0; font-size: 1.15em; }
+        .present-side li { padding: 3px 0; }
+        .present-side .lid { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-weight: 600; }
+        .present-side .name { margin-left: 6px; color: var(--muted); }
+        .present-side .why { display: block; color: var(--failed); font-size: 0.9em; }
+        #present-hands .why { color: #7d4e00; }
+        .present-side .none { color: var(--muted); }
         @media print {
           .live, .detail { display: none !important; }
           .board-wrap { max-height: none; overflow: visible; }

@@ -24,6 +24,13 @@ public struct BoardConfiguration: Sendable {
     public var limits: BoardLimits
     /// `--timings`: the room's time per step (SPEC 11.3), by step id; empty without.
     public var timings: [String: StepTiming] = [:]
+    /// `--public-url`: where learners reach the board (a reverse proxy, a container's host), without
+    /// a trailing slash; it wins over the listen address in every URL the board prints or shows.
+    public var publicURL: String?
+    /// `--tls-cert`/`--tls-key`: serve HTTPS.
+    public var tls: BoardTLS?
+    /// `--trust-proxy`: peers whose X-Forwarded-For names the client.
+    public var trustedProxies: [AddressRange] = []
 
     /// Creates a configuration.
     public init(

@@ -1,7 +1,10 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
+import NIOSSL
 import ServiceLifecycle
 import Synchronization
 import Workflow
@@ -16,7 +19,12 @@ public final class BoardServer: Sendable {
     public let store: BoardStore
     /// The class code of the join URL.
     public let code: String
+    /// Connections without a valid token, per address.
+    public let connections: ConnectionGuard
+    /// Wrong-code joins, per address.
+    public let throttle: JoinThrottle
     private let auth: BoardAuth
+    private let names: BoardNames
     private let group = Mutex<ServiceGroup?>(nil)
     private let stopped = Mutex(false)
 
@@ -24,10 +32,16 @@ public final class BoardServer: Sendable {
     public init(configuration: BoardConfiguration) throws(BoardStoreError) {
         self.configuration = configuration
         let limits = configuration.limits
-        let broadcaster = EventBroadcaster(history: limits.eventHistory, backlog: limits.eventBacklog, subscribers: limits.maxEventClients)
-        store = try BoardStore(configuration: configuration, broadcaster: broadcaster)
-        auth = BoardAuth(signer: TokenSigner(secret: try StoreSecret.load(directory: configuration.storeDirectory)))
+        let broadcaster = EventBroadcaster(
+            historyBytes: limits.eventHistoryBytes, backlog: limits.eventBacklog, subscribers: limits.maxEventClients)
+        let store = try BoardStore(configuration: configuration, broadcaster: broadcaster)
+        self.store = store
+        auth = BoardAuth(
+            signer: TokenSigner(secret: try StoreSecret.load(directory: configuration.storeDirectory)), admits: { store.admits($0) })
         code = try ClassCode.resolve(requested: configuration.code, directory: configuration.storeDirectory)
+        connections = ConnectionGuard(limit: limits.connectionsPerAddress, trusted: configuration.trustedProxies)
+        throttle = JoinThrottle(free: limits.freeWrongJoins, first: limits.firstWrongJoinWait)
+        names = BoardNames(listenHost: configuration.host, publicHost: configuration.publicURL.flatMap { URLComponents(string: $0)?.host })
     }
 
     /// The instructor's token.
@@ -43,6 +57,7 @@ public final class BoardServer: Sendable {
         logger.logLevel = .error
         let application = Application(
             router: router(),
+            server: try serverBuilder(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
@@ -67,21 +82,34 @@ public final class BoardServer: Sendable {
         await group?.triggerGracefulShutdown()
     }
 
-    /// The routes of SPEC 7.
-    private func router() -> Router<BasicRequestContext> {
-        let router = Router()
-        let learners = LearnerEndpoints(store: store, auth: auth, code: code)
-        let instructor = InstructorEndpoints(store: store, auth: auth, code: code)
-        router.post("/api/v1/join") { request, _ in await learners.join(request) }
-        router.post("/api/v1/journal") { request, _ in await learners.journal(request) }
-        router.get("/join/:code") { request, context in learners.joinPage(request, context: context) }
-        router.get("/") { request, _ in await instructor.page(request) }
-        router.get("/events") { request, _ in instructor.events(request) }
-        router.get("/api/v1/matrix") { request, _ in await instructor.matrix(request) }
-        router.get("/api/v1/detail") { request, _ in await instructor.detail(request) }
-        for format in ReportFormat.allCases {
-            router.get("/report.\(format.rawValue)") { request, _ in await instructor.report(request, format: format) }
-        }
+    /// HTTP/1.1 with the board's connection limits (SPEC 7.1), over TLS with `--tls-cert`.
+    private func serverBuilder() throws -> HTTPServerBuilder {
+        let limits = configuration.limits
+        let connections = connections
+        let auth = auth
+        let headerTimeout = TimeAmount.nanoseconds(Int64(limits.headerTimeout.components.seconds) * 1_000_000_000)
+        let http = HTTPServerBuilder.http1(
+            configuration: .init(
+                additionalChannelHandlers: [
+                    ConnectionGuardHandler(guardian: connections, headerTimeout: headerTimeout, validToken: { auth.isValid($0) })
+                ],
+                idleTimeout: .seconds(limits.idleTimeout.components.seconds)))
+        guard let tls = configuration.tls else { return http }
+        return try .tls(http, tlsConfiguration: try BoardTLSConfiguration.make(tls))
+    }
+
+    /// The board's routes (SPEC 7): the Host check and the client's address for every request,
+    /// then one route collection per audience.
+    func router() -> Router<BoardRequestContext> {
+        let router = Router(context: BoardRequestContext.self)
+        router.add(middleware: HostCheckMiddleware(names: names))
+        router.add(middleware: ClientAddressMiddleware(trusted: configuration.trustedProxies))
+        let origin = BoardOrigin(
+            publicURL: configuration.publicURL, isSecure: configuration.tls != nil,
+            fallbackAuthority: "\(ListenAddress.urlHost(configuration.host)):\(configuration.port)")
+        router.addRoutes(JoinRoutes(store: store, auth: auth, code: code, origin: origin, throttle: throttle).collection)
+        router.addRoutes(LearnerRoutes(store: store, auth: auth).collection)
+        router.addRoutes(InstructorRoutes(store: store, auth: auth, code: code, origin: origin).collection)
         return router
     }
 }

@@ -26,5 +26,11 @@ public struct ListenAddress: Sendable, Equatable {
     }
 
     /// The host as a URL writes it (IPv6 in brackets).
-    public var urlHost: String { host.contains(":") ? "[\(host)]" : host }
+    public var urlHost: String { Self.urlHost(host) }
+
+    /// True for `0.0.0.0` and `::`: every interface.
+    public var listensEverywhere: Bool { host == "0.0.0.0" || host == "::" }
+
+    /// `host` as a URL writes it (IPv6 in brackets).
+    public static func urlHost(_ host: String) -> String { host.contains(":") ? "[\(host)]" : host }
 }

@@ -11,6 +11,7 @@ public actor BoardStore {
     /// Where the board's changes go.
     public nonisolated let broadcaster: EventBroadcaster
     private nonisolated let validator: BatchValidator
+    private nonisolated let turnstile = LargeBatchTurnstile(threshold: 64 << 10)
     private nonisolated let rosterIds: Set<String>?
     private var learners: [String: LearnerState] = [:]
     private var stuck: [String: String] = [:]
@@ -22,7 +23,9 @@ public actor BoardStore {
     public init(configuration: BoardConfiguration, broadcaster: EventBroadcaster) throws(BoardStoreError) {
         self.configuration = configuration
         self.broadcaster = broadcaster
-        validator = BatchValidator(runbookSHA: configuration.runbook.sha256, stepIds: Set(configuration.steps.map(\.id)))
+        validator = BatchValidator(
+            runbookSHA: configuration.runbook.sha256, stepIds: Set(configuration.steps.map(\.id)),
+            caps: RecordCaps(characters: configuration.limits.fieldCharacters))
         rosterIds = configuration.roster.map { Set($0.map(\.id)) }
         let directory = configuration.storeDirectory
         do {
@@ -32,9 +35,8 @@ public actor BoardStore {
             throw BoardStoreError(path: directory, message: "cannot create the store: \(error.localizedDescription)")
         }
         var learners: [String: LearnerState] = [:]
-        for id in Self.journalIds(in: directory) {
-            var state = LearnerState(id: id)
-            try Self.file(id, in: directory).read { line, offset in state.apply(line, offset: offset) }
+        for id in Set(Self.journalIds(in: directory) + RefusedRangeFile.ids(in: directory)) {
+            let state = try Self.replay(id, in: directory)
             if state.acked > 0 { learners[id] = state }
         }
         self.learners = learners
@@ -62,55 +64,55 @@ public actor BoardStore {
     }
 
     /// Checks the batch `body` (JSON lines) of `learner`, stores what is new, and returns the
-    /// highest contiguous seq stored; nothing of a refused batch is stored.
-    public nonisolated func push(_ body: [UInt8], learner: String) async throws(BatchRejection) -> Int {
-        let lines = try validator.validate(body, learner: learner)
+    /// highest contiguous seq stored (and the ranges refused as another runbook version); nothing
+    /// of a batch refused with an error is stored.
+    public nonisolated func push(_ body: [UInt8], learner: String) async throws(BatchRejection) -> PushReceipt {
+        let validator = validator
+        let lines = try await turnstile.pass(size: body.count) { () throws(BatchRejection) in
+            try validator.validate(body, learner: learner)
+        }
         return try await store(lines, learner: learner)
     }
 
-    private func store(_ lines: [StoredLine], learner: String) async throws(BatchRejection) -> Int {
+    private func store(_ lines: [StoredLine], learner: String) async throws(BatchRejection) -> PushReceipt {
         await withCheckedContinuation { continuation in
             if gate.enter(learner, or: continuation) { continuation.resume() }
         }
         defer { gate.leave(learner)?.resume() }
         if let refusal = refusal(for: learner) { throw BatchRejection(.invalid, refusal) }
         var state = learners[learner] ?? LearnerState(id: learner)
-        var fresh: [StoredLine] = []
-        for (index, line) in lines.enumerated() {
-            if line.seq <= state.acked {
-                guard state.digests[line.seq - 1] == line.digest else {
-                    let message = "seq \(line.seq) is stored already with another record"
-                    throw BatchRejection(.conflict, message, line: index + 1, acked: state.acked)
-                }
-                continue
-            }
-            guard line.seq == state.acked + fresh.count + 1 else {
-                throw BatchRejection(.conflict, "seq \(line.seq) leaves a gap after \(state.acked)", line: index + 1, acked: state.acked)
-            }
-            fresh.append(line)
-        }
-        guard let first = fresh.first else { return state.acked }
-        if state.acked == 0 && first.record.type != .run {
-            throw BatchRejection(.invalid, "a learner's journal starts with its run record", line: lines.count - fresh.count + 1)
-        }
-        let file = Self.file(learner, in: configuration.storeDirectory)
-        var offset: Int
+        let plan = try BatchPlan.make(lines, state: state)
+        guard !plan.items.isEmpty else { return PushReceipt(acked: state.acked, refused: plan.answered.isEmpty ? nil : plan.answered) }
+        let directory = configuration.storeDirectory
+        let file = Self.file(learner, in: directory)
+        let tombstones = RefusedRangeFile(learner, in: directory)
+        var offset = 0
         do {
             // Off the actor: other learners' batches go on meanwhile; this learner's wait at the gate.
-            offset = try await BlockingIO.run { [fresh] () throws(BoardStoreError) -> Int in try file.append(fresh) }
+            // Tombstones first: a crash between the two writes leaves a range the next replay ignores.
+            offset = try await BlockingIO.run { [plan] () throws(BoardStoreError) -> Int in
+                if !plan.refused.isEmpty { try tombstones.append(plan.refused) }
+                return plan.kept.isEmpty ? 0 : try file.append(plan.kept)
+            }
         } catch {
             throw BatchRejection(.storage, error.description)
         }
-        for line in fresh {
-            state.apply(line, offset: offset)
-            offset += line.bytes.count + 1
+        for item in plan.items {
+            switch item {
+            case .kept(let line):
+                state.apply(line, offset: offset)
+                offset += line.bytes.count + 1
+            case .refused(let index):
+                let range = plan.refused[index]
+                if state.acked < range.from { state.apply(range) }
+            }
         }
         learners[learner] = state
         stuck[learner] = state.stuckReason(
             steps: configuration.steps.map(\.id), stuckAfter: configuration.stuckAfter, now: Date(), timings: configuration.timings)
         behind[learner] = state.behind(timings: configuration.timings, now: Date())
         publish(learner)
-        return state.acked
+        return PushReceipt(acked: state.acked, refused: plan.answered.isEmpty ? nil : plan.answered)
     }
 
     /// Looks for learners who became stuck (or unstuck) by the clock alone, and publishes their rows.
@@ -189,6 +191,29 @@ public actor BoardStore {
     nonisolated static func journalIds(in directory: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(6)) }.filter(LearnerId.isValid).sorted()
+    }
+
+    /// Learner `id` as stored: their journal and refused ranges, folded in seq order. A range that
+    /// does not follow on (its batch's journal lines were never written) is left out.
+    private static func replay(_ id: String, in directory: String) throws(BoardStoreError) -> LearnerState {
+        var state = LearnerState(id: id)
+        let all = RefusedRangeFile(id, in: directory).read()
+        var ranges = all[...]
+        func rangesBefore(_ seq: Int) {
+            while let range = ranges.first, range.from < seq {
+                state.apply(range)
+                ranges.removeFirst()
+            }
+        }
+        let file = file(id, in: directory)
+        if FileManager.default.fileExists(atPath: file.path) {
+            try file.read(skipping: { seq in all.contains { ($0.from...$0.to).contains(seq) } }) { line, offset in
+                rangesBefore(line.seq)
+                state.apply(line, offset: offset)
+            }
+        }
+        rangesBefore(Int.max)
+        return state
     }
 
     /// The journal of learner `id`.

@@ -1,15 +1,12 @@
 import Foundation
 
 /// The class code of the join URL (`--code`, else the one kept in `STORE/code`, else a fresh
-/// random `word-word-NN`), kept in the store so that learners' join URLs outlive a restart.
+/// random `word-word-word-NNNN`), kept in the store so that learners' join URLs outlive a restart.
+/// A fresh code has about 46 bits (three of 2,048 words and four digits): with wrong joins slowed
+/// per address (`JoinThrottle`), it cannot be guessed during a class, and it still reads aloud.
 public enum ClassCode {
-    private static let words = [
-        "amber", "apple", "arrow", "basil", "berry", "birch", "bloom", "brook", "cedar", "cloud", "coral", "crane", "daisy",
-        "delta", "dune", "ember", "fern", "flint", "frost", "grove", "hazel", "heron", "iris", "ivory", "jade", "juniper",
-        "kite", "lake", "lemon", "lilac", "linen", "maple", "meadow", "mint", "moss", "north", "oak", "olive", "opal",
-        "orbit", "pearl", "pine", "plum", "quartz", "rain", "raven", "reef", "river", "robin", "sage", "shell", "silver",
-        "slate", "spark", "spruce", "stone", "storm", "sun", "tide", "tulip", "willow", "wren", "yarrow", "zephyr",
-    ]
+    /// The fewest characters of a `--code` (SPEC 7.1).
+    public static let minimumLength = 8
 
     /// True for a code that can sit in a URL path: 1–64 of `A-Z a-z 0-9 - _`.
     public static func isValid(_ code: String) -> Bool {
@@ -21,9 +18,16 @@ public enum ClassCode {
         byte == 0x2D || byte == 0x5F || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
-    /// A fresh `word-word-NN`.
+    /// A fresh `word-word-word-NNNN` from the system's random generator.
     public static func random() -> String {
-        "\(words.randomElement()!)-\(words.randomElement()!)-\(String(format: "%02d", Int.random(in: 0...99)))"
+        var generator = SystemRandomNumberGenerator()
+        let words = (0..<3).map { _ in ClassCodeWords.all[Int.random(in: 0..<ClassCodeWords.all.count, using: &generator)] }
+        return words.joined(separator: "-") + "-" + String(format: "%04d", Int.random(in: 0...9999, using: &generator))
+    }
+
+    /// True for a code `--code` may set: valid, and at least `minimumLength` characters.
+    public static func isStrongEnough(_ code: String) -> Bool {
+        isValid(code) && code.count >= minimumLength
     }
 
     /// The code to serve: `requested` (then kept), else the kept one, else a fresh one (then kept).

@@ -32,8 +32,9 @@ struct LearnerJournalFile: Sendable {
     }
 
     /// Hands every stored line with its offset to `take`, in order. A torn last line (the server died while
-    /// writing it, before acknowledging) is cut off the file; any other bad line is an error.
-    func read(_ take: (StoredLine, Int) -> Void) throws(BoardStoreError) {
+    /// writing it, before acknowledging) is cut off the file; any other bad line is an error. Seqs
+    /// follow each other, except over those `skipping` says were refused (kept as tombstones).
+    func read(skipping: (Int) -> Bool = { _ in false }, _ take: (StoredLine, Int) -> Void) throws(BoardStoreError) {
         guard let data = FileManager.default.contents(atPath: path) else { throw failure("cannot read") }
         let bytes = [UInt8](data)
         let decoder = JSONDecoder.runbook
@@ -55,7 +56,8 @@ struct LearnerJournalFile: Sendable {
                 let message = "not a journal record with a seq (\(BatchValidator.describe(error)))"
                 throw BoardStoreError(path: path, line: number, message: message)
             }
-            let expected = previous + 1
+            var expected = previous + 1
+            while skipping(expected), expected < sequenced.seq { expected += 1 }
             guard sequenced.seq == expected else {
                 throw BoardStoreError(path: path, line: number, message: "seq \(sequenced.seq) where \(expected) was expected")
             }

@@ -11,4 +11,6 @@ struct StoredLine: Sendable {
     var bytes: [UInt8]
     /// The first 8 bytes of the line's SHA-256.
     var digest: UInt64
+    /// Why the record belongs to another runbook version, when it does (BatchValidator).
+    var otherVersion: String? = nil
 }

@@ -1,5 +1,5 @@
 /// One CSV row per learner (SPEC 4): `id,name,passed,total`, then a column per step holding the
-/// status word (empty: no result; `not run` for a learner that never ran). RFC 4180 quoting, CRLF
+/// status word (`not run` for a step without a result, SPEC 7.1). RFC 4180 quoting, CRLF
 /// line ends, formula starts defused (SPEC 5).
 public struct CSVReporter: Sendable {
     /// The results shown.
@@ -14,8 +14,7 @@ public struct CSVReporter: Sendable {
     public func render() -> String {
         var csv = CSVEscaper.record(["id", "name", "passed", "total"] + matrix.steps.map(\.id))
         for learner in matrix.learners {
-            let missing = learner.notRun == nil ? "" : "not run"
-            let statuses = matrix.steps.map { matrix.result(learner: learner.id, step: $0.id)?.status.rawValue ?? missing }
+            let statuses = matrix.steps.map { matrix.result(learner: learner.id, step: $0.id)?.status.rawValue ?? "not run" }
             csv += CSVEscaper.record([learner.id, learner.name ?? "", String(matrix.passedCount(learner)), String(matrix.steps.count)] + statuses)
         }
         return csv

@@ -122,7 +122,7 @@ public struct HTMLReporter: Sendable {
         for status in StepStatus.allCases {
             html += "<span class=\"chip s-\(status.rawValue)\"><span class=\"sym\">\(status.symbol)</span> \(status.rawValue)</span> "
         }
-        if matrix.missingCount > 0 { html += "<span class=\"chip s-missing\"><span class=\"sym\">·</span> no result</span>" }
+        if matrix.missingCount > 0 { html += "<span class=\"chip s-missing\"><span class=\"sym\">·</span> not run</span>" }
         html += "</p>\n</section>\n"
         return html
     }

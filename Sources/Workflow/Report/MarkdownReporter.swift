@@ -58,7 +58,8 @@ public struct MarkdownReporter: Sendable {
         for learner in matrix.learners where learner.notRun != nil {
             md += "**Not run:** \(text(learner.id)): \(text(learner.notRun ?? ""))\n\n"
         }
-        let legend = StepStatus.allCases.map { "\($0.symbol) \($0.rawValue)" } + (matrix.missingCount > 0 ? ["\(Self.missingSymbol) no result"] : [])
+        let legend =
+            StepStatus.allCases.map { "\($0.symbol) \($0.rawValue)" } + (matrix.missingCount > 0 ? ["\(Self.missingSymbol) not run"] : [])
         md += "Legend: " + legend.joined(separator: " · ") + "\n\n"
         md += "Steps: " + matrix.steps.enumerated().map { index, step in
             let title = matrix.title(of: step)

@@ -60,9 +60,10 @@ public struct ReportMatrix: Sendable {
     }
 
     /// What a cell without a result says: `not run: REASON` for a learner that never ran (a merge of
-    /// shards found no result for it, SPEC 8), else `no result` (a crashed run never reached the step).
+    /// shards found no result for it, SPEC 8), else `not run` (the learner or a crashed run never
+    /// reached the step: never "skipped", SPEC 7.1).
     public func missingText(for learner: LearnerResult) -> String {
-        learner.notRun.map { "not run: " + $0 } ?? "no result"
+        learner.notRun.map { "not run: " + $0 } ?? "not run"
     }
 
     /// Cells with no result: steps a crashed or cut-short run never reached.

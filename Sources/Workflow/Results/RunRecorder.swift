@@ -42,9 +42,10 @@ public final class RunRecorder: Sendable {
 
     /// Ends the journal, flushes it, and writes `results.json` from it, one step at a time (the
     /// run's results are never all in memory); returns the summary, or throws (after writing what
-    /// it can) when a record or the results file could not be written.
-    public func finish(interrupted: Bool) async throws(RecordingError) -> RunSummary {
-        await record(.end(RunFooter(endedAt: Date(), interrupted: interrupted)))
+    /// it can) when a record or the results file could not be written. The end record says why the
+    /// command ended (`ending`, by default finished or interrupted) and, for a guide, at which `step`.
+    public func finish(interrupted: Bool, ending: RunEnding? = nil, step: String? = nil) async throws(RecordingError) -> RunSummary {
+        await record(.end(RunFooter(endedAt: Date(), interrupted: interrupted, ending: ending, step: step)))
         let synced = await journal.sync()
         let lost = await journal.lost
         let written = await journal.written

@@ -75,7 +75,8 @@ struct GuideCommand: AsyncParsableCommand {
         let fromIndex = options.from.flatMap { id in runbook.steps.firstIndex { $0.id == id } }
         let flow = GuideFlow(
             session: session, reports: options.report, fromIndex: fromIndex, screen: screen, terminal: terminal, interrupts: interrupts)
-        let code = try await BoardPublisher.run(publisher) { await flow.run() }
+        if let publisher { screen.board = GuideBoard(publisher: publisher, learner: learner.id) }
+        let code = try await BoardPublisher.run(publisher) { await GuideBoardWatch(screen: screen).around { await flow.run() } }
         terminal.restore()
         RunOptions.printBoardNotes(publisher)
         if code != 0 { throw CommandFailure.status(code) }

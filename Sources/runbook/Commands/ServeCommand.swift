@@ -14,6 +14,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Prints two lines: `board: http://HOST:PORT/?token=TOKEN` (the instructor's page) and \
             `join: http://HOST:PORT/join/CODE` (for `runbook guide --join URL` and `runbook run --publish URL`). \
+            Without --listen the board answers on 127.0.0.1:8080 only; a classroom uses --listen 0.0.0.0:PORT, and the \
+            printed URLs then carry this machine's network address (--public-url sets them, e.g. behind a proxy). \
             Learners' journals are kept in the store folder; restarting on the same store shows the same board, \
             and `runbook report STORE/*.jsonl --format html` renders it offline. SIGINT or SIGTERM stops the server.
             """
@@ -26,16 +28,39 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only the roster's learners may join (YAML or CSV).", valueName: "file"))
     var learners: String?
 
-    /// `--listen HOST:PORT`.
-    @Option(name: .long, help: ArgumentHelp("Address and port; a classroom uses 0.0.0.0:PORT explicitly.", valueName: "host:port"))
-    var listen = "127.0.0.1:8080"
+    /// `--listen HOST:PORT` (default 127.0.0.1:8080).
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Address and port (default 127.0.0.1:8080); a classroom uses 0.0.0.0:PORT.", valueName: "host:port"))
+    var listen: String?
+
+    /// `--public-url URL`.
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Where learners reach the board (a proxy, a container's host); used in every URL.", valueName: "url"))
+    var publicURL: String?
+
+    /// `--tls-cert FILE`.
+    @Option(name: .long, help: ArgumentHelp("Serve HTTPS with this certificate chain (PEM); needs --tls-key.", valueName: "file"))
+    var tlsCert: String?
+
+    /// `--tls-key FILE`.
+    @Option(name: .long, help: ArgumentHelp("The private key (PEM) of --tls-cert.", valueName: "file"))
+    var tlsKey: String?
+
+    /// `--trust-proxy CIDR`, repeatable.
+    @Option(
+        name: .long, help: ArgumentHelp("A reverse proxy whose X-Forwarded-For names the client (address or range).", valueName: "cidr"))
+    var trustProxy: [String] = []
 
     /// `--store DIR`.
     @Option(name: .long, help: ArgumentHelp("The store; default ./runbook-class/<first 12 hex of the runbook's sha256>.", valueName: "dir"))
     var store: String?
 
     /// `--code CODE`.
-    @Option(name: .long, help: ArgumentHelp("The class code; default the store's, else a random word-word-NN.", valueName: "code"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The class code (8+ characters); default the store's, else a random word-word-word-NNNN.", valueName: "code"))
     var code: String?
 
     /// `--stuck-after DURATION`.
@@ -56,19 +81,40 @@ struct ServeCommand: AsyncParsableCommand {
     /// Checks the options before anything is loaded (usage errors exit 2).
     func validate() throws {
         do {
-            _ = try ListenAddress(listen)
-        } catch {
+            _ = try ListenAddress(listen ?? Self.defaultListen)
+            _ = try publicURL.map(BoardAnnouncement.publicURL)
+            for range in trustProxy { _ = try AddressRange(range) }
+        } catch let error as CustomStringConvertible {
             throw ValidationError(error.description)
         }
         if let code, !ClassCode.isValid(code) { throw ValidationError("--code \(code): 1 to 64 letters, digits, '-' and '_'") }
+        if let code, !ClassCode.isStrongEnough(code) {
+            throw ValidationError("--code \(code): at least \(ClassCode.minimumLength) characters (a class code is a password)")
+        }
+        if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
         guard DurationSyntax.parse(stuckAfter) != nil else {
             throw ValidationError("--stuck-after: \(DurationSyntax.problem(with: stuckAfter))")
         }
     }
 
+    /// The address without `--listen`.
+    static let defaultListen = "127.0.0.1:8080"
+
     /// Loads the runbook and roster, opens the store, serves until SIGINT or SIGTERM.
     func run() async throws {
-        let address = try ListenAddress(listen)
+        let address = try ListenAddress(listen ?? Self.defaultListen)
+        let publicOrigin = try publicURL.map(BoardAnnouncement.publicURL)
+        if address.listensEverywhere, publicOrigin == nil, BoardAnnouncement.inContainer {
+            throw CommandFailure.usage(
+                "inside a container, --listen \(address.urlHost):\(address.port) needs --public-url http://HOST:PORT "
+                    + "(the address learners reach the host at): the container cannot know it")
+        }
+        let tls = tlsCert.flatMap { cert in tlsKey.map { BoardTLS(certificatePath: cert, keyPath: $0) } }
+        do {
+            try tls?.validate()
+        } catch {
+            throw CommandFailure.usage(error.description)
+        }
         let roster = try learners.map { try loadRoster($0) }
         let runbook = try RunbookFileLoader.load(path.runbook, output: output)
         let stuck = DurationSyntax.parse(stuckAfter) ?? .seconds(300)
@@ -81,23 +127,29 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure.usage(error.description)
         }
+        configuration.publicURL = publicOrigin
+        configuration.tls = tls
+        configuration.trustedProxies = try trustProxy.map { try AddressRange($0) }
+        OpenFiles.raiseLimit()
         let server: BoardServer
         do {
             server = try BoardServer(configuration: configuration)
         } catch {
             throw CommandFailure(text: "\(error)\n", status: 2)
         }
-        let host = address.urlHost
+        let listenGiven = listen != nil
         do {
             try await server.run(stopOnSignals: true) { port in
-                let origin = "http://\(host):\(port)"
+                let announcement = BoardAnnouncement(
+                    listen: address, listenGiven: listenGiven, port: port, publicURL: publicOrigin, secure: tls != nil,
+                    addresses: MachineAddresses.current())
+                let origin = announcement.origin
                 StandardStreams.out("board: \(origin)/?token=\(server.instructorToken)\njoin: \(origin)/join/\(server.code)\n")
-                if address.host == "0.0.0.0" || address.host == "::" {
-                    StandardStreams.err("runbook: learners use this machine's address in place of \(host) (its name on the network)\n")
-                }
+                for note in announcement.notes { StandardStreams.err(note + "\n") }
             }
         } catch {
-            throw CommandFailure(text: "error: cannot serve on \(listen): \(ControlCharacters.visible("\(error)"))\n", status: 1)
+            let shown = "\(address.urlHost):\(address.port)"
+            throw CommandFailure(text: "error: cannot serve on \(shown): \(ControlCharacters.visible("\(error)"))\n", status: 1)
         }
     }
 

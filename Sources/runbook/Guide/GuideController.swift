@@ -27,6 +27,8 @@ final class GuideController {
     var state: GuideState
     /// The latest result of each step (earlier sessions' included), by id.
     var results: [String: StepResult]
+    /// The step shown last (where a learner who quits leaves, SPEC 7.1).
+    private(set) var currentStep: String?
     private var saveFailed = false
 
     /// Creates the loop over a started session and its saved state.
@@ -90,6 +92,7 @@ final class GuideController {
     /// One step: its card, then keys until the learner moves on.
     private func visit(_ index: Int) async -> Visit {
         let step = steps[index]
+        currentStep = step.id
         let decided = session.gate(stepAt: index, previous: gateResults())
         if let decided, decided.status != .error {
             screen.print(screen.style.dim("\n\(decided.status.symbol) Step \(index + 1) of \(steps.count) · \(step.id): \(decided.status.rawValue)" + (decided.reason.map { " (\(VisibleText.sanitize($0)))" } ?? "")))
@@ -153,7 +156,10 @@ final class GuideController {
                 return .quit
             case .key(.help), .key(.hand), .key(.other), .key(.yes), .key(.no):
                 if input == .key(.help) { await help(step, afterFailure: afterFailure) }
-                if input == .key(.hand) { screen.handRaised(onBoard: await session.raiseHand(step: step.id)) }  // class board (SPEC 7)
+                if input == .key(.hand) {  // class board (SPEC 7.1): "hand raised" only once the board acknowledged it
+                    let board = await session.raiseHand(step: step.id) ? screen.board : nil
+                    screen.handRaised(await board?.confirmHand())
+                }
                 screen.keys(afterFailure: afterFailure, hasProbes: step.hasProbes)
             case .request(.armed):
                 screen.paragraph("  Press Ctrl-C again to save and quit (or q).", screen.style.yellow)
@@ -277,14 +283,6 @@ final class GuideController {
             guard !saveFailed else { return }
             saveFailed = true
             screen.paragraph("  ⚠ progress not saved: \(error.description)", screen.style.yellow)
-        }
-    }
-
-    /// Journals a `skipped` "not done yet" result for each step without a result, so the report lists every step.
-    func journalStepsNotDone() async {
-        for index in steps.indices where results[steps[index].id] == nil {
-            let title = session.presentation(ofStepAt: index).title
-            await session.record(StepResult(learner: session.learner.id, step: steps[index].id, title: title, status: .skipped, reason: "not done yet"))
         }
     }
 }

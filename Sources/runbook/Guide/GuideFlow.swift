@@ -103,11 +103,13 @@ struct GuideFlow {
                 screen.paragraph("\nProgress saved; `runbook guide` resumes at step \(next + 1) (\(runbook.steps[next].id)).", screen.style.dim)
             }
         }
-        await controller.journalStepsNotDone()
+        // Steps never reached stay without a result: "not run" in every report, never "skipped" (SPEC 7.1).
         let interrupted = ending == .interrupted
         let results: RunResults
         do {
-            results = try await session.recorder.finish(interrupted: interrupted).results()
+            let why: RunEnding = ending == .finished ? .finished : (interrupted ? .interrupted : .quit)
+            let step = ending == .finished ? nil : controller.currentStep
+            results = try await session.recorder.finish(interrupted: interrupted, ending: why, step: step).results()
         } catch {
             screen.paragraph("error: \(error)", screen.style.red)
             return interrupted ? 130 : 1
@@ -134,7 +136,8 @@ struct GuideFlow {
 
     /// The learner quit at the first question: close the journal.
     private func finishEarly(state: GuideState) async -> Int32 {
-        _ = try? await session.recorder.finish(interrupted: interrupts.quitRequested)
+        let quit = interrupts.quitRequested
+        _ = try? await session.recorder.finish(interrupted: quit, ending: quit ? .interrupted : .quit)
         return interrupts.quitRequested ? 130 : 0
     }
 }

@@ -1,3 +1,4 @@
+import Board
 import Foundation
 import Synchronization
 import Workflow
@@ -10,6 +11,7 @@ final class GuideScreen: RunObserver, Sendable {
     let style: TerminalStyle
     private let lock = Mutex(())
     private let streaming = Mutex(false)
+    private let boardLink = Mutex<GuideBoard?>(nil)
 
     /// A step's output lines are wanted, to stream them.
     var wantsOutputLines: Bool { true }
@@ -46,6 +48,12 @@ final class GuideScreen: RunObserver, Sendable {
         guard case .outputLine(_, _, let stream, let line) = event, streaming.withLock({ $0 }) else { return }
         let marker = stream == .stderr ? style.dim("  ┆ ") : style.dim("  │ ")
         print(marker + TerminalWidth.cut(VisibleText.sanitize(line), to: width - 5))
+    }
+
+    /// The class board, when the guide joined one (`--join`).
+    var board: GuideBoard? {
+        get { boardLink.withLock { $0 } }
+        set { boardLink.withLock { $0 = newValue } }
     }
 
     /// Turns the streaming of output lines on or off.
@@ -105,17 +113,39 @@ final class GuideScreen: RunObserver, Sendable {
     func keys(afterFailure: Bool, hasProbes: Bool) {
         var parts = [afterFailure ? "Enter/r run it again" : "Enter run it"]
         parts.append(hasProbes ? "c I ran it, check" : "c check")
-        parts += ["s skip", "q quit", "? help"]
+        parts += ["s skip"]
+        let board = self.board
+        if board != nil { parts.append("h raise hand") }
+        parts += ["q quit", "? help"]
         print(style.dim("  ") + parts.map { part in
             let split = part.split(separator: " ", maxSplits: 1)
             return style.bold(String(split[0])) + " " + style.dim(String(split.count > 1 ? split[1] : ""))
         }.joined(separator: style.dim(" · ")))
+        if let board { print(boardLine(board.state)) }
     }
 
-    /// What `h` did: a hand raised on the class board, or why not.
-    func handRaised(onBoard: Bool) {
-        paragraph(onBoard ? "  ✋ Hand raised: the instructor sees it on the class board until your next passed step."
-            : "  No class board: start the guide with --join URL (the join line of runbook serve) to raise a hand.", style.yellow)
+    /// The status line of the class board: `board: joined as ada`, `board: 3 records waiting, …`.
+    func boardLine(_ state: BoardState) -> String {
+        let text = TerminalWidth.cut("  board: " + VisibleText.sanitize(state.summary), to: width - 1)
+        switch state {
+        case .joined, .connecting: return style.dim(text)
+        case .unreachable, .refused: return style.yellow(text)
+        }
+    }
+
+    /// What `h` did: a hand the board acknowledged, one waiting for the board, or no board at all.
+    func handRaised(_ delivery: HandDelivery?) {
+        switch delivery {
+        case .raised?:
+            paragraph("  ✋ Hand raised: the instructor sees it on the class board until your next passed step.", style.yellow)
+        case .waiting(let why)?:
+            let shown = VisibleText.sanitize(why)
+            paragraph("  ✋ Your hand is not on the board yet: \(shown); it goes up when the board answers.", style.yellow)
+        case .refused(let why)?:
+            paragraph("  No hand raised: the class board refuses you (\(VisibleText.sanitize(why))).", style.yellow)
+        case nil:
+            paragraph("  No class board: start the guide with --join URL (the join line of runbook serve) to raise a hand.", style.yellow)
+        }
     }
 
     /// The explanation of the keys.
@@ -129,7 +159,7 @@ final class GuideScreen: RunObserver, Sendable {
             "  " + style.bold("r") + "      retry after a failure",
             "  " + style.bold("?") + "      this help; after a failed attempt, also the step's next hint",
             "  " + style.bold("q") + "      save and quit; `runbook guide` later resumes where you stopped",
-            "  " + style.bold("h") + "      raise your hand on the class board (guide --join URL) until your next passed step",
+            "  " + style.bold("h") + "      raise your hand on the class board (--join URL) until your next passed step",
             "  " + style.bold("Ctrl-C") + " stops a running step; a second Ctrl-C saves and quits",
             "",
         ])

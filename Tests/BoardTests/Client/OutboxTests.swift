@@ -67,12 +67,30 @@ struct OutboxTests {
         let outbox = try Outbox(directory: directory.path)
         for text in ["a", "b", "c"] { outbox.append(Self.line(text)) }
         outbox.adopt(boardAcked: 0)
-        #expect(outbox.reject(seq: 2) == Self.line("b"))
+        #expect(outbox.reject(seq: 2) == 1)
         let batch = try #require(outbox.pending(maxBytes: 1 << 20, maxLines: 100))
         #expect(batch.firstSeq == 1)
         #expect(batch.lines == [Self.line("a"), Self.line("c")])
         let rejected = try String(contentsOf: directory.appendingPathComponent("rejected.jsonl"), encoding: .utf8)
         #expect(rejected == String(decoding: Self.line("b"), as: UTF8.self) + "\n")
+    }
+
+    @Test func aRefusedRunRecordTakesItsRecordsWithItUpToTheNextRun() throws {
+        let directory = try BoardFixture.temporaryDirectory("outbox")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outbox = try Outbox(directory: directory.path)
+        let records = [
+            BoardFixture.header("alice", sha: String(repeating: "cd", count: 32)), BoardFixture.step("alice", "build", .passed),
+            BoardFixture.step("alice", "deploy", .passed), BoardFixture.header("alice"), BoardFixture.step("alice", "run", .passed),
+        ]
+        let lines = records.map { Array(try! JSONEncoder.runbook.encode($0)) }
+        for line in lines { outbox.append(line) }
+        outbox.adopt(boardAcked: 0)
+        #expect(outbox.reject(seq: 1) == 3, "the refused run and its two steps")
+        let batch = try #require(outbox.pending(maxBytes: 1 << 20, maxLines: 100))
+        #expect(batch.lines == Array(lines[3...]), "the next run is sent, as seq 1")
+        let rejected = try String(contentsOf: directory.appendingPathComponent("rejected.jsonl"), encoding: .utf8)
+        #expect(rejected.split(separator: "\n").count == 3)
     }
 
     @Test func aBatchStopsAtItsByteLimitButTakesAtLeastOneLine() throws {

@@ -7,7 +7,7 @@ import Testing
 @Suite("Board events")
 struct EventBroadcasterTests {
     @Test func aBrowserResumingFromAKeptEventGetsWhatItMissed() async {
-        let broadcaster = EventBroadcaster(history: 10, backlog: 10, subscribers: 4)
+        let broadcaster = EventBroadcaster(historyBytes: 1 << 20, backlog: 10, subscribers: 4)
         for index in 1...5 { broadcaster.publish(.learner, data: "{\"n\":\(index)}") }
         let subscription = try! #require(broadcaster.subscribe(after: "\(broadcaster.boot)-3"))
         #expect(subscription.snapshotAt == nil)
@@ -20,7 +20,7 @@ struct EventBroadcasterTests {
 
     @Test(arguments: [nil, "zzzzzz-3", "garbage", "-1"])
     func aNewOrForeignIdGetsASnapshotAtTheCurrentEvent(lastId: String?) {
-        let broadcaster = EventBroadcaster(history: 10, backlog: 10, subscribers: 4)
+        let broadcaster = EventBroadcaster(historyBytes: 1 << 20, backlog: 10, subscribers: 4)
         broadcaster.publish(.learner, data: "{}")
         let subscription = broadcaster.subscribe(after: lastId)
         #expect(subscription?.snapshotAt == "\(broadcaster.boot)-1")
@@ -28,7 +28,7 @@ struct EventBroadcasterTests {
     }
 
     @Test func anIdOlderThanTheKeptEventsGetsASnapshot() {
-        let broadcaster = EventBroadcaster(history: 3, backlog: 10, subscribers: 4)
+        let broadcaster = EventBroadcaster(historyBytes: 130, backlog: 10, subscribers: 4)  // three events of about 43 bytes
         for _ in 1...20 { broadcaster.publish(.learner, data: "{}") }
         #expect(broadcaster.subscribe(after: "\(broadcaster.boot)-2")?.snapshotAt == "\(broadcaster.boot)-20")
         #expect(broadcaster.subscribe(after: "\(broadcaster.boot)-19")?.replay.count == 1)
@@ -36,7 +36,7 @@ struct EventBroadcasterTests {
     }
 
     @Test func aSlowBrowserIsCutOffAndTooManyAreRefused() async throws {
-        let broadcaster = EventBroadcaster(history: 10, backlog: 2, subscribers: 2)
+        let broadcaster = EventBroadcaster(historyBytes: 1 << 20, backlog: 2, subscribers: 2)
         let slow = try #require(broadcaster.subscribe(after: nil))
         let keen = try #require(broadcaster.subscribe(after: nil))
         #expect(broadcaster.subscribe(after: nil) == nil, "a third follower is refused")
@@ -52,5 +52,18 @@ struct EventBroadcasterTests {
         broadcaster.finish()
         #expect(await keenEvents.next() == nil)
         #expect(broadcaster.subscriberCount == 0)
+    }
+
+    @Test func theHistoryIsBoundedInBytesNotEvents() {
+        let broadcaster = EventBroadcaster(historyBytes: 64 << 10, backlog: 10, subscribers: 4)
+        let big = "{\"name\":\"" + String(repeating: "x", count: 10_000) + "\"}"
+        for _ in 1...1_000 { broadcaster.publish(.learner, data: big) }
+        #expect(broadcaster.historyBytes <= 64 << 10, "about 6 events of 10 KB, not 1,000")
+        #expect(broadcaster.historyBytes >= 50 << 10)
+        #expect(broadcaster.subscribe(after: "\(broadcaster.boot)-999")?.replay.count == 1, "the latest ones are kept")
+        #expect(broadcaster.subscribe(after: "\(broadcaster.boot)-900")?.snapshotAt != nil, "older ones are not")
+        broadcaster.publish(.learner, data: String(repeating: "y", count: 100 << 10))
+        let latest = broadcaster.subscribe(after: "\(broadcaster.boot)-1000")
+        #expect(latest?.replay.count == 1, "one event larger than the bound is still kept")
     }
 }

@@ -88,7 +88,7 @@ struct BoardPaceTests {
         #expect(cell?.hintsShown == 2, "the highest count, not the latest")
         let detail = await store.detail(learner: "dee", step: "build")
         #expect(detail?.hintsShown == 2)
-        let page = BoardPage(document: await store.matrix(), token: "t", joinURL: "http://x/join/c", nonce: "n").render()
+        let page = BoardPage(document: await store.matrix(), joinURL: "http://x/join/c", nonce: "n").render()
         #expect(page.contains("<sup class=\"hints\" title=\"2 hints seen\">2</sup>"))
         #expect(!page.contains("behind the room's median"), "no timings, no count")
     }

@@ -14,7 +14,7 @@ struct BoardStoreTests {
     }
 
     static func broadcaster() -> EventBroadcaster {
-        EventBroadcaster(history: 100, backlog: 100, subscribers: 4)
+        EventBroadcaster(historyBytes: 1 << 20, backlog: 100, subscribers: 4)
     }
 
     @Test func aRetriedBatchIsStoredOnceAndOverlapsAreTrimmed() async throws {
@@ -22,10 +22,10 @@ struct BoardStoreTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try Self.open(directory)
         let first = [BoardFixture.header("alice"), BoardFixture.step("alice", "build", .passed)]
-        #expect(try await store.push(BoardFixture.body(first), learner: "alice") == 2)
-        #expect(try await store.push(BoardFixture.body(first), learner: "alice") == 2, "the same batch again (its ack was lost)")
+        #expect(try await store.push(BoardFixture.body(first), learner: "alice").acked == 2)
+        #expect(try await store.push(BoardFixture.body(first), learner: "alice").acked == 2, "the same batch again (its ack was lost)")
         let overlapping = [BoardFixture.step("alice", "build", .passed), BoardFixture.step("alice", "run", .failed, after: 20)]
-        #expect(try await store.push(BoardFixture.body(overlapping, from: 2), learner: "alice") == 3)
+        #expect(try await store.push(BoardFixture.body(overlapping, from: 2), learner: "alice").acked == 3)
         let lines = BoardFixture.storedLines(directory, "alice")
         #expect(lines.count == 3)
         #expect(lines.map { (try? JSONDecoder.runbook.decode(SequencedRecord.self, from: Data($0.utf8)))?.seq } == [1, 2, 3])

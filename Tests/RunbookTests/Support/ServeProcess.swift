@@ -25,8 +25,8 @@ final class ServeProcess {
     }
 
     /// Starts `runbook serve ARGUMENTS…` in `directory` and waits (up to 30 s) for its two lines.
-    init(_ arguments: [String], in directory: URL) async throws {
-        running = try RunbookBinary.start(["serve"] + arguments, in: directory)
+    init(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) async throws {
+        running = try RunbookBinary.start(["serve"] + arguments, in: directory, environment: environment)
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(30)
         var lines: [String] = []
@@ -42,10 +42,13 @@ final class ServeProcess {
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-        guard lines[0].hasPrefix("board: http://"), lines[1].hasPrefix("join: http://") else { throw NoLines(description: "\(lines)") }
+        guard lines[0].hasPrefix("board: http"), lines[1].hasPrefix("join: http") else { throw NoLines(description: "\(lines)") }
         boardURL = String(lines[0].dropFirst("board: ".count))
         joinURL = String(lines[1].dropFirst("join: ".count))
     }
+
+    /// What it printed on stderr so far.
+    var errors: String { (try? String(contentsOf: running.errURL, encoding: .utf8)) ?? "" }
 
     /// Sends `signal` and waits for the end.
     @discardableResult

@@ -53,6 +53,6 @@ struct HTMLReporterTests {
         results.learners[1].steps.removeLast()
         let page = HTMLReporter(results: results).render()
         #expect(page.contains("<strong>Incomplete.</strong>"))
-        #expect(page.contains("<td class=\"cell s-missing\" title=\"no result\">"))
+        #expect(page.contains("<td class=\"cell s-missing\" title=\"not run\">"))
     }
 }

@@ -1,15 +1,20 @@
 import Foundation
 import Hummingbird
-import NIOCore
+import Workflow
 
-/// What learners call (SPEC 7): `POST /api/v1/join`, `POST /api/v1/journal`, and the page of `GET /join/CODE`.
-struct LearnerEndpoints {
+/// What anyone with the class code may call (SPEC 7): `POST /api/v1/join` and the page of
+/// `GET /join/CODE`. Wrong codes are slowed per client address (`JoinThrottle`).
+struct JoinRoutes: Sendable {
     /// The board.
     let store: BoardStore
     /// The tokens.
     let auth: BoardAuth
     /// The class code.
     let code: String
+    /// Where learners reach the board.
+    let origin: BoardOrigin
+    /// The wrong-code brake.
+    let throttle: JoinThrottle
 
     /// The body of a join.
     struct Join: Decodable {
@@ -28,16 +33,29 @@ struct LearnerEndpoints {
         var acked: Int
     }
 
-    /// `POST /api/v1/join {"code", "learner"}`: 401 for a wrong code, 400 for an id that may not join.
-    func join(_ request: Request) async -> Response {
+    /// The routes.
+    var collection: RouteCollection<BoardRequestContext> {
+        let routes = RouteCollection(context: BoardRequestContext.self)
+        routes.post("/api/v1/join") { request, context in await join(request, context: context) }
+        routes.get("/join/:code") { request, context in joinPage(request, context: context) }
+        return routes
+    }
+
+    /// `POST /api/v1/join {"code", "learner"}`: 401 for a wrong code, 400 for an id that may not join,
+    /// 429 while the client's address waits after too many wrong codes.
+    func join(_ request: Request, context: BoardRequestContext) async -> Response {
+        if case .wait(let seconds) = throttle.admit(context.client) { return Self.slowDown(seconds) }
         let limit = store.configuration.limits.maxJoinBytes
-        guard let body = await Self.body(of: request, limit: limit) else {
+        guard let body = await RequestBodyReader.body(of: request, limit: limit) else {
             return BoardResponse.error(.contentTooLarge, "a join is at most \(limit) bytes")
         }
         guard let join = try? JSONDecoder().decode(Join.self, from: Data(body)) else {
             return BoardResponse.error(.badRequest, "a join is {\"code\": CODE, \"learner\": ID}")
         }
-        guard Self.constantTimeEqual(join.code, code) else { return BoardResponse.error(.unauthorized, "wrong class code") }
+        guard Self.constantTimeEqual(join.code, code) else {
+            if case .wait(let seconds) = throttle.wrongCode(from: context.client) { return Self.slowDown(seconds) }
+            return BoardResponse.error(.unauthorized, "wrong class code")
+        }
         guard LearnerId.isValid(join.learner) else {
             return BoardResponse.error(.badRequest, "a learner id is lowercase letters, digits, '-' and '_', from a letter or digit")
         }
@@ -46,31 +64,17 @@ struct LearnerEndpoints {
         return BoardResponse.json(Joined(token: auth.signer.learnerToken(join.learner), acked: await store.acked(for: join.learner)))
     }
 
-    /// `POST /api/v1/journal` (Bearer learner token): JSON lines with `seq`; answers `{"acked": N}`.
-    func journal(_ request: Request) async -> Response {
-        guard let learner = auth.learner(request), store.admits(learner) else {
-            return BoardResponse.error(.unauthorized, "a learner's token is needed (POST /api/v1/join)")
-        }
-        let limit = store.configuration.limits.maxBatchBytes
-        guard let body = await Self.body(of: request, limit: limit) else {
-            return BoardResponse.error(.contentTooLarge, "a batch is at most \(limit) bytes")
-        }
-        do {
-            return BoardResponse.json(["acked": try await store.push(body, learner: learner)])
-        } catch {
-            return BoardResponse.rejection(error)
-        }
-    }
-
-    /// `GET /join/CODE`: tells a learner the command to run (401 for a wrong code).
-    func joinPage(_ request: Request, context: some RequestContext) -> Response {
+    /// `GET /join/CODE`: tells a learner the command to run (401 for a wrong code, slowed like a join).
+    func joinPage(_ request: Request, context: BoardRequestContext) -> Response {
+        if case .wait(let seconds) = throttle.admit(context.client) { return Self.slowDown(seconds) }
         guard let given = context.parameters.get("code"), Self.constantTimeEqual(given, code) else {
+            if case .wait(let seconds) = throttle.wrongCode(from: context.client) { return Self.slowDown(seconds) }
             let message = "Wrong class code: ask your instructor for the join line.\n"
             return BoardResponse.text(message, type: "text/plain", status: .unauthorized)
         }
-        let host = request.head.authority ?? "\(store.configuration.host):\(store.configuration.port)"
         let configuration = store.configuration
-        let page = JoinPage(joinURL: "http://\(host)/join/\(code)", title: configuration.runbook.title, roster: configuration.roster != nil)
+        let page = JoinPage(
+            joinURL: origin.joinURL(for: request, code: code), title: configuration.runbook.title, roster: configuration.roster != nil)
         if request.headers[.accept]?.contains("text/html") == true {
             let policy = "default-src 'none'; style-src 'unsafe-inline'"
             return BoardResponse.text(page.html(), type: "text/html", extra: [.init("Content-Security-Policy")!: policy])
@@ -78,15 +82,11 @@ struct LearnerEndpoints {
         return BoardResponse.text(page.plainText(), type: "text/plain")
     }
 
-    /// The whole body when it is at most `limit` bytes; nil when it is larger.
-    static func body(of request: Request, limit: Int) async -> [UInt8]? {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { return nil }
-        do {
-            let buffer = try await request.body.collect(upTo: limit)
-            return Array(buffer.readableBytesView)
-        } catch {
-            return nil
-        }
+    /// 429 with `Retry-After`.
+    static func slowDown(_ seconds: Int) -> Response {
+        var response = BoardResponse.error(.tooManyRequests, "too many wrong class codes from this address: wait \(seconds) s")
+        response.headers[.retryAfter] = String(seconds)
+        return response
     }
 
     /// Compares two secrets without stopping at the first difference.
