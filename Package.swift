@@ -15,7 +15,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
         // The three below come with Hummingbird; named because Board uses them directly
@@ -32,12 +31,16 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // SHA-256 and HMAC from the system's libcrypto (OpenSSL 3), in place of swift-crypto, whose
+        // own copy of BoringSSL was a second one beside swift-nio-ssl's (about 360 C files to build).
+        .systemLibrary(
+            name: "CSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(
             name: "Workflow",
-            dependencies: [
-                "CYAML",
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
+            dependencies: ["CYAML", "CSSL"],
             swiftSettings: strict
         ),
         .target(
@@ -59,7 +62,6 @@ let package = Package(
                 "Workflow",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
