@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PACKAGES=(
-    libyaml-dev pkg-config                              # the YAML loader (CYAML)
+    libyaml-dev pkg-config libssl-dev                   # the YAML loader (CYAML), SHA-256 and HMAC (CSSL)
     docker.io docker-registry apache2-utils curl        # the engine, the lab registry, htpasswd
     debootstrap dataset-fashion-mnist                   # the lab's base images and training data
     tmux iproute2 procps                                # guided-mode tests, extra engines, process checks
