@@ -38,6 +38,8 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // `runbook --version`: the VERSION file and the git commit, written before each build.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .target(
             name: "Workflow",
             dependencies: ["CYAML", "CSSL"],
@@ -76,7 +78,8 @@ let package = Package(
                 "Board",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict
+            swiftSettings: strict,
+            plugins: ["BuildInfo"]
         ),
         .testTarget(
             name: "WorkflowTests",

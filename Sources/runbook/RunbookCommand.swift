@@ -8,7 +8,7 @@ struct RunbookCommand: AsyncParsableCommand {
         commandName: "runbook",
         abstract: "Run, check and guide Docker workshop modules written as YAML runbooks.",
         discussion: "Exit status: 0 success, 1 a step failed, 2 invalid input or arguments, 130 interrupted.",
-        version: "0.1.0",
+        version: "runbook \(BuildInfo.version) (\(BuildInfo.commit))",
         subcommands: [
             ValidateCommand.self, ListCommand.self, RunCommand.self, CheckCommand.self, GuideCommand.self, SelftestCommand.self,
             ReportCommand.self, SchemaCommand.self, DocsCommand.self, ImportCommand.self, ServeCommand.self,
