@@ -17,6 +17,7 @@ struct RunbookCommand: AsyncParsableCommand {
 
     /// Parses and runs, mapping argument-parser's usage errors (64) to 2 as SPEC 3 asks.
     static func main() async {
+        ContainerRunner.prepareProcess()  // inside a container: the folder owner's identity, state under $PWD (SPEC 10.2)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -18,13 +18,16 @@ public final class LearnerContext: Sendable {
     public let facts: [String: String]
     /// Why the learner's own setup failed (its folder could not be made): every step is then `error`.
     public let setupProblem: String?
+    /// `${workdir}` when it is made on first need (inside a container); nil when it was made before the first step.
+    public let workdirOnDemand: WorkdirOnDemand?
     /// Whether a command of this learner created something the backends sweep.
     private let created = Mutex(false)
 
     /// Creates a context.
     public init(
         learner: Learner, scope: VariableScope, environment: [String: String], redactor: Redactor, preflights: [String: BackendPreflight] = [:],
-        capabilities: Set<Capability> = [], facts: [String: String] = [:], setupProblem: String? = nil
+        capabilities: Set<Capability> = [], facts: [String: String] = [:], setupProblem: String? = nil,
+        workdirOnDemand: WorkdirOnDemand? = nil
     ) {
         self.learner = learner
         self.scope = scope
@@ -34,6 +37,7 @@ public final class LearnerContext: Sendable {
         self.capabilities = capabilities
         self.facts = facts
         self.setupProblem = setupProblem
+        self.workdirOnDemand = workdirOnDemand
     }
 
     /// Records that a command created something labelled.

@@ -38,6 +38,12 @@ public struct RunConfiguration: Sendable {
     public var reservedPorts: [String: [String: Int]] = [:]
     /// Which shard of the roster `learners` are (SPEC 8), recorded in the journal's `run` record.
     public var shard: ShardInfo?
+    /// The ports in use on the engine's host, when the runner cannot bind there itself (inside a
+    /// container, SPEC 10.2); nil: `${port.NAME}` are ports free on this machine.
+    public var engineHostPortsInUse: Set<Int>?
+    /// Inside a container (SPEC 10.2): `${workdir}` is made when a step first needs it, and this
+    /// says why a folder cannot be used (not a folder of the host); nil: made before the first step.
+    public var workdirPlaceCheck: (@Sendable (String) -> String?)?
 
     /// Creates a configuration with SPEC defaults.
     public init(

@@ -38,6 +38,7 @@ struct GuideCommand: AsyncParsableCommand {
         let selection = try preparation.selection(in: runbook, fromIsSelection: false)
         var configuration = try preparation.configuration(
             policy: .guide, learners: [learner], runbook: runbook, selection: selection, stdinIsTerminal: true)
+        try await ContainerRunner.prepare(&configuration)  // inside a container (SPEC 10.2)
         // A guide keeps the learner's ports across sessions: the containers of the last one may still publish them.
         if let saved = try? GuideStateStore().load(sha256: runbook.sha256, learner: learner.id)?.ports {
             configuration.reservedPorts[learner.id] = saved
