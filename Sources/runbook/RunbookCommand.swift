@@ -7,7 +7,16 @@ struct RunbookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runbook",
         abstract: "Run, check and guide Docker workshop modules written as YAML runbooks.",
-        discussion: "Exit status: 0 success, 1 a step failed, 2 invalid input or arguments, 130 interrupted.",
+        discussion: """
+            A learner, on any machine with Docker (Windows: in a WSL 2 shell):
+              docker run --rm -it -v /var/run/docker.sock:/var/run/docker.sock \\
+                -v "$PWD:$PWD" -w "$PWD" runbook:\(BuildInfo.version) \\
+                guide --join URL --learner ID
+            The same with the Linux binary: runbook guide --join URL --learner ID
+
+            Exit status: 0 success, 1 a step failed, 2 invalid input or arguments,
+            130 interrupted.
+            """,
         version: "runbook \(BuildInfo.version) (\(BuildInfo.commit))",
         subcommands: [
             ValidateCommand.self, ListCommand.self, RunCommand.self, CheckCommand.self, GuideCommand.self, SelftestCommand.self,
