@@ -38,6 +38,12 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // gzip for the workshop bundle (SPEC 10.3), from the system's zlib (which NIO's HTTP compression links already).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // `runbook --version`: the VERSION file and the git commit, written before each build.
         .plugin(name: "BuildInfo", capability: .buildTool()),
         .target(
@@ -62,6 +68,7 @@ let package = Package(
             name: "Board",
             dependencies: [
                 "Workflow",
+                "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -22,6 +22,12 @@ public struct BoardConfiguration: Sendable {
     public var port: Int
     /// Sizes and counts.
     public var limits: BoardLimits
+    /// The workshop handed out at `/join/CODE/bundle.tar.gz` (SPEC 10.3); nil: none.
+    public var workshop: WorkshopBundle?
+    /// What `serve --offer` hands out at `/join/CODE/files/NAME`.
+    public var offers: [OfferedFile] = []
+    /// The version of the `runbook` image the join page tells learners to run.
+    public var runbookVersion = "latest"
 
     /// Creates a configuration.
     public init(

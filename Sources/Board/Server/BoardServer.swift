@@ -74,7 +74,7 @@ public final class BoardServer: Sendable {
         let instructor = InstructorEndpoints(store: store, auth: auth, code: code)
         router.post("/api/v1/join") { request, _ in await learners.join(request) }
         router.post("/api/v1/journal") { request, _ in await learners.journal(request) }
-        router.get("/join/:code") { request, context in learners.joinPage(request, context: context) }
+        BundleEndpoints(code: code, configuration: configuration).register(on: router)  // SPEC 10.3: join page, bundle, offered files
         router.get("/") { request, _ in await instructor.page(request) }
         router.get("/events") { request, _ in instructor.events(request) }
         router.get("/api/v1/matrix") { request, _ in await instructor.matrix(request) }
