@@ -30,8 +30,13 @@ struct GuideCommand: AsyncParsableCommand {
                     + "To run every step unattended use `runbook run \(path.runbook)`; to see what is done already, `runbook check \(path.runbook)`.\n",
                 status: 2)
         }
-        let preparation = RunPreparation(path: path.runbook, options: options, output: output)
+        var preparation = RunPreparation(path: path.runbook, options: options, output: output)
         let learner = try preparation.guideLearner()
+        if let board = options.board, let url = try? JoinURL(board) {
+            // SPEC 10.3: the board's runbook, fetched when there is none here; a different one is refused.
+            preparation = RunPreparation(
+                path: try await WorkshopFetch(url: url, learner: learner.id).runbookPath(given: path.given), options: options, output: output)
+        }
         let runbook = try preparation.runbook(for: [learner])
         try GuideLock.acquire(sha256: runbook.sha256, learner: learner.id)
         // `--from` is where the guide starts, not a selection: earlier steps keep their progress.

@@ -38,6 +38,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The class code; default the store's, else a random word-word-NN.", valueName: "code"))
     var code: String?
 
+    /// `--offer FILE…`: files handed out on the join page (SPEC 10.3).
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Files learners may download from the join page (the image's tarball, the Linux tarball).", valueName: "file"),
+        completion: .file())
+    var offer: [String] = []
+
     /// `--stuck-after DURATION`.
     @Option(name: .long, help: ArgumentHelp("A learner with no step passed for this long is stuck.", valueName: "duration"))
     var stuckAfter = "5m"
@@ -64,10 +71,20 @@ struct ServeCommand: AsyncParsableCommand {
         let roster = try learners.map { try loadRoster($0) }
         let runbook = try RunbookFileLoader.load(path.runbook, output: output)
         let stuck = DurationSyntax.parse(stuckAfter) ?? .seconds(300)
-        let configuration = BoardConfiguration(
-            runbook: runbook, learners: roster, storeDirectory: store ?? BoardConfiguration.defaultStore(sha256: runbook.sha256),
+        let storeDirectory = store ?? BoardConfiguration.defaultStore(sha256: runbook.sha256)
+        var configuration = BoardConfiguration(
+            runbook: runbook, learners: roster, storeDirectory: storeDirectory,
             code: code, stuckAfter: Double(stuck.components.seconds) + Double(stuck.components.attoseconds) / 1e18,
             host: address.host, port: address.port)
+        // SPEC 10.3: the runbook's folder as the workshop bundle, and the offered files.
+        do throws(BundleError) {
+            let store = URL(fileURLWithPath: storeDirectory).standardizedFileURL.path
+            configuration.workshop = try WorkshopBundle.pack(runbook: runbook, excludedFolders: [store])
+            configuration.offers = try offer.map { path throws(BundleError) in try OfferedFile(path: path) }
+        } catch {
+            throw CommandFailure(text: "error: \(ControlCharacters.visible(error.message))\n", status: 2)
+        }
+        configuration.runbookVersion = BuildInfo.version
         let server: BoardServer
         do {
             server = try BoardServer(configuration: configuration)
