@@ -2,10 +2,13 @@
 public struct BundleError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The line shown (without `error: `).
     public var message: String
+    /// The board did not answer at all (as opposed to answering no).
+    public var unreachable: Bool
 
     /// An error with `message`.
-    public init(_ message: String) {
+    public init(_ message: String, unreachable: Bool = false) {
         self.message = message
+        self.unreachable = unreachable
     }
 
     public var description: String { message }

@@ -55,8 +55,19 @@ public struct BundleFetcher: Sendable {
         } catch is CancellationError {
             throw BundleError("interrupted while downloading the workshop; nothing was written")
         } catch {
-            throw BundleError("cannot reach the board at \(url.origin): \(error); check the join URL and the network, then run the command again")
+            throw BundleError(
+                "cannot reach the board at \(url.origin) (\(Self.reason(error))): check the join URL and the network, then run the command again",
+                unreachable: true)
         }
+    }
+
+    /// A network failure in a few words.
+    static func reason(_ error: any Error) -> String {
+        let text = "\(error)"
+        if text.contains("refused") { return "connection refused" }
+        if text.lowercased().contains("timeout") || text.contains("deadline") { return "no answer in time" }
+        if text.contains("resolve") || text.contains("not known") || text.contains("NXDOMAIN") { return "the name does not resolve" }
+        return text
     }
 
     /// A board's refusal as one line.

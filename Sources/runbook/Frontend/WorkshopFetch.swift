@@ -18,10 +18,13 @@ struct WorkshopFetch {
         do throws(BundleError) {
             description = try await BundleFetcher(url: url).describe()
         } catch {
-            // A board that does not answer must not keep a learner who has the workshop from working.
-            if let given { return given }
-            if FileManager.default.fileExists(atPath: "workshop.yaml") { return "workshop.yaml" }
-            throw CommandFailure(text: "error: \(error.message)\n", status: 2)
+            // A board that does not answer must not keep a learner who has the workshop from working
+            // (the outbox delivers later); one that answers no is believed.
+            if error.unreachable, let local = given ?? (FileManager.default.fileExists(atPath: "workshop.yaml") ? "workshop.yaml" : nil) {
+                StandardStreams.err("runbook: \(error.message); guiding \(local) meanwhile\n")
+                return local
+            }
+            throw CommandFailure(text: "error: \(ControlCharacters.visible(error.message))\n", status: 2)
         }
         if let given {
             try requireBoards(given, description)
@@ -73,7 +76,7 @@ struct WorkshopFetch {
             StandardStreams.err("runbook: unpacked into ./\(description.folder)/ (sha256 \(description.sha256.prefix(12))… checked)\n")
             return path
         } catch {
-            throw CommandFailure(text: "error: \(error.message)\n", status: flag.isSet ? 130 : 2)
+            throw CommandFailure(text: "error: \(ControlCharacters.visible(error.message))\n", status: flag.isSet ? 130 : 2)
         }
     }
 
