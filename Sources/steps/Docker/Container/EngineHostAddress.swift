@@ -6,8 +6,9 @@ import Glibc
 
 /// `${engine_host}` for a local engine seen from inside a container (SPEC 10.2): the engine host is
 /// `host.docker.internal` when that name resolves (Docker Desktop, or `--add-host
-/// host.docker.internal:host-gateway`), else the container's default gateway (the bridge's address
-/// on the host, where published ports answer too).
+/// host.docker.internal:host-gateway`), else `127.0.0.1` when the container shares the engine
+/// host's network (`--network host`: the engine's bridge `docker0` is among its interfaces), else
+/// the container's default gateway (the bridge's address on the host, where published ports answer too).
 public enum EngineHostAddress {
     /// The name Docker Desktop gives the host.
     public static let desktopName = "host.docker.internal"
@@ -18,6 +19,7 @@ public enum EngineHostAddress {
     /// The engine host's name or address, from this container; `127.0.0.1` when nothing better is known.
     static func resolve(routes: String? = try? String(contentsOfFile: "/proc/net/route", encoding: .utf8)) -> String {
         if resolves(desktopName) { return desktopName }
+        if FileManager.default.fileExists(atPath: "/sys/class/net/docker0") { return "127.0.0.1" }
         return routes.flatMap(defaultGateway(in:)) ?? "127.0.0.1"
     }
 
