@@ -50,15 +50,18 @@ struct ImageGuideTests {
 
         // First session: the bundle is fetched into ./guided-in-a-container/, step 1 passes, then q.
         let guide = RunbookImage.command(["guide", "--join", join, "--learner", "ada"], in: learnerFolder, extra: ["-it"])
-        var screen = try TmuxScreen(guide, in: learnerFolder, columns: 100, rows: 30)
-        try await screen.waitFor("unpacked into ./guided-in-a-container/", "Step 1 of 3", timeout: .seconds(60))
+        var screen = try TmuxScreen(guide, in: learnerFolder, columns: 90, rows: 30)
+        let first = try await screen.waitFor("unpacked into ./guided-in-a-container/", "Step 1 of 3", timeout: .seconds(60))
+        // The terminal's size reaches the guide in the container: its step rule spans the 90 columns (less one).
+        let rule = first.split(separator: "\n").first { $0.hasPrefix("── Step 1 of 3") }.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        #expect(rule.count == 89, "the step's rule: \(rule)")
         try screen.send("Enter")
         try await screen.waitFor("Step 2 of 3")
         try screen.send("q")
         #expect(try await screen.waitForExit() == 0)
 
         // The container is gone; the second session resumes at step 2 without fetching again.
-        screen = try TmuxScreen(guide, in: learnerFolder, columns: 100, rows: 30)
+        screen = try TmuxScreen(guide, in: learnerFolder, columns: 90, rows: 30)
         let resumed = try await screen.waitFor("Resuming at step 2 of 3", timeout: .seconds(60))
         #expect(!resumed.contains("fetching the workshop"))
         try screen.send("Enter")
