@@ -41,14 +41,6 @@ public final class WorkdirOnDemand: Sendable {
 
     /// Whether `step` (its command, texts, environment, expectations or probes) uses `${workdir}`.
     static func needs(_ step: Step) -> Bool {
-        var templates: [Template] = [step.title, step.say, step.hint, step.cwd, step.stdin].compactMap { $0 }
-        templates += step.command.templates + step.env.map(\.value) + step.expect.streams.flatMap(\.matcher.templates)
-        for probe in step.verify {
-            templates += probe.command.templates + probe.env.map(\.value) + probe.expect.streams.flatMap(\.matcher.templates)
-            templates += [probe.cwd, probe.stdin].compactMap { $0 }
-        }
-        if templates.contains(where: { $0.variableReferences.contains { $0.name == "workdir" } }) { return true }
-        let scripts = ([step.command] + step.verify.map(\.command)).compactMap(\.script)
-        return scripts.contains { ShellVariables.referenced(in: $0).contains("workdir") }
+        step.usedNames.contains("workdir")
     }
 }

@@ -43,6 +43,7 @@ struct GuideCommand: AsyncParsableCommand {
         let selection = try preparation.selection(in: runbook, fromIsSelection: false)
         var configuration = try preparation.configuration(
             policy: .guide, learners: [learner], runbook: runbook, selection: selection, stdinIsTerminal: true)
+        configuration.deferRequiredVars = true  // asked when a step that uses one is shown (SPEC 10.3)
         try await ContainerRunner.prepare(&configuration)  // inside a container (SPEC 10.2)
         // A guide keeps the learner's ports across sessions: the containers of the last one may still publish them.
         if let saved = try? GuideStateStore().load(sha256: runbook.sha256, learner: learner.id)?.ports {
