@@ -18,7 +18,9 @@ struct BuildInfoPlugin: BuildToolPlugin {
             mkdir -p "$2"
             version=$(head -n 1 VERSION 2>/dev/null | tr -cd '0-9A-Za-z.+-')
             commit=$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
-            if [ "$commit" != unknown ] && ! git diff --quiet HEAD -- Sources Package.swift VERSION 2>/dev/null; then commit="$commit-dirty"; fi
+            if [ "$commit" != unknown ] && ! git diff --quiet HEAD -- Sources Package.swift VERSION 2>/dev/null; then
+                commit="$commit-dirty"
+            fi
             text="/// Written by the BuildInfo plugin before each build (Plugins/BuildInfo): do not edit.
             enum BuildInfo {
                 /// The package's version (the VERSION file).

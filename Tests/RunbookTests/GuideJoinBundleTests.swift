@@ -40,8 +40,11 @@ struct GuideJoinBundleTests {
         let offered = workshop.appendingPathComponent("offered.tar")
         try Data(repeating: 7, count: 1000).write(to: offered)
         let serve = try await ServeProcess(
-            [workshop.appendingPathComponent("workshop.yaml").path, "--listen", "127.0.0.1:0", "--store", workshop.appendingPathComponent("store").path,
-             "--offer", offered.path], in: workshop)
+            [
+                workshop.appendingPathComponent("workshop.yaml").path, "--listen", "127.0.0.1:0", "--store",
+                workshop.appendingPathComponent("store").path,
+                "--offer", offered.path,
+            ], in: workshop)
         defer { _ = try? serve.stop() }
         let page = try Curl.get(serve.joinURL).body
         #expect(page.contains("docker run --rm -it -v /var/run/docker.sock:/var/run/docker.sock -v \"$PWD:$PWD\" -w \"$PWD\""))
@@ -59,7 +62,8 @@ struct GuideJoinBundleTests {
         let fetched = learner.appendingPathComponent("fetched-workshop")
         #expect(FileManager.default.fileExists(atPath: fetched.appendingPathComponent("data/note.txt").path))
         #expect(!FileManager.default.fileExists(atPath: fetched.appendingPathComponent("private.key").path))
-        #expect(!FileManager.default.fileExists(atPath: fetched.appendingPathComponent("store").path), "the board's store is not handed out")
+        #expect(
+            !FileManager.default.fileExists(atPath: fetched.appendingPathComponent("store").path), "the board's store is not handed out")
         #expect(try serve.statuses()["ada"] == ["read": "passed", "done": "passed"])
     }
 
@@ -72,7 +76,10 @@ struct GuideJoinBundleTests {
             try? FileManager.default.removeItem(at: learner)
         }
         let serve = try await ServeProcess(
-            [workshop.appendingPathComponent("workshop.yaml").path, "--listen", "127.0.0.1:0", "--store", workshop.appendingPathComponent("store").path],
+            [
+                workshop.appendingPathComponent("workshop.yaml").path, "--listen", "127.0.0.1:0", "--store",
+                workshop.appendingPathComponent("store").path,
+            ],
             in: workshop)
         defer { _ = try? serve.stop() }
         try Data("runbook: 1\nsteps:\n  - id: other\n    exec: [echo, x]\n".utf8).write(to: learner.appendingPathComponent("workshop.yaml"))
@@ -84,7 +91,8 @@ struct GuideJoinBundleTests {
         let wrong = serve.joinURL.replacingOccurrences(of: serve.code, with: "wrong-code-99")
         let empty = try RunbookBinary.temporaryDirectory("join-wrong")
         defer { try? FileManager.default.removeItem(at: empty) }
-        let refused = try TmuxScreen([RunbookBinary.url.path, "guide", "--join", wrong, "--learner", "bob"], in: empty, environment: environment)
+        let refused = try TmuxScreen(
+            [RunbookBinary.url.path, "guide", "--join", wrong, "--learner", "bob"], in: empty, environment: environment)
         try await refused.waitFor("does not know the class code", "EXIT=2")
         #expect(BundleListing.names(in: empty).isEmpty, "nothing written")
     }

@@ -24,6 +24,7 @@ struct BundleEndpoints: Sendable {
         return LearnerEndpoints.constantTimeEqual(given, code)
     }
 
+    /// The answer to a wrong class code: 401, plain text.
     private var wrongCode: Response {
         BoardResponse.text("Wrong class code: ask your instructor for the join line.\n", type: "text/plain", status: .unauthorized)
     }
@@ -35,7 +36,8 @@ struct BundleEndpoints: Sendable {
         let base = "/join/\(code)"
         let page = WorkshopJoinPage(
             instructions: JoinInstructions(joinURL: "http://\(host)\(base)", image: "runbook:\(configuration.runbookVersion)"),
-            title: configuration.runbook.title, roster: configuration.roster != nil, bundle: configuration.workshop.map(BundleDescription.init),
+            title: configuration.runbook.title, roster: configuration.roster != nil,
+            bundle: configuration.workshop.map(BundleDescription.init),
             offers: configuration.offers, basePath: base)
         if request.headers[.accept]?.contains("text/html") == true {
             let policy = "default-src 'none'; style-src 'unsafe-inline'"

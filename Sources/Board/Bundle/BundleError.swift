@@ -11,5 +11,6 @@ public struct BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         self.unreachable = unreachable
     }
 
+    /// The message.
     public var description: String { message }
 }

@@ -29,7 +29,8 @@ public struct BundleFetcher: Sendable {
     /// `GET /join/CODE/bundle.tar.gz`: the archive `description` names; throws when the board now
     /// serves another one, or it is larger than a bundle may be.
     public func download(_ description: BundleDescription) async throws(BundleError) -> [UInt8] {
-        let (status, body, announced) = try await fetch("/bundle.tar.gz", limit: WorkshopBundle.maximumSize + (1 << 20), timeout: .seconds(600))
+        let (status, body, announced) = try await fetch(
+            "/bundle.tar.gz", limit: WorkshopBundle.maximumSize + (1 << 20), timeout: .seconds(600))
         guard status == 200 else { throw Self.refusal(status: status, body: body, url: url) }
         if let announced, announced != description.runbookSha256 {
             throw BundleError("the board at \(url) changed its runbook while it was being fetched: run the command again")
@@ -37,6 +38,7 @@ public struct BundleFetcher: Sendable {
         return body
     }
 
+    /// The status and body of `GET /join/CODE<suffix>`.
     private func get(_ suffix: String, limit: Int, timeout: Duration) async throws(BundleError) -> (Int, [UInt8]) {
         let (status, body, _) = try await fetch(suffix, limit: limit, timeout: timeout)
         return (status, body)
@@ -51,12 +53,14 @@ public struct BundleFetcher: Sendable {
             return (Int(response.status.code), Array(buffer.readableBytesView), response.headers.first(name: "X-Runbook-Sha256"))
         } catch let error as NIOTooManyBytesError {
             _ = error
-            throw BundleError("the board's \(suffix.dropFirst()) is larger than a workshop bundle may be (64 MiB): refused, nothing written")
+            throw BundleError(
+                "the board's \(suffix.dropFirst()) is larger than a workshop bundle may be (64 MiB): refused, nothing written")
         } catch is CancellationError {
             throw BundleError("interrupted while downloading the workshop; nothing was written")
         } catch {
             throw BundleError(
-                "cannot reach the board at \(url.origin) (\(Self.reason(error))): check the join URL and the network, then run the command again",
+                "cannot reach the board at \(url.origin) (\(Self.reason(error))): "
+                    + "check the join URL and the network, then run the command again",
                 unreachable: true)
         }
     }

@@ -29,6 +29,7 @@ struct BundleSelection {
     /// A folder's ignore rules: each pattern with the folder (relative) it belongs to.
     private typealias Rules = [(base: String, pattern: IgnorePattern)]
 
+    /// Adds the files of the folder `relative` (below `root`) that go into the bundle, then its subfolders', to `files`.
     private func walk(relative: String, rules inherited: Rules, into files: inout [BundleFile]) {
         let absolute = relative.isEmpty ? root : root + "/" + relative
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else { return }
@@ -37,7 +38,9 @@ struct BundleSelection {
         var rules = inherited
         for file in Self.ignoreFiles where names.contains(file) {
             guard let text = try? String(contentsOfFile: absolute + "/" + file, encoding: .utf8) else { continue }
-            rules += text.split(separator: "\n", omittingEmptySubsequences: false).compactMap(IgnorePattern.init(line:)).map { (relative, $0) }
+            rules += text.split(separator: "\n", omittingEmptySubsequences: false).compactMap(IgnorePattern.init(line:)).map {
+                (relative, $0)
+            }
         }
         for name in names.sorted() {
             let path = relative.isEmpty ? name : relative + "/" + name

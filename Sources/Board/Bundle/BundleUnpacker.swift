@@ -26,8 +26,9 @@ public struct BundleUnpacker: Sendable {
     public func unpack(_ archive: [UInt8], into folder: String) throws(BundleError) -> String {
         let sha = SHA256.hex(of: archive)
         guard sha == expected.sha256 else {
-            throw BundleError("the bundle's sha256 is \(sha.prefix(12))…, not the \(expected.sha256.prefix(12))… the board announced: "
-                + "the download was damaged or cut short; run the command again")
+            throw BundleError(
+                "the bundle's sha256 is \(sha.prefix(12))…, not the \(expected.sha256.prefix(12))… the board announced: "
+                    + "the download was damaged or cut short; run the command again")
         }
         let tar: [UInt8]
         let entries: [TarEntry]
@@ -47,7 +48,9 @@ public struct BundleUnpacker: Sendable {
         }
         let runbookSha = SHA256.hex(of: runbook)
         guard runbookSha == expected.runbookSha256 else {
-            throw BundleError("the bundle's \(expected.runbookPath) has sha256 \(runbookSha.prefix(12))…, not the board's \(expected.runbookSha256.prefix(12))…: refused")
+            throw BundleError(
+                "the bundle's \(expected.runbookPath) has sha256 \(runbookSha.prefix(12))…, "
+                    + "not the board's \(expected.runbookSha256.prefix(12))…: refused")
         }
         let pending = try conflicts(entries, in: folder)
         try write(pending, into: folder)
@@ -61,11 +64,14 @@ public struct BundleUnpacker: Sendable {
         for entry in entries {
             let parts = entry.path.split(separator: "/", omittingEmptySubsequences: false)
             guard !entry.path.isEmpty, !entry.path.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == ".." || $0 == "." }),
-                  !entry.path.utf8.contains(0) else {
+                !entry.path.utf8.contains(0)
+            else {
                 throw BundleError("the bundle holds \(Self.visible(entry.path)), a path out of its folder: refused, nothing written")
             }
             if case .symlink(let target) = entry.kind, !BundleSelection.staysInside(target, at: entry.path) {
-                throw BundleError("the bundle's link \(Self.visible(entry.path)) points out of its folder (\(Self.visible(target))): refused, nothing written")
+                throw BundleError(
+                    "the bundle's link \(Self.visible(entry.path)) points out of its folder (\(Self.visible(target))): "
+                        + "refused, nothing written")
             }
             for depth in 1..<max(parts.count, 1) where links.contains(parts[0..<depth].joined(separator: "/")) {
                 throw BundleError("the bundle writes \(Self.visible(entry.path)) through a link: refused, nothing written")
@@ -105,7 +111,8 @@ public struct BundleUnpacker: Sendable {
             default:
                 break
             }
-            throw BundleError("\(path) already exists with other content: move it away (or run the command in another folder); nothing written")
+            throw BundleError(
+                "\(path) already exists with other content: move it away (or run the command in another folder); nothing written")
         }
         return pending
     }
@@ -151,7 +158,8 @@ public struct BundleUnpacker: Sendable {
         } catch let error as BundleError {
             throw error
         } catch {
-            throw BundleError("cannot unpack the workshop into \(folder): \(Self.reason(error)); nothing was left there, run the command again")
+            throw BundleError(
+                "cannot unpack the workshop into \(folder): \(Self.reason(error)); nothing was left there, run the command again")
         }
     }
 

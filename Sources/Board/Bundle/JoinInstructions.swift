@@ -38,7 +38,10 @@ public struct JoinInstructions: Sendable {
         [
             ("macOS", "Docker Desktop running; in Terminal, in an empty folder:", docker),
             ("Linux", "Docker running; in an empty folder:", docker),
-            ("Windows (WSL 2 shell)", "Docker Desktop with WSL 2; in an Ubuntu (WSL) terminal, in an empty folder of your WSL home:", docker),
+            (
+                "Windows (WSL 2 shell)", "Docker Desktop with WSL 2; in an Ubuntu (WSL) terminal, in an empty folder of your WSL home:",
+                docker
+            ),
             ("Windows (PowerShell)", "the same, started from PowerShell (it runs in WSL 2):", powerShell),
             ("Linux, with the runbook binary", "no container:", binary),
         ]

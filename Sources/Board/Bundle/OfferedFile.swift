@@ -32,14 +32,18 @@ public struct OfferedFile: Sendable, Equatable {
         }
         size = total
         sha256 = SHA256.hex(digest: hasher.finalize())
-        guard Self.isServable(name) else { throw BundleError("--offer \(path): the name \(name) cannot be served (letters, digits, '.', '-', '_')") }
+        guard Self.isServable(name) else {
+            throw BundleError("--offer \(path): the name \(name) cannot be served (letters, digits, '.', '-', '_')")
+        }
     }
 
     /// Names that stay one URL segment as they are.
     static func isServable(_ name: String) -> Bool {
-        !name.isEmpty && !name.hasPrefix(".") && name.unicodeScalars.allSatisfy { scalar in
-            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || ".-_+".unicodeScalars.contains(scalar)
-        }
+        !name.isEmpty && !name.hasPrefix(".")
+            && name.unicodeScalars.allSatisfy { scalar in
+                ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                    || ".-_+".unicodeScalars.contains(scalar)
+            }
     }
 
     /// What a learner types to use it, by its kind.

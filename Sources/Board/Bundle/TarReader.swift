@@ -34,7 +34,8 @@ struct TarReader {
             case UInt8(ascii: "2"):
                 entries.append(TarEntry(path: trimmed, kind: .symlink(text(header, 157, 100)), mode: mode))
             case let type:
-                throw Malformed(message: "\(path): entries of type '\(Character(Unicode.Scalar(type)))' are not taken (files, folders and links only)")
+                throw Malformed(
+                    message: "\(path): entries of type '\(Character(Unicode.Scalar(type)))' are not taken (files, folders and links only)")
             }
             offset = start + (size + 511) / 512 * 512
         }

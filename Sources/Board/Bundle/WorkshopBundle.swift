@@ -25,7 +25,9 @@ public struct WorkshopBundle: Sendable {
 
     /// Packs the folder of `runbook`, leaving out `excludedFolders` (absolute) as well; throws when it
     /// is over `maximumSize` (naming the largest files) or a file cannot be read.
-    public static func pack(runbook: Runbook, excludedFolders: Set<String> = [], maximumSize: Int = maximumSize) throws(BundleError) -> WorkshopBundle {
+    public static func pack(runbook: Runbook, excludedFolders: Set<String> = [], maximumSize: Int = maximumSize) throws(BundleError)
+        -> WorkshopBundle
+    {
         let root = URL(fileURLWithPath: runbook.directory).standardizedFileURL.path
         let runbookPath = URL(fileURLWithPath: runbook.path).lastPathComponent
         let files = BundleSelection(root: root, excludedFolders: excludedFolders).files()
@@ -36,7 +38,8 @@ public struct WorkshopBundle: Sendable {
         guard total <= maximumSize else {
             let largest = files.sorted { $0.size > $1.size }.prefix(5).map { "\($0.path) (\(megabytes($0.size)))" }
             throw BundleError(
-                "the workshop folder \(root) holds \(megabytes(total)) of files, more than the \(megabytes(maximumSize)) a bundle may hold; "
+                "the workshop folder \(root) holds \(megabytes(total)) of files, "
+                    + "more than the \(megabytes(maximumSize)) a bundle may hold; "
                     + "largest: \(largest.joined(separator: ", ")); list what learners do not need in \(root)/.runbookignore")
         }
         var writer = TarWriter()

@@ -16,12 +16,14 @@ struct WorkshopJoinPage {
     /// `/join/CODE`, for the files' links.
     let basePath: String
 
+    /// What YOUR-ID is.
     private var idNote: String {
         roster
             ? "YOUR-ID is the id your instructor gave you (the class has a list)."
             : "YOUR-ID is yours to choose: lowercase letters, digits, '-' and '_', e.g. ada-lovelace."
     }
 
+    /// Where the workshop lands.
     private var bundleNote: String {
         guard let bundle else { return "Run it in the folder of the workshop." }
         return "It downloads the workshop into ./\(bundle.folder)/ and guides you from there; "
@@ -55,7 +57,8 @@ struct WorkshopJoinPage {
         }
         body += "<p>\(MarkupEscaper.escape(idNote)) \(MarkupEscaper.escape(bundleNote))</p>\n"
         if !offers.isEmpty {
-            body += "<h2>No internet? Download from this board</h2>\n<table>\n<tr><th>file</th><th>size</th><th>sha256</th><th>then</th></tr>\n"
+            body +=
+                "<h2>No internet? Download from this board</h2>\n<table>\n<tr><th>file</th><th>size</th><th>sha256</th><th>then</th></tr>\n"
             for file in offers {
                 let link = MarkupEscaper.attribute("\(basePath)/files/\(file.name)")
                 body += "<tr><td><a href=\"\(link)\" download>\(MarkupEscaper.escape(file.name))</a></td>"

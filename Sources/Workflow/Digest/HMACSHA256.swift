@@ -10,7 +10,8 @@ public enum HMACSHA256 {
             message.withUnsafeBytes { messageBytes in
                 code.withUnsafeMutableBufferPointer { output in
                     HMAC(
-                        EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count), messageBytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                        EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count),
+                        messageBytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
                         messageBytes.count, output.baseAddress, &length)
                 }
             }
@@ -22,6 +23,8 @@ public enum HMACSHA256 {
     public static func isValid(_ code: [UInt8], for message: [UInt8], key: [UInt8]) -> Bool {
         let expected = Self.code(for: message, key: key)
         guard !expected.isEmpty, expected.count == code.count else { return false }
-        return expected.withUnsafeBytes { left in code.withUnsafeBytes { right in CRYPTO_memcmp(left.baseAddress, right.baseAddress, left.count) } } == 0
+        return expected.withUnsafeBytes { left in
+            code.withUnsafeBytes { right in CRYPTO_memcmp(left.baseAddress, right.baseAddress, left.count) }
+        } == 0
     }
 }

@@ -34,8 +34,8 @@ struct GuideCommand: AsyncParsableCommand {
         let learner = try preparation.guideLearner()
         if let board = options.board, let url = try? JoinURL(board) {
             // SPEC 10.3: the board's runbook, fetched when there is none here; a different one is refused.
-            preparation = RunPreparation(
-                path: try await WorkshopFetch(url: url, learner: learner.id).runbookPath(given: path.given), options: options, output: output)
+            let fetched = try await WorkshopFetch(url: url, learner: learner.id).runbookPath(given: path.given)
+            preparation = RunPreparation(path: fetched, options: options, output: output)
         }
         let runbook = try preparation.runbook(for: [learner])
         try GuideLock.acquire(sha256: runbook.sha256, learner: learner.id)

@@ -26,7 +26,9 @@ enum ContainerRunner {
         guard ContainerDetection.current else { return }
         let environment = configuration.baseEnvironment
         let local = configuration.learners.allSatisfy { !configuration.registry.isRemote($0) }
-        if local, configuration.runbook.backends.contains(DockerBackend().name), let problem = EngineSocket.problem(environment: environment) {
+        if local, configuration.runbook.backends.contains(DockerBackend().name),
+            let problem = EngineSocket.problem(environment: environment)
+        {
             throw CommandFailure(text: problem + "\n", status: 2)
         }
         if let temporary = environment["TMPDIR"], !temporary.isEmpty {

@@ -2,6 +2,7 @@ import Synchronization
 
 /// Set once by a signal handler, read by the work it stops.
 final class InterruptFlag: Sendable {
+    /// Whether it was set.
     private let value = Atomic(false)
 
     /// Marks the flag.

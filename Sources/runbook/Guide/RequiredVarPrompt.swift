@@ -17,7 +17,8 @@ struct RequiredVarPrompt {
             let secret = runbook.secrets.contains(declaration.name) || Redactor.isSecretName(declaration.name)
             let about = declaration.description.map { " (\(VisibleText.sanitize($0)))" } ?? ""
             screen.print("")
-            screen.paragraph("The next step needs \(declaration.name)\(about)." + (secret ? " It is a secret: what you type is not shown." : ""))
+            screen.paragraph(
+                "The next step needs \(declaration.name)\(about)." + (secret ? " It is a secret: what you type is not shown." : ""))
             guard let value = await line(prompt: "  \(declaration.name): ", echo: !secret) else { return false }
             session.context.provide(declaration.name, value: value, runbook: runbook)
         }

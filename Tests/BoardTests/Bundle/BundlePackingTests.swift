@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Workflow
+
 @testable import Board
 
 /// What a board packs of its runbook's folder (SPEC 10.3).

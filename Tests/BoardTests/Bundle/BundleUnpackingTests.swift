@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Workflow
+
 @testable import Board
 
 /// What a learner's `guide --join` does with a downloaded bundle (SPEC 10.3): refusals leave nothing.
@@ -11,12 +12,14 @@ struct BundleUnpackingTests {
         var writer = TarWriter()
         for entry in entries { try writer.add(entry) }
         let archive = try Gzip.compress(writer.finished())
-        let runbook = entries.first { $0.path == "workshop.yaml" }.flatMap { entry -> [UInt8]? in
-            if case .file(let bytes) = entry.kind { return bytes }
-            return nil
-        } ?? []
+        let runbook =
+            entries.first { $0.path == "workshop.yaml" }.flatMap { entry -> [UInt8]? in
+                if case .file(let bytes) = entry.kind { return bytes }
+                return nil
+            } ?? []
         let description = BundleDescription(
-            sha256: SHA256.hex(of: archive), runbookSha256: SHA256.hex(of: runbook), runbookPath: "workshop.yaml", folder: "web", size: archive.count)
+            sha256: SHA256.hex(of: archive), runbookSha256: SHA256.hex(of: runbook), runbookPath: "workshop.yaml", folder: "web",
+            size: archive.count)
         return (archive, description)
     }
 
@@ -37,15 +40,17 @@ struct BundleUnpackingTests {
         #expect(BundleFolder.listing(target) == ["2-web-app", "2-web-app/src", "2-web-app/src/app.py", "2-web-app/workshop.yaml"])
     }
 
-    @Test("each refusal is one clear line, and nothing is written", arguments: [
-        ("wrong sha", "the download was damaged"),
-        ("absolute path", "a path out of its folder"),
-        ("dot dot", "a path out of its folder"),
-        ("link out", "points out of its folder"),
-        ("through a link", "through a link"),
-        ("changed runbook", "not the board's"),
-        ("bomb", "more than"),
-    ])
+    @Test(
+        "each refusal is one clear line, and nothing is written",
+        arguments: [
+            ("wrong sha", "the download was damaged"),
+            ("absolute path", "a path out of its folder"),
+            ("dot dot", "a path out of its folder"),
+            ("link out", "points out of its folder"),
+            ("through a link", "through a link"),
+            ("changed runbook", "not the board's"),
+            ("bomb", "more than"),
+        ])
     func refusals(_ situation: String, _ expected: String) throws {
         var entries = [Self.runbook, TarEntry(path: "src/app.py", kind: .file([1, 2, 3]), mode: 0o644)]
         switch situation {
@@ -53,7 +58,9 @@ struct BundleUnpackingTests {
         case "dot dot": entries.append(TarEntry(path: "src/../../evil", kind: .file([1]), mode: 0o644))
         case "link out": entries.append(TarEntry(path: "src/etc", kind: .symlink("../../etc"), mode: 0o777))
         case "through a link":
-            entries += [TarEntry(path: "src/in", kind: .symlink("."), mode: 0o777), TarEntry(path: "src/in/x", kind: .file([1]), mode: 0o644)]
+            entries += [
+                TarEntry(path: "src/in", kind: .symlink("."), mode: 0o777), TarEntry(path: "src/in/x", kind: .file([1]), mode: 0o644),
+            ]
         case "bomb": entries.append(TarEntry(path: "big.bin", kind: .file([UInt8](repeating: 0, count: (80 << 20))), mode: 0o644))
         default: break
         }
@@ -91,7 +98,8 @@ struct BundleUnpackingTests {
         let target = try BundleFolder.empty()
         defer { try? FileManager.default.removeItem(at: target) }
         let error = #expect(throws: BundleError.self) {
-            try BundleUnpacker(expected: description, interrupted: { true }).unpack(archive, into: target.appendingPathComponent("web").path)
+            try BundleUnpacker(expected: description, interrupted: { true }).unpack(
+                archive, into: target.appendingPathComponent("web").path)
         }
         #expect(error?.message.contains("interrupted") == true)
         #expect(BundleFolder.listing(target).isEmpty)

@@ -55,7 +55,8 @@ enum DistTarball {
             $bin run exec.yaml --out results
             """
         let outcome = try ExternalTool.run(
-            "docker", ["run", "--rm", "-v", "\(folder.path):\(folder.path)", "-w", folder.path, DockerAvailability.baseImage, "sh", "-c", script])
+            "docker",
+            ["run", "--rm", "-v", "\(folder.path):\(folder.path)", "-w", folder.path, DockerAvailability.baseImage, "sh", "-c", script])
         #expect(outcome.status == 0, "\(outcome.output)")
         #expect(outcome.output.contains("runbook \(RunbookImage.version) ("), "\(outcome.output)")
         let results = try ResultsFile(directory: folder.appendingPathComponent("results"))

@@ -3,7 +3,9 @@ import Testing
 
 /// A learner with nothing but Docker (SPEC 10.1, 10.3): `serve` in a container of the image, a
 /// guide in another one, driven through a terminal, starting from an empty folder.
-@Suite("the image guides a learner from an empty folder", .serialized, .enabled(if: RunbookImage.shouldRun && TmuxScreen.isAvailable, RunbookImage.why))
+@Suite(
+    "the image guides a learner from an empty folder", .serialized,
+    .enabled(if: RunbookImage.shouldRun && TmuxScreen.isAvailable, RunbookImage.why))
 struct ImageGuideTests {
     /// The workshop the board hands out: three quick steps, one reading a file of the bundle.
     static let runbook = """
@@ -42,9 +44,12 @@ struct ImageGuideTests {
         let code = "test-class-\(scratch.suffix)"
         scratch.madeContainer(board)
         try scratch.docker(
-            ["run", "-d", "--name", board, "-v", "\(workshop.path):\(workshop.path)", "-w", workshop.path, RunbookImage.name,
-             "serve", "--listen", "0.0.0.0:8080", "--store", "store", "--code", code])
-        let address = try scratch.docker(["inspect", "-f", "{{.NetworkSettings.IPAddress}}", board]).trimmingCharacters(in: .whitespacesAndNewlines)
+            [
+                "run", "-d", "--name", board, "-v", "\(workshop.path):\(workshop.path)", "-w", workshop.path, RunbookImage.name,
+                "serve", "--listen", "0.0.0.0:8080", "--store", "store", "--code", code,
+            ])
+        let address = try scratch.docker(["inspect", "-f", "{{.NetworkSettings.IPAddress}}", board]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let join = "http://\(address):8080/join/\(code)"
         try await Self.waitForBoard(scratch, board)
 
@@ -53,7 +58,8 @@ struct ImageGuideTests {
         var screen = try TmuxScreen(guide, in: learnerFolder, columns: 90, rows: 30)
         let first = try await screen.waitFor("unpacked into ./guided-in-a-container/", "Step 1 of 3", timeout: .seconds(60))
         // The terminal's size reaches the guide in the container: its step rule spans the 90 columns (less one).
-        let rule = first.split(separator: "\n").first { $0.hasPrefix("── Step 1 of 3") }.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let rule =
+            first.split(separator: "\n").first { $0.hasPrefix("── Step 1 of 3") }.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         #expect(rule.count == 89, "the step's rule: \(rule)")
         try screen.send("Enter")
         try await screen.waitFor("Step 2 of 3")
@@ -79,8 +85,10 @@ struct ImageGuideTests {
         var passed: [String: Set<String>] = [:]
         for record in records {
             if record["type"] as? String == "run" { runs.append([:]) }
-            guard record["type"] as? String == "step", let result = record["step"] as? [String: Any], result["status"] as? String == "passed",
-                  let step = result["step"] as? String else { continue }
+            guard record["type"] as? String == "step", let result = record["step"] as? [String: Any],
+                result["status"] as? String == "passed",
+                let step = result["step"] as? String
+            else { continue }
             #expect(runs.last?[step] == nil, "\(step) passed twice in one run")
             if !runs.isEmpty { runs[runs.count - 1][step] = true }
             passed[step, default: []].insert(result["startedAt"] as? String ?? "?")

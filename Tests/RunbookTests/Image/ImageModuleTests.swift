@@ -23,9 +23,10 @@ struct ImageModuleTests {
         #expect(outcome.status == 0, "\(outcome.output)")
         let results = try ResultsFile(directory: folder.appendingPathComponent("results"))
         var expected = Dictionary(
-            uniqueKeysWithValues: ["ps", "hostname-tty", "hostname", "ps-all", "logs", "rm", "images", "build", "train", "login", "push"].map {
-                ($0, "passed")
-            })
+            uniqueKeysWithValues: ["ps", "hostname-tty", "hostname", "ps-all", "logs", "rm", "images", "build", "train", "login", "push"]
+                .map {
+                    ($0, "passed")
+                })
         expected["build-gpu"] = "skipped"
         expected["train-gpu"] = "skipped"
         #expect(results.statuses() == expected)
@@ -46,12 +47,15 @@ struct ImageModuleTests {
         let learner = "imgweb\(UInt32.random(in: 0..<UInt32.max))"
         defer { WebappModuleTests.removeAll(of: [learner]) }
         let outcome = try RunbookImage.run(
-            ["run", "modules/2-webapp/runbook.yaml", "--var-file", "lab/webapp-vars.yaml", "--learner", learner, "--out", "results"], in: folder)
+            ["run", "modules/2-webapp/runbook.yaml", "--var-file", "lab/webapp-vars.yaml", "--learner", learner, "--out", "results"],
+            in: folder)
         #expect(outcome.status == 0, "\(outcome.output)")
         let results = try ResultsFile(directory: folder.appendingPathComponent("results"))
         #expect(results.statuses().values.allSatisfy { $0 == "passed" }, "\(results.statuses())")
         let port = (results.learners.first?["ports"] as? [String: Int])?["web"] ?? 0
-        let commands = results.steps().values.compactMap { ($0["command"] as? [String: Any])?["display"] as? String }.filter { $0.hasPrefix("curl") }
+        let commands = results.steps().values.compactMap { ($0["command"] as? [String: Any])?["display"] as? String }.filter {
+            $0.hasPrefix("curl")
+        }
         #expect(!commands.isEmpty && commands.allSatisfy { $0.contains(":\(port)") && !$0.contains("127.0.0.1") }, "\(commands)")
         #expect(RunbookImage.notOwned(in: folder).isEmpty, "owned by someone else: \(RunbookImage.notOwned(in: folder))")
     }
@@ -89,7 +93,8 @@ struct ImageModuleTests {
             """
         try Data(runbook.utf8).write(to: folder.appendingPathComponent("workshop.yaml"))
         let outcome = try ExternalTool.run(
-            "docker", ["run", "--rm", "-v", "\(folder.path)/workshop.yaml:/inside/workshop.yaml", "-w", "/inside", RunbookImage.name, "run"])
+            "docker",
+            ["run", "--rm", "-v", "\(folder.path)/workshop.yaml:/inside/workshop.yaml", "-w", "/inside", RunbookImage.name, "run"])
         #expect(outcome.status == 1, "\(outcome.output)")
         #expect(outcome.output.contains("✓ plain"))
         #expect(outcome.output.contains("-v \"$PWD:$PWD\" -w \"$PWD\""), "\(outcome.output)")

@@ -28,7 +28,8 @@ struct ImageSignalTests {
         let name = scratch.name("signal")
         scratch.madeContainer(name)
         try scratch.docker([
-            "run", "-d", "--name", name, "-v", "/var/run/docker.sock:/var/run/docker.sock", "-v", "\(folder.path):\(folder.path)", "-w", folder.path,
+            "run", "-d", "--name", name, "-v", "/var/run/docker.sock:/var/run/docker.sock", "-v", "\(folder.path):\(folder.path)", "-w",
+            folder.path,
             RunbookImage.name, "run", "--out", "results",
         ])
         // The step holds still until it is signalled: wait for its mark, not for time.

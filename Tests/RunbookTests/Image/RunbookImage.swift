@@ -15,14 +15,17 @@ enum RunbookImage {
     static let name = ProcessInfo.processInfo.environment["RUNBOOK_IMAGE"].flatMap { $0.isEmpty ? nil : $0 } ?? "runbook:\(version)"
 
     /// Whether the engine has the image.
-    static let exists: Bool = DockerAvailability.engineAnswers
-        && !DockerAvailability.docker(["image", "inspect", "--format", "{{.Id}}", name]).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    static let exists: Bool =
+        DockerAvailability.engineAnswers
+        && !DockerAvailability.docker(["image", "inspect", "--format", "{{.Id}}", name]).trimmingCharacters(in: .whitespacesAndNewlines)
+            .isEmpty
 
     /// The condition of the `.enabled(if:)` trait.
     static var shouldRun: Bool { DockerAvailability.inCI || (exists && DockerAvailability.labReady) }
 
     /// Why such a test is skipped.
-    static let why: Comment = "needs the image of make image (RUNBOOK_IMAGE, default runbook:VERSION) and the lab; with CI=true it runs and fails without them"
+    static let why: Comment =
+        "needs the image of make image (RUNBOOK_IMAGE, default runbook:VERSION) and the lab; with CI=true it runs and fails without them"
 
     /// Fails the calling test unless the lab is up and the image is there.
     static func require(sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -44,7 +47,8 @@ enum RunbookImage {
     /// Gives everything under `url` to `learnerOwner`.
     static func chownTree(_ url: URL) throws {
         guard getuid() == 0 else { return }
-        let paths = [url.path] + (FileManager.default.enumerator(atPath: url.path)?.compactMap { $0 as? String }.map { url.path + "/" + $0 } ?? [])
+        let paths =
+            [url.path] + (FileManager.default.enumerator(atPath: url.path)?.compactMap { $0 as? String }.map { url.path + "/" + $0 } ?? [])
         for path in paths { lchown(path, learnerOwner.uid, learnerOwner.gid) }
     }
 

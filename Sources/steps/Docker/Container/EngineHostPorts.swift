@@ -13,8 +13,10 @@ public enum EngineHostPorts {
         let image = inspect.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         guard inspect.status == 0, !image.isEmpty else { return nil }
         let reply = await cli.run(
-            ["run", "--rm", "--network", "host", "--entrypoint", "/bin/cat", "--label", "io.runbook.helper=ports", image,
-             "/proc/net/tcp", "/proc/net/tcp6"],
+            [
+                "run", "--rm", "--network", "host", "--entrypoint", "/bin/cat", "--label", "io.runbook.helper=ports", image,
+                "/proc/net/tcp", "/proc/net/tcp6",
+            ],
             environment: environment)
         guard reply.status == 0 else { return nil }
         return listeningPorts(in: reply.stdout)
@@ -36,7 +38,8 @@ public enum EngineHostPorts {
         for line in table.split(separator: "\n") {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             guard fields.count > 3, fields[3] == "0A", let colon = fields[1].lastIndex(of: ":"),
-                  let port = Int(fields[1][fields[1].index(after: colon)...], radix: 16) else { continue }
+                let port = Int(fields[1][fields[1].index(after: colon)...], radix: 16)
+            else { continue }
             ports.insert(port)
         }
         return ports

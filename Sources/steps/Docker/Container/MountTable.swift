@@ -54,7 +54,8 @@ struct MountTable: Sendable {
             let byte = utf8[index]
             let next = utf8.index(after: index)
             if byte == UInt8(ascii: "\\"), utf8.distance(from: next, to: utf8.endIndex) >= 3,
-               let value = UInt8(String(decoding: utf8[next..<utf8.index(next, offsetBy: 3)], as: UTF8.self), radix: 8) {
+                let value = UInt8(String(decoding: utf8[next..<utf8.index(next, offsetBy: 3)], as: UTF8.self), radix: 8)
+            {
                 bytes.append(value)
                 index = utf8.index(next, offsetBy: 3)
             } else {

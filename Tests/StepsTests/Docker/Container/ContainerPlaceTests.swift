@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Steps
 
 /// What runbook reads to know it runs in a container, and where (SPEC 10.2).
@@ -66,7 +67,8 @@ struct ContainerPlaceTests {
         try FileManager.default.createDirectory(at: root.appendingPathComponent("proc/1"), withIntermediateDirectories: true)
         let base = root.path + "/"
         try "0::/\n".write(to: root.appendingPathComponent("proc/1/cgroup"), atomically: true, encoding: .utf8)
-        try "27 1 254:0 / / rw - ext4 /dev/vda rw\n".write(to: root.appendingPathComponent("proc/self/mountinfo"), atomically: true, encoding: .utf8)
+        try "27 1 254:0 / / rw - ext4 /dev/vda rw\n".write(
+            to: root.appendingPathComponent("proc/self/mountinfo"), atomically: true, encoding: .utf8)
         #expect(!ContainerDetection.isInContainer(environment: [:], root: base))
         #expect(ContainerDetection.isInContainer(environment: ["RUNBOOK_IN_CONTAINER": "1"], root: base))
         // A machine made from an image keeps /.dockerenv on an ordinary root: not a container.
