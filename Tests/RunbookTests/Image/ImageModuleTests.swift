@@ -75,6 +75,21 @@ struct ImageModuleTests {
         #expect(validate.status == 0, "\(validate.output)")
     }
 
+    @Test("a socket this user may not use: one line naming --group-add, exit 2, before any step")
+    func socketWithoutPermission() throws {
+        try RunbookImage.require()
+        let folder = try RunbookImage.folder("image-noperm")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try RunbookImage.copy(["modules/2-webapp/runbook.yaml"], into: folder)
+        try RunbookImage.chownTree(folder)
+        // Started as another user (not root), runbook does not take the folder's identity and has not the socket's group.
+        let owner = RunbookImage.learnerOwner
+        let outcome = try RunbookImage.run(["run", "modules/2-webapp/runbook.yaml"], in: folder, extra: ["-u", "\(owner.uid):\(owner.gid)"])
+        guard getuid() == 0 else { return }  // as a non-root tester the folder's owner may well be in the socket's group
+        #expect(outcome.status == 2, "\(outcome.output)")
+        #expect(outcome.output.contains("may not use it") && outcome.output.contains("--group-add"), "\(outcome.output)")
+    }
+
     @Test("a working folder that is not the host's: the first step that needs ${workdir} says which -v to add")
     func folderNotMounted() throws {
         try RunbookImage.require()
