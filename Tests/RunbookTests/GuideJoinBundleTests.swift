@@ -51,6 +51,11 @@ struct GuideJoinBundleTests {
         #expect(page.contains("wsl sh -c"), "Windows from PowerShell")
         #expect(page.contains("runbook guide --join \(serve.joinURL) --learner YOUR-ID"))
         #expect(page.contains("/files/offered.tar") && page.contains("docker load -i offered.tar"))
+        let download = FileManager.default.temporaryDirectory.appendingPathComponent("offered-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: download) }
+        let offeredCopy = try ExternalTool.run("curl", ["-fsS", "-o", download.path, "\(serve.joinURL)/files/offered.tar"])
+        #expect(offeredCopy.status == 0 && (try? Data(contentsOf: download)) == Data(repeating: 7, count: 1000), "\(offeredCopy.output)")
+        #expect(try Curl.get(serve.joinURL.replacingOccurrences(of: serve.code, with: "wrong-code-99") + "/bundle.tar.gz").status == 401)
         let screen = try TmuxScreen(
             [RunbookBinary.url.path, "guide", "--join", serve.joinURL, "--learner", "ada"], in: learner,
             environment: ["XDG_STATE_HOME": learner.appendingPathComponent(".state").path, "NO_COLOR": "1"], columns: 100, rows: 30)

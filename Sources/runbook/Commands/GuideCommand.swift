@@ -15,6 +15,9 @@ struct GuideCommand: AsyncParsableCommand {
             after every step in $XDG_STATE_HOME/runbook/<runbook sha256>/<learner>.json (default ~/.local/state); the next \
             `runbook guide` resumes at the first step not done. Ctrl-C stops a running step; a second saves and quits.
             Learner `local` unless --learner (which may name a learner of a --learners roster).
+            With --join URL and no RUNBOOK, the board's workshop is used: ./RUNBOOK when it is the board's, else it is \
+            downloaded, checked and unpacked into ./FOLDER/ (a local runbook that is not the board's is refused). \
+            A required var without a value is asked for when the first step that uses it is shown.
             Exit status: 0 every step passed or was skipped, 1 a step failed, 2 invalid input or no terminal, 130 interrupted.
             """
     )

@@ -16,6 +16,9 @@ struct ServeCommand: AsyncParsableCommand {
             `join: http://HOST:PORT/join/CODE` (for `runbook guide --join URL` and `runbook run --publish URL`). \
             Learners' journals are kept in the store folder; restarting on the same store shows the same board, \
             and `runbook report STORE/*.jsonl --format html` renders it offline. SIGINT or SIGTERM stops the server.
+            The runbook's folder is handed out as the workshop (GET /join/CODE/bundle.tar.gz, at most 64 MiB; \
+            .gitignore and .runbookignore files leave files out), so that a learner with an empty folder types one \
+            command; the join page shows it for each system, and lists the files of --offer.
             """
     )
 
