@@ -3,6 +3,13 @@ SWIFT ?= swift
 RUNBOOK := .build/debug/runbook
 MODULE_SAMPLES := modules/1-docker/sample-results.json
 WEBAPP := modules/2-webapp
+VERSION := $(shell head -n 1 VERSION)
+# `make image` tags IMAGE_NAME:VERSION and IMAGE_NAME:latest.
+IMAGE_NAME ?= runbook
+# One release build serves `make test`, `make image` and `make dist`: the tests' @testable imports
+# need -enable-testing in release, and the image's binary is a second link of the same objects.
+RELEASE_FLAGS := -c release -Xswiftc -enable-testing
+RELEASE_RUNBOOK := .build/release/runbook
 
 # `make install`: where (PREFIX, and DESTDIR for packaging) and which build (CONFIGURATION).
 PREFIX ?= /usr/local
@@ -13,19 +20,35 @@ BASH_COMPLETIONS := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONS := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISH_COMPLETIONS := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
-.PHONY: demo test deps build docs lab lab-down bench clean schema install uninstall
+.PHONY: demo test deps build docs lab lab-down bench clean schema install uninstall image dist
 
 ## demo: set everything up and run module 1 against the local engine with the offline lab.
 demo: deps build lab
 	. lab/lab.env && $(RUNBOOK) run workshop.yaml --var-file lab/vars.yaml $(ARGS)
 
-## test: set everything up (packages, engine, registry, images) and run all the tests.
+## test: set everything up (packages, engine, registry, images) and run all the tests, on one
+## release build that also makes the image and the dist tarball the tests run.
 ## Each module's README must be what `runbook docs` generates from its runbook (`make docs`).
 test: deps lab
-	$(SWIFT) build --build-tests
-	$(RUNBOOK) docs workshop.yaml --results $(MODULE_SAMPLES) --check modules/1-docker/README.md
-	$(RUNBOOK) docs $(WEBAPP)/runbook.yaml --results $(WEBAPP)/sample-results.json --check $(WEBAPP)/README.md
-	$(SWIFT) test
+	$(SWIFT) build $(RELEASE_FLAGS) --build-tests
+	scripts/static-runbook.sh
+	IMAGE_NAME=$(IMAGE_NAME) scripts/make-image.sh
+	scripts/make-dist.sh
+	$(RELEASE_RUNBOOK) docs workshop.yaml --results $(MODULE_SAMPLES) --check modules/1-docker/README.md
+	$(RELEASE_RUNBOOK) docs $(WEBAPP)/runbook.yaml --results $(WEBAPP)/sample-results.json --check $(WEBAPP)/README.md
+	RUNBOOK_IMAGE=$(IMAGE_NAME):$(VERSION) $(SWIFT) test $(RELEASE_FLAGS) --skip-build
+
+## image: IMAGE_NAME:VERSION and :latest (runbook, the docker CLI, busybox, tini), offline, no pull.
+image: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product runbook
+	scripts/static-runbook.sh
+	IMAGE_NAME=$(IMAGE_NAME) scripts/make-image.sh
+
+## dist: dist/runbook-VERSION-linux-ARCH.tar.gz (the relocatable binary, completions, INSTALL).
+dist: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product runbook
+	scripts/static-runbook.sh
+	scripts/make-dist.sh
 
 deps:
 	scripts/install-deps.sh
@@ -71,4 +94,4 @@ uninstall:
 	rm -f "$(BINDIR)/runbook" "$(BASH_COMPLETIONS)/runbook" "$(ZSH_COMPLETIONS)/_runbook" "$(FISH_COMPLETIONS)/runbook.fish"
 
 clean:
-	rm -rf .build runbook-results
+	rm -rf .build runbook-results dist

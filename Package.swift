@@ -15,7 +15,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
         // The three below come with Hummingbird; named because Board uses them directly
@@ -36,12 +35,24 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // SHA-256 and HMAC from the system's libcrypto (OpenSSL 3), in place of swift-crypto, whose
+        // own copy of BoringSSL was a second one beside swift-nio-ssl's (about 360 C files to build).
+        .systemLibrary(
+            name: "CSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        // gzip for the workshop bundle (SPEC 10.3), from the system's zlib (which NIO's HTTP compression links already).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // `runbook --version`: the VERSION file and the git commit, written before each build.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .target(
             name: "Workflow",
-            dependencies: [
-                "CYAML",
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
+            dependencies: ["CYAML", "CSSL"],
             swiftSettings: strict
         ),
         .target(
@@ -61,11 +72,11 @@ let package = Package(
             name: "Board",
             dependencies: [
                 "Workflow",
+                "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -84,7 +95,8 @@ let package = Package(
                 "Board",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict
+            swiftSettings: strict,
+            plugins: ["BuildInfo"]
         ),
         .testTarget(
             name: "WorkflowTests",

@@ -4,13 +4,14 @@
 set -euo pipefail
 
 PACKAGES=(
-    libyaml-dev pkg-config                              # the YAML loader (CYAML)
+    libyaml-dev pkg-config libssl-dev                   # the YAML loader (CYAML), SHA-256 and HMAC (CSSL)
     docker.io docker-registry apache2-utils curl        # the engine, the lab registry, htpasswd
     debootstrap dataset-fashion-mnist                   # the lab's base images and training data
     tmux iproute2 procps                                # guided-mode tests, extra engines, process checks
     chromium fonts-noto-color-emoji python3-pip         # report tests: render the HTML page, junitparser, tap.py
     chromium-driver python3-venv                        # the class board's browser test (selenium in .venv-board)
     openssl                                             # http: tests: a self-signed certificate for the TLS test
+    busybox-static tini ca-certificates zlib1g-dev file # make image: /bin/sh and tools, PID 1, certificates; static zlib
 )
 
 missing=()

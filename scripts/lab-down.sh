@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # lab-down.sh — stop the offline lab that scripts/lab-up.sh started.
 #
-#   scripts/lab-down.sh           stop the registry, and dockerd if lab-up started it;
-#                                 keep lab/ (cached root filesystems, registry data,
-#                                 password), so that the next lab-up is quick
-#   scripts/lab-down.sh --purge   also remove lab/ entirely
+#   scripts/lab-down.sh           stop the machine's lab registry, and dockerd if lab-up
+#                                 started it (for every clone: the lab is the machine's);
+#                                 keep the machine's lab folder (cached root filesystems,
+#                                 registry data, password), so that the next lab-up is quick
+#   scripts/lab-down.sh --purge   also remove that folder and this clone's lab/
+#
+# The machine's lab folder is RUNBOOK_LAB_HOME (default /var/lib/runbook-lab as root, else
+# ~/.local/share/runbook-lab), as for scripts/lab-up.sh.
 #
 # Images imported into the engine are left there; remove them with
 #   docker rmi runbook-lab/ubuntu runbook-lab/tensorflow:1.4.0 runbook-lab/tensorflow:1.4.0-gpu runbook-lab/python:3
@@ -13,6 +17,9 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LAB="$ROOT/lab"
+if [ -n "${RUNBOOK_LAB_HOME:-}" ]; then STATE="$RUNBOOK_LAB_HOME"
+elif [ "$(id -u)" -eq 0 ]; then STATE=/var/lib/runbook-lab
+else STATE="${XDG_DATA_HOME:-$HOME/.local/share}/runbook-lab"; fi
 PURGE=no
 
 say() { printf 'lab-down: %s\n' "$*"; }
@@ -21,7 +28,7 @@ die() { printf 'lab-down: error: %s\n' "$*" >&2; exit 1; }
 for arg in "$@"; do
     case "$arg" in
         --purge) PURGE=yes ;;
-        -h | --help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument: $arg (usage: lab-down.sh [--purge])" ;;
     esac
 done
@@ -59,21 +66,25 @@ stop_pidfile() {
     rm -f "$pidfile"
 }
 
-if [ -d "$LAB" ]; then
-    exec 9>"$LAB/.lock"
-    flock -w 900 9 || die "lab-up is running (lab/.lock is held)"
-    stop_pidfile "$LAB/registry.pid" docker-registry 10 registry
+if [ -d "$STATE" ]; then
+    exec 9>"$STATE/.lock"
+    flock -w 900 9 || die "lab-up is running ($STATE/.lock is held)"
+    stop_pidfile "$STATE/registry.pid" docker-registry 10 registry
+    rm -f "$STATE/registry.adopted"
     # dockerd stops its containers (10 s each by default) and its containerd first.
-    stop_pidfile "$LAB/dockerd.pid" dockerd 60 dockerd
+    stop_pidfile "$STATE/dockerd.pid" dockerd 60 dockerd
 else
-    say "no lab/ directory: nothing to stop"
+    say "no $STATE: nothing to stop"
 fi
 
-if [ "$PURGE" = yes ] && [ -d "$LAB" ]; then
-    # Refuse to follow a mount (lab-up unmounts its build trees, but be safe).
-    if findmnt -rn -o TARGET | awk -v d="$LAB" 'index($0, d "/") == 1' | grep -q .; then
-        die "something is still mounted below $LAB; unmount it first"
-    fi
-    rm -rf --one-file-system "$LAB"
-    say "removed $LAB"
+if [ "$PURGE" = yes ]; then
+    for dir in "$STATE" "$LAB"; do
+        [ -d "$dir" ] || continue
+        # Refuse to follow a mount (lab-up unmounts its build trees, but be safe).
+        if findmnt -rn -o TARGET | awk -v d="$dir" 'index($0, d "/") == 1' | grep -q .; then
+            die "something is still mounted below $dir; unmount it first"
+        fi
+        rm -rf --one-file-system "$dir"
+        say "removed $dir"
+    done
 fi

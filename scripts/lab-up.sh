@@ -15,10 +15,16 @@
 # It writes lab/vars.yaml (for `runbook … --var-file lab/vars.yaml`) and lab/lab.env
 # (`. lab/lab.env` exports REGISTRY_PASSWORD).
 #
-# Everything it creates lives under lab/ at the repository root (gitignored), except
-# the packages it installs and the images in the engine. It is idempotent: a second
-# run reuses the engine, the images, the cached root filesystems and the registry.
-# Stop it with scripts/lab-down.sh.
+# The lab belongs to the machine, not to one clone: the registry's configuration, data and
+# password, the engine and registry it started (pid files, logs) and the cached root
+# filesystems live in the machine's lab folder, RUNBOOK_LAB_HOME (default /var/lib/runbook-lab
+# as root, else ~/.local/share/runbook-lab). A second clone, or a clone made again after the
+# first was deleted, finds the running registry there and uses it. A registry that an older
+# lab-up started from a clone's lab/ folder is adopted when its configuration is still there
+# (its password is read beside it), and replaced when that clone is gone. Only vars.yaml,
+# webapp-vars.yaml and lab.env are written in the clone's lab/ (gitignored). It is idempotent:
+# a second run reuses the engine, the images, the cached root filesystems and the registry.
+# Stop it with scripts/lab-down.sh (which stops the machine's lab, for every clone).
 #
 # Environment:
 #   DOCKERD_FLAGS   extra flags for a dockerd started here (default: none). With no
@@ -31,12 +37,18 @@
 #   LAB_SUITE       Debian suite of the base images (default bookworm).
 #   DOCKER_HOST     respected: the images are imported into that engine. lab-up starts
 #                   a dockerd only for the default local socket.
+#   RUNBOOK_LAB_HOME  the machine's lab folder (see above).
+#   LAB_REGISTRY_ADDR the registry's address (default 127.0.0.1:5000); another address with
+#                   another RUNBOOK_LAB_HOME gives a second, separate lab (the tests do).
 
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LAB="$ROOT/lab"
-CACHE="$LAB/cache"
+if [ -n "${RUNBOOK_LAB_HOME:-}" ]; then STATE="$RUNBOOK_LAB_HOME"
+elif [ "$(id -u)" -eq 0 ]; then STATE=/var/lib/runbook-lab
+else STATE="${XDG_DATA_HOME:-$HOME/.local/share}/runbook-lab"; fi
+CACHE="$STATE/cache"
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 SUITE="${LAB_SUITE:-bookworm}"
 DATASET_DIR=/usr/share/datasets/fashion-mnist
@@ -48,7 +60,7 @@ UBUNTU_IMAGE=runbook-lab/ubuntu:latest
 TF_IMAGE=runbook-lab/tensorflow:1.4.0
 TF_GPU_IMAGE=runbook-lab/tensorflow:1.4.0-gpu
 PYTHON_IMAGE=runbook-lab/python:3
-REGISTRY_ADDR=127.0.0.1:5000
+REGISTRY_ADDR="${LAB_REGISTRY_ADDR:-127.0.0.1:5000}"
 REGISTRY_USER=workshop
 IMAGE_PATH_ENV='PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
@@ -132,15 +144,15 @@ pid_is() { # PID NAME: the process PID runs the program NAME
 # Starts dockerd with FLAGS and waits up to 60 s; returns 1 if it died or never answered.
 start_dockerd() {
     local flags="$1" pid
-    say "starting dockerd ${flags:+(flags: $flags) }— log in lab/dockerd.log"
+    say "starting dockerd ${flags:+(flags: $flags) }— log in $STATE/dockerd.log"
     # setsid + nohup: the engine outlives this script and its terminal.
-    # 9>&-: the daemon must not inherit the lock on lab/.lock.
+    # 9>&-: the daemon must not inherit the lock on $STATE/.lock.
     # shellcheck disable=SC2086
-    setsid nohup dockerd $flags >>"$LAB/dockerd.log" 2>&1 </dev/null 9>&- &
+    setsid nohup dockerd $flags >>"$STATE/dockerd.log" 2>&1 </dev/null 9>&- &
     pid=$!
     for _ in $(seq 1 60); do
         if docker info >/dev/null 2>&1; then
-            echo "$pid" >"$LAB/dockerd.pid"
+            echo "$pid" >"$STATE/dockerd.pid"
             STARTED_DOCKERD=yes
             return 0
         fi
@@ -148,8 +160,8 @@ start_dockerd() {
         sleep 1
     done
     if pid_alive "$pid"; then kill "$pid" 2>/dev/null || true; sleep 2; fi
-    say "dockerd did not come up; last lines of lab/dockerd.log:"
-    tail -n 8 "$LAB/dockerd.log" | sed 's/^/    /' >&2
+    say "dockerd did not come up; last lines of $STATE/dockerd.log:"
+    tail -n 8 "$STATE/dockerd.log" | sed 's/^/    /' >&2
     return 1
 }
 
@@ -168,33 +180,33 @@ ensure_engine() {
         die "dockerd (pid $default_pid) does not answer: $(docker info 2>&1 | tail -n 1)"
     fi
     if [ -n "${DOCKERD_FLAGS:-}" ]; then
-        start_dockerd "$DOCKERD_FLAGS" || die "dockerd $DOCKERD_FLAGS failed to start (see lab/dockerd.log)"
+        start_dockerd "$DOCKERD_FLAGS" || die "dockerd $DOCKERD_FLAGS failed to start (see $STATE/dockerd.log)"
         return 0
     fi
     start_dockerd "" && return 0
     start_dockerd "--storage-driver=vfs" && return 0
     start_dockerd "--storage-driver=vfs --iptables=false" && return 0
-    die "dockerd failed to start, also with --storage-driver=vfs and --iptables=false (see lab/dockerd.log)"
+    die "dockerd failed to start, also with --storage-driver=vfs and --iptables=false (see $STATE/dockerd.log)"
 }
 
 # ---------------------------------------------------------------- (c) base images
 image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
 
-# Builds lab/cache/NAME.tar: a debootstrap minbase root filesystem, plus EXTRA
+# Builds $STATE/cache/NAME.tar: a debootstrap minbase root filesystem, plus EXTRA
 # packages (comma separated) and, for the tensorflow stand-in, the data set.
 build_rootfs() {
     local name="$1" include="$2" with_data="$3"
-    local tarball="$CACHE/$name.tar" dir="$LAB/build/$name" log="$LAB/build/$name.log" f
+    local tarball="$CACHE/$name.tar" dir="$STATE/build/$name" log="$STATE/build/$name.log" f
     [ -s "$tarball" ] && return 0
     is_root || die "building $name needs root (debootstrap)"
-    mkdir -p "$CACHE/debs" "$LAB/build"
+    mkdir -p "$CACHE/debs" "$STATE/build"
     remove_tree "$dir"
     BUILD_DIRS+=("$dir")
-    say "debootstrap $SUITE ($name${include:+, with $include}) — log in lab/build/$name.log"
+    say "debootstrap $SUITE ($name${include:+, with $include}) — log in $STATE/build/$name.log"
     if ! debootstrap --variant=minbase ${include:+--include="$include"} \
             --cache-dir="$CACHE/debs" "$SUITE" "$dir" "$MIRROR" >"$log" 2>&1; then
         tail -n 8 "$log" | sed 's/^/    /' >&2
-        die "debootstrap of $name failed (see lab/build/$name.log; is $MIRROR reachable?)"
+        die "debootstrap of $name failed (see $STATE/build/$name.log; is $MIRROR reachable?)"
     fi
     if [ "$with_data" = yes ]; then
         mkdir -p "$dir/tmp/tensorflow/input_data"
@@ -215,7 +227,7 @@ build_rootfs() {
 
 import_image() {
     local name="$1" tag="$2"
-    say "importing $tag from lab/cache/$name.tar"
+    say "importing $tag from $STATE/cache/$name.tar"
     docker import \
         --change 'CMD ["/bin/bash"]' \
         --change "ENV $IMAGE_PATH_ENV" \
@@ -256,7 +268,7 @@ ensure_images() {
 registry_status() { curl -s -o /dev/null -m 2 -w '%{http_code}' "http://$REGISTRY_ADDR/v2/" 2>/dev/null || true; }
 
 write_registry_config() {
-    local password_file="$LAB/registry-password" htpasswd_file="$LAB/registry.htpasswd" password
+    local password_file="$STATE/registry-password" htpasswd_file="$STATE/registry.htpasswd" password
     if [ ! -s "$password_file" ]; then
         # Letters and digits only: safe in YAML, shell and URLs.
         password="$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | cut -c 1-24)"
@@ -273,8 +285,8 @@ write_registry_config() {
             || die "htpasswd failed"
         mv "$htpasswd_file.partial" "$htpasswd_file"
     fi
-    mkdir -p "$LAB/registry-data"
-    cat >"$LAB/registry.yml.partial" <<EOF
+    mkdir -p "$STATE/registry-data"
+    cat >"$STATE/registry.yml.partial" <<EOF
 # Written by scripts/lab-up.sh: the lab's registry, bound to the loopback only.
 version: 0.1
 log:
@@ -283,7 +295,7 @@ log:
     service: registry
 storage:
   filesystem:
-    rootdirectory: $LAB/registry-data
+    rootdirectory: $STATE/registry-data
   delete:
     enabled: true
   cache:
@@ -297,37 +309,75 @@ auth:
     realm: runbook-lab
     path: $htpasswd_file
 EOF
-    mv "$LAB/registry.yml.partial" "$LAB/registry.yml"
+    mv "$STATE/registry.yml.partial" "$STATE/registry.yml"
+}
+
+# The pid of the process that listens on the registry's port (ss, from iproute2); empty when unknown.
+listener_pid() {
+    ss -ltnpH "sport = :${REGISTRY_ADDR##*:}" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2 || true
+}
+
+# Takes over the docker-registry PID that a lab-up started, from this machine's lab folder or a
+# clone's lab/ (older lab-ups): its password is the file beside its htpasswd. Its files are read
+# through /proc/PID/root, as that process sees them. When that configuration is gone (the clone was
+# deleted), the registry serves nobody any more: it is stopped, and 1 says to start ours.
+adopt_registry() {
+    local pid="$1" config htpasswd password
+    pid_is "$pid" docker-registry || return 1
+    config="$(tr '\0' '\n' <"/proc/$pid/cmdline" | tail -n 1)"
+    case "$config" in /*) ;; *) config="$(readlink "/proc/$pid/cwd")/$config" ;; esac
+    if [ ! -f "/proc/$pid/root$config" ]; then
+        say "registry: pid $pid serves $config, which is gone (its clone was removed); replacing it"
+        kill "$pid" 2>/dev/null || true
+        for _ in $(seq 1 20); do pid_alive "$pid" || break; sleep 0.5; done
+        return 1
+    fi
+    htpasswd="$(sed -n 's/^ *path: *//p' "/proc/$pid/root$config" | head -n 1)"
+    password="$(head -n 1 "/proc/$pid/root$(dirname "$htpasswd")/registry-password" 2>/dev/null || true)"
+    if [ -z "$password" ] || ! htpasswd -vb "/proc/$pid/root$htpasswd" "$REGISTRY_USER" "$password" >/dev/null 2>&1; then
+        die "the registry on $REGISTRY_ADDR (pid $pid, $config) is a lab registry whose password cannot be read here: run lab-up as its user"
+    fi
+    REGISTRY_PASSWORD_VALUE="$password"
+    echo "$pid" >"$STATE/registry.pid"
+    if [ "$config" = "$STATE/registry.yml" ]; then rm -f "$STATE/registry.adopted"; else echo "$config" >"$STATE/registry.adopted"; fi
+    say "registry: running on $REGISTRY_ADDR (pid $pid${config:+, $config})"
+    return 0
 }
 
 ensure_registry() {
-    local pid="" code
+    local pid="" code listener
     write_registry_config
-    [ -f "$LAB/registry.pid" ] && pid="$(cat "$LAB/registry.pid")"
+    [ -f "$STATE/registry.pid" ] && pid="$(cat "$STATE/registry.pid")"
     code="$(registry_status)"
-    if pid_is "$pid" docker-registry && [ "$code" = 401 ]; then
-        say "registry: running on $REGISTRY_ADDR (pid $pid)"
-        return 0
+    if [ "$code" = 401 ]; then
+        listener="$(listener_pid)"
+        if [ -n "$listener" ] && adopt_registry "$listener"; then return 0; fi
+        # Without ss (or across network namespaces) the pid file is all there is.
+        if [ -z "$listener" ] && pid_is "$pid" docker-registry && [ ! -f "$STATE/registry.adopted" ]; then
+            say "registry: running on $REGISTRY_ADDR (pid $pid)"
+            return 0
+        fi
+        code="$(registry_status)"
     fi
     if [ -n "$code" ] && [ "$code" != 000 ]; then
-        die "something else answers on $REGISTRY_ADDR (HTTP $code): stop it first (e.g. systemctl disable --now docker-registry)"
+        die "something else answers on $REGISTRY_ADDR (HTTP $code): stop it first (e.g. systemctl disable --now docker-registry), or set LAB_REGISTRY_ADDR"
     fi
     if pid_alive "$pid" && pid_is "$pid" docker-registry; then
         kill "$pid" 2>/dev/null || true; sleep 1
     fi
-    rm -f "$LAB/registry.pid"
-    say "starting the registry on $REGISTRY_ADDR — log in lab/registry.log"
+    rm -f "$STATE/registry.pid" "$STATE/registry.adopted"
+    say "starting the registry on $REGISTRY_ADDR — log in $STATE/registry.log"
     # The registry reads REGISTRY_* environment variables as configuration overrides;
     # start it without any (REGISTRY_PASSWORD from lab.env would be one).
     local -a unset_env=()
     local var
     while read -r var; do unset_env+=(-u "$var"); done < <(env | sed -n 's/^\(REGISTRY_[A-Za-z0-9_]*\)=.*/\1/p')
-    setsid nohup env "${unset_env[@]+"${unset_env[@]}"}" docker-registry serve "$LAB/registry.yml" \
-        >>"$LAB/registry.log" 2>&1 </dev/null 9>&- &
+    setsid nohup env "${unset_env[@]+"${unset_env[@]}"}" docker-registry serve "$STATE/registry.yml" \
+        >>"$STATE/registry.log" 2>&1 </dev/null 9>&- &
     pid=$!
     for _ in $(seq 1 40); do
         if [ "$(registry_status)" = 401 ]; then
-            echo "$pid" >"$LAB/registry.pid"
+            echo "$pid" >"$STATE/registry.pid"
             STARTED_REGISTRY=yes
             return 0
         fi
@@ -335,8 +385,8 @@ ensure_registry() {
         sleep 0.5
     done
     pid_alive "$pid" && kill "$pid" 2>/dev/null
-    tail -n 8 "$LAB/registry.log" | sed 's/^/    /' >&2
-    die "the registry did not answer 401 on http://$REGISTRY_ADDR/v2/ (see lab/registry.log)"
+    tail -n 8 "$STATE/registry.log" | sed 's/^/    /' >&2
+    die "the registry did not answer 401 on http://$REGISTRY_ADDR/v2/ (see $STATE/registry.log)"
 }
 
 # ---------------------------------------------------------------- (e) vars
@@ -368,10 +418,10 @@ EOF
 }
 
 # ---------------------------------------------------------------- main
-mkdir -p "$LAB" "$CACHE"
+mkdir -p "$LAB" "$STATE" "$CACHE"
 # One lab-up at a time (several sessions may share the machine).
-exec 9>"$LAB/.lock"
-flock -w 900 9 || die "another lab-up holds lab/.lock"
+exec 9>"$STATE/.lock"
+flock -w 900 9 || die "another lab-up holds $STATE/.lock"
 
 ensure_packages
 ensure_engine
@@ -381,9 +431,9 @@ write_vars
 
 engine_note="running${DOCKER_HOST:+ at $DOCKER_HOST}"
 if [ "$STARTED_DOCKERD" = yes ]; then
-    engine_note="started by lab-up (pid $(cat "$LAB/dockerd.pid"))"
-elif engine_is_default && [ -f "$LAB/dockerd.pid" ]; then
-    engine_note="running (started by an earlier lab-up, pid $(cat "$LAB/dockerd.pid"))"
+    engine_note="started by lab-up (pid $(cat "$STATE/dockerd.pid"))"
+elif engine_is_default && [ -f "$STATE/dockerd.pid" ]; then
+    engine_note="running (started by an earlier lab-up, pid $(cat "$STATE/dockerd.pid"))"
 fi
 registry_note="running"
 [ "$STARTED_REGISTRY" = yes ] && registry_note="started"
@@ -392,7 +442,7 @@ cat <<EOF
 lab-up: ready in $((SECONDS - START_TIME)) s
   engine     $engine_note, storage driver $(docker info --format '{{.Driver}}' 2>/dev/null || echo '?')
   images     $UBUNTU_IMAGE, $TF_IMAGE, $TF_GPU_IMAGE, $PYTHON_IMAGE
-  registry   http://$REGISTRY_ADDR ($registry_note, pid $(cat "$LAB/registry.pid")), account $REGISTRY_USER
+  registry   http://$REGISTRY_ADDR ($registry_note, pid $(cat "$STATE/registry.pid")), account $REGISTRY_USER
   vars       $LAB/vars.yaml
   password   $LAB/lab.env (export REGISTRY_PASSWORD)
   use        . lab/lab.env && runbook run --var-file lab/vars.yaml

@@ -7,8 +7,17 @@ struct RunbookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runbook",
         abstract: "Run, check and guide Docker workshop modules written as YAML runbooks.",
-        discussion: "Exit status: 0 success, 1 a step failed, 2 invalid input or arguments, 130 interrupted.",
-        version: "0.1.0",
+        discussion: """
+            A learner, on any machine with Docker (Windows: in a WSL 2 shell):
+              docker run --rm -it -v /var/run/docker.sock:/var/run/docker.sock \\
+                -v "$PWD:$PWD" -w "$PWD" runbook:\(BuildInfo.version) \\
+                guide --join URL --learner ID
+            The same with the Linux binary: runbook guide --join URL --learner ID
+
+            Exit status: 0 success, 1 a step failed, 2 invalid input or arguments,
+            130 interrupted.
+            """,
+        version: "runbook \(BuildInfo.version) (\(BuildInfo.commit))",
         subcommands: [
             ValidateCommand.self, ListCommand.self, RunCommand.self, CheckCommand.self, GuideCommand.self, SelftestCommand.self,
             ReportCommand.self, SchemaCommand.self, DocsCommand.self, ImportCommand.self, ServeCommand.self,
@@ -17,6 +26,7 @@ struct RunbookCommand: AsyncParsableCommand {
 
     /// Parses and runs, mapping argument-parser's usage errors (64) to 2 as SPEC 3 asks.
     static func main() async {
+        ContainerRunner.prepareProcess()  // inside a container: the folder owner's identity, state under $PWD (SPEC 10.2)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import Workflow
 
 /// A board's join URL as `serve` prints it: `http://HOST:PORT/join/CODE` (SPEC 7).
 public struct JoinURL: Sendable, Hashable, CustomStringConvertible {

@@ -31,6 +31,12 @@ public struct BoardConfiguration: Sendable {
     public var tls: BoardTLS?
     /// `--trust-proxy`: peers whose X-Forwarded-For names the client.
     public var trustedProxies: [AddressRange] = []
+    /// The workshop handed out at `/join/CODE/bundle.tar.gz` (SPEC 10.3); nil: none.
+    public var workshop: WorkshopBundle?
+    /// What `serve --offer` hands out at `/join/CODE/files/NAME`.
+    public var offers: [OfferedFile] = []
+    /// The version of the `runbook` image the join page tells learners to run.
+    public var runbookVersion = "latest"
 
     /// Creates a configuration.
     public init(

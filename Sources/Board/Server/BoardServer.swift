@@ -107,7 +107,9 @@ public final class BoardServer: Sendable {
         let origin = BoardOrigin(
             publicURL: configuration.publicURL, isSecure: configuration.tls != nil,
             fallbackAuthority: "\(ListenAddress.urlHost(configuration.host)):\(configuration.port)")
-        router.addRoutes(JoinRoutes(store: store, auth: auth, code: code, origin: origin, throttle: throttle).collection)
+        let gate = ClassCodeGate(code: code, throttle: throttle)
+        router.addRoutes(JoinRoutes(store: store, auth: auth, gate: gate).collection)
+        router.addRoutes(BundleRoutes(gate: gate, configuration: configuration, origin: origin).collection)  // SPEC 10.3
         router.addRoutes(LearnerRoutes(store: store, auth: auth).collection)
         router.addRoutes(InstructorRoutes(store: store, auth: auth, code: code, origin: origin).collection)
         return router

@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import Workflow
 
 /// Makes and checks the board's bearer tokens: HMAC-SHA256 with the store's secret over the
 /// learner's id (`l.ID.MAC`) or over the instructor's role (`i.MAC`). Nothing is kept per token,
@@ -11,9 +11,6 @@ public struct TokenSigner: Sendable {
     public init(secret: [UInt8]) {
         self.secret = secret
     }
-
-    /// The HMAC key (swift-crypto's `SymmetricKey` is not `Sendable`, so it is made when needed).
-    private var key: SymmetricKey { SymmetricKey(data: secret) }
 
     /// The token of learner `id`: it may push to that learner's journal only.
     public func learnerToken(_ id: String) -> String {
@@ -45,12 +42,12 @@ public struct TokenSigner: Sendable {
     private static let instructorMessage = Array("runbook-board instructor".utf8)
 
     private func mac(_ message: [UInt8]) -> String {
-        Base64URL.encode(Array(HMAC<SHA256>.authenticationCode(for: message, using: key)))
+        Base64URL.encode(HMACSHA256.code(for: message, key: secret))
     }
 
-    /// Compares in constant time (HMAC's own check).
+    /// Compares in constant time.
     private func verify(_ text: String, _ message: [UInt8]) -> Bool {
         guard let code = Base64URL.decode(text), code.count == SHA256.byteCount else { return false }
-        return HMAC<SHA256>.isValidAuthenticationCode(code, authenticating: message, using: key)
+        return HMACSHA256.isValid(code, for: message, key: secret)
     }
 }

@@ -8,8 +8,9 @@ public final class LearnerContext: Sendable {
     public let scope: VariableScope
     /// The environment every command of this learner gets.
     public let environment: [String: String]
-    /// Secret values to hide.
-    public let redactor: Redactor
+    /// Secret values to hide (more when the guide is given a secret, SPEC 10.3).
+    public var redactor: Redactor { redactorCell.withLock { $0 } }
+    private let redactorCell: Mutex<Redactor>
     /// Each used backend's preflight, by backend name (empty when the runbook needs no backend).
     public let preflights: [String: BackendPreflight]
     /// What the learner's environment offers, for `when:`.
@@ -18,22 +19,34 @@ public final class LearnerContext: Sendable {
     public let facts: [String: String]
     /// Why the learner's own setup failed (its folder could not be made): every step is then `error`.
     public let setupProblem: String?
+    /// `${workdir}` when it is made on first need (inside a container); nil when it was made before the first step.
+    public let workdirOnDemand: WorkdirOnDemand?
     /// Whether a command of this learner created something the backends sweep.
     private let created = Mutex(false)
 
     /// Creates a context.
     public init(
         learner: Learner, scope: VariableScope, environment: [String: String], redactor: Redactor, preflights: [String: BackendPreflight] = [:],
-        capabilities: Set<Capability> = [], facts: [String: String] = [:], setupProblem: String? = nil
+        capabilities: Set<Capability> = [], facts: [String: String] = [:], setupProblem: String? = nil,
+        workdirOnDemand: WorkdirOnDemand? = nil
     ) {
         self.learner = learner
         self.scope = scope
         self.environment = environment
-        self.redactor = redactor
+        self.redactorCell = Mutex(redactor)
         self.preflights = preflights
         self.capabilities = capabilities
         self.facts = facts
         self.setupProblem = setupProblem
+        self.workdirOnDemand = workdirOnDemand
+    }
+
+    /// Gives `required` var `name` the value the learner typed in the guide; a secret's value is
+    /// hidden from then on like the others.
+    public func provide(_ name: String, value: String, runbook: Runbook) {
+        scope.provide(name, value: value)
+        let redactor = Redactor.forScope(scope, runbook: runbook)
+        redactorCell.withLock { $0 = redactor }
     }
 
     /// Records that a command created something labelled.

@@ -49,7 +49,9 @@ public final class LearnerSession: Sendable {
         observer: (any RunObserver)? = nil, live: LiveStatus? = nil, stop: RunStopFlag = RunStopFlag(),
         interrupt: InterruptSignal = InterruptSignal()
     ) async -> LearnerSession {
-        let workdirMade = makeWorkdir(setup.workdir)
+        // Inside a container the folder is made when a step first needs it, after a check of where it is (SPEC 10.2).
+        let onDemand = configuration.workdirPlaceCheck.map { WorkdirOnDemand(path: setup.workdir, check: $0) }
+        let workdirMade = onDemand == nil ? makeWorkdir(setup.workdir) : nil
         await recorder.record(.learner(LearnerRecord(learner: learner.id, ports: setup.ports, workdir: setup.workdir)))
         var environment = configuration.baseEnvironment
         var releases: [LearnerEnvironment] = []
@@ -92,7 +94,7 @@ public final class LearnerSession: Sendable {
         }
         let context = LearnerContext(
             learner: learner, scope: scope, environment: environment, redactor: redactor,
-            preflights: preflights, capabilities: capabilities, facts: facts, setupProblem: workdirMade)
+            preflights: preflights, capabilities: capabilities, facts: facts, setupProblem: workdirMade, workdirOnDemand: onDemand)
         return LearnerSession(
             configuration: configuration, context: context, recorder: recorder, observer: observer, live: live, stop: stop, interrupt: interrupt,
             releases: releases, setup: setup)

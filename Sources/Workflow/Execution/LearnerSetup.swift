@@ -24,6 +24,7 @@ public struct LearnerSetup: Sendable, Hashable {
     static func plan(_ configuration: RunConfiguration) throws(SessionError) -> [String: LearnerSetup] {
         let names = portNames(in: configuration.runbook)
         var allocator = PortAllocator()
+        allocator.engineHostInUse = configuration.engineHostPortsInUse
         var setups: [String: LearnerSetup] = [:]
         for learner in configuration.learners {
             let remote = configuration.registry.isRemote(learner)
@@ -45,7 +46,7 @@ public struct LearnerSetup: Sendable, Hashable {
     }
 
     /// Every port name the runbook uses: `${port.NAME}` anywhere, and `$port_NAME` in `sh:` scripts.
-    static func portNames(in runbook: Runbook) -> [String] {
+    public static func portNames(in runbook: Runbook) -> [String] {
         var names: [String] = []
         func add(_ name: String) { if !names.contains(name) { names.append(name) } }
         for reference in RunbookValidator.allTemplates(of: runbook).flatMap(\.variableReferences) {

@@ -8,6 +8,9 @@ import Glibc
 struct PortAllocator {
     /// Ports already given in this run.
     private(set) var used: Set<Int> = []
+    /// The ports in use on the engine's host when this machine's own are not the engine host's
+    /// (a runner inside a container, SPEC 10.2): ports are then picked outside this set, not by binding.
+    var engineHostInUse: Set<Int>?
 
     /// The ports of `names` for `learner`, keeping `reserved` ones (a guide's earlier choice).
     mutating func allocate(
@@ -27,6 +30,8 @@ struct PortAllocator {
                 throw VariableError(
                     "learner \(learner.id) uses a remote engine, so ${port.\(name)} needs a port range of that engine in the roster, "
                         + "e.g. `ports: 20000-20099`", at: learner.location)
+            } else if let inUse = engineHostInUse {
+                port = Self.freePort(avoiding: used.union(inUse))
             } else {
                 port = Self.freeLocalPort(avoiding: used)
             }
@@ -37,6 +42,18 @@ struct PortAllocator {
             used.insert(port)
         }
         return ports
+    }
+
+    /// A port of 20000–32767 not in `taken`: below Linux's ephemeral range, so that no outgoing
+    /// connection of the engine host holds it by chance.
+    static func freePort(avoiding taken: Set<Int>) -> Int? {
+        let range = 20000...32767
+        let start = Int.random(in: range)
+        for offset in 0..<range.count {
+            let port = range.lowerBound + (start - range.lowerBound + offset) % range.count
+            if !taken.contains(port) { return port }
+        }
+        return nil
     }
 
     /// A TCP port nothing listens on now, chosen by the kernel (bind to port 0), not in `used`.

@@ -38,6 +38,15 @@ public struct RunConfiguration: Sendable {
     public var reservedPorts: [String: [String: Int]] = [:]
     /// Which shard of the roster `learners` are (SPEC 8), recorded in the journal's `run` record.
     public var shard: ShardInfo?
+    /// The ports in use on the engine's host, when the runner cannot bind there itself (inside a
+    /// container, SPEC 10.2); nil: `${port.NAME}` are ports free on this machine.
+    public var engineHostPortsInUse: Set<Int>?
+    /// Inside a container (SPEC 10.2): `${workdir}` is made when a step first needs it, and this
+    /// says why a folder cannot be used (not a folder of the host); nil: made before the first step.
+    public var workdirPlaceCheck: (@Sendable (String) -> String?)?
+    /// The guide asks for a `required` var without a value when a step that uses it is shown
+    /// (SPEC 10.3) instead of refusing to start.
+    public var deferRequiredVars = false
 
     /// Creates a configuration with SPEC defaults.
     public init(
@@ -80,7 +89,8 @@ public struct RunConfiguration: Sendable {
             "learner": learner.id, "module": runbook.module, "runbook_dir": runbook.directory, "run_id": runId,
         ]
         builtins.merge(setup?.builtins ?? [:]) { _, new in new }
-        return try VariableScope(runbook: runbook, layers: layers, builtins: builtins, environment: baseEnvironment)
+        return try VariableScope(
+            runbook: runbook, layers: layers, builtins: builtins, environment: baseEnvironment, deferRequired: deferRequiredVars)
     }
 
     /// Every learner's setup (ports, folder, engine host) and scope, or the first learner's problem

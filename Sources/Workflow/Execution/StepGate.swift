@@ -32,6 +32,10 @@ struct StepGate {
         for condition in step.when {
             if let reason = unmetReason(condition) { return ended(.skipped, reason) }
         }
+        // Inside a container, `${workdir}` is made (or refused) when the first step that uses it runs.
+        if let onDemand = context.workdirOnDemand, WorkdirOnDemand.needs(step), let problem = onDemand.ensure() {
+            return ended(.error, problem)
+        }
         return nil
     }
 

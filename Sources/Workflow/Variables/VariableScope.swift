@@ -6,6 +6,8 @@ public final class VariableScope: Sendable {
     private struct State {
         var expanded: [String: String] = [:]
         var captures: [String: String] = [:]
+        /// Values typed in the guide for `required` vars that had none (SPEC 10.3).
+        var provided: [String: String] = [:]
     }
 
     private let definitions: [String: (template: Template?, declaration: VariableDeclaration)]
@@ -15,7 +17,11 @@ public final class VariableScope: Sendable {
     private let state = Mutex(State())
 
     /// Merges `layers` over the runbook's defaults; values from layers are parsed as templates too.
-    public init(runbook: Runbook, layers: VariableLayers, builtins: [String: String], environment: [String: String]) throws(VariableError) {
+    /// `deferRequired` (the guide) lets a `required` var without a value through: it is asked for
+    /// when a step that uses it is shown, and given with `provide`.
+    public init(
+        runbook: Runbook, layers: VariableLayers, builtins: [String: String], environment: [String: String], deferRequired: Bool = false
+    ) throws(VariableError) {
         var definitions: [String: (Template?, VariableDeclaration)] = [:]
         let declared = Dictionary(runbook.vars.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for (name, location) in layers.allNames where declared[name] == nil {
@@ -39,7 +45,7 @@ public final class VariableScope: Sendable {
         self.definitions = definitions
         self.builtins = builtins
         self.environment = environment
-        for declaration in runbook.vars where declaration.required {
+        for declaration in runbook.vars where declaration.required && !deferRequired {
             let value = try self.value(of: declaration.name)
             if value.isEmpty {
                 let about = declaration.description.map { " (\($0))" } ?? ""
@@ -56,7 +62,7 @@ public final class VariableScope: Sendable {
 
     private func value(of name: String, stack: inout [String]) throws(VariableError) -> String {
         if let builtin = builtins[name] { return builtin }
-        if let known = state.withLock({ $0.captures[name] ?? $0.expanded[name] }) { return known }
+        if let known = state.withLock({ $0.captures[name] ?? $0.provided[name] ?? $0.expanded[name] }) { return known }
         guard let definition = definitions[name] else {
             throw VariableError("'\(name)' has no value: it is not a var, and no step has captured it yet")
         }
@@ -93,6 +99,20 @@ public final class VariableScope: Sendable {
             }
         }
         return output
+    }
+
+    /// Gives a `required` var the value the learner typed; vars already expanded from it are
+    /// expanded again on their next use. The value is never scanned for `${…}`.
+    public func provide(_ name: String, value: String) {
+        state.withLock { state in
+            state.provided[name] = value
+            state.expanded = [:]
+        }
+    }
+
+    /// The names the value of var `name` refers to (none for a built-in or an unknown name).
+    func definitionReferences(of name: String) -> [String] {
+        definitions[name]?.template?.variableReferences.map(\.name) ?? []
     }
 
     /// Records a captured value; it is never expanded further.

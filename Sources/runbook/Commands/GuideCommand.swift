@@ -15,6 +15,9 @@ struct GuideCommand: AsyncParsableCommand {
             after every step in $XDG_STATE_HOME/runbook/<runbook sha256>/<learner>.json (default ~/.local/state); the next \
             `runbook guide` resumes at the first step not done. Ctrl-C stops a running step; a second saves and quits.
             Learner `local` unless --learner (which may name a learner of a --learners roster).
+            With --join URL and no RUNBOOK, the board's workshop is used: ./RUNBOOK when it is the board's, else it is \
+            downloaded, checked and unpacked into ./FOLDER/ (a local runbook that is not the board's is refused). \
+            A required var without a value is asked for when the first step that uses it is shown.
             Exit status: 0 every step passed or was skipped, 1 a step failed, 2 invalid input or no terminal, 130 interrupted.
             """
     )
@@ -30,14 +33,21 @@ struct GuideCommand: AsyncParsableCommand {
                     + "To run every step unattended use `runbook run \(path.runbook)`; to see what is done already, `runbook check \(path.runbook)`.\n",
                 status: 2)
         }
-        let preparation = RunPreparation(path: path.runbook, options: options, output: output)
+        var preparation = RunPreparation(path: path.runbook, options: options, output: output)
         let learner = try preparation.guideLearner()
+        if let board = options.board, let url = try? JoinURL(board) {
+            // SPEC 10.3: the board's runbook, fetched when there is none here; a different one is refused.
+            let fetched = try await WorkshopFetch(url: url, learner: learner.id).runbookPath(given: path.given)
+            preparation = RunPreparation(path: fetched, options: options, output: output)
+        }
         let runbook = try preparation.runbook(for: [learner])
         try GuideLock.acquire(sha256: runbook.sha256, learner: learner.id)
         // `--from` is where the guide starts, not a selection: earlier steps keep their progress.
         let selection = try preparation.selection(in: runbook, fromIsSelection: false)
         var configuration = try preparation.configuration(
             policy: .guide, learners: [learner], runbook: runbook, selection: selection, stdinIsTerminal: true)
+        configuration.deferRequiredVars = true  // asked when a step that uses one is shown (SPEC 10.3)
+        try await ContainerRunner.prepare(&configuration)  // inside a container (SPEC 10.2)
         // A guide keeps the learner's ports across sessions: the containers of the last one may still publish them.
         if let saved = try? GuideStateStore().load(sha256: runbook.sha256, learner: learner.id)?.ports {
             configuration.reservedPorts[learner.id] = saved

@@ -18,6 +18,9 @@ struct ServeCommand: AsyncParsableCommand {
             printed URLs then carry this machine's network address (--public-url sets them, e.g. behind a proxy). \
             Learners' journals are kept in the store folder; restarting on the same store shows the same board, \
             and `runbook report STORE/*.jsonl --format html` renders it offline. SIGINT or SIGTERM stops the server.
+            The runbook's folder is handed out as the workshop (GET /join/CODE/bundle.tar.gz, at most 64 MiB; \
+            .gitignore and .runbookignore files leave files out), so that a learner with an empty folder types one \
+            command; the join page shows it for each system, and lists the files of --offer.
             """
     )
 
@@ -62,6 +65,13 @@ struct ServeCommand: AsyncParsableCommand {
         name: .long,
         help: ArgumentHelp("The class code (8+ characters); default the store's, else a random word-word-word-NNNN.", valueName: "code"))
     var code: String?
+
+    /// `--offer FILE…`: files handed out on the join page (SPEC 10.3).
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Files learners may download from the join page (the image's tarball, the Linux tarball).", valueName: "file"),
+        completion: .file())
+    var offer: [String] = []
 
     /// `--stuck-after DURATION`.
     @Option(name: .long, help: ArgumentHelp("A learner with no step passed for this long is stuck.", valueName: "duration"))
@@ -118,8 +128,9 @@ struct ServeCommand: AsyncParsableCommand {
         let roster = try learners.map { try loadRoster($0) }
         let runbook = try RunbookFileLoader.load(path.runbook, output: output)
         let stuck = DurationSyntax.parse(stuckAfter) ?? .seconds(300)
+        let storeDirectory = store ?? BoardConfiguration.defaultStore(sha256: runbook.sha256)
         var configuration = BoardConfiguration(
-            runbook: runbook, learners: roster, storeDirectory: store ?? BoardConfiguration.defaultStore(sha256: runbook.sha256),
+            runbook: runbook, learners: roster, storeDirectory: storeDirectory,
             code: code, stuckAfter: Double(stuck.components.seconds) + Double(stuck.components.attoseconds) / 1e18,
             host: address.host, port: address.port)
         do {
@@ -131,6 +142,15 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.tls = tls
         configuration.trustedProxies = try trustProxy.map { try AddressRange($0) }
         OpenFiles.raiseLimit()
+        // SPEC 10.3: the runbook's folder as the workshop bundle, and the offered files.
+        do throws(BundleError) {
+            let store = URL(fileURLWithPath: storeDirectory).standardizedFileURL.path
+            configuration.workshop = try WorkshopBundle.pack(runbook: runbook, excludedFolders: [store])
+            configuration.offers = try offer.map { path throws(BundleError) in try OfferedFile(path: path) }
+        } catch {
+            throw CommandFailure(text: "error: \(ControlCharacters.visible(error.message))\n", status: 2)
+        }
+        configuration.runbookVersion = BuildInfo.version
         let server: BoardServer
         do {
             server = try BoardServer(configuration: configuration)

@@ -26,6 +26,7 @@ struct BatchRun {
         let selection = try preparation.selection(in: runbook)
         var configuration = try preparation.configuration(policy: policy, learners: learners, runbook: runbook, selection: selection)
         configuration.shard = shard
+        try await ContainerRunner.prepare(&configuration)  // inside a container (SPEC 10.2)
         if policy.mode == .check {
             // `check` looks at what a learner did by hand with the commands their guide showed:
             // the same ports, kept in the guide's state (its `${workdir}` is the same folder too).

@@ -99,6 +99,7 @@ final class GuideController {
             await record(decided)
             return .next
         }
+        guard await RequiredVarPrompt(keys: keys, screen: screen).provide(forStepAt: index, in: session) else { return .quit }
         let presentation = session.presentation(ofStepAt: index)
         await showCard(presentation)
         var afterFailure = false

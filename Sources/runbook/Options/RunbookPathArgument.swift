@@ -2,6 +2,12 @@ import ArgumentParser
 
 /// The positional RUNBOOK argument, `./workshop.yaml` by default.
 struct RunbookPathArgument: ParsableArguments {
-    @Argument(help: "The runbook file.", completion: .file(extensions: ["yaml", "yml"]))
-    var runbook: String = "workshop.yaml"
+    /// RUNBOOK as given (nil: not given; `guide --join` then fetches the board's, SPEC 10.3).
+    @Argument(
+        help: ArgumentHelp("The runbook file (default: workshop.yaml).", valueName: "runbook"),
+        completion: .file(extensions: ["yaml", "yml"]))
+    var given: String?
+
+    /// The runbook file.
+    var runbook: String { given ?? "workshop.yaml" }
 }

@@ -41,7 +41,10 @@ public final class DockerBackend: KindBackend {
 
     public func host(of learner: Learner, environment: [String: String]) -> String {
         guard let host = learner.settings[Self.hostKey] ?? environment["DOCKER_HOST"], let url = URL(string: host),
-              ["tcp", "ssh", "http", "https"].contains(url.scheme ?? ""), let name = url.host, !name.isEmpty else { return "127.0.0.1" }
+              ["tcp", "ssh", "http", "https"].contains(url.scheme ?? ""), let name = url.host, !name.isEmpty else {
+            // A local socket seen from inside a container: its engine host is not this container (SPEC 10.2).
+            return ContainerDetection.current ? EngineHostAddress.current : "127.0.0.1"
+        }
         return name
     }
 
