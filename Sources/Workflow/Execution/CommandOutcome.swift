@@ -12,4 +12,6 @@ struct CommandOutcome: Sendable {
     var command: CommandRecord?
     /// The evaluation of the expectations, when the process ran.
     var evaluation: EvaluationResult?
+    /// A process still running once its ready line matched (`holdsOnMatch`): stop it, or keep it in the background.
+    var held: HeldProcess?
 }

@@ -28,11 +28,12 @@ extension LearnerSession {
 
     /// Shows commands of `step` as the learner would type them.
     public func presenter(step: String) -> CommandPresenter {
-        CommandPresenter(
-            registry: configuration.registry, scope: context.scope, redactor: context.redactor,
-            context: CommandContext(
-                learner: learner.id, step: step, runId: configuration.runId, environment: context.environment, marksCreations: false,
-                capabilities: context.capabilities, facts: context.facts))
+        var commandContext = CommandContext(
+            learner: learner.id, step: step, runId: configuration.runId, environment: context.environment, marksCreations: false,
+            capabilities: context.capabilities, facts: context.facts)
+        commandContext.module = runbook.moduleId
+        commandContext.authorEnvironment = Set((runbook.defaults.env + (runbook.step(step)?.env ?? [])).map(\.name))
+        return CommandPresenter(registry: configuration.registry, scope: context.scope, redactor: context.redactor, context: commandContext)
     }
 
     /// The result of a step that will not run (not selected, a need not met, a condition false, its

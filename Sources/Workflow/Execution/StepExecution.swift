@@ -31,11 +31,14 @@ struct StepExecution: Sendable {
             return decided
         }
         let step = runbook.steps[index]
-        return configuration.policy.runsCommands ? await execute(step, selfBefore: selfBefore) : await check(step)
+        var result = configuration.policy.runsCommands ? await execute(step, selfBefore: selfBefore) : await check(step)
+        if step.environment { result.environment = true }
+        return result
     }
 
     /// Runs a step with its retries and probes (and, for `selftest`, its probes before it).
     func execute(_ step: Step, selfBefore: ProbeResult? = nil) async -> StepResult {
+        if step.stop != nil { return await stopBackground(step) }
         let started = Date()
         let clock = ContinuousClock()
         let firstAttempt = clock.now
@@ -55,6 +58,7 @@ struct StepExecution: Sendable {
         var status: StepStatus
         var reason: String?
         var lastStart = firstAttempt
+        var keptInBackground = false
         repeat {
             attempt += 1
             if attempt > 1 {
@@ -66,7 +70,8 @@ struct StepExecution: Sendable {
                 CommandInvocation(
                     command: step.command, expect: step.expect, captures: step.captures, finishOnMatch: step.finishOnMatch, stdin: step.stdin,
                     cwd: step.cwd ?? runbook.defaults.cwd, env: runbook.defaults.env + step.env, tty: step.tty, timeout: timeout,
-                    stepId: step.id, marksCreations: true, terminalInput: terminalInput),
+                    stepId: step.id, marksCreations: true, terminalInput: terminalInput, holdsOnMatch: step.finishOnMatch,
+                    stopGrace: step.effectiveStopGrace),
                 in: context)
             (status, reason) = (outcome.status, outcome.reason)
             for (name, value) in outcome.evaluation?.captured ?? [:] { context.scope.setCapture(name, value) }
@@ -78,6 +83,10 @@ struct StepExecution: Sendable {
                     reason = "verify \(failed.index + 1): " + (failed.reason ?? failed.status.rawValue)
                 }
             }
+            if let held = outcome.held {
+                // Its probes ran while it ran (SPEC 6.11); now it is stopped, or kept in the background.
+                keptInBackground = await keepOrStop(held, of: step, passed: status == .passed)
+            }
             if status == .timeout, context.createdResources { await backend?.sweep(sweep, environment: context.environment) }
             if status == .failed, let message = await environmentFault() {
                 (status, reason) = (.error, context.redactor.redact(message))
@@ -88,13 +97,15 @@ struct StepExecution: Sendable {
             reason = selftestDefect
         }
         let evaluation = outcome.evaluation
-        return StepResult(
+        var result = StepResult(
             learner: context.learner.id, step: step.id, title: title, status: status, reason: reason, exitCode: outcome.exitCode,
             startedAt: started, endedAt: Date(), durationSeconds: Date().timeIntervalSince(started), attempts: attempt,
             waitedSeconds: retry.window == nil ? nil : (lastStart - firstAttempt).seconds,
             command: outcome.command, failures: evaluation.map { context.redacted($0.failures) } ?? [],
             captured: (evaluation?.captured ?? [:]).mapValues(context.redactor.redact), finishedOnMatch: evaluation?.finishedOnMatch ?? false,
             excerpts: evaluation.map { context.redacted($0.excerpts) }, verify: probes, verifyBefore: probesBefore, hint: context.text(step.hint))
+        if keptInBackground { result.background = true }
+        return result
     }
 
     /// Whether a `failed` or `timeout` attempt is followed by another: attempts left, or (`retry: { for }`)

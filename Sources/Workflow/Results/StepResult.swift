@@ -40,6 +40,16 @@ public struct StepResult: Sendable, Codable {
     public var verifyBefore: [ProbeResult]?
     /// The step's hint, substituted and redacted, kept for reports.
     public var hint: String?
+    /// `check`: the step passed in a journal of the learner's own (guide, or a run of their own) but
+    /// its probes fail now: "done, since undone" (SPEC 6.11). Nil otherwise.
+    public var undone: Bool?
+    /// `check`: where the pass came from when a journal says so (`guide`, `run`, `check`), nil when the probes alone decided.
+    public var evidence: String?
+    /// `environment: true`: a fact of the machine, not the learner's work; reports show "✓ env" and
+    /// leave it out of passed/total. Nil otherwise.
+    public var environment: Bool?
+    /// The step's process was left running in the background when it passed (`background: true`). Nil otherwise.
+    public var background: Bool?
 
     /// Creates a result.
     public init(learner: String, step: String, title: String? = nil, status: StepStatus, reason: String? = nil, exitCode: Int32? = nil, startedAt: Date? = nil, endedAt: Date = Date(), durationSeconds: Double = 0, attempts: Int = 0, waitedSeconds: Double? = nil, command: CommandRecord? = nil, failures: [MatcherFailure] = [], captured: [String: String] = [:], finishedOnMatch: Bool = false, excerpts: OutputExcerpts? = nil, verify: [ProbeResult] = [], verifyBefore: [ProbeResult]? = nil, hint: String? = nil) {
@@ -66,6 +76,9 @@ public struct StepResult: Sendable, Codable {
 }
 
 extension StepResult {
+    /// Whether the learner's passed/total counts this step: everything but `environment: true` facts.
+    public var countsForLearner: Bool { environment != true }
+
     /// The verify probe that failed a step whose own command passed: then the probe's command and
     /// output explain the failure, not the step's (SPEC 6.9).
     public var failingProbe: ProbeResult? {
