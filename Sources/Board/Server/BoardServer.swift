@@ -79,6 +79,7 @@ public final class BoardServer: Sendable {
         router.get("/events") { request, _ in instructor.events(request) }
         router.get("/api/v1/matrix") { request, _ in await instructor.matrix(request) }
         router.get("/api/v1/detail") { request, _ in await instructor.detail(request) }
+        router.get("/api/v1/journals") { [store, auth] request, _ in JournalExportEndpoint(store: store, auth: auth).journals(request) }
         for format in ReportFormat.allCases {
             router.get("/report.\(format.rawValue)") { request, _ in await instructor.report(request, format: format) }
         }

@@ -53,14 +53,18 @@ extension LearnerSession {
     }
 
     /// Runs only the verify probes of the step at `index`: did the learner do it by hand?
-    /// A step without probes is `skipped` "no verify probe". The result is not journaled.
-    public func check(stepAt index: Int, interrupt: InterruptSignal) async -> StepResult {
+    /// A step without probes is `skipped` "no verify probe"; `previous` (the latest results by step
+    /// id) tells whether a step it needs passed, for probes that only see something absent. The
+    /// result is not journaled.
+    public func check(stepAt index: Int, interrupt: InterruptSignal, previous: [String: StepResult] = [:]) async -> StepResult {
         let step = runbook.steps[index]
         if let message = context.unreachable(Set(step.verify.compactMap(\.command.backend))) {
             return StepResult(
                 learner: learner.id, step: step.id, title: context.text(step.title), status: .error, reason: message, hint: context.text(step.hint))
         }
-        return await StepExecution(session: self, interrupt: interrupt).check(step)
+        var result = await StepExecution(session: self, interrupt: interrupt).check(step, previous: previous)
+        if step.environment { result.environment = true }
+        return result
     }
 
     /// Makes the captures of the step at `index` that are still missing from text the learner

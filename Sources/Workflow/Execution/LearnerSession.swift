@@ -163,6 +163,8 @@ public final class LearnerSession: Sendable {
     /// gates need (its status and reason): results live in the journal.
     public func runAll() async {
         var outcomes: [String: StepResult] = [:]
+        // `check` probes with what the learner's guide captured (its state keeps the values).
+        if configuration.policy.mode == .check { restore(captures: configuration.evidence.captures[learner.id] ?? [:]) }
         let execution = StepExecution(session: self, interrupt: interrupt)
         var selfBefore: [String: ProbeResult] = [:]
         if configuration.policy.probesBeforeStep {
@@ -172,7 +174,9 @@ public final class LearnerSession: Sendable {
         }
         for index in runbook.steps.indices {
             let result = await execution.produce(stepAt: index, previous: outcomes, selfBefore: selfBefore[runbook.steps[index].id])
-            outcomes[result.step] = StepResult(learner: result.learner, step: result.step, status: result.status, reason: result.reason)
+            var kept = StepResult(learner: result.learner, step: result.step, status: result.status, reason: result.reason)
+            kept.environment = result.environment
+            outcomes[result.step] = kept
             await recorder.record(.step(result))
             observer?.handle(.stepFinished(result))
             if result.status.isFailure && result.status != .interrupted && configuration.failFast { stop.stop(reason: "fail-fast") }

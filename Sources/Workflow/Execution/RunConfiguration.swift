@@ -38,6 +38,13 @@ public struct RunConfiguration: Sendable {
     public var reservedPorts: [String: [String: Int]] = [:]
     /// Which shard of the roster `learners` are (SPEC 8), recorded in the journal's `run` record.
     public var shard: ShardInfo?
+    /// The learners come from a roster (`--learners`): the run record says so, and `check` never
+    /// takes such a run as evidence of a learner's own work.
+    public var fromRoster = false
+    /// `check`: what the learners' journals say they passed (SPEC 6.11), and the captures they made.
+    public var evidence = JournalEvidence()
+    /// `check`: the longest a `retry: { for }` waits (`--wait`, default 5 s).
+    public var checkWait: Duration = .seconds(5)
 
     /// Creates a configuration with SPEC defaults.
     public init(
@@ -105,6 +112,7 @@ public struct RunConfiguration: Sendable {
         RunHeader(
             runId: runId, command: mode.rawValue, runbook: .init(path: runbook.path, title: runbook.title, sha256: runbook.sha256),
             startedAt: Date(), learners: learners.map { .init(id: $0.id, name: $0.name) },
-            steps: runbook.steps.map { .init(id: $0.id, title: $0.title?.raw, hint: $0.hint?.raw, line: $0.location.line) }, shard: shard)
+            steps: runbook.steps.map { .init(id: $0.id, title: $0.title?.raw, hint: $0.hint?.raw, line: $0.location.line) }, shard: shard,
+            roster: fromRoster ? true : nil)
     }
 }

@@ -31,7 +31,7 @@ struct StepExecution: Sendable {
             return decided
         }
         let step = runbook.steps[index]
-        var result = configuration.policy.runsCommands ? await execute(step, selfBefore: selfBefore) : await check(step)
+        var result = configuration.policy.runsCommands ? await execute(step, selfBefore: selfBefore) : await check(step, previous: previous)
         if step.environment { result.environment = true }
         return result
     }
@@ -43,7 +43,8 @@ struct StepExecution: Sendable {
         let clock = ContinuousClock()
         let firstAttempt = clock.now
         let title = context.text(step.title)
-        let retry = step.retry ?? runbook.defaults.retry ?? Retry(attempts: 1)
+        var retry = step.retry ?? runbook.defaults.retry ?? Retry(attempts: 1)
+        if configuration.policy.mode == .check { retry = await checkRetry(step, retry) }
         let timeout = timeout(of: step)
         session.observer?.handle(.stepStarted(learner: context.learner.id, step: step.id, title: title, command: nil))
         defer { session.live?.finished(learner: context.learner.id) }

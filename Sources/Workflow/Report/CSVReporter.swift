@@ -15,8 +15,9 @@ public struct CSVReporter: Sendable {
         var csv = CSVEscaper.record(["id", "name", "passed", "total"] + matrix.steps.map(\.id))
         for learner in matrix.learners {
             let missing = learner.notRun == nil ? "" : "not run"
-            let statuses = matrix.steps.map { matrix.result(learner: learner.id, step: $0.id)?.status.rawValue ?? missing }
-            csv += CSVEscaper.record([learner.id, learner.name ?? "", String(matrix.passedCount(learner)), String(matrix.steps.count)] + statuses)
+            let statuses = matrix.steps.map { matrix.result(learner: learner.id, step: $0.id)?.statusText ?? missing }
+            let counts = [String(matrix.passedCount(learner)), String(matrix.countedSteps)]
+            csv += CSVEscaper.record([learner.id, learner.name ?? ""] + counts + statuses)
         }
         return csv
     }

@@ -1,12 +1,16 @@
 import ArgumentParser
 import Workflow
 
-/// `runbook check [RUNBOOK]`: runs only the verify probes, to see what learners already did.
+/// `runbook check [RUNBOOK]`: what each learner has done, from their journals and the verify probes (SPEC 6.11).
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Run only the verify probes: what each learner has already done. No cleanup.",
-        discussion: "Steps without a verify probe are skipped (\"no verify probe\")."
+        abstract: "What each learner has done: their journals, then the verify probes now. No cleanup.",
+        discussion: """
+            A step passed in the learner's own guide (its state on this machine), or in a run or check they ran \
+            themselves (--journal, --board), is done; if its probes fail now, it is "done, since undone". \
+            Steps without a verify probe or journal are skipped ("no verify probe").
+            """
     )
 
     @OptionGroup var path: RunbookPathArgument
@@ -14,9 +18,29 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var sharding: ShardOptions
 
+    @Option(
+        name: .customLong("journal"), parsing: .upToNextOption,
+        help: ArgumentHelp("Evidence: results folders, journal.jsonl files or board store folders; repeatable.", valueName: "path"),
+        completion: .file())
+    var journals: [String] = []
+
+    @Option(
+        name: .customLong("board"),
+        help: ArgumentHelp("Evidence: a class board's journals (the board: URL with its token).", valueName: "url"))
+    var board: String?
+
+    @Option(
+        name: .customLong("wait"), help: ArgumentHelp("The longest a step's retry: { for } waits (default 5s).", valueName: "duration"),
+        transform: { text in
+            guard let duration = DurationSyntax.parse(text) else { throw ValidationError("--wait takes a duration such as 5s or 500ms") }
+            return duration
+        })
+    var wait: Duration = .seconds(5)
+
     func run() async throws {
         var batch = BatchRun(preparation: RunPreparation(path: path.runbook, options: options, output: output), policy: .check)
         batch.shardOption = sharding.shard
+        batch.evidence = CheckEvidence(journals: journals, board: board, wait: wait)
         try await batch.run()
     }
 }

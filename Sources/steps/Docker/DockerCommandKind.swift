@@ -67,6 +67,12 @@ public struct DockerCommandKind: CommandKind {
         }
     }
 
+    /// `check` does not wait on a container that does not exist (`docker exec`/`logs`/… NAME; SPEC 6.11).
+    public func missingPrerequisite(_ command: ResolvedCommand, context: CommandContext) async -> String? {
+        guard let name = ContainerPrerequisite.named(in: command.words) else { return nil }
+        return await ContainerPrerequisite.missing(name, environment: context.environment)
+    }
+
     /// `run --rm` in the foreground: the engine removes the container when it ends, so a run that
     /// ends normally leaves nothing to sweep.
     static func removesItself(_ arguments: DockerArguments) -> Bool {

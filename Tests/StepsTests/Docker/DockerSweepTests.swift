@@ -6,19 +6,13 @@ import Workflow
 /// Which containers a sweep names (issue 17, runner fix 1), with a stub `docker` that lists containers with their creation times.
 @Suite("Docker sweeps")
 struct DockerSweepTests {
-    /// A folder with a `docker` stub: `ps` prints `LISTING` (tab-separated id and time), every call is recorded in `calls`.
+    /// The environment of a `docker` stub (Fixtures/docker-stub): `ps` prints `LISTING` (tab-separated
+    /// id and time), every call is recorded in `calls`. The stub is a fixture, never written while
+    /// tests spawn processes (a fresh executable can be busy then).
     static func stub() throws -> (environment: [String: String], calls: URL) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sweep-stub-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let calls = folder.appendingPathComponent("calls")
-        let script = folder.appendingPathComponent("docker")
-        try """
-            #!/bin/sh
-            printf '%s\\n' "$*" >> "\(calls.path)"
-            case "$1" in ps) printf '%b' "$LISTING" ;; esac
-            """.write(to: script, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
-        return (["PATH": folder.path + ":/usr/bin:/bin"], calls)
+        let folder = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil)).appendingPathComponent("docker-stub")
+        let calls = FileManager.default.temporaryDirectory.appendingPathComponent("sweep-calls-\(UUID().uuidString)")
+        return (["PATH": folder.path + ":/usr/bin:/bin", "STUB_CALLS": calls.path], calls)
     }
 
     @Test("leftovers: this learner's and module's stopped containers and Compose project, none created after the preflight")
