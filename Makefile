@@ -3,6 +3,8 @@ SWIFT ?= swift
 RUNBOOK := .build/debug/runbook
 MODULE_SAMPLES := modules/1-docker/sample-results.json
 WEBAPP := modules/2-webapp
+TEARDOWN := modules/3-teardown
+COMPOSE := modules/4-compose
 
 # `make install`: where (PREFIX, and DESTDIR for packaging) and which build (CONFIGURATION).
 PREFIX ?= /usr/local
@@ -25,6 +27,8 @@ test: deps lab
 	$(SWIFT) build --build-tests
 	$(RUNBOOK) docs workshop.yaml --results $(MODULE_SAMPLES) --check modules/1-docker/README.md
 	$(RUNBOOK) docs $(WEBAPP)/runbook.yaml --results $(WEBAPP)/sample-results.json --check $(WEBAPP)/README.md
+	$(RUNBOOK) docs $(TEARDOWN)/runbook.yaml --results $(TEARDOWN)/sample-results.json --check $(TEARDOWN)/README.md
+	$(RUNBOOK) docs $(COMPOSE)/runbook.yaml --results $(COMPOSE)/sample-results.json --check $(COMPOSE)/README.md
 	$(SWIFT) test
 
 deps:
@@ -34,6 +38,8 @@ deps:
 docs: build
 	$(RUNBOOK) docs workshop.yaml --results $(MODULE_SAMPLES) -o modules/1-docker/README.md
 	$(RUNBOOK) docs $(WEBAPP)/runbook.yaml --results $(WEBAPP)/sample-results.json -o $(WEBAPP)/README.md
+	$(RUNBOOK) docs $(TEARDOWN)/runbook.yaml --results $(TEARDOWN)/sample-results.json -o $(TEARDOWN)/README.md
+	$(RUNBOOK) docs $(COMPOSE)/runbook.yaml --results $(COMPOSE)/sample-results.json -o $(COMPOSE)/README.md
 
 build:
 	$(SWIFT) build

@@ -43,8 +43,9 @@ public struct RunConfiguration: Sendable {
     public var fromRoster = false
     /// `check`: what the learners' journals say they passed (SPEC 6.11), and the captures they made.
     public var evidence = JournalEvidence()
-    /// `check`: the longest a `retry: { for }` waits (`--wait`, default 5 s).
-    public var checkWait: Duration = .seconds(5)
+    /// `check`: the longest a `retry: { for }` waits (`--wait`, default 5 s); nil (`--wait full`)
+    /// waits as long as each step says, and never ends a wait early.
+    public var checkWait: Duration? = .seconds(5)
 
     /// Creates a configuration with SPEC defaults.
     public init(

@@ -3,9 +3,9 @@ extension StepExecution {
     /// A `retry: { for }` in `check`: at most `--wait`, and no wait at all when the command names
     /// something that does not exist (a container), which waiting will not bring.
     func checkRetry(_ step: Step, _ retry: Retry) async -> Retry {
-        guard let window = retry.window else { return retry }
+        guard let window = retry.window, let cap = configuration.checkWait else { return retry }
         if await missingPrerequisite(of: step) != nil { return Retry(attempts: 1) }
-        return Retry(for: min(window, configuration.checkWait), every: retry.delay)
+        return Retry(for: min(window, cap), every: retry.delay)
     }
 
     /// What the step's command needs that is not there, as its kind tells (nil: nothing, or it cannot tell).

@@ -51,7 +51,9 @@ struct StepExecution: Sendable {
         var probesBefore: [ProbeResult]? = selfBefore.map { [$0] }
         if configuration.policy.probesBeforeStep, !step.verify.isEmpty { probesBefore = await runProbes(step, timeout: timeout) }
         let guards = Set(step.verify.indices.filter { step.verify[$0].isGuard })
-        let selftestDefect = probesBefore.flatMap { SelftestJudge.defectBefore($0, verifyBefore: step.verifyBefore, guards: guards) }
+        let selftestDefect = probesBefore.flatMap {
+            SelftestJudge.defectBefore($0, verifyBefore: step.selftestVerifyBefore, guards: guards)
+        }
         let backend = step.command.backend.flatMap { configuration.registry.backends[$0] }
         let sweep = SweepScope.attempt(runId: configuration.runId, learner: context.learner.id, step: step.id)
         var attempt = 0

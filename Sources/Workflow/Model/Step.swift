@@ -85,6 +85,10 @@ extension Step {
     /// Whether something can judge the step by the state it left: `verify:` probes or `verify: self`.
     public var hasProbes: Bool { verifySelf || !verify.isEmpty }
 
+    /// What selftest expects of the probes before the step: a fact of the machine
+    /// (`environment: true`) holds before anything ran, like `verify_before: pass`.
+    public var selftestVerifyBefore: VerifyBefore { environment ? .pass : verifyBefore }
+
     /// The grace a stopped process of this step gets after SIGINT (SPEC 6.11: default 15 s).
     public var effectiveStopGrace: Duration { stopGrace ?? .seconds(15) }
 

@@ -36,11 +36,11 @@ public enum SelftestJudge {
             case .some(let status) where step.verify[index].isGuard:
                 before = .guarded(passed: status == .passed)
             case .passed:
-                before = step.verifyBefore == .pass ? .exempt(passed: true) : .passed
+                before = step.selftestVerifyBefore == .pass ? .exempt(passed: true) : .passed
             case .failed:
-                before = step.verifyBefore == .pass ? .exempt(passed: false) : .failed
+                before = step.selftestVerifyBefore == .pass ? .exempt(passed: false) : .failed
             case .error, .timeout:
-                before = step.verifyBefore == .pass ? .exempt(passed: false) : .couldNotRun(beforeResult?.reason ?? "could not run")
+                before = step.selftestVerifyBefore == .pass ? .exempt(passed: false) : .couldNotRun(beforeResult?.reason ?? "could not run")
             }
             let after: ProbeProof.After
             if let afterResult {
@@ -59,10 +59,10 @@ public enum SelftestJudge {
         let before: ProbeProof.Before
         switch beforeResult?.status {
         case nil, .interrupted, .skipped, .blocked: before = .notRun
-        case .passed: before = step.verifyBefore == .pass ? .exempt(passed: true) : .passed
-        case .failed: before = step.verifyBefore == .pass ? .exempt(passed: false) : .failed
+        case .passed: before = step.selftestVerifyBefore == .pass ? .exempt(passed: true) : .passed
+        case .failed: before = step.selftestVerifyBefore == .pass ? .exempt(passed: false) : .failed
         case .error, .timeout:
-            before = step.verifyBefore == .pass ? .exempt(passed: false) : .couldNotRun(beforeResult?.reason ?? "could not run")
+            before = step.selftestVerifyBefore == .pass ? .exempt(passed: false) : .couldNotRun(beforeResult?.reason ?? "could not run")
         }
         let after: ProbeProof.After
         switch result.status {

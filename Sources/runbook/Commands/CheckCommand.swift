@@ -30,17 +30,37 @@ struct CheckCommand: AsyncParsableCommand {
     var board: String?
 
     @Option(
-        name: .customLong("wait"), help: ArgumentHelp("The longest a step's retry: { for } waits (default 5s).", valueName: "duration"),
+        name: .customLong("wait"),
+        help: ArgumentHelp(
+            "The longest a step's retry: { for } waits (default 5s); `full`: as long as the step says, never ending early.",
+            valueName: "duration"),
         transform: { text in
-            guard let duration = DurationSyntax.parse(text) else { throw ValidationError("--wait takes a duration such as 5s or 500ms") }
-            return duration
+            if text == "full" { return .full }
+            guard let duration = DurationSyntax.parse(text) else {
+                throw ValidationError("--wait takes a duration such as 5s or 500ms, or full")
+            }
+            return .at(duration)
         })
-    var wait: Duration = .seconds(5)
+    var wait: WaitOption = .at(.seconds(5))
+
+    /// `--wait`: a bound, or `full`.
+    enum WaitOption {
+        /// At most this long.
+        case at(Duration)
+        /// As long as each step says.
+        case full
+
+        /// The bound, nil for `full`.
+        var bound: Duration? {
+            if case .at(let duration) = self { return duration }
+            return nil
+        }
+    }
 
     func run() async throws {
         var batch = BatchRun(preparation: RunPreparation(path: path.runbook, options: options, output: output), policy: .check)
         batch.shardOption = sharding.shard
-        batch.evidence = CheckEvidence(journals: journals, board: board, wait: wait)
+        batch.evidence = CheckEvidence(journals: journals, board: board, wait: wait.bound)
         try await batch.run()
     }
 }

@@ -9,8 +9,8 @@ struct CheckEvidence {
     var journals: [String] = []
     /// `--board`: the board URL with the instructor's token.
     var board: String?
-    /// `--wait`.
-    var wait: Duration = .seconds(5)
+    /// `--wait`; nil for `--wait full`.
+    var wait: Duration? = .seconds(5)
 
     /// Every source's evidence for `learners` of `runbook`; an unreadable source ends the command (exit 2).
     func gather(runbook: Runbook, learners: [Learner]) async throws(CommandFailure) -> JournalEvidence {

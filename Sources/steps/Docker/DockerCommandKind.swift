@@ -69,6 +69,10 @@ public struct DockerCommandKind: CommandKind {
 
     /// `check` does not wait on a container that does not exist (`docker exec`/`logs`/… NAME; SPEC 6.11).
     public func missingPrerequisite(_ command: ResolvedCommand, context: CommandContext) async -> String? {
+        let arguments = DockerArguments(command.words)
+        if arguments.subcommand == "compose", let index = arguments.subcommandIndex {
+            return await ComposeServiceCheck.missing(compose: command.words[(index + 1)...], context: context)
+        }
         guard let name = ContainerPrerequisite.named(in: command.words) else { return nil }
         return await ContainerPrerequisite.missing(name, environment: context.environment)
     }

@@ -46,6 +46,10 @@ public enum ComposeProject {
         let (subcommand, named) = read(words)
         let creates = subcommand.map(creating.contains) ?? false
         if let named { return ([:], named, creates) }
+        // `version` and `ls` concern no project: nothing to add or to show.
+        if let subcommand, ["version", "ls"].contains(subcommand) {
+            return ([:], name(learner: context.learner, module: context.module), false)
+        }
         if context.authorEnvironment.contains(variable), let own = context.environment[variable], !own.isEmpty {
             return ([:], own, creates)
         }

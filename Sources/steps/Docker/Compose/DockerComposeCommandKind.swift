@@ -21,6 +21,11 @@ public struct DockerComposeCommandKind: CommandKind {
         return settings.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } + [key] + command.words
     }
 
+    /// `check` does not wait on a service that has no container (SPEC 6.11).
+    public func missingPrerequisite(_ command: ResolvedCommand, context: CommandContext) async -> String? {
+        await ComposeServiceCheck.missing(compose: command.words[...], context: context)
+    }
+
     public func prepare(_ command: ResolvedCommand, context: CommandContext) -> Result<PreparedCommand, CommandProblem> {
         .success(Self.prepare(global: [], compose: command.words, v2First: false, display: [key] + command.words, context: context))
     }
