@@ -44,14 +44,14 @@ final class OutputTap: LineConsumer, @unchecked Sendable {
     }
 
     func consume(line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool, length: Int) -> Bool {
-        var stop = false
         if detached {
+            // A held process runs on in the background: its lines are recorded, not shown with later steps.
             _ = later?.consume(line: line, stream: stream, truncated: truncated, length: length)
-        } else {
-            stop = evaluator.consume(line: line, stream: stream, truncated: truncated, length: length)
-            // A held process keeps running: the evaluator's verdict stands, later lines are only recorded.
-            if stop && later != nil { detached = true }
+            return false
         }
+        let stop = evaluator.consume(line: line, stream: stream, truncated: truncated, length: length)
+        // A held process keeps running: the evaluator's verdict stands, later lines are only recorded.
+        if stop && later != nil { detached = true }
         if let observer {
             observer.handle(.outputLine(learner: learner, step: step, stream: stream, line: redactor.redact(String(decoding: line, as: UTF8.self))))
         }
