@@ -12,6 +12,25 @@ struct ComposeClassTests {
         return text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
     }
 
+    /// Module 4 with one more step after `add-note` that waits for the file `go` in `scratch`: each
+    /// learner is held there, its app running in the background, until the test says so.
+    static func heldModule(in scratch: URL) throws -> URL {
+        var text = try String(contentsOf: ModuleLab.compose, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\nmodule: .\n", with: "\nmodule: \(ModuleLab.compose.deletingLastPathComponent().path)\n")
+        let hold = """
+              - id: hold
+                title: Wait for the test
+                sh: while [ ! -e '\(scratch.path)/go' ]; do sleep 0.1; done
+                timeout: 10m
+
+              - id: stop
+            """
+        text = text.replacingOccurrences(of: "  - id: stop\n", with: hold + "\n")
+        let file = scratch.appendingPathComponent("module-4-held.yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
     @Test("three learners, Ctrl-C while their apps run in the background: stopped, cleaned up, nothing left")
     func interruptedClass() async throws {
         try DockerAvailability.requireLab()
@@ -23,21 +42,21 @@ struct ComposeClassTests {
         }
         let out = scratch.appendingPathComponent("results")
         let running = try RunbookBinary.start(
-            ["run", ModuleLab.compose.path, "--learners", try ModuleLab.roster(learners, in: scratch).path, "--jobs", "3"]
+            ["run", try Self.heldModule(in: scratch).path, "--learners", try ModuleLab.roster(learners, in: scratch).path, "--jobs", "3"]
                 + ["--out", out.path] + ModuleLab.composeVars,
             in: scratch)
-        // In the middle: every learner's `up` passed and runs in the background.
-        let clock = ContinuousClock()
-        let deadline = clock.now + .seconds(300)
-        func upPassed() -> Set<String> {
+        // In the middle: every learner added a note and waits at `hold`, its app up in the background.
+        func passed(_ id: String) -> Set<String> {
             Set(Self.records(out).compactMap { record -> String? in
-                guard let step = record["step"] as? [String: Any], step["step"] as? String == "up",
+                guard let step = record["step"] as? [String: Any], step["step"] as? String == id,
                       step["status"] as? String == "passed" else { return nil }
                 return step["learner"] as? String
             })
         }
-        while upPassed().count < 3, running.isRunning, clock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
-        #expect(upPassed() == Set(learners), "\(Self.records(out).count) records")
+        // (A generous limit only so that a learner who failed earlier cannot hang the test.)
+        let limit = ContinuousClock.now + .seconds(600)
+        while passed("add-note").count < 3, running.isRunning, ContinuousClock.now < limit { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(passed("add-note") == Set(learners), "\(Self.records(out).count) records")
         kill(running.pid, SIGINT)
         let outcome = try running.finish()
         RunbookBinary.expectNoCrash(outcome)

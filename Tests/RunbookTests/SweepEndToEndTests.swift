@@ -34,10 +34,12 @@ struct SweepEndToEndTests {
         return (id, volume)
     }
 
+    /// Whether a container of that exact name exists.
     static func exists(container name: String) -> Bool {
         !DockerAvailability.docker(["ps", "-aq", "--filter", "name=^/\(name)$"]).isEmpty
     }
 
+    /// Whether a volume of that exact name exists.
     static func exists(volume name: String) -> Bool {
         !DockerAvailability.docker(["volume", "ls", "-q", "--filter", "name=^\(name)$"]).isEmpty
     }

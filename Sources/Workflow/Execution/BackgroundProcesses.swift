@@ -4,6 +4,7 @@ import Synchronization
 /// per step id (SPEC 6.11). A `stop:` step takes its process out; the end of the run or guide
 /// stops whatever is left.
 final class BackgroundProcesses: Sendable {
+    /// The processes, by step id.
     private let running = Mutex<[String: HeldProcess]>([:])
 
     /// Keeps `process` as step `step`'s; an earlier one of the same step is stopped first.

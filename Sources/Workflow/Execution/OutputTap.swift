@@ -17,6 +17,7 @@ final class OutputTap: LineConsumer, @unchecked Sendable {
     /// The ready line matched: lines go to `later` from now on (set on the runner's thread before it tells the caller).
     private var detached = false
 
+    /// Sits between the runner and `evaluator`; `later` records what a held process prints after its ready line.
     init(
         evaluator: OutputEvaluator, live: LiveStatus?, learner: String, step: String, redactor: Redactor, observer: (any RunObserver)?,
         later: OutputEvaluator? = nil

@@ -22,11 +22,13 @@ struct CheckCommand: AsyncParsableCommand {
         name: .customLong("journal"), parsing: .upToNextOption,
         help: ArgumentHelp("Evidence: results folders, journal.jsonl files or board store folders; repeatable.", valueName: "path"),
         completion: .file())
+    /// `--journal PATH…`.
     var journals: [String] = []
 
     @Option(
         name: .customLong("board"),
         help: ArgumentHelp("Evidence: a class board's journals (the board: URL with its token).", valueName: "url"))
+    /// `--board URL`.
     var board: String?
 
     @Option(
@@ -41,6 +43,7 @@ struct CheckCommand: AsyncParsableCommand {
             }
             return .at(duration)
         })
+    /// `--wait DURATION` or `full`.
     var wait: WaitOption = .at(.seconds(5))
 
     /// `--wait`: a bound, or `full`.

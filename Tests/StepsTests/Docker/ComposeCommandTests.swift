@@ -20,6 +20,7 @@ struct ComposeCommandTests {
         return (["PATH": folder.path, "DOCKER_CONFIG": folder.path, "COMPOSE_PROJECT_NAME": "from-the-shell"], folder)
     }
 
+    /// A context of learner `ada`, module `5-compose`, the author having set `author`.
     static func context(_ environment: [String: String], author: Set<String> = []) -> CommandContext {
         var context = CommandContext(
             learner: "ada", step: "up", runId: "r1", environment: environment, marksCreations: true, capabilities: [])

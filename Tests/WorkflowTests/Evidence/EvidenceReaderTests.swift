@@ -6,16 +6,19 @@ import Workflow
 /// of their own; never a run of the whole roster, another runbook, or a step that did not pass.
 @Suite("Evidence from journals")
 struct EvidenceReaderTests {
+    /// A run record.
     static func header(_ command: String, sha: String = "abc", learners: [String], roster: Bool? = nil) -> JournalRecord {
         .run(RunHeader(
             runId: "r-\(command)", command: command, runbook: .init(path: "m.yaml", title: nil, sha256: sha), startedAt: Date(),
             learners: learners.map { .init(id: $0, name: nil) }, steps: [], roster: roster))
     }
 
+    /// A step record.
     static func step(_ learner: String, _ step: String, _ status: StepStatus) -> JournalRecord {
         .step(StepResult(learner: learner, step: step, status: status))
     }
 
+    /// Records as JSON lines.
     static func lines(_ records: [JournalRecord]) throws -> Data {
         var data = Data()
         for record in records {

@@ -34,6 +34,7 @@ struct CheckVerdictTests {
             """)
     }
 
+    /// The first learner's statuses by step id.
     static func statuses(_ results: RunResults) -> [String: String] {
         Dictionary(uniqueKeysWithValues: (results.learners.first?.steps ?? []).map { ($0.step, $0.status.rawValue) })
     }

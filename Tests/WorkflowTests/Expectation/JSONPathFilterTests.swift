@@ -9,6 +9,7 @@ import Testing
          "bb": {"Name": "db", "IPv4Address": "172.18.0.3/16", "Port": 5432}, "cc": {"Name": "cache"}}}
         """
 
+    /// The value at `path` in `text`.
     static func lookup(_ path: String, in text: String = network) throws -> JSONPath.Lookup {
         let document = try JSONParser.parse(Array(text.utf8))
         return try JSONPath(parsing: path).lookup(in: document)

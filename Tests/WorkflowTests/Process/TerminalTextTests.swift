@@ -3,6 +3,7 @@ import Testing
 
 /// What a terminal shows of a line (SPEC 6.11, issue 17 item 3).
 @Suite struct TerminalTextTests {
+    /// What a terminal shows of `text`.
     static func shown(_ text: String) -> String {
         let bytes = Array(text.utf8)
         return bytes.withUnsafeBytes { TerminalText.shown($0).map { String(decoding: $0, as: UTF8.self) } ?? text }

@@ -3,6 +3,7 @@ import Workflow
 /// A test kind `absent: NAME` that runs `/bin/sh -c 'exit 1'` and says that NAME, what it needs,
 /// does not exist (as the Docker kinds say of a container): `check` must not wait on it.
 struct AbsentThingKind: CommandKind {
+    /// The key.
     let key = "absent"
 
     func decode(_ value: Node, at location: SourceLocation, reader: inout NodeReader) -> Command? {

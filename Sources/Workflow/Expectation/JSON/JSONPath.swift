@@ -103,6 +103,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         throw JSONPathError(reason: "the quoted key is not closed", offset: opening)
     }
 
+    /// Whether `scalar` may be in a bare key (`first`: at its start).
     static func isNameScalar(_ scalar: Unicode.Scalar, first: Bool) -> Bool {
         guard scalar.isASCII else { return false }
         if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || scalar == "_" { return true }
@@ -114,6 +115,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         Self.lookup(segments[...], in: document, walked: "")
     }
 
+    /// The value at the path `rest` in `node`, `walked` being the part of the path already followed.
     static func lookup(_ rest: ArraySlice<Segment>, in node: JSONNode, walked: String = "") -> Lookup {
         guard let segment = rest.first else { return .found(node) }
         let here = walked.isEmpty ? "." : walked
@@ -172,6 +174,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         return .found(.array(found))
     }
 
+    /// `segments` written as a path.
     static func render(_ segments: ArraySlice<Segment>) -> String {
         segments.map { segment in
             switch segment {
@@ -183,6 +186,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         }.joined()
     }
 
+    /// `key` bare when it can be, else quoted.
     static func quotedIfNeeded(_ key: String) -> String {
         let plain = !key.isEmpty && key.unicodeScalars.enumerated().allSatisfy { isNameScalar($1, first: $0 == 0) }
         return plain ? key : "\"" + key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
