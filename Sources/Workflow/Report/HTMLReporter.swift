@@ -74,6 +74,8 @@ public struct HTMLReporter: Sendable {
             html += "<span class=\"n\">\(count)</span> <span class=\"word\">\(status.rawValue)</span></li>\n"
         }
         html += "</ul>\n"
+        let marked = matrix.learners.contains { learner in learner.steps.contains { $0.mark != nil } }
+        if marked { html += "<p class=\"notice\">" + StepResult.markLegend.joined(separator: " · ") + "</p>\n" }
         if results.endedAt == nil {
             html += "<p class=\"notice\"><strong>Incomplete.</strong> The run stopped before it finished (no end record in the journal); steps without a result show as <span class=\"sym\">·</span>.</p>\n"
         } else if results.interrupted {
