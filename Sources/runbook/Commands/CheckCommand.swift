@@ -20,7 +20,8 @@ struct CheckCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("journal"), parsing: .upToNextOption,
-        help: ArgumentHelp("Evidence: results folders, journal.jsonl files or board store folders; repeatable.", valueName: "path"),
+        help: ArgumentHelp(
+            "Evidence: results folders, journal.jsonl files or board store folders (name the runbook before it).", valueName: "path"),
         completion: .file())
     /// `--journal PATH…`.
     var journals: [String] = []
