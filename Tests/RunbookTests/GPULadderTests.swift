@@ -61,7 +61,7 @@ struct GPULadderTests {
         let note = (run.results.steps()["train"]?["command"] as? [String: Any])?["note"] as? String
         #expect(note == "nvidia-docker is not on PATH: ran `docker run --device nvidia.com/gpu=all` instead")
         let sweep = try #require(run.invocations.firstIndex { $0.contains("label=io.runbook.learner=gpu-probe") })
-        #expect(run.invocations[sweep + 1] == ["docker", "rm", "-f", "0123abcd"], "the failed probe's container is removed")
+        #expect(run.invocations[sweep + 1] == ["docker", "rm", "-f", "-v", "0123abcd"], "the failed probe's container and volumes go")
         #expect(run.results.statuses()["train"] == "passed")
     }
 

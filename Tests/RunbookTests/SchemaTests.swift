@@ -22,7 +22,7 @@ struct SchemaTests {
         "two-command-keys", "two-command-keys-probe", "unicode-column-emoji", "unknown-key-capture", "unknown-key-cleanup",
         "unknown-key-count", "unknown-key-defaults", "unknown-key-expect", "unknown-key-matcher", "unknown-key-probe", "unknown-key-retry",
         "unknown-key-step", "unknown-key-top-level", "unknown-key-var-map", "value-check-without-operator",
-        "verify-before-and-capture-from",
+        "verify-before-and-capture-from", "stop-grace-without-unit", "guard-on-cleanup-item", "stop-and-command",
         "when-negated-unknown-condition", "when-unknown-condition", "wrong-type-env-and-needs", "wrong-type-expect-list",
         "wrong-type-steps-map", "wrong-type-tty-yes",
         "hint-and-hints", "hints-empty", "hints-given-text", "hints-item-map", "why-alone", "why-given-list", "exit-map-without-equals",

@@ -3,7 +3,7 @@ import Hummingbird
 import Workflow
 
 /// What the instructor's token opens (SPEC 7): the board page, its events, the matrix as JSON, a
-/// cell's details, and the exports of every report format; all behind one token check.
+/// cell's details, every learner's journal, and the exports of every report format; all behind one token check.
 struct InstructorRoutes: Sendable {
     /// The board.
     let store: BoardStore
@@ -24,6 +24,7 @@ struct InstructorRoutes: Sendable {
         routes.get("/events") { request, _ in events(request) }
         routes.get("/api/v1/matrix") { _, _ in BoardResponse.json(await store.matrix()) }
         routes.get("/api/v1/detail") { request, _ in await detail(request) }
+        routes.get("/api/v1/journals") { _, _ in JournalExportEndpoint(store: store).journals() }  // check --board (SPEC 6.11)
         for format in ReportFormat.allCases {
             routes.get("/report.\(format.rawValue)") { _, _ in report(format: format) }
         }

@@ -8,6 +8,8 @@ public struct DecodeFindings: Sendable {
     var needsByStep: [String: [(need: String, location: SourceLocation)]] = [:]
     /// Words that are exactly one unquoted reference; warned about once vars are known.
     var unquotedWholeWords: [Template] = []
+    /// The target of each `stop: ID` step, with its position: it must name an earlier background step.
+    var stopTargets: [(target: String, location: SourceLocation)] = []
     /// The line where each step id was first used.
     var idLines: [String: Int] = [:]
 

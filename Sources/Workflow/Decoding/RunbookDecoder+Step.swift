@@ -12,9 +12,12 @@ extension RunbookDecoder {
         var expectNode: Node?
         var captureNode: Node?
         var hintKey: Node?
+        var otherKeys: [Node] = []
+        var stopLocation: SourceLocation?
         for pair in pairs {
             let value = pair.value
             guard let key = pair.key.scalarValue else { continue }
+            if key != "stop" && !RunbookKeys.stopStep.contains(key) { otherKeys.append(pair.key) }
             if let kind = registry.kind(key) {
                 if let first = firstCommandKey {
                     reader.error("a step runs one command; it already has `\(first):`", at: pair.key.location)
@@ -64,6 +67,13 @@ extension RunbookDecoder {
                 } else {
                     step.verify = (reader.list(value, "verify") ?? []).compactMap { decodeProbe($0, what: "verify probe", keys: keys.probe) }
                 }
+            case "background": step.background = reader.bool(value, "background") ?? false
+            case "environment": step.environment = reader.bool(value, "environment") ?? false
+            case "stop_grace": step.stopGrace = reader.duration(value, "stop_grace")
+            case "stop":
+                guard let target = reader.text(value, "stop") else { break }
+                step.stop = target
+                stopLocation = value.location
             case "verify_before":
                 if let text = reader.text(value, "verify_before") {
                     if let mode = VerifyBefore(rawValue: text) { step.verifyBefore = mode } else {
@@ -81,6 +91,14 @@ extension RunbookDecoder {
             return nil
         }
         step.id = id
+        if let target = step.stop, let stopLocation {
+            // `stop: ID` is the step's whole command: it needs ID, which must be an earlier background step.
+            for key in otherKeys { reader.error("a `stop:` step has only id, title and say besides `stop`", at: key.location) }
+            step.needs = [target]
+            needLocations.append((target, stopLocation))
+            command = command ?? Command(key: "stop", words: [Template(literal: target, location: stopLocation)], location: stopLocation)
+            reader.findings.stopTargets.append((target, stopLocation))
+        }
         for (need, location) in needLocations.suffix(step.needs.count) { reader.findings.needsByStep[id, default: []].append((need, location)) }
         guard let command else {
             if firstCommandKey == nil {
@@ -89,6 +107,9 @@ extension RunbookDecoder {
             return nil
         }
         step.command = command
+        if step.background && !step.finishOnMatch {
+            reader.error("background: true needs finish_on_match: true and the ready line in `expect`", at: node.location)
+        }
         if step.finishOnMatch {
             if !step.expect.streams.contains(where: { $0.matcher.isPositive }) {
                 reader.error("finish_on_match needs at least one contains, matches, lines or count with min in `expect`", at: node.location)
@@ -163,6 +184,7 @@ extension RunbookDecoder {
             case "stdin": probe.stdin = reader.template(pair.value, "stdin")
             case "timeout": probe.timeout = reader.duration(pair.value, "timeout")
             case "why": probe.why = reader.template(pair.value, "why")
+            case "guard": probe.isGuard = reader.bool(pair.value, "guard") ?? false
             default: break
             }
         }

@@ -38,6 +38,7 @@ struct RunbookDecoder {
         var title: String?
         var description: String?
         var module = directory
+        var moduleWritten = false
         var vars: [VariableDeclaration] = []
         var secrets: [String] = []
         var defaults = StepDefaults()
@@ -57,6 +58,7 @@ struct RunbookDecoder {
             case "module":
                 if let text = reader.text(value, "module") {
                     module = text.hasPrefix("/") ? text : URL(fileURLWithPath: directory).appendingPathComponent(text).standardizedFileURL.path
+                    moduleWritten = true
                 }
             case "vars": vars = decodeVars(value)
             case "secrets":
@@ -81,9 +83,11 @@ struct RunbookDecoder {
         }
         if version == nil { reader.error("missing `runbook: 1` (the format version)", at: root.location) }
         if !sawSteps { reader.error("missing `steps:`; a runbook needs at least one step", at: root.location) }
-        return Runbook(
+        var runbook = Runbook(
             path: path, directory: directory, sha256: sha256, version: version ?? 1, title: title, description: description, module: module,
             vars: vars, secrets: secrets, defaults: defaults, steps: steps, cleanup: cleanup)
+        if moduleWritten { runbook.moduleFolderName = URL(fileURLWithPath: module).lastPathComponent }
+        return runbook
     }
 
 

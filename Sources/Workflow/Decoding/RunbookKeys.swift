@@ -14,12 +14,14 @@ public struct RunbookKeys: Sendable {
     /// Keys of a step besides its command key.
     public static let stepOwn = [
         "id", "title", "say", "hint", "hints", "cwd", "env", "stdin", "tty", "timeout", "retry", "finish_on_match", "needs", "when",
-        "expect", "capture", "verify", "verify_before",
+        "expect", "capture", "verify", "verify_before", "background", "stop", "stop_grace", "environment",
     ]
     /// Keys of a verify probe besides its command key.
-    public static let probeOwn = ["expect", "cwd", "env", "stdin", "timeout", "why"]
+    public static let probeOwn = ["expect", "cwd", "env", "stdin", "timeout", "why", "guard"]
     /// Keys of a cleanup item besides its command key.
     public static let cleanupOwn = ["cwd", "env", "stdin", "timeout"]
+    /// Keys a `stop: ID` step may have besides `stop` (SPEC 6.11).
+    public static let stopStep = ["id", "title", "say"]
     /// Keys of `defaults:`.
     public static let defaults = ["timeout", "retry", "env", "cwd"]
     /// Keys of `expect:`.

@@ -1,8 +1,34 @@
 /// Running what a kind prepared: a process, or an in-process action, each bounded by the
 /// step's timeout and stopped by Ctrl-C.
 extension CommandExecutor {
+    /// Runs the process (stopped by Ctrl-C when `interruptible`); with `spec.holdsOnConsumerStop`,
+    /// returns as soon as the consumer matched, the process still running and handed back.
+    func runProcess(_ spec: ProcessSpec, consumer: some LineConsumer, interruptible: Bool) async -> (CommandEnd, RunningProcess?) {
+        guard spec.holdsOnConsumerStop else {
+            let outcome = interruptible ? await runUnlessInterrupted(spec, consumer) : await runner.run(spec, consumer: consumer)
+            return (CommandEnd(outcome), nil)
+        }
+        let process = runner.start(spec, consumer: consumer)
+        let interrupt = interrupt
+        let held = await withTaskGroup(of: Bool?.self) { group -> Bool in
+            group.addTask { await process.waitUntilHeld() }
+            if interruptible {
+                group.addTask {
+                    await interrupt.wait()
+                    return Task.isCancelled ? nil : false
+                }
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first ?? false
+        }
+        if held && !interrupt.isTriggered { return (CommandEnd(ProcessOutcome()), process) }
+        if interrupt.isTriggered && interruptible { process.cancel() }
+        return (CommandEnd(await process.outcome), nil)
+    }
+
     /// Runs the process, stopping it if the interrupt fires first.
-    func runUnlessInterrupted(_ spec: ProcessSpec, _ tap: OutputTap) async -> ProcessOutcome {
+    func runUnlessInterrupted(_ spec: ProcessSpec, _ tap: some LineConsumer) async -> ProcessOutcome {
         await withTaskGroup(of: ProcessOutcome?.self) { group in
             group.addTask { await runner.run(spec, consumer: tap) }
             group.addTask {

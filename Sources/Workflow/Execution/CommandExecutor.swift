@@ -43,16 +43,24 @@ struct CommandExecutor: Sendable {
         } catch {
             return failure(.error, error.message)
         }
-        let commandContext = CommandContext(
+        if let missing = Self.missingDirectory(directory, mode: configuration.policy.mode) {
+            // SPEC 6.11: a folder an earlier step makes is not there yet: the learner has not done that step.
+            return failure(.failed, missing)
+        }
+        var commandContext = CommandContext(
             learner: context.learner.id, step: invocation.stepId, runId: configuration.runId, environment: environment,
             marksCreations: invocation.marksCreations, capabilities: context.capabilities, facts: context.facts,
             workingDirectory: directory)
+        commandContext.module = configuration.runbook.moduleId
+        commandContext.authorEnvironment = Set(invocation.env.map(\.name))
         let prepared: PreparedCommand
         switch kind.prepare(resolved, context: commandContext) {
         case .failure(let problem): return failure(.error, problem.message)
         case .success(let value): prepared = value
         }
+        environment.merge(prepared.environment) { _, added in added }
         if prepared.createsResources && !prepared.removesItsResources { context.noteCreation() }
+        if prepared.createsResources { context.noteGroups(prepared.groups) }
         let record = CommandRecord(
             key: invocation.command.key, argv: redactor.redact(prepared.argv), display: redactor.redact(ShellQuoting.join(prepared.display)),
             binary: redactor.redact(prepared.binary), note: prepared.note.map(redactor.redact))
@@ -65,7 +73,11 @@ struct CommandExecutor: Sendable {
             return failure(.error, "cannot prepare the expectations: \(error)", command: record)
         }
         live?.started(learner: context.learner.id, step: invocation.stepId, title: nil)
-        let tap = OutputTap(evaluator: evaluator, live: live, learner: context.learner.id, step: invocation.stepId, redactor: redactor, observer: observer)
+        let holds = invocation.holdsOnMatch && invocation.finishOnMatch && prepared.action == nil
+        let later = holds ? Self.laterOutput() : nil
+        let tap = OutputTap(
+            evaluator: evaluator, live: live, learner: context.learner.id, step: invocation.stepId, redactor: redactor, observer: observer,
+            later: later)
         let end: CommandEnd
         if let action = prepared.action {
             end = await perform(action, tap: tap, timeout: invocation.timeout, interruptible: invocation.interruptible)
@@ -76,7 +88,24 @@ struct CommandExecutor: Sendable {
             spec.terminalInput = invocation.tty ? invocation.terminalInput : nil
             spec.timeout = invocation.timeout
             spec.killGrace = configuration.killGrace
-            end = CommandEnd(invocation.interruptible ? await runUnlessInterrupted(spec, tap) : await runner.run(spec, consumer: tap))
+            spec.mergesStreams = !invocation.tty && Self.readsOrderedOutput(invocation)
+            spec.holdsOnConsumerStop = later != nil
+            spec.stopGrace = invocation.stopGrace
+            // Under a terminal, matchers see what a terminal shows (SPEC 6.11).
+            let (ended, process) = invocation.tty
+                ? await runProcess(spec, consumer: TerminalLineConsumer(tap), interruptible: invocation.interruptible)
+                : await runProcess(spec, consumer: tap, interruptible: invocation.interruptible)
+            if let process, let later {
+                // The ready line matched and the process runs on: judged now, stopped (or kept) by the caller.
+                let evaluation = evaluator.finish(
+                    exitCode: nil, subject: nil, capturedBefore: scope.captures, render: { template in try scope.render(template) })
+                let status: StepStatus = evaluation.passed ? .passed : .failed
+                let reason = evaluation.passed ? nil : evaluation.failures.first.map { redactor.redact("\($0.matcher): \($0.message)") }
+                return CommandOutcome(
+                    status: status, reason: reason, durationSeconds: (clock.now - start).seconds, command: record, evaluation: evaluation,
+                    held: HeldProcess(process: process, later: later, command: record))
+            }
+            end = ended
         }
         let duration = (clock.now - start).seconds
         if prepared.createsResources && prepared.removesItsResources && !end.endedNormally { context.noteCreation() }
@@ -106,6 +135,28 @@ struct CommandExecutor: Sendable {
         return CommandOutcome(
             status: .failed, reason: redactor.redact(reason), exitCode: exitCode, durationSeconds: duration, command: record,
             evaluation: evaluation, why: evaluation.failures.first?.why.map(redactor.redact))
+    }
+
+    /// What records a held process's output after its ready line: excerpts, no check.
+    static func laterOutput() -> OutputEvaluator? {
+        try? OutputEvaluator(expect: Expectation(exit: .any), captures: [], finishOnMatch: false, render: { template, _ in template.raw })
+    }
+
+    /// Why `directory` (a step's cwd) makes the command "not done" in `mode`, nil when it exists or
+    /// when `run` reports it as the `error` it always was (SPEC 6.11: check, guide and selftest).
+    static func missingDirectory(_ directory: String, mode: RunMode) -> String? {
+        guard mode != .run else { return nil }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue { return nil }
+        return "its folder \(directory) does not exist (yet): not done"
+    }
+
+    /// Whether the order of lines across the two streams decides the checks: an `output` `lines:`
+    /// matcher, and nothing that tells the streams apart (then both go through one pipe, SPEC 1.2).
+    static func readsOrderedOutput(_ invocation: CommandInvocation) -> Bool {
+        let streams = invocation.expect.streams
+        guard streams.contains(where: { if $0.stream == .output, case .lines = $0.matcher { true } else { false } }) else { return false }
+        return streams.allSatisfy { $0.stream == .output } && invocation.captures.allSatisfy { $0.stream == .output }
     }
 
     /// `command` with every word and option substituted from `scope` (the script stays as written).

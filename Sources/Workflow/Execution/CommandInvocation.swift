@@ -26,4 +26,9 @@ struct CommandInvocation: Sendable {
     var interruptible = true
     /// With `tty`: a descriptor of keys a person types, copied to the terminal (`runbook guide`).
     var terminalInput: Int32?
+    /// With `finishOnMatch`: keep the process running once it matched, for the caller to run the
+    /// probes and then stop it (or leave it in the background): the outcome holds it.
+    var holdsOnMatch = false
+    /// How long a held process has after SIGINT when it is stopped.
+    var stopGrace: Duration = .seconds(15)
 }

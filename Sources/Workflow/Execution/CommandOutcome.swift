@@ -14,4 +14,6 @@ struct CommandOutcome: Sendable {
     var evaluation: EvaluationResult?
     /// For `failed` by a check that has a `why:`: that explanation (redacted), shown in place of `reason`.
     var why: String?
+    /// A process still running once its ready line matched (`holdsOnMatch`): stop it, or keep it in the background.
+    var held: HeldProcess?
 }

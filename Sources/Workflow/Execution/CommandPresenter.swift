@@ -22,6 +22,7 @@ public struct CommandPresenter: Sendable {
 
     /// The command as typed, and the names that have no value yet (then the words are shown as written).
     public func present(_ command: Command) -> (text: String, unresolved: [String]) {
+        if let shown = Self.stopText(command) { return (shown, []) }
         if let script = command.script {
             let exports = registry.kind(command.key)?.exportsVariables == true
             return (exports ? pasteable(script) : redactor.redact(script), [])
@@ -40,6 +41,12 @@ public struct CommandPresenter: Sendable {
             ? ResolvedCommand(key: command.key, words: words, options: options)
             : ResolvedCommand(key: command.key, words: command.words.map(\.raw), options: command.options.map { ($0.name, $0.value.raw) })
         return (redactor.redact(ShellQuoting.join(kind.display(resolved, context: context))), unresolved)
+    }
+
+    /// What a `stop: ID` step asks of a learner at their own terminal (SPEC 6.11); nil for other commands.
+    public static func stopText(_ command: Command) -> String? {
+        guard command.key == "stop" else { return nil }
+        return "# Ctrl-C in the terminal where step \(command.words.first?.raw ?? "") runs"
     }
 
     /// An `sh:` script as a learner pastes it into their own shell (SPEC 6.9): first one

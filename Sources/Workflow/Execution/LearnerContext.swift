@@ -23,6 +23,8 @@ public final class LearnerContext: Sendable {
     public let workdirOnDemand: WorkdirOnDemand?
     /// Whether a command of this learner created something the backends sweep.
     private let created = Mutex(false)
+    /// The groups the kinds said their commands' objects belong to (a Compose project), for the sweeps.
+    private let groups = Mutex<Set<String>>([])
 
     /// Creates a context.
     public init(
@@ -56,6 +58,15 @@ public final class LearnerContext: Sendable {
 
     /// Whether a command created something labelled, so that a sweep has something to find.
     public var createdResources: Bool { created.withLock { $0 } }
+
+    /// Records groups that a command's objects belong to (`PreparedCommand.groups`).
+    func noteGroups(_ names: [String]) {
+        guard !names.isEmpty else { return }
+        groups.withLock { $0.formUnion(names) }
+    }
+
+    /// The groups noted so far, sorted.
+    public var createdGroups: [String] { groups.withLock { $0.sorted() } }
 
     /// The message of the first of `backends` (sorted by name) whose preflight found it unreachable, or nil.
     public func unreachable(_ backends: Set<String>) -> String? {

@@ -28,11 +28,12 @@ extension LearnerSession {
 
     /// Shows commands of `step` as the learner would type them.
     public func presenter(step: String) -> CommandPresenter {
-        CommandPresenter(
-            registry: configuration.registry, scope: context.scope, redactor: context.redactor,
-            context: CommandContext(
-                learner: learner.id, step: step, runId: configuration.runId, environment: context.environment, marksCreations: false,
-                capabilities: context.capabilities, facts: context.facts))
+        var commandContext = CommandContext(
+            learner: learner.id, step: step, runId: configuration.runId, environment: context.environment, marksCreations: false,
+            capabilities: context.capabilities, facts: context.facts)
+        commandContext.module = runbook.moduleId
+        commandContext.authorEnvironment = Set((runbook.defaults.env + (runbook.step(step)?.env ?? [])).map(\.name))
+        return CommandPresenter(registry: configuration.registry, scope: context.scope, redactor: context.redactor, context: commandContext)
     }
 
     /// The result of a step that will not run (not selected, a need not met, a condition false, its
@@ -52,15 +53,19 @@ extension LearnerSession {
     }
 
     /// Runs only the verify probes of the step at `index`: did the learner do it by hand?
-    /// A step without probes is `skipped` "no verify probe". The result is not journaled.
-    public func check(stepAt index: Int, interrupt: InterruptSignal) async -> StepResult {
+    /// A step without probes is `skipped` "no verify probe"; `previous` (the latest results by step
+    /// id) tells whether a step it needs passed, for probes that only see something absent. The
+    /// result is not journaled.
+    public func check(stepAt index: Int, interrupt: InterruptSignal, previous: [String: StepResult] = [:]) async -> StepResult {
         let step = runbook.steps[index]
         if let message = context.unreachable(Set(step.verify.compactMap(\.command.backend))) {
             return StepResult(
                 learner: learner.id, step: step.id, title: context.text(step.title), status: .error, reason: message,
                 hint: context.text(step.hint), hints: context.resultHints(of: step))
         }
-        return await StepExecution(session: self, interrupt: interrupt).check(step)
+        var result = await StepExecution(session: self, interrupt: interrupt).check(step, previous: previous)
+        if step.environment { result.environment = true }
+        return result
     }
 
     /// Makes the captures of the step at `index` that are still missing from text the learner

@@ -25,6 +25,8 @@ public final class LearnerSession: Sendable {
     private let releases: [LearnerEnvironment]
     /// The learner's ports, folder and engine host.
     public let setup: LearnerSetup
+    /// The processes of `background: true` steps still running (SPEC 6.11).
+    let background = BackgroundProcesses()
 
     private init(
         configuration: RunConfiguration, context: LearnerContext, recorder: RunRecorder, observer: (any RunObserver)?, live: LiveStatus?,
@@ -72,8 +74,10 @@ public final class LearnerSession: Sendable {
             var result = preflights[backend.name] ?? BackendPreflight(reachable: false)
             if preflights[backend.name] == nil {
                 let commands = resolvedCommands(of: backend.name, in: configuration.runbook, scope: scope)
+                var policy = configuration.policy
+                policy.module = configuration.runbook.moduleId
                 result = await check(
-                    backend, commands: commands, learner: learner, environment: environment, policy: configuration.policy, interrupt: interrupt)
+                    backend, commands: commands, learner: learner, environment: environment, policy: policy, interrupt: interrupt)
             }
             if !result.reachable && result.message == nil { result.message = backend.unreachableFallback }
             preflights[backend.name] = result
@@ -120,7 +124,7 @@ public final class LearnerSession: Sendable {
                 let result = await backend.preflight(environment: environment, commands: commands)
                 // What earlier runs left goes first, when there may be any (it could clash with names this run uses).
                 if policy.sweepsLeftovers, result.reachable, result.mayHaveLeftovers {
-                    await backend.sweep(.leftovers(learner: learner.id), environment: environment)
+                    await backend.sweep(.leftovers(learner: learner.id, module: policy.module), environment: environment)
                 }
                 return result
             }
@@ -161,6 +165,8 @@ public final class LearnerSession: Sendable {
     /// gates need (its status and reason): results live in the journal.
     public func runAll() async {
         var outcomes: [String: StepResult] = [:]
+        // `check` probes with what the learner's guide captured (its state keeps the values).
+        if configuration.policy.mode == .check { restore(captures: configuration.evidence.captures[learner.id] ?? [:]) }
         let execution = StepExecution(session: self, interrupt: interrupt)
         var selfBefore: [String: ProbeResult] = [:]
         if configuration.policy.probesBeforeStep {
@@ -170,11 +176,15 @@ public final class LearnerSession: Sendable {
         }
         for index in runbook.steps.indices {
             let result = await execution.produce(stepAt: index, previous: outcomes, selfBefore: selfBefore[runbook.steps[index].id])
-            outcomes[result.step] = StepResult(learner: result.learner, step: result.step, status: result.status, reason: result.reason)
+            var kept = StepResult(learner: result.learner, step: result.step, status: result.status, reason: result.reason)
+            kept.environment = result.environment
+            outcomes[result.step] = kept
             await recorder.record(.step(result))
             observer?.handle(.stepFinished(result))
             if result.status.isFailure && result.status != .interrupted && configuration.failFast { stop.stop(reason: "fail-fast") }
         }
+        // The end of the run stops what still runs in the background, as a learner would, before the cleanup.
+        await stopBackground()
         if configuration.policy.runsCleanup || configuration.policy.sweepsRun {
             // The run's own leftovers are swept while the cleanup items run.
             async let swept: Void = configuration.policy.sweepsRun ? sweepRun(leftoversToo: false) : ()
@@ -184,14 +194,22 @@ public final class LearnerSession: Sendable {
         observer?.handle(.learnerFinished(learner: learner.id))
     }
 
+    /// Stops every background step's process still running (SIGINT, then SIGTERM after its
+    /// `stop_grace`, then SIGKILL) and waits for their ends.
+    public func stopBackground() async {
+        await background.stopAll()
+    }
+
     /// Sweeps what this run made for the learner in every reachable backend (when it made
     /// anything), and with `leftoversToo` what earlier runs left that no longer runs.
     func sweepRun(leftoversToo: Bool) async {
         for backend in configuration.usedBackends where context.preflights[backend.name]?.reachable == true {
+            let module = runbook.moduleId
             if context.createdResources {
-                await backend.sweep(.run(runId: configuration.runId, learner: learner.id), environment: context.environment)
+                let scope = SweepScope.run(runId: configuration.runId, learner: learner.id, module: module, groups: context.createdGroups)
+                await backend.sweep(scope, environment: context.environment)
             }
-            if leftoversToo { await backend.sweep(.leftovers(learner: learner.id), environment: context.environment) }
+            if leftoversToo { await backend.sweep(.leftovers(learner: learner.id, module: module), environment: context.environment) }
         }
     }
 }

@@ -12,9 +12,18 @@ final class OutputTap: LineConsumer, @unchecked Sendable {
     private let observer: (any RunObserver)?
     private var linesSinceSample = 0
     private var lastSample = ContinuousClock.now
+    /// With a held process: where the lines after the ready line go (the evaluator is done by then).
+    private let later: OutputEvaluator?
+    /// The ready line matched: lines go to `later` from now on (set on the runner's thread before it tells the caller).
+    private var detached = false
 
-    init(evaluator: OutputEvaluator, live: LiveStatus?, learner: String, step: String, redactor: Redactor, observer: (any RunObserver)?) {
+    /// Sits between the runner and `evaluator`; `later` records what a held process prints after its ready line.
+    init(
+        evaluator: OutputEvaluator, live: LiveStatus?, learner: String, step: String, redactor: Redactor, observer: (any RunObserver)?,
+        later: OutputEvaluator? = nil
+    ) {
         self.evaluator = evaluator
+        self.later = later
         self.live = live
         self.learner = learner
         self.step = step
@@ -27,7 +36,7 @@ final class OutputTap: LineConsumer, @unchecked Sendable {
 
     /// Hands raw output to the evaluator.
     func consume(chunk: UnsafeRawBufferPointer, stream: OutputStreamKind) {
-        evaluator.consume(chunk: chunk, stream: stream)
+        if !detached { evaluator.consume(chunk: chunk, stream: stream) }
     }
 
     /// Hands a line to the evaluator, samples it for the live line and streams it to observers that ask.
@@ -36,7 +45,14 @@ final class OutputTap: LineConsumer, @unchecked Sendable {
     }
 
     func consume(line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool, length: Int) -> Bool {
+        if detached {
+            // A held process runs on in the background: its lines are recorded, not shown with later steps.
+            _ = later?.consume(line: line, stream: stream, truncated: truncated, length: length)
+            return false
+        }
         let stop = evaluator.consume(line: line, stream: stream, truncated: truncated, length: length)
+        // A held process keeps running: the evaluator's verdict stands, later lines are only recorded.
+        if stop && later != nil { detached = true }
         if let observer {
             observer.handle(.outputLine(learner: learner, step: step, stream: stream, line: redactor.redact(String(decoding: line, as: UTF8.self))))
         }

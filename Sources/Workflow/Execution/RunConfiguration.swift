@@ -47,6 +47,14 @@ public struct RunConfiguration: Sendable {
     /// The guide asks for a `required` var without a value when a step that uses it is shown
     /// (SPEC 10.3) instead of refusing to start.
     public var deferRequiredVars = false
+    /// The learners come from a roster (`--learners`): the run record says so, and `check` never
+    /// takes such a run as evidence of a learner's own work.
+    public var fromRoster = false
+    /// `check`: what the learners' journals say they passed (SPEC 6.11), and the captures they made.
+    public var evidence = JournalEvidence()
+    /// `check`: the longest a `retry: { for }` waits (`--wait`, default 5 s); nil (`--wait full`)
+    /// waits as long as each step says, and never ends a wait early.
+    public var checkWait: Duration? = .seconds(5)
 
     /// Creates a configuration with SPEC defaults.
     public init(
@@ -115,6 +123,7 @@ public struct RunConfiguration: Sendable {
         RunHeader(
             runId: runId, command: mode.rawValue, runbook: .init(path: runbook.path, title: runbook.title, sha256: runbook.sha256),
             startedAt: Date(), learners: learners.map { .init(id: $0.id, name: $0.name) },
-            steps: runbook.steps.map { .init(id: $0.id, title: $0.title?.raw, hint: $0.hint?.raw, line: $0.location.line) }, shard: shard)
+            steps: runbook.steps.map { .init(id: $0.id, title: $0.title?.raw, hint: $0.hint?.raw, line: $0.location.line) }, shard: shard,
+            roster: fromRoster ? true : nil)
     }
 }

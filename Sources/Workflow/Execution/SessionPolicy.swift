@@ -17,6 +17,8 @@ public struct SessionPolicy: Sendable, Hashable {
     /// (e.g. a temporary client configuration, so that one learner's login never touches another's).
     /// A guide shares the user's: the learner alternates between the guide and their own terminal.
     public var isolatesLearners = true
+    /// The module whose leftovers a session sweeps (set from the runbook when the session opens).
+    var module = ""
 
     /// `runbook run`: every step, then cleanup; sweeps before and after.
     public static let run = SessionPolicy(

@@ -2,33 +2,44 @@ import Foundation
 
 /// Verify probes, `check`'s judgement of a step by its probes, and cleanup items.
 extension StepExecution {
-    /// `check` (and the guide's `c`): a step judged only by its own probes, or by its own command
-    /// with `verify: self`; a step without either is `skipped` "no verify probe" (SPEC 6.1).
-    func check(_ step: Step) async -> StepResult {
+    /// `check` (and the guide's `c`): a step judged by its own probes, or by its own command with
+    /// `verify: self`, together with what the learner's journals say (SPEC 6.1, 6.11): see `CheckVerdict`.
+    /// `previous` holds the verdicts on the steps before it, for absence-only probes.
+    func check(_ step: Step, previous: [String: StepResult] = [:]) async -> StepResult {
         let started = Date()
         let title = context.text(step.title)
         let hint = context.text(step.hint)
-        guard step.hasProbes else {
-            return StepResult(
-                learner: context.learner.id, step: step.id, title: title, status: .skipped, reason: "no verify probe", hint: hint,
+        // A fact of the machine is judged as it is now, never by a journal.
+        let journal = step.environment ? nil : configuration.evidence.source(learner: context.learner.id, step: step.id)
+        func decided(_ status: StepStatus, _ reason: String?) -> StepResult {
+            var result = StepResult(
+                learner: context.learner.id, step: step.id, title: title, status: status, reason: reason, hint: hint,
                 hints: context.resultHints(of: step))
+            result.evidence = status == .passed ? journal : nil
+            return result
         }
+        guard step.hasProbes else { return journal != nil ? decided(.passed, nil) : decided(.skipped, "no verify probe") }
         if let missing = missingCapture(step.verifySelf ? [Self.probe(of: step)] : step.verify) {
-            return StepResult(
-                learner: context.learner.id, step: step.id, title: title, status: .skipped, reason: "needs capture \(missing)", hint: hint,
-                hints: context.resultHints(of: step))
+            return journal != nil ? decided(.passed, nil) : decided(.skipped, "needs capture \(missing)")
         }
-        if step.verifySelf { return await execute(step) }
+        let verdict = CheckVerdict(step: step, journal: journal)
+        if step.verifySelf { return verdict.judge(await execute(step), previous: previous, failedGuard: nil) }
         session.observer?.handle(.stepStarted(learner: context.learner.id, step: step.id, title: title, command: nil))
         defer { session.live?.finished(learner: context.learner.id) }
         let probes = await runProbes(step, timeout: timeout(of: step))
-        let failed = probes.first { $0.status != .passed }
-        let status: StepStatus = failed.map { $0.status == .interrupted ? .interrupted : ($0.status == .error ? .error : .failed) } ?? .passed
-        return StepResult(
+        let guardProblem = probes.first { step.verify[$0.index].isGuard && $0.status != .passed }
+        let failed = probes.first { !step.verify[$0.index].isGuard && $0.status != .passed }
+        // A guard that could not run (error) stands for the step; one that fails makes it "can't tell".
+        let deciding = guardProblem.flatMap { $0.status == .failed || $0.status == .timeout ? nil : $0 } ?? failed
+        let status: StepStatus =
+            deciding.map { $0.status == .interrupted ? .interrupted : ($0.status == .error ? .error : .failed) } ?? .passed
+        let result = StepResult(
             learner: context.learner.id, step: step.id, title: title, status: status,
-            reason: failed.map { "verify \($0.index + 1): " + ($0.reason ?? $0.status.rawValue) }, startedAt: started, endedAt: Date(),
+            reason: deciding.map { "verify \($0.index + 1): " + ($0.reason ?? $0.status.rawValue) }, startedAt: started, endedAt: Date(),
             durationSeconds: Date().timeIntervalSince(started), attempts: 1, verify: probes, hint: hint,
-            hints: context.resultHints(of: step), why: status == .failed ? failed?.why : nil)
+            hints: context.resultHints(of: step), why: status == .failed ? deciding?.why : nil)
+        let failedGuard = guardProblem.flatMap { $0.status == .failed || $0.status == .timeout ? $0 : nil }
+        return verdict.judge(result, previous: previous, failedGuard: status == .passed || status == .failed ? failedGuard : nil)
     }
 
     /// A capture that `probes` use and nobody made yet.

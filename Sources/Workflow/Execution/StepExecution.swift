@@ -35,22 +35,29 @@ struct StepExecution: Sendable {
             // When each step starts, for timings (SPEC 11.3) and the class board's stuck rule.
             await session.recorder.record(.start(StepStartRecord(learner: context.learner.id, step: step.id, source: .run)))
         }
-        return configuration.policy.runsCommands ? await execute(step, selfBefore: selfBefore) : await check(step)
+        var result = configuration.policy.runsCommands ? await execute(step, selfBefore: selfBefore) : await check(step, previous: previous)
+        if step.environment { result.environment = true }
+        return result
     }
 
     /// Runs a step with its retries and probes (and, for `selftest`, its probes before it).
     func execute(_ step: Step, selfBefore: ProbeResult? = nil) async -> StepResult {
+        if step.stop != nil { return await stopBackground(step) }
         let started = Date()
         let clock = ContinuousClock()
         let firstAttempt = clock.now
         let title = context.text(step.title)
-        let retry = step.retry ?? runbook.defaults.retry ?? Retry(attempts: 1)
+        var retry = step.retry ?? runbook.defaults.retry ?? Retry(attempts: 1)
+        if configuration.policy.mode == .check { retry = await checkRetry(step, retry) }
         let timeout = timeout(of: step)
         session.observer?.handle(.stepStarted(learner: context.learner.id, step: step.id, title: title, command: nil))
         defer { session.live?.finished(learner: context.learner.id) }
         var probesBefore: [ProbeResult]? = selfBefore.map { [$0] }
         if configuration.policy.probesBeforeStep, !step.verify.isEmpty { probesBefore = await runProbes(step, timeout: timeout) }
-        let selftestDefect = probesBefore.flatMap { SelftestJudge.defectBefore($0, verifyBefore: step.verifyBefore) }
+        let guards = Set(step.verify.indices.filter { step.verify[$0].isGuard })
+        let selftestDefect = probesBefore.flatMap {
+            SelftestJudge.defectBefore($0, verifyBefore: step.selftestVerifyBefore, guards: guards)
+        }
         let backend = step.command.backend.flatMap { configuration.registry.backends[$0] }
         let sweep = SweepScope.attempt(runId: configuration.runId, learner: context.learner.id, step: step.id)
         var attempt = 0
@@ -60,6 +67,7 @@ struct StepExecution: Sendable {
         var reason: String?
         var why: String?
         var lastStart = firstAttempt
+        var keptInBackground = false
         repeat {
             attempt += 1
             if attempt > 1 {
@@ -71,7 +79,8 @@ struct StepExecution: Sendable {
                 CommandInvocation(
                     command: step.command, expect: step.expect, captures: step.captures, finishOnMatch: step.finishOnMatch, stdin: step.stdin,
                     cwd: step.cwd ?? runbook.defaults.cwd, env: runbook.defaults.env + step.env, tty: step.tty, timeout: timeout,
-                    stepId: step.id, marksCreations: true, terminalInput: terminalInput),
+                    stepId: step.id, marksCreations: true, terminalInput: terminalInput, holdsOnMatch: step.finishOnMatch,
+                    stopGrace: step.effectiveStopGrace),
                 in: context)
             (status, reason, why) = (outcome.status, outcome.reason, outcome.why)
             for (name, value) in outcome.evaluation?.captured ?? [:] { context.scope.setCapture(name, value) }
@@ -84,6 +93,10 @@ struct StepExecution: Sendable {
                     why = failed.why
                 }
             }
+            if let held = outcome.held {
+                // Its probes ran while it ran (SPEC 6.11); now it is stopped, or kept in the background.
+                keptInBackground = await keepOrStop(held, of: step, passed: status == .passed)
+            }
             if status == .timeout, context.createdResources { await backend?.sweep(sweep, environment: context.environment) }
             if status == .failed, let message = await environmentFault() {
                 (status, reason, why) = (.error, context.redactor.redact(message), nil)
@@ -94,7 +107,7 @@ struct StepExecution: Sendable {
             reason = selftestDefect
         }
         let evaluation = outcome.evaluation
-        return StepResult(
+        var result = StepResult(
             learner: context.learner.id, step: step.id, title: title, status: status, reason: reason, exitCode: outcome.exitCode,
             startedAt: started, endedAt: Date(), durationSeconds: Date().timeIntervalSince(started), attempts: attempt,
             waitedSeconds: retry.window == nil ? nil : (lastStart - firstAttempt).seconds,
@@ -102,6 +115,8 @@ struct StepExecution: Sendable {
             captured: (evaluation?.captured ?? [:]).mapValues(context.redactor.redact), finishedOnMatch: evaluation?.finishedOnMatch ?? false,
             excerpts: evaluation.map { context.redacted($0.excerpts) }, verify: probes, verifyBefore: probesBefore,
             hint: context.text(step.hint), hints: context.resultHints(of: step), why: status == .failed ? why : nil)
+        if keptInBackground { result.background = true }
+        return result
     }
 
     /// Whether a `failed` or `timeout` attempt is followed by another: attempts left, or (`retry: { for }`)

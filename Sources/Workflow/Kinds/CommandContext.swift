@@ -17,6 +17,12 @@ public struct CommandContext: Sendable {
     /// The command's working directory (the step's `cwd:`, by default the runbook's folder), an
     /// absolute path; nil where nothing runs (docs). In-process kinds resolve relative paths against it.
     public var workingDirectory: String?
+    /// The module's id (SPEC 6.11: `module:`'s last part, else the runbook's file name without
+    /// extension), which labels and project names carry; empty where nothing runs.
+    public var module = ""
+    /// The names of the environment variables the runbook or the step set (`defaults.env`, `env:`),
+    /// so that a kind adds its own only where the author did not.
+    public var authorEnvironment: Set<String> = []
 
     /// Creates a context.
     public init(

@@ -22,6 +22,10 @@ public protocol CommandKind: Sendable {
     func prepare(_ command: ResolvedCommand, context: CommandContext) -> Result<PreparedCommand, CommandProblem>
     /// The command as a person would type it (guide, docs): without what the runner adds.
     func display(_ command: ResolvedCommand, context: CommandContext) -> [String]
+    /// What the command needs that does not exist (e.g. "container web does not exist"), so that
+    /// `check` does not wait for it with `retry: { for }` (SPEC 6.11); nil when nothing is missing
+    /// or the kind cannot tell.
+    func missingPrerequisite(_ command: ResolvedCommand, context: CommandContext) async -> String?
 }
 
 extension CommandKind {
@@ -31,6 +35,8 @@ extension CommandKind {
     public var checks: Set<ExpectationCheck> { [.exit] }
     /// By default a command sees only the environment, not the vars.
     public var exportsVariables: Bool { false }
+    /// By default nothing is missing.
+    public func missingPrerequisite(_ command: ResolvedCommand, context: CommandContext) async -> String? { nil }
     /// By default a kind has no static checks of its own.
     public func lint(_ command: Command, context: LintContext) -> [Diagnostic] { [] }
     /// By default what `prepare` says a person types, or the key and the words when it cannot prepare.

@@ -20,6 +20,12 @@ public struct PreparedCommand: Sendable {
     /// foreground with --rm): then it counts as having created something only when it did not (a timeout,
     /// an interrupt, a signal, stopped on a match, or an exit status of 125 or more).
     public var removesItsResources = false
+    /// Environment variables the kind adds for this command (over the step's), e.g. a Compose
+    /// project name of the learner's own.
+    public var environment: [String: String] = [:]
+    /// Groups the objects it creates belong to (e.g. a Compose project), which the backend's sweep
+    /// of the run (`SweepScope.run`) removes too.
+    public var groups: [String] = []
 
     /// Creates a prepared command.
     public init(executable: String, arguments: [String], display: [String], binary: String, note: String? = nil) {

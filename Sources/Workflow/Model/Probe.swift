@@ -16,6 +16,10 @@ public struct Probe: Sendable, Hashable {
     public var why: Template?
     /// Where the item starts.
     public var location: SourceLocation
+    /// `guard: true`: a precondition of the judgement, not a check of the step's work (SPEC 6.11):
+    /// selftest does not require it to fail before the step; in `check` a failing guard makes the
+    /// step "can't tell".
+    public var isGuard = false
 
     /// Creates a probe.
     public init(

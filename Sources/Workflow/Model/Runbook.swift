@@ -1,3 +1,5 @@
+import Foundation
+
 /// A decoded and validated runbook file (SPEC 1).
 public struct Runbook: Sendable {
     /// The path as the user named it.
@@ -24,6 +26,8 @@ public struct Runbook: Sendable {
     public var steps: [Step]
     /// Items run at the end of `run`.
     public var cleanup: [Probe]
+    /// The last part of `module:` when the runbook names one.
+    public var moduleFolderName: String?
 
     /// Creates a runbook.
     public init(
@@ -42,6 +46,13 @@ public struct Runbook: Sendable {
         self.defaults = defaults
         self.steps = steps
         self.cleanup = cleanup
+    }
+
+    /// The module's id (SPEC 6.11): the last part of `module:`, else the runbook's file name without
+    /// its extension — stable across edits of the file; labels and project names carry it.
+    public var moduleId: String {
+        if let moduleFolderName, !moduleFolderName.isEmpty { return moduleFolderName }
+        return URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     }
 
     /// The step with `id`, if any.

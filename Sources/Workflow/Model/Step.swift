@@ -41,6 +41,15 @@ public struct Step: Sendable, Hashable {
     public var verifyBefore: VerifyBefore
     /// Where the step's mapping starts.
     public var location: SourceLocation
+    /// `background: true`: once its ready line matched, the process keeps running beside the
+    /// later steps until a `stop:` step or the end of the run (SPEC 6.11).
+    public var background = false
+    /// `stop: ID`: this step stops the background step ID (it runs nothing else).
+    public var stop: String?
+    /// `stop_grace`: how long a stopped process has after SIGINT before SIGTERM (default 15 s).
+    public var stopGrace: Duration?
+    /// `environment: true`: a fact of the machine, not the learner's work (left out of passed/total).
+    public var environment = false
 
     /// Creates a step with defaults for everything optional.
     public init(
@@ -82,6 +91,13 @@ extension Step {
 
     /// Whether something can judge the step by the state it left: `verify:` probes or `verify: self`.
     public var hasProbes: Bool { verifySelf || !verify.isEmpty }
+
+    /// What selftest expects of the probes before the step: a fact of the machine
+    /// (`environment: true`) holds before anything ran, like `verify_before: pass`.
+    public var selftestVerifyBefore: VerifyBefore { environment ? .pass : verifyBefore }
+
+    /// The grace a stopped process of this step gets after SIGINT (SPEC 6.11: default 15 s).
+    public var effectiveStopGrace: Duration { stopGrace ?? .seconds(15) }
 
     /// The backend families the step's command and probes need.
     public var backends: Set<String> {

@@ -30,8 +30,10 @@ struct ChildWiring {
                 output = try FileDescriptorPipe.make()
                 try DescriptorControl.setNonBlocking(output!.readEnd)
                 _ = fcntl(output!.readEnd, GlibcExtensions.setPipeSize, ProcessLauncher.pipeCapacity)
-                error = try FileDescriptorPipe.make()
-                try DescriptorControl.setNonBlocking(error!.readEnd)
+                if !spec.mergesStreams {
+                    error = try FileDescriptorPipe.make()
+                    try DescriptorControl.setNonBlocking(error!.readEnd)
+                }
             }
         } catch {
             closeAll()
@@ -56,7 +58,12 @@ struct ChildWiring {
             try check(posix_spawn_file_actions_addopen(actions, 0, "/dev/null", O_RDONLY, 0))
         }
         if let output { try check(posix_spawn_file_actions_adddup2(actions, output.writeEnd, 1)) }
-        if let error { try check(posix_spawn_file_actions_adddup2(actions, error.writeEnd, 2)) }
+        if let error {
+            try check(posix_spawn_file_actions_adddup2(actions, error.writeEnd, 2))
+        } else if let output {
+            // Merged streams: both on the one pipe, in the order the program writes them.
+            try check(posix_spawn_file_actions_adddup2(actions, output.writeEnd, 2))
+        }
     }
 
     /// Closes the runner's copies of the child's ends.

@@ -57,20 +57,44 @@ public struct ProcessRunner: Sendable {
         }
         let strategy = exitWatching
         return await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<ProcessOutcome, Never>) in
-                do throws(LaunchError) {
-                    try DetachedThread.start {
-                        continuation.resume(
-                            returning: Self.supervise(spec, consumer: consumer, control: control, exitWatching: strategy)
-                        )
-                    }
-                } catch {
-                    continuation.resume(returning: ProcessOutcome(launchFailure: error.message))
-                }
-            }
+            await Self.supervised(spec, consumer: consumer, control: control, exitWatching: strategy)
         } onCancel: {
             control.cancel()
         }
+    }
+
+    /// Starts `spec` and returns at once: the process runs until it ends, `stop()` or `cancel()`.
+    /// With `spec.holdsOnConsumerStop`, a consumer's request to stop (a ready line) keeps it
+    /// running: `waitUntilHeld()` returns then, and the caller stops it when it is done with it
+    /// (SIGINT, SIGTERM after `spec.stopGrace`, SIGKILL after `spec.killGrace`). Cancelling the
+    /// calling task does not stop it; the handle does.
+    public func start(_ spec: ProcessSpec, consumer: some LineConsumer) -> RunningProcess {
+        let control: RunControl
+        do {
+            control = try RunControl()
+        } catch {
+            return RunningProcess(failed: ProcessOutcome(launchFailure: error.message))
+        }
+        let strategy = exitWatching
+        let task = Task { await Self.supervised(spec, consumer: consumer, control: control, exitWatching: strategy) }
+        return RunningProcess(control: control, task: task)
+    }
+
+    /// Spawns and supervises on a dedicated thread; the outcome once the run is over (then `control` says it ended).
+    private static func supervised(
+        _ spec: ProcessSpec, consumer: some LineConsumer, control: RunControl, exitWatching strategy: ExitWatcher.Strategy
+    ) async -> ProcessOutcome {
+        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<ProcessOutcome, Never>) in
+            do throws(LaunchError) {
+                try DetachedThread.start {
+                    continuation.resume(returning: Self.supervise(spec, consumer: consumer, control: control, exitWatching: strategy))
+                }
+            } catch {
+                continuation.resume(returning: ProcessOutcome(launchFailure: error.message))
+            }
+        }
+        control.markEnded()
+        return outcome
     }
 
     /// Spawns and supervises on the current (dedicated) thread.

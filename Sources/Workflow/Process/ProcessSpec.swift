@@ -24,6 +24,16 @@ public struct ProcessSpec: Sendable {
     /// How long output is still read once the group is gone (or was killed) while a process that
     /// left the group (for example with `setsid`) keeps a pipe open.
     public var drainTimeout: Duration
+    /// When the consumer asks to stop (a ready line), keep the process running instead of
+    /// terminating it: the run is then "held" until `RunningProcess.stop()` (see `ProcessRunner.start`).
+    /// The timeout no longer applies once held.
+    public var holdsOnConsumerStop = false
+    /// How long a process stopped with `RunningProcess.stop()` has after SIGINT before SIGTERM
+    /// (then SIGKILL after `killGrace`): what a person pressing Ctrl-C and waiting would give it.
+    public var stopGrace: Duration = .seconds(15)
+    /// Puts standard output and standard error on one pipe, so that their lines arrive in the order
+    /// the program wrote them; every line is then reported as `stdout`.
+    public var mergesStreams = false
 
     /// Creates a spec; the defaults give `/dev/null` input, pipes, no timeout and a 5 s kill grace.
     public init(

@@ -49,7 +49,13 @@ extension ProcessSupervisor {
         stopRequested = true
         if !leaderExited && terminationStartedAt == nil {
             stoppedByConsumer = true
-            beginTermination(clock.now)
+            if spec.holdsOnConsumerStop {
+                // Keep it running (a ready line): the caller decides when to stop it.
+                held = true
+                control.markHeld()
+            } else {
+                beginTermination(clock.now)
+            }
         }
     }
 

@@ -9,8 +9,12 @@ extension ProcessSupervisor {
 
     /// Fires whatever deadline has passed: the timeout, a group check, SIGKILL.
     func advanceTimers(_ now: ContinuousClock.Instant) {
-        if !leaderExited, terminationStartedAt == nil, let timeout = spec.timeout, now >= startedAt + timeout {
+        if !leaderExited, !held, terminationStartedAt == nil, let timeout = spec.timeout, now >= startedAt + timeout {
             timedOut = true
+            beginTermination(now)
+        }
+        if let stopSentAt, terminationStartedAt == nil, now >= stopSentAt + spec.stopGrace {
+            // The stop sequence's SIGINT was not enough: SIGTERM now, SIGKILL after the kill grace.
             beginTermination(now)
         }
         if leaderExited, !groupGone, let check = nextGroupCheck, now >= check {
@@ -45,7 +49,8 @@ extension ProcessSupervisor {
             guard let instant else { return }
             if nearest == nil || instant < nearest! { nearest = instant }
         }
-        if !leaderExited, terminationStartedAt == nil, let timeout = spec.timeout { consider(startedAt + timeout) }
+        if !leaderExited, !held, terminationStartedAt == nil, let timeout = spec.timeout { consider(startedAt + timeout) }
+        if let stopSentAt, terminationStartedAt == nil { consider(stopSentAt + spec.stopGrace) }
         if let started = terminationStartedAt, killSentAt == nil, !groupGone { consider(started + spec.killGrace) }
         if leaderExited, !groupGone { consider(nextGroupCheck) }
         if leaderExited { consider(abandonAt) }
@@ -127,9 +132,14 @@ extension ProcessSupervisor {
         }
     }
 
-    /// The wake-up pipe fired: the calling task was cancelled.
+    /// The wake-up pipe fired: the calling task was cancelled, or the stop sequence was asked for.
     func noticeCancellation() {
         control.drainWakeups()
+        if control.isStopAsked, stopSentAt == nil, !leaderExited, terminationStartedAt == nil {
+            // As a person at the terminal: Ctrl-C (SIGINT to the group), then SIGTERM after the stop grace.
+            stopSentAt = clock.now
+            signalGroup(SIGINT)
+        }
         guard control.isCancelled else { return }
         cancellationSeen = true
         beginTermination(clock.now)

@@ -100,8 +100,12 @@ final class ProcessSupervisor<Consumer: LineConsumer> {
     var stopRequested = false
     /// The timeout fired while the main process ran.
     var timedOut = false
-    /// The consumer's request terminated the group.
+    /// The consumer's request terminated the group (or, with `holdsOnConsumerStop`, held the run).
     var stoppedByConsumer = false
+    /// The consumer asked to stop and the process is kept running (`holdsOnConsumerStop`).
+    var held = false
+    /// When the stop sequence sent SIGINT (`RunningProcess.stop()`).
+    var stopSentAt: ContinuousClock.Instant?
     /// `spec.terminalInput` is still read (until its end-of-file or the terminal closes).
     var typedOpen = true
 

@@ -14,8 +14,9 @@ public struct CSVReporter: Sendable {
     public func render() -> String {
         var csv = CSVEscaper.record(["id", "name", "passed", "total"] + matrix.steps.map(\.id))
         for learner in matrix.learners {
-            let statuses = matrix.steps.map { matrix.result(learner: learner.id, step: $0.id)?.status.rawValue ?? "not run" }
-            csv += CSVEscaper.record([learner.id, learner.name ?? "", String(matrix.passedCount(learner)), String(matrix.steps.count)] + statuses)
+            let statuses = matrix.steps.map { matrix.result(learner: learner.id, step: $0.id)?.statusText ?? "not run" }
+            let counts = [String(matrix.passedCount(learner)), String(matrix.countedSteps)]
+            csv += CSVEscaper.record([learner.id, learner.name ?? ""] + counts + statuses)
         }
         return csv
     }

@@ -74,6 +74,8 @@ public struct HTMLReporter: Sendable {
             html += "<span class=\"n\">\(count)</span> <span class=\"word\">\(status.rawValue)</span></li>\n"
         }
         html += "</ul>\n"
+        let marked = matrix.learners.contains { learner in learner.steps.contains { $0.mark != nil } }
+        if marked { html += "<p class=\"notice\">" + StepResult.markLegend.joined(separator: " · ") + "</p>\n" }
         if results.endedAt == nil {
             html += "<p class=\"notice\"><strong>Incomplete.</strong> The run stopped before it finished (no end record in the journal); steps without a result show as <span class=\"sym\">·</span>.</p>\n"
         } else if results.interrupted {
@@ -105,11 +107,11 @@ public struct HTMLReporter: Sendable {
                 }
                 var tip = result.status.rawValue
                 if let reason = result.shownReason, !reason.isEmpty { tip += ": " + reason }
-                let symbol = "<span class=\"sym\">\(result.status.symbol)</span><span class=\"sr\"> \(result.status.rawValue)</span>"
+                let symbol = "<span class=\"sym\">\(result.symbol)</span><span class=\"sr\"> \(result.statusText)</span>"
                 let content = result.status.isFailure ? "<a href=\"#learner-\(row)-step-\(column)\">\(symbol)</a>" : symbol
                 html += "<td class=\"cell s-\(result.status.rawValue)\" title=\"\(attribute(tip))\">\(content)</td>"
             }
-            let score = learner.notRun == nil ? "\(matrix.passedCount(learner))/\(matrix.steps.count)" : "not run"
+            let score = learner.notRun == nil ? "\(matrix.passedCount(learner))/\(matrix.countedSteps)" : "not run"
             html += "<td class=\"score \(ok ? "ok" : "ko")\">\(score)</td></tr>\n"
         }
         html += "</tbody>\n</table></div>\n"
@@ -167,7 +169,7 @@ public struct HTMLReporter: Sendable {
         html += "<h3><span class=\"badge \(ok ? "s-passed" : "s-failed")\">\(ok ? StepStatus.passed.symbol : StepStatus.failed.symbol)</span>"
         html += "<span class=\"id\">\(h(learner.id))</span>"
         if let name = learner.name, !name.isEmpty { html += "<span class=\"name\">\(h(name))</span>" }
-        html += "<span class=\"score\">\(matrix.passedCount(learner)) of \(matrix.steps.count) passed</span></h3>\n"
+        html += "<span class=\"score\">\(matrix.passedCount(learner)) of \(matrix.countedSteps) passed</span></h3>\n"
         if let preflight = learner.preflight { html += engine(preflight) }
         html += "<ol class=\"steps\">\n"
         for (column, step) in matrix.steps.enumerated() {

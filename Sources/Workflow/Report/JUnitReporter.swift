@@ -62,7 +62,8 @@ public struct JUnitReporter: Sendable {
             tally.tests += 1
             tally.time += result?.durationSeconds ?? 0
             let title = matrix.title(of: step, learner: learner.id)
-            let name = title.isEmpty ? step.id : "\(step.id): \(title)"
+            var name = title.isEmpty ? step.id : "\(step.id): \(title)"
+            if let mark = result?.mark { name += " [\(mark)]" }
             cases += "    <testcase classname=\"\(attribute(classname))\" name=\"\(attribute(name))\""
             cases += " file=\"\(attribute(matrix.results.runbook.path))\""
             if let line = step.line { cases += " line=\"\(line)\"" }

@@ -50,16 +50,16 @@ public struct MarkdownReporter: Sendable {
         md += "| Learner | Name | " + matrix.steps.map { text($0.id) }.joined(separator: " | ") + " | Passed |\n"
         md += "|:--|:--|" + String(repeating: ":-:|", count: matrix.steps.count) + "--:|\n"
         for learner in matrix.learners {
-            let cells = matrix.steps.map { step in matrix.result(learner: learner.id, step: step.id)?.status.symbol ?? Self.missingSymbol }
+            let cells = matrix.steps.map { step in matrix.result(learner: learner.id, step: step.id)?.symbol ?? Self.missingSymbol }
             md += "| \(text(learner.id)) | \(text(learner.name ?? "")) | " + cells.joined(separator: " | ")
-            md += learner.notRun == nil ? " | \(matrix.passedCount(learner))/\(matrix.steps.count) |\n" : " | not run |\n"
+            md += learner.notRun == nil ? " | \(matrix.passedCount(learner))/\(matrix.countedSteps) |\n" : " | not run |\n"
         }
         md += "\n"
         for learner in matrix.learners where learner.notRun != nil {
             md += "**Not run:** \(text(learner.id)): \(text(learner.notRun ?? ""))\n\n"
         }
-        let legend =
-            StepStatus.allCases.map { "\($0.symbol) \($0.rawValue)" } + (matrix.missingCount > 0 ? ["\(Self.missingSymbol) not run"] : [])
+        let legend = StepStatus.allCases.map { "\($0.symbol) \($0.rawValue)" } + StepResult.markLegend
+            + (matrix.missingCount > 0 ? ["\(Self.missingSymbol) not run"] : [])
         md += "Legend: " + legend.joined(separator: " · ") + "\n\n"
         md += "Steps: " + matrix.steps.enumerated().map { index, step in
             let title = matrix.title(of: step)

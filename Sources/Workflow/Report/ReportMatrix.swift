@@ -76,9 +76,14 @@ public struct ReportMatrix: Sendable {
         steps.allSatisfy { step in result(learner: learner.id, step: step.id).map { !$0.status.isFailure } ?? false }
     }
 
-    /// Steps of `learner` that passed.
+    /// Steps of `learner` that passed, facts of the machine (`environment: true`) left out.
     public func passedCount(_ learner: LearnerResult) -> Int {
-        steps.filter { result(learner: learner.id, step: $0.id)?.status == .passed }.count
+        steps.filter { result(learner: learner.id, step: $0.id).map { $0.status == .passed && $0.countsForLearner } ?? false }.count
+    }
+
+    /// The steps a learner's passed/total counts: every column but facts of the machine (SPEC 6.11).
+    public var countedSteps: Int {
+        steps.filter { step in !learners.contains { result(learner: $0.id, step: step.id)?.environment == true } }.count
     }
 
     /// The learners that passed.

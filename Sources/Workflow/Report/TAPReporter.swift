@@ -47,7 +47,7 @@ public struct TAPReporter: Sendable {
         let reason = ControlCharacters.singleLine(result.reason ?? "")
         switch result.status {
         case .passed:
-            return "ok \(head)\n"
+            return "ok \(head)" + (result.mark.map { " (\($0))" } ?? "") + "\n"
         case .skipped:
             return "ok \(head) # SKIP \(reason.isEmpty ? "skipped" : reason)\n"
         case .blocked:

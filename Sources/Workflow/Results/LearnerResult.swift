@@ -52,8 +52,11 @@ public struct LearnerResult: Sendable, Codable {
     /// The result of step `id`, if any.
     public func step(_ id: String) -> StepResult? { steps.first { $0.step == id } }
 
-    /// Number of steps that passed.
-    public var passedCount: Int { steps.filter { $0.status == .passed }.count }
+    /// Number of steps that passed (facts of the machine, `environment: true`, left out).
+    public var passedCount: Int { steps.filter { $0.status == .passed && $0.countsForLearner }.count }
+
+    /// Number of steps that count for the learner: all but facts of the machine.
+    public var countedSteps: Int { steps.filter(\.countsForLearner).count }
 
     /// True when the learner ran and no step failed, timed out, errored, was blocked or interrupted.
     public var succeeded: Bool { notRun == nil && !steps.contains { $0.status.isFailure } }

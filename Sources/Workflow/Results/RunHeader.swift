@@ -67,12 +67,17 @@ public struct RunHeader: Sendable, Codable {
     public var steps: [StepInfo]
     /// Which shard of the roster this run is (`--shard I/N`); nil when not sharded.
     public var shard: ShardInfo?
+    /// True when the run was of a roster (`--learners`, e.g. the instructor's validation run before
+    /// the day): never evidence of a learner's own work for `check` (SPEC 6.11). Nil for a run of
+    /// one learner who ran it themselves (no roster), and for `guide`.
+    public var roster: Bool?
 
     /// Creates a header.
     public init(
         runId: String, command: String, runbook: RunbookInfo, startedAt: Date, learners: [LearnerInfo], steps: [StepInfo],
-        shard: ShardInfo? = nil
+        shard: ShardInfo? = nil, roster: Bool? = nil
     ) {
+        self.roster = roster
         self.runId = runId
         self.command = command
         self.runbook = runbook

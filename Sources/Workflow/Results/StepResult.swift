@@ -48,6 +48,16 @@ public struct StepResult: Sendable, Codable {
     /// When the step failed on a check that has a `why:` (a matcher's, the exit status's, a failed
     /// probe's): the learner's explanation, shown in place of `reason` (SPEC 11.1).
     public var why: String?
+    /// `check`: the step passed in a journal of the learner's own (guide, or a run of their own) but
+    /// its probes fail now: "done, since undone" (SPEC 6.11). Nil otherwise.
+    public var undone: Bool?
+    /// `check`: where the pass came from when a journal says so (`guide`, `run`, `check`), nil when the probes alone decided.
+    public var evidence: String?
+    /// `environment: true`: a fact of the machine, not the learner's work; reports show "✓ env" and
+    /// leave it out of passed/total. Nil otherwise.
+    public var environment: Bool?
+    /// The step's process was left running in the background when it passed (`background: true`). Nil otherwise.
+    public var background: Bool?
 
     /// Creates a result.
     public init(
@@ -88,6 +98,8 @@ extension StepResult {
 
     /// Every hint of the step, in order: `hints`, else the one `hint`.
     public var allHints: [String] { hints ?? hint.map { [$0] } ?? [] }
+    /// Whether the learner's passed/total counts this step: everything but `environment: true` facts.
+    public var countsForLearner: Bool { environment != true }
 
     /// The verify probe that failed a step whose own command passed: then the probe's command and
     /// output explain the failure, not the step's (SPEC 6.9).

@@ -51,6 +51,13 @@ extension RunbookSchema {
             "verify_before": .object([
                 "enum": .array([.string("fail"), .string("pass")]), "description": .string("selftest: what the probes do before the step"),
             ]),
+            "background": SchemaBuilder.described(
+                SchemaBuilder.boolean, "keep the process running once its ready line matched (needs finish_on_match), until `stop:`"),
+            "stop": SchemaBuilder.described(SchemaBuilder.identifier, "stop the background step with this id, as a learner would (Ctrl-C)"),
+            "stop_grace": SchemaBuilder.described(
+                SchemaBuilder.duration, "time between SIGINT and SIGTERM when the process is stopped; default 15s"),
+            "environment": SchemaBuilder.described(
+                SchemaBuilder.boolean, "a fact of the machine, not the learner's work: shown as ✓ env"),
         ]) { _, step in step }
     }
 
@@ -73,6 +80,9 @@ extension RunbookSchema {
             "timeout": SchemaBuilder.described(SchemaBuilder.duration, "limit of each attempt, e.g. 2m"),
             "retry": SchemaBuilder.reference("retry"),
             "why": Self.why,
+            "guard": SchemaBuilder.described(
+                SchemaBuilder.boolean,
+                "a precondition: selftest does not require it to fail before; a failing guard makes check say can't tell"),
         ]
     }
 

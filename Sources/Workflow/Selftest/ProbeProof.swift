@@ -12,6 +12,8 @@ public struct ProbeProof: Sendable, Hashable {
         case couldNotRun(String)
         /// It did not run before the step (the step was skipped, blocked or interrupted first).
         case notRun
+        /// A guard (`guard: true`): a precondition, not required to fail before; `passed` says what happened.
+        case guarded(passed: Bool)
     }
 
     /// How the probe fared after the step ran.
@@ -44,7 +46,7 @@ public struct ProbeProof: Sendable, Hashable {
     /// True when the probe failed before the step, or is allowed to pass then (`verify_before: pass`).
     public var provedCanFail: Bool {
         switch before {
-        case .failed, .exempt: true
+        case .failed, .exempt, .guarded: true
         case .passed, .couldNotRun, .notRun: false
         }
     }
@@ -56,7 +58,7 @@ public struct ProbeProof: Sendable, Hashable {
     public var isDefect: Bool {
         switch before {
         case .passed, .couldNotRun: return true
-        case .failed, .exempt, .notRun: break
+        case .failed, .exempt, .notRun, .guarded: break
         }
         if case .failed = after { return true }
         return false

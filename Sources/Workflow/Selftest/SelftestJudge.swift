@@ -6,10 +6,11 @@ public enum SelftestJudge {
     /// Every probe must fail on its own: one probe that passes before the step cannot tell a
     /// learner who skipped the step, even when another probe of the step fails. A probe that
     /// could not run (error, timeout) proved nothing. An interrupted probe is no defect.
-    public static func defectBefore(_ before: [ProbeResult], verifyBefore: VerifyBefore) -> String? {
+    /// A guard probe (`guard: true`, at an index of `guards`) is a precondition, not required to fail (SPEC 6.11).
+    public static func defectBefore(_ before: [ProbeResult], verifyBefore: VerifyBefore, guards: Set<Int> = []) -> String? {
         guard verifyBefore == .fail else { return nil }
         var problems: [String] = []
-        for probe in before {
+        for probe in before where !guards.contains(probe.index) {
             switch probe.status {
             case .failed, .interrupted, .skipped, .blocked:
                 continue
@@ -24,19 +25,22 @@ public enum SelftestJudge {
 
     /// What the result of a step run by `selftest` proves about each of the step's probes.
     public static func proofs(of result: StepResult, step: Step) -> [ProbeProof] {
-        step.verify.indices.map { index in
+        if step.verifySelf { return [selfProof(of: result, step: step)] }
+        return step.verify.indices.map { index in
             let beforeResult = result.verifyBefore.flatMap { $0.indices.contains(index) ? $0[index] : nil }
             let afterResult = result.verify.indices.contains(index) ? result.verify[index] : nil
             let before: ProbeProof.Before
             switch beforeResult?.status {
             case nil, .interrupted, .skipped, .blocked:
                 before = .notRun
+            case .some(let status) where step.verify[index].isGuard:
+                before = .guarded(passed: status == .passed)
             case .passed:
-                before = step.verifyBefore == .pass ? .exempt(passed: true) : .passed
+                before = step.selftestVerifyBefore == .pass ? .exempt(passed: true) : .passed
             case .failed:
-                before = step.verifyBefore == .pass ? .exempt(passed: false) : .failed
+                before = step.selftestVerifyBefore == .pass ? .exempt(passed: false) : .failed
             case .error, .timeout:
-                before = step.verifyBefore == .pass ? .exempt(passed: false) : .couldNotRun(beforeResult?.reason ?? "could not run")
+                before = step.selftestVerifyBefore == .pass ? .exempt(passed: false) : .couldNotRun(beforeResult?.reason ?? "could not run")
             }
             let after: ProbeProof.After
             if let afterResult {
@@ -46,6 +50,27 @@ public enum SelftestJudge {
             }
             return ProbeProof(index: index, command: (afterResult ?? beforeResult)?.command?.display, before: before, after: after)
         }
+    }
+
+    /// A `verify: self` step is its own probe (SPEC 6.1): run once before the first step (it must
+    /// fail then, unless `verify_before: pass`) and at its turn (it must pass).
+    static func selfProof(of result: StepResult, step: Step) -> ProbeProof {
+        let beforeResult = result.verifyBefore?.first
+        let before: ProbeProof.Before
+        switch beforeResult?.status {
+        case nil, .interrupted, .skipped, .blocked: before = .notRun
+        case .passed: before = step.selftestVerifyBefore == .pass ? .exempt(passed: true) : .passed
+        case .failed: before = step.selftestVerifyBefore == .pass ? .exempt(passed: false) : .failed
+        case .error, .timeout:
+            before = step.selftestVerifyBefore == .pass ? .exempt(passed: false) : .couldNotRun(beforeResult?.reason ?? "could not run")
+        }
+        let after: ProbeProof.After
+        switch result.status {
+        case .passed: after = .passed
+        case .failed, .timeout, .error: after = .failed(result.reason ?? result.status.rawValue)
+        case .skipped, .blocked, .interrupted: after = .notRun(notRunReason(result))
+        }
+        return ProbeProof(index: 0, command: result.command?.display ?? beforeResult?.command?.display, before: before, after: after)
     }
 
     /// Why the probes did not run after the step.

@@ -77,7 +77,9 @@ extension RunbookValidator {
             error(
                 "`verify: self` needs an `expect` beyond `exit: 0` (a matcher, `exists`, `status`…), or the check would pass whatever it finds",
                 at: step.location)
-        } else if step.expect.checksExitZeroOnly && step.verify.isEmpty && step.captures.isEmpty, judgedByExit(step.command) {
+        } else if step.stop == nil, step.expect.checksExitZeroOnly && step.verify.isEmpty && step.captures.isEmpty,
+            judgedByExit(step.command)
+        {
             warning("step '\(step.id)' checks only that its command exits 0; add an `expect` matcher or a `verify` probe", at: step.location)
         }
     }

@@ -76,6 +76,7 @@ struct RunbookValidator {
             }
         }
         checkPortReferences(runbook)
+        checkStopTargets(runbook, findings: findings)
         checkRegexes(findings)
         warnAboutUnusedCaptures(runbook, captures)
         warnAboutEmptyWords(runbook, findings: findings, captures: captures)

@@ -1,12 +1,16 @@
 import ArgumentParser
 import Workflow
 
-/// `runbook check [RUNBOOK]`: runs only the verify probes, to see what learners already did.
+/// `runbook check [RUNBOOK]`: what each learner has done, from their journals and the verify probes (SPEC 6.11).
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Run only the verify probes: what each learner has already done. No cleanup.",
-        discussion: "Steps without a verify probe are skipped (\"no verify probe\")."
+        abstract: "What each learner has done: their journals, then the verify probes now. No cleanup.",
+        discussion: """
+            A step passed in the learner's own guide (its state on this machine), or in a run or check they ran \
+            themselves (--journal, --board), is done; if its probes fail now, it is "done, since undone". \
+            Steps without a verify probe or journal are skipped ("no verify probe").
+            """
     )
 
     @OptionGroup var path: RunbookPathArgument
@@ -14,9 +18,53 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var sharding: ShardOptions
 
+    @Option(
+        name: .customLong("journal"), parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Evidence: results folders, journal.jsonl files or board store folders (name the runbook before it).", valueName: "path"),
+        completion: .file())
+    /// `--journal PATH…`.
+    var journals: [String] = []
+
+    @Option(
+        name: .customLong("board"),
+        help: ArgumentHelp("Evidence: a class board's journals (the board: URL with its token).", valueName: "url"))
+    /// `--board URL`.
+    var board: String?
+
+    @Option(
+        name: .customLong("wait"),
+        help: ArgumentHelp(
+            "The longest a step's retry: { for } waits (default 5s); `full`: as long as the step says, never ending early.",
+            valueName: "duration"),
+        transform: { text in
+            if text == "full" { return .full }
+            guard let duration = DurationSyntax.parse(text) else {
+                throw ValidationError("--wait takes a duration such as 5s or 500ms, or full")
+            }
+            return .at(duration)
+        })
+    /// `--wait DURATION` or `full`.
+    var wait: WaitOption = .at(.seconds(5))
+
+    /// `--wait`: a bound, or `full`.
+    enum WaitOption {
+        /// At most this long.
+        case at(Duration)
+        /// As long as each step says.
+        case full
+
+        /// The bound, nil for `full`.
+        var bound: Duration? {
+            if case .at(let duration) = self { return duration }
+            return nil
+        }
+    }
+
     func run() async throws {
         var batch = BatchRun(preparation: RunPreparation(path: path.runbook, options: options, output: output), policy: .check)
         batch.shardOption = sharding.shard
+        batch.evidence = CheckEvidence(journals: journals, board: board, wait: wait.bound)
         try await batch.run()
     }
 }

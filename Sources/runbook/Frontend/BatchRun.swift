@@ -15,6 +15,8 @@ struct BatchRun {
     var shardOption: String?
     /// Called with the runbook and results after the summary, before the exit status is decided (`selftest`'s verdict).
     var afterRun: ((Runbook, RunResults) -> Void)?
+    /// `check`: where evidence of the learners' work comes from, and how long waits may be (SPEC 6.11).
+    var evidence: CheckEvidence?
 
     /// Runs and ends with SPEC 3's status: returns for 0, throws for 1, 2 and 130.
     func run() async throws(CommandFailure) {
@@ -27,6 +29,11 @@ struct BatchRun {
         var configuration = try preparation.configuration(policy: policy, learners: learners, runbook: runbook, selection: selection)
         configuration.shard = shard
         try await ContainerRunner.prepare(&configuration)  // inside a container (SPEC 10.2)
+        configuration.fromRoster = preparation.options.learners != nil
+        if let evidence {
+            configuration.evidence = try await evidence.gather(runbook: runbook, learners: learners)
+            configuration.checkWait = evidence.wait
+        }
         if policy.mode == .check {
             // `check` looks at what a learner did by hand with the commands their guide showed:
             // the same ports, kept in the guide's state (its `${workdir}` is the same folder too).

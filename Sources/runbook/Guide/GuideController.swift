@@ -131,8 +131,8 @@ final class GuideController {
                     screen.paragraph("  Press Enter to run it here, or s to skip it.", screen.style.dim)
                     continue
                 }
-                let result = await perform(checking: true) { [session] signal in
-                    await session.check(stepAt: index, interrupt: signal)
+                let result = await perform(checking: true) { [session, results] signal in
+                    await session.check(stepAt: index, interrupt: signal, previous: results)
                 }
                 let hint = await record(result, attempt: true)
                 if interrupts.quitRequested { return .interrupted }

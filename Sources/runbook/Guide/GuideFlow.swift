@@ -87,6 +87,8 @@ struct GuideFlow {
     /// After the walk: cleanup when every step is done, results, reports, summary, exit status.
     private func finish(_ controller: GuideController, ending: GuideController.Ending) async -> Int32 {
         let runbook = session.runbook
+        // What still runs in the background stops with the guide, as a learner's Ctrl-C would stop it.
+        await session.stopBackground()
         switch ending {
         case .finished:
             if controller.firstNotDone == nil {

@@ -174,6 +174,9 @@ final class GuideScreen: RunObserver, Sendable {
         case .passed:
             let text = checked ? "Done: the check passed" : "Passed"
             lines.append("  " + style.green("✓ \(text)") + duration)
+            if result.background == true {
+                lines.append("  " + style.dim("↻ running in the background; its stop step (or the end of the guide) stops it"))
+            }
             for (name, value) in result.captured.sorted(by: { $0.key < $1.key }) {
                 lines.append(style.dim(TerminalWidth.cut("    captured \(name) = \(VisibleText.sanitize(value))", to: width - 1)))
             }

@@ -63,7 +63,7 @@ struct SelftestReport {
                 case .couldNotRun(let reason):
                     defects.append("\(result.step): verify \(proof.index + 1) could not run before the step (\(reason)), so it never showed that it can fail")
                     explained = true
-                case .failed, .exempt, .notRun:
+                case .failed, .exempt, .notRun, .guarded:
                     break
                 }
                 if case .failed(let reason) = proof.after {
@@ -98,6 +98,7 @@ struct SelftestReport {
         case .exempt(let passed): "may pass before (verify_before: pass; it \(passed ? "passed" : "failed")) " + style.green("✓")
         case .couldNotRun(let reason): "could not run before the step " + style.red("✗ (\(VisibleText.sanitize(reason)))")
         case .notRun: style.dim("not run before the step")
+        case .guarded(let passed): "a guard, need not fail before (it \(passed ? "passed" : "failed")) " + style.green("✓")
         }
     }
 

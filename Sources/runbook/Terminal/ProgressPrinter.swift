@@ -75,7 +75,7 @@ final class ProgressPrinter: RunObserver, Sendable {
 
     /// The line (and details) for a finished step.
     func render(_ result: StepResult) -> String {
-        let symbol = colored(result.status, result.status.symbol)
+        let symbol = colored(result.status, result.symbol)
         let who = multipleLearners ? style.bold(result.learner) + " " : ""
         let title = VisibleText.sanitize(result.title ?? steps[result.step] ?? "")
         let duration = result.startedAt == nil ? "" : style.dim(" (\(Self.format(seconds: result.durationSeconds)))")
@@ -171,8 +171,12 @@ final class ProgressPrinter: RunObserver, Sendable {
         text += ids.indices.map { String(($0 + 1) % 10) }.joined(separator: " ") + "\n"
         for learner in results.learners {
             let name = learner.id.count > nameWidth ? String(learner.id.prefix(nameWidth - 1)) + "…" : learner.id.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-            let cells = ids.map { id in learner.step(id).map { colored($0.status, $0.status.symbol) } ?? " " }
-            text += style.bold(VisibleText.sanitize(name)) + "  " + cells.joined(separator: " ") + "  \(learner.passedCount)/\(ids.count)\n"
+            // One column per step: a fact of the machine keeps its status's symbol and is not counted.
+            let cells = ids.map { id in
+                learner.step(id).map { colored($0.status, $0.environment == true ? $0.status.symbol : $0.symbol) } ?? " "
+            }
+            let counted = ids.filter { learner.step($0)?.environment != true }.count
+            text += style.bold(VisibleText.sanitize(name)) + "  " + cells.joined(separator: " ") + "  \(learner.passedCount)/\(counted)\n"
         }
         text += style.dim(ids.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: " · ")) + "\n"
         return text

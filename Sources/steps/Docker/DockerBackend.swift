@@ -17,6 +17,8 @@ public final class DockerBackend: KindBackend {
     static let unreachableMessage = "the Docker engine did not answer"
     /// The fact holding the flags that gave a container the GPU on the learner's engine (words joined by spaces).
     public static let gpuFlagsFact = "docker.gpu.flags"
+    /// The fact holding the engine's clock at the preflight (`docker info`'s SystemTime).
+    static let engineTimeFact = "docker.engine.time"
 
     public let name = "docker"
     public let rosterKeys = [hostKey, contextKey]
@@ -102,6 +104,7 @@ public final class DockerBackend: KindBackend {
         var facts: [String: String] = [:]
         if gpu.fingerprint.available { facts[Self.gpuFlagsFact] = gpu.fingerprint.flags.joined(separator: " ") }
         if let reason = gpu.stepReason { facts[Self.gpu.absentReasonFact] = reason }
+        if let time = object["SystemTime"] as? String { facts[Self.engineTimeFact] = time }
         var result = BackendPreflight(
             reachable: true, fingerprint: fingerprint.json, summary: fingerprint.summary,
             capabilities: gpu.fingerprint.available ? [Self.gpu] : [], facts: facts)
@@ -132,13 +135,19 @@ public final class DockerBackend: KindBackend {
     }
 
     public func sweep(_ scope: SweepScope, environment: [String: String]) async {
-        var arguments = ["ps", "-aq", "--no-trunc"]
-        for (key, value) in DockerLabels.filters(for: scope).sorted(by: { $0.key < $1.key }) { arguments += ["--filter", "label=\(key)=\(value)"] }
-        if case .leftovers = scope { arguments += ["--filter", "status=exited", "--filter", "status=created", "--filter", "status=dead"] }
-        let listing = await cli.run(arguments, environment: environment)
-        let ids = listing.stdout.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
-        guard listing.status == 0, !ids.isEmpty else { return }
-        _ = await cli.run(["rm", "-f"] + ids, environment: environment)
+        let sweeper = DockerSweep(cli: cli)
+        var cutoff: Date?
+        if case .leftovers = scope { cutoff = await preflightTime(environment: environment) }
+        await sweeper.removeContainers(await sweeper.containers(scope, environment: environment, cutoff: cutoff), environment: environment)
+        await sweeper.removeNetworks(await sweeper.networks(scope, environment: environment), environment: environment)
+    }
+
+    /// The engine's own clock at this run's preflight (`docker info`'s SystemTime), nil when unknown:
+    /// nothing younger is a leftover.
+    private func preflightTime(environment: [String: String]) async -> Date? {
+        let key = (environment["DOCKER_HOST"] ?? "") + "\u{0}" + (environment["DOCKER_CONTEXT"] ?? "")
+        guard let task = enginePreflights.withLock({ $0[key] }) else { return nil }
+        return await task.value.facts[Self.engineTimeFact].flatMap(DockerSweep.date)
     }
 
     private static func json(_ text: String) -> [String: Any]? {

@@ -34,18 +34,29 @@ public struct DockerCommandKind: CommandKind {
     }
 
     public func display(_ command: ResolvedCommand, context: CommandContext) -> [String] {
-        [key] + command.words
+        let arguments = DockerArguments(command.words)
+        guard arguments.subcommand == "compose", let index = arguments.subcommandIndex else { return [key] + command.words }
+        // The learner types the project name the runner gives, so that their objects are theirs (SPEC 12.3).
+        let settings = ComposeProject.settings(for: command.words[(index + 1)...], context: context)
+        return settings.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } + [key] + command.words
     }
 
     public func prepare(_ command: ResolvedCommand, context: CommandContext) -> Result<PreparedCommand, CommandProblem> {
         let words = command.words
         let arguments = DockerArguments(words)
         let subcommand = arguments.subcommand
+        if subcommand == "compose", let index = arguments.subcommandIndex {
+            let prepared = DockerComposeCommandKind.prepare(
+                global: Array(words[..<index]), compose: Array(words[(index + 1)...]), v2First: true, display: [key] + words,
+                context: context)
+            return .success(prepared)
+        }
         let creates = subcommand == "run" || subcommand == "create"
         var labelled = words
         let marks = creates && context.marksCreations && arguments.subcommandIndex != nil
         if marks, let index = arguments.subcommandIndex {
-            labelled.insert(contentsOf: DockerLabels.flags(run: context.runId, learner: context.learner, step: context.step), at: index + 1)
+            let labels = DockerLabels.flags(run: context.runId, learner: context.learner, step: context.step, module: context.module)
+            labelled.insert(contentsOf: labels, at: index + 1)
         }
         let removes = marks && subcommand == "run" && Self.removesItself(arguments)
         return prepareNvidia(words: words, labelled: labelled, arguments: arguments, context: context).map { prepared in
@@ -54,6 +65,16 @@ public struct DockerCommandKind: CommandKind {
             prepared.removesItsResources = removes
             return prepared
         }
+    }
+
+    /// `check` does not wait on a container that does not exist (`docker exec`/`logs`/… NAME; SPEC 6.11).
+    public func missingPrerequisite(_ command: ResolvedCommand, context: CommandContext) async -> String? {
+        let arguments = DockerArguments(command.words)
+        if arguments.subcommand == "compose", let index = arguments.subcommandIndex {
+            return await ComposeServiceCheck.missing(compose: command.words[(index + 1)...], context: context)
+        }
+        guard let name = ContainerPrerequisite.named(in: command.words) else { return nil }
+        return await ContainerPrerequisite.missing(name, environment: context.environment)
     }
 
     /// `run --rm` in the foreground: the engine removes the container when it ends, so a run that

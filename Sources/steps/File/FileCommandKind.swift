@@ -45,6 +45,12 @@ public struct FileCommandKind: CommandKind {
         return .success(PreparedCommand(action: LocalFileReader(path: absolute), record: ["cat", absolute], display: shown, binary: "file"))
     }
 
+    /// `check` does not wait for a file in a container that does not exist (SPEC 6.11).
+    public func missingPrerequisite(_ command: ResolvedCommand, context: CommandContext) async -> String? {
+        guard let container = command.option("container") else { return nil }
+        return await ContainerPrerequisite.missing(container, environment: context.environment)
+    }
+
     public func display(_ command: ResolvedCommand, context: CommandContext) -> [String] {
         let path = Self.path(of: command)
         if let container = command.option("container") { return ["docker", "exec", container, "cat", path] }

@@ -7,6 +7,7 @@ public enum StandardKinds {
         var registry = KindRegistry()
         registry.register(DockerCommandKind.docker)
         registry.register(DockerCommandKind.nvidiaDocker)
+        registry.register(DockerComposeCommandKind())
         registry.register(DockerObjectKind.container)
         registry.register(DockerObjectKind.image)
         registry.register(DockerObjectKind.volume)

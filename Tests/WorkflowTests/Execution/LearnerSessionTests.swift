@@ -47,7 +47,8 @@ struct LearnerSessionTests {
         // Leftovers before the first step, the failed attempt before its retry, the run at the end.
         let runId = results.runId
         #expect(harness.backend.sweeps == [
-            .leftovers(learner: "local"), .attempt(runId: runId, learner: "local", step: "broken"), .run(runId: runId, learner: "local"),
+            .leftovers(learner: "local", module: "runbook"), .attempt(runId: runId, learner: "local", step: "broken"),
+            .run(runId: runId, learner: "local", module: "runbook"),
         ])
         #expect(harness.backend.reprobes == 2, "a failed step of the backend is re-probed after each attempt")
         #expect(harness.backend.prepared == ["local": true])

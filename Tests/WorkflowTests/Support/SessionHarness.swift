@@ -14,7 +14,8 @@ struct SessionHarness {
 
     init(backend: FakeBackend = FakeBackend()) throws {
         self.backend = backend
-        var registry = KindRegistry.with(WordsKind(key: "fakesh", program: "/bin/sh", backend: "fake", creates: true), WordsKind(), FileFactsKind())
+        var registry = KindRegistry.with(
+            WordsKind(key: "fakesh", program: "/bin/sh", backend: "fake", creates: true), WordsKind(), FileFactsKind(), AbsentThingKind())
         registry.register(backend: backend)
         self.registry = registry
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("session-\(UUID().uuidString)")
@@ -31,13 +32,16 @@ struct SessionHarness {
     /// Runs `runbook` for `learners` with `policy`; returns the results and the journal's records.
     func run(
         _ runbook: Runbook, policy: SessionPolicy = .run, learners: [Learner] = [.local], failFast: Bool = false,
-        selection: StepSelection = .all, keepWorkdir: Bool = false, environment: [String: String] = [:]
+        selection: StepSelection = .all, keepWorkdir: Bool = false, environment: [String: String] = [:],
+        evidence: JournalEvidence = JournalEvidence(), checkWait: Duration = .seconds(5)
     ) async throws -> (results: RunResults, journal: [String]) {
         var configuration = RunConfiguration(
             runbook: runbook, learners: learners, policy: policy, selection: selection, failFast: failFast, registry: registry,
             baseEnvironment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new }, defaultTimeout: .seconds(30),
             killGrace: .milliseconds(200), stdinIsTerminal: false)
         configuration.keepWorkdir = keepWorkdir
+        configuration.evidence = evidence
+        configuration.checkWait = checkWait
         let out = folder.appendingPathComponent("out-\(UUID().uuidString)").path
         let recorder = try RunRecorder(claiming: out)
         let results = try await RunCoordinator(configuration: configuration, recorder: recorder).run().results()

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A jq-style path (SPEC 6.5): `.`, `.name`, `."a.b"`, `[0]`, `[-1]`, `[]`, chained
-/// (`.State.Health.Status`, `."80/tcp"[0].HostPort`, `.Networks[].Aliases`).
+/// A jq-style path (SPEC 6.5, 6.11): `.`, `.name`, `."a.b"`, `[0]`, `[-1]`, `[]`, filters
+/// `[?(.FIELD == V)]` and `[?(.FIELD != V)]`, chained (`.State.Health.Status`,
+/// `."80/tcp"[0].HostPort`, `.Networks[].Aliases`, `.Containers[?(.Name == "web")].IPv4Address`).
 public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// One step of a path.
     public enum Segment: Sendable, Hashable {
@@ -11,6 +12,8 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         case index(Int)
         /// Every element of an array, or every value of an object.
         case each
+        /// The elements of an array (or values of an object) whose field has, or has not, a text.
+        case filter(JSONPathFilter)
     }
 
     /// What a path found.
@@ -53,6 +56,10 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
                 }
             case "[":
                 index += 1
+                if index < scalars.count, scalars[index] == "?" {
+                    segments.append(.filter(try JSONPathFilter(parsing: scalars, at: &index)))
+                    continue
+                }
                 if index < scalars.count, scalars[index] == "]" {
                     index += 1
                     segments.append(.each)
@@ -75,7 +82,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `"a\"b"` at `index` (on its opening quote); leaves `index` after the closing quote.
-    private static func quotedKey(_ scalars: [Unicode.Scalar], _ index: inout Int) throws(JSONPathError) -> String {
+    static func quotedKey(_ scalars: [Unicode.Scalar], _ index: inout Int) throws(JSONPathError) -> String {
         let opening = index
         index += 1
         var key = String.UnicodeScalarView()
@@ -96,7 +103,8 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         throw JSONPathError(reason: "the quoted key is not closed", offset: opening)
     }
 
-    private static func isNameScalar(_ scalar: Unicode.Scalar, first: Bool) -> Bool {
+    /// Whether `scalar` may be in a bare key (`first`: at its start).
+    static func isNameScalar(_ scalar: Unicode.Scalar, first: Bool) -> Bool {
         guard scalar.isASCII else { return false }
         if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || scalar == "_" { return true }
         return !first && ("0"..."9").contains(scalar)
@@ -107,7 +115,8 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         Self.lookup(segments[...], in: document, walked: "")
     }
 
-    private static func lookup(_ rest: ArraySlice<Segment>, in node: JSONNode, walked: String) -> Lookup {
+    /// The value at the path `rest` in `node`, `walked` being the part of the path already followed.
+    static func lookup(_ rest: ArraySlice<Segment>, in node: JSONNode, walked: String = "") -> Lookup {
         guard let segment = rest.first else { return .found(node) }
         let here = walked.isEmpty ? "." : walked
         switch (segment, node) {
@@ -130,6 +139,10 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
             return each(items, rest: rest.dropFirst(), walked: walked + "[]")
         case (.each, .object(let members)):
             return each(members.map(\.value), rest: rest.dropFirst(), walked: walked + "[]")
+        case (.filter(let filter), .array(let items)):
+            return filtered(items, by: filter, rest: rest.dropFirst(), walked: walked, here: here)
+        case (.filter(let filter), .object(let members)):
+            return filtered(members.map(\.value), by: filter, rest: rest.dropFirst(), walked: walked, here: here)
         default:
             return .missing("path \(walked + render(rest)) not found (\(here) is \(node.kindName))")
         }
@@ -144,17 +157,37 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         return .found(.array(found))
     }
 
-    private static func render(_ segments: ArraySlice<Segment>) -> String {
+    /// A filter: the rest of the path applied to every item kept, as jq's `select` gives a stream:
+    /// one value found is that value, several an array, none a path not found.
+    private static func filtered(
+        _ items: [JSONNode], by filter: JSONPathFilter, rest: ArraySlice<Segment>, walked: String, here: String
+    ) -> Lookup {
+        let step = walked + filter.description
+        var found: [JSONNode] = []
+        for item in items where filter.keeps(item) {
+            if case .found(let value) = lookup(rest, in: item, walked: step) { found.append(value) }
+        }
+        if found.count == 1 { return .found(found[0]) }
+        if found.isEmpty {
+            return .missing("path \(step + render(rest)) not found (no item of \(here) has \(filter.condition))")
+        }
+        return .found(.array(found))
+    }
+
+    /// `segments` written as a path.
+    static func render(_ segments: ArraySlice<Segment>) -> String {
         segments.map { segment in
             switch segment {
             case .key(let key): "." + quotedIfNeeded(key)
             case .index(let position): "[\(position)]"
             case .each: "[]"
+            case .filter(let filter): filter.description
             }
         }.joined()
     }
 
-    private static func quotedIfNeeded(_ key: String) -> String {
+    /// `key` bare when it can be, else quoted.
+    static func quotedIfNeeded(_ key: String) -> String {
         let plain = !key.isEmpty && key.unicodeScalars.enumerated().allSatisfy { isNameScalar($1, first: $0 == 0) }
         return plain ? key : "\"" + key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }

@@ -21,9 +21,12 @@ enum DocsCommandText {
         }
         let resolved = ResolvedCommand(
             key: command.key, words: command.words.map { scope.render($0) }, options: command.options.map { ($0.name, scope.render($0.value)) })
-        let context = CommandContext(
+        if let shown = CommandPresenter.stopText(command) { return shown }
+        var context = CommandContext(
             learner: scope.learner, step: step, runId: "docs", environment: ["PATH": ""], marksCreations: false,
             capabilities: Set(registry.capabilities.map(\.capability)))
+        context.module = runbook.moduleId
+        context.authorEnvironment = Set((runbook.defaults.env + (runbook.step(step)?.env ?? [])).map(\.name))
         let shown = kind?.display(resolved, context: context) ?? [command.key] + resolved.words
         return scope.redactor.redact(ShellQuoting.join(shown))
     }

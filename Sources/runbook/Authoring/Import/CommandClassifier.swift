@@ -29,16 +29,19 @@ struct CommandClassifier {
         let first = ShellLine(text)
         if let assignments = Self.assignments(first) { return .assignments(assignments) }
         let words = first.words
-        if words.first == "sudo", words.count > 1, ["docker", "nvidia-docker"].contains(words[1]), first.tokens.count > 1 {
+        if words.first == "sudo", words.count > 1, Self.dockerBinaries.contains(words[1]), first.tokens.count > 1 {
             text = String(String.UnicodeScalarView(first.scalars[first.tokens[1].range.lowerBound...]))
             notes.append("`sudo` left out: the runner talks to the engine as the user it runs as")
         }
         let binary = ShellLine(text).words.first ?? ""
-        if binary == "docker" || binary == "nvidia-docker", let docker = dockerStep(text, binary: binary, notes: notes) {
+        if Self.dockerBinaries.contains(binary), let docker = dockerStep(text, binary: binary, notes: notes) {
             return .step(docker)
         }
-        return .step(shellStep(command, notes: notes, isDocker: binary == "docker" || binary == "nvidia-docker"))
+        return .step(shellStep(command, notes: notes, isDocker: Self.dockerBinaries.contains(binary)))
     }
+
+    /// The programs whose lines become Docker-family steps (`docker-compose` is one, SPEC 12.3).
+    static let dockerBinaries: Set<String> = ["docker", "nvidia-docker", "docker-compose"]
 
     private func dockerStep(_ original: String, binary: String, notes: [String]) -> ClassifiedCommand? {
         var notes = notes
@@ -105,7 +108,7 @@ struct CommandClassifier {
             notes.append("the text gives `docker build` no build context: `.` added")
         }
         return ClassifiedCommand(
-            key: binary == "nvidia-docker" ? .nvidiaDocker : .docker, command: arguments, words: Array(split.dropFirst().map(\.text)),
+            key: DraftCommandKey(rawValue: binary) ?? .docker, command: arguments, words: Array(split.dropFirst().map(\.text)),
             tty: tty, when: when, notes: notes, variables: variables)
     }
 

@@ -44,6 +44,12 @@ public struct DockerObjectKind: CommandKind {
         ["docker", key, "inspect", command.words.first ?? ""]
     }
 
+    /// `check` does not wait on a container that does not exist (SPEC 6.11).
+    public func missingPrerequisite(_ command: ResolvedCommand, context: CommandContext) async -> String? {
+        guard key == "container", let name = command.words.first else { return nil }
+        return await ContainerPrerequisite.missing(name, environment: context.environment)
+    }
+
     /// A name that reads well in messages.
     private var example: String {
         switch key {
