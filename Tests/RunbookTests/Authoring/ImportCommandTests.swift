@@ -42,6 +42,28 @@ struct ImportCommandTests {
         #expect(AuthoringFixtures.commands(inDraft: draft) == AuthoringFixtures.moduleCommands)
     }
 
+    /// The seed module's text gives the draft made before the authoring code moved to its library.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: ImportCommandTests.seedText)))
+    func theSeedModulesOwnTextGivesTheGoldenDraft() throws {
+        let directory = try RunbookBinary.temporaryDirectory("runbook-seed")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(atPath: Self.seedText, toPath: directory.appendingPathComponent("seed-module.md").path)
+        let outcome = try RunbookBinary.run(["import", "seed-module.md"], in: directory)
+        RunbookBinary.expectNoCrash(outcome)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let golden = try AuthoringFixtures.text("seed-module.draft.yaml")
+        #expect(outcome.stdout == golden, "the draft differs from seed-module.draft.yaml:\n\(outcome.stdout)")
+    }
+
+    /// The test's own rewording of the module gives the draft made before the authoring code moved.
+    @Test func theModuleTutorialGivesTheGoldenDraft() throws {
+        let outcome = try RunbookBinary.run(["import", "seed-tutorial.md"], in: AuthoringFixtures.folder)
+        RunbookBinary.expectNoCrash(outcome)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let golden = try AuthoringFixtures.text("seed-tutorial.draft.yaml")
+        #expect(outcome.stdout == golden, "the draft differs from seed-tutorial.draft.yaml:\n\(outcome.stdout)")
+    }
+
     @Test func shellBlocksGiveTheGoldenDraft() throws {
         let outcome = try RunbookBinary.run(["import", "shell-blocks.md"], in: AuthoringFixtures.folder)
         RunbookBinary.expectNoCrash(outcome)
