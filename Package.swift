@@ -66,12 +66,33 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // What the commands share: run preparation, batch runs, reports, completion, terminal output.
+        .target(
+            name: "Frontend",
+            dependencies: ["Workflow", "Steps", "Board"],
+            swiftSettings: strict
+        ),
+        // `runbook guide`: the flow, the screen, the keys, the saved progress.
+        .target(
+            name: "Guide",
+            dependencies: ["Workflow", "Frontend"],
+            swiftSettings: strict
+        ),
+        // `runbook docs` and `runbook import`: the learner's text from a runbook, drafts from tutorials.
+        .target(
+            name: "Authoring",
+            dependencies: ["Workflow"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "runbook",
             dependencies: [
                 "Workflow",
                 "Steps",
                 "Board",
+                "Frontend",
+                "Guide",
+                "Authoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Frontend
 
 /// The `runbook` command: runs Docker workshop modules written as YAML runbooks.
 @main

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Frontend
+import Guide
 import Workflow
 
 /// `runbook check [RUNBOOK]`: runs only the verify probes, to see what learners already did.
@@ -15,8 +17,10 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup var sharding: ShardOptions
 
     func run() async throws {
-        var batch = BatchRun(preparation: RunPreparation(path: path.runbook, options: options, output: output), policy: .check)
+        var batch = BatchRun(preparation: RunPreparation(path: path.runbook, options: options.settings, output: output.settings), policy: .check)
         batch.shardOption = sharding.shard
+        // The ports each learner's guide kept: what they typed by hand published those.
+        batch.keptPorts = { sha256, learner in (try? GuideStateStore().load(sha256: sha256, learner: learner))?.ports }
         try await batch.run()
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Authoring
 import Foundation
+import Frontend
 import Steps
 import Workflow
 
@@ -51,7 +53,7 @@ struct DocsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let runbook = try RunbookFileLoader.load(path.runbook, output: options)
+        let runbook = try RunbookFileLoader.load(path.runbook, output: options.settings)
         let target = output ?? check
         let directory = target.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? FileManager.default.currentDirectoryPath
         let scope: DocsScope

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Board
 import Foundation
+import Frontend
+import Guide
 import Workflow
 
 /// `runbook guide [RUNBOOK]`: walks one learner through the runbook, step by step, in the terminal.
@@ -30,7 +32,7 @@ struct GuideCommand: AsyncParsableCommand {
                     + "To run every step unattended use `runbook run \(path.runbook)`; to see what is done already, `runbook check \(path.runbook)`.\n",
                 status: 2)
         }
-        let preparation = RunPreparation(path: path.runbook, options: options, output: output)
+        let preparation = RunPreparation(path: path.runbook, options: options.settings, output: output.settings)
         let learner = try preparation.guideLearner()
         let runbook = try preparation.runbook(for: [learner])
         try GuideLock.acquire(sha256: runbook.sha256, learner: learner.id)
@@ -48,7 +50,7 @@ struct GuideCommand: AsyncParsableCommand {
             throw BatchRun.failure(error)
         }
         let screen = GuideScreen(style: TerminalStyle(enabled: output.colored(for: 1)))
-        let publisher = options.boardPublisher(learners: [learner.id])  // class board (SPEC 7)
+        let publisher = options.settings.boardPublisher(learners: [learner.id])  // class board (SPEC 7)
         let recorder = try preparation.recorder(runId: configuration.runId, tap: publisher)
         let session: LearnerSession
         do {
@@ -77,7 +79,7 @@ struct GuideCommand: AsyncParsableCommand {
             session: session, reports: options.report, fromIndex: fromIndex, screen: screen, terminal: terminal, interrupts: interrupts)
         let code = try await BoardPublisher.run(publisher) { await flow.run() }
         terminal.restore()
-        RunOptions.printBoardNotes(publisher)
+        RunSettings.printBoardNotes(publisher)
         if code != 0 { throw CommandFailure.status(code) }
     }
 }

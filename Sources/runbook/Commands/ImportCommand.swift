@@ -1,5 +1,7 @@
 import ArgumentParser
+import Authoring
 import Foundation
+import Frontend
 import Steps
 import Workflow
 
@@ -37,14 +39,12 @@ struct ImportCommand: AsyncParsableCommand {
         if let output, FileManager.default.fileExists(atPath: output), !force {
             throw failure("\(output) exists; pass --force to overwrite it")
         }
-        var reader = TutorialReader(markdown: String(decoding: data, as: UTF8.self))
-        let content = reader.read()
         let name = (tutorial as NSString).lastPathComponent
-        let draft = DraftBuilder(source: name).build(content)
-        guard !draft.steps.isEmpty else {
+        let draft = TutorialImporter.draft(markdown: String(decoding: data, as: UTF8.self), source: name)
+        guard draft.stepCount > 0 else {
             throw failure("\(tutorial): no command found (console, shell, sh or bash blocks, `$ ` prompts, or `docker …` in code spans)")
         }
-        let yaml = DraftYAMLWriter.write(draft)
+        let yaml = draft.yaml
         let target = output ?? "draft.yaml"
         let checked = RunbookLoader(registry: StandardKinds.registry).load(bytes: Array(yaml.utf8), path: target)
         if let output {
@@ -65,7 +65,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         if !options.quiet {
             let remarks = yaml.components(separatedBy: "# drafted:").count - 1
-            let steps = draft.steps.count
+            let steps = draft.stepCount
             StandardStreams.err("\(tutorial): \(steps) step\(steps == 1 ? "" : "s") drafted\(output.map { " into \($0)" } ?? ""), "
                 + "\(remarks) remark\(remarks == 1 ? "" : "s") marked `# drafted:`\n")
         }

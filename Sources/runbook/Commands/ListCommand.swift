@@ -1,5 +1,6 @@
-import Foundation
 import ArgumentParser
+import Foundation
+import Frontend
 import Workflow
 
 /// `runbook list [RUNBOOK]`: the steps as a table of ids, titles, commands and conditions.
@@ -13,7 +14,7 @@ struct ListCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let runbook = try RunbookFileLoader.load(path.runbook, output: output)
+        let runbook = try RunbookFileLoader.load(path.runbook, output: output.settings)
         let style = TerminalStyle(enabled: output.colored(for: 1))
         var table = TableRenderer(headers: ["ID", "TITLE", "CONDITIONS", "COMMAND"])
         for step in runbook.steps {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Frontend
 import Workflow
 
 /// `runbook run [RUNBOOK]`: runs every step, checks expectations and probes, then cleanup.
@@ -15,7 +16,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var sharding: ShardOptions
 
     func run() async throws {
-        var batch = BatchRun(preparation: RunPreparation(path: path.runbook, options: options, output: output), policy: .run)
+        var batch = BatchRun(preparation: RunPreparation(path: path.runbook, options: options.settings, output: output.settings), policy: .run)
         batch.shardOption = sharding.shard
         try await batch.run()
     }

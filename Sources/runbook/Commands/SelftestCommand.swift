@@ -1,4 +1,5 @@
 import ArgumentParser
+import Frontend
 import Workflow
 
 /// `runbook selftest [RUNBOOK]`: proves that every verify probe fails before its step and passes after it.
@@ -30,7 +31,7 @@ struct SelftestCommand: AsyncParsableCommand {
         // Without a roster, a fresh learner of its own; with one (e.g. engines to prove the runbook on, sharded), its learners.
         let fresh = options.learners == nil ? [Learner(id: Self.learnerId())] : nil
         var batch = BatchRun(
-            preparation: RunPreparation(path: path.runbook, options: options, output: output), policy: .selftest, learnersOverride: fresh)
+            preparation: RunPreparation(path: path.runbook, options: options.settings, output: output.settings), policy: .selftest, learnersOverride: fresh)
         batch.shardOption = sharding.shard
         let style = TerminalStyle(enabled: output.colored(for: 1))
         batch.afterRun = { runbook, results in

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Board
 import Foundation
+import Frontend
 import Steps
 import Workflow
 
@@ -62,7 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let address = try ListenAddress(listen)
         let roster = try learners.map { try loadRoster($0) }
-        let runbook = try RunbookFileLoader.load(path.runbook, output: output)
+        let runbook = try RunbookFileLoader.load(path.runbook, output: output.settings)
         let stuck = DurationSyntax.parse(stuckAfter) ?? .seconds(300)
         let configuration = BoardConfiguration(
             runbook: runbook, learners: roster, storeDirectory: store ?? BoardConfiguration.defaultStore(sha256: runbook.sha256),

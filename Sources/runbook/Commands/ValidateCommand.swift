@@ -1,4 +1,5 @@
 import ArgumentParser
+import Frontend
 import Workflow
 
 /// `runbook validate [RUNBOOK]`: reports every problem of a runbook at once.
@@ -13,7 +14,7 @@ struct ValidateCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let runbook = try RunbookFileLoader.load(path.runbook, output: output)
+        let runbook = try RunbookFileLoader.load(path.runbook, output: output.settings)
         if !output.quiet {
             let steps = runbook.steps.count
             StandardStreams.out("\(path.runbook): valid, \(steps) step\(steps == 1 ? "" : "s")\n")
