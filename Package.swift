@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Workflow", targets: ["Workflow"]),
         .library(name: "Steps", targets: ["Steps"]),
         .library(name: "Board", targets: ["Board"]),
+        .library(name: "Text", targets: ["Text"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -32,10 +33,16 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // One of each text tool (shell lexer, Markdown blocks, YAML scalars, JSON, JSON lines, diff): Foundation only.
+        .target(
+            name: "Text",
+            swiftSettings: strict
+        ),
         .target(
             name: "Workflow",
             dependencies: [
                 "CYAML",
+                "Text",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
@@ -44,6 +51,7 @@ let package = Package(
             name: "Steps",
             dependencies: [
                 "Workflow",
+                "Text",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -57,6 +65,7 @@ let package = Package(
             name: "Board",
             dependencies: [
                 "Workflow",
+                "Text",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -75,13 +84,13 @@ let package = Package(
         // `runbook guide`: the flow, the screen, the keys, the saved progress.
         .target(
             name: "Guide",
-            dependencies: ["Workflow", "Frontend"],
+            dependencies: ["Workflow", "Frontend", "Text"],
             swiftSettings: strict
         ),
         // `runbook docs` and `runbook import`: the learner's text from a runbook, drafts from tutorials.
         .target(
             name: "Authoring",
-            dependencies: ["Workflow"],
+            dependencies: ["Workflow", "Text"],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -93,18 +102,24 @@ let package = Package(
                 "Frontend",
                 "Guide",
                 "Authoring",
+                "Text",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
+            name: "TextTests",
+            dependencies: ["Text"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "WorkflowTests",
-            dependencies: ["Workflow"],
+            dependencies: ["Workflow", "Text"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "StepsTests",
-            dependencies: ["Steps", "Workflow"],
+            dependencies: ["Steps", "Workflow", "Text"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),

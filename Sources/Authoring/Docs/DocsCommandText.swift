@@ -1,4 +1,5 @@
 import Foundation
+import Text
 import Workflow
 
 /// How `runbook docs` shows a step's command: as `guide` shows it, substituted for the docs'

@@ -1,4 +1,5 @@
 import Foundation
+import Text
 import Workflow
 
 /// Decides what a tutorial's command becomes in the draft: a `docker:`/`nvidia-docker:` step (its

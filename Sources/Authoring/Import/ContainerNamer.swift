@@ -1,3 +1,5 @@
+import Text
+
 /// Gives the containers that a tutorial lets Docker name at random (`gifted_darwin`, seen in the
 /// output of `docker ps -a`) and that later commands use by that name, a name of the learner's
 /// own: `--name ${learner}-gifted_darwin` on the `docker run` that made it, and the same name in

@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// Turns what a tutorial holds into a draft runbook: one step per command (mentions folded in),
 /// expectations from the output shown, vars for the text's `${VAR}`s and placeholders, random

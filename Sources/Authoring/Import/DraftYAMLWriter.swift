@@ -1,3 +1,5 @@
+import Text
+
 /// Writes a draft runbook as YAML, each guess as a `# drafted:` comment above what it is about.
 enum DraftYAMLWriter {
     /// The YAML text of `draft`.

@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// Reads the commands of a fenced block: `$ ` and `# ` prompts with the output under them, or one
 /// command a line; `\` continuations, comments, here-documents.

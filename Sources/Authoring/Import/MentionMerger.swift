@@ -1,3 +1,5 @@
+import Text
+
 /// Folds the code spans that only mention a command into the command they mention, so that each
 /// command of a tutorial becomes one step:
 /// - a span followed, in the same section, by the same command (a span or a block) is folded into it;

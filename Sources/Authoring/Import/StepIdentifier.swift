@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// Step ids derived from commands: `docker-ps`, `docker-run-ubuntu`, `docker-build-tf-mnist-gpu`;
 /// made unique with `-2`, `-3`.

@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// The prose around a command of a tutorial: the paragraph that introduces it (with the list it
 /// announces), the heading and list item it belongs to.

@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// Reads a Markdown tutorial into the commands it shows, in document order, each with its
 /// context: command blocks (and blocks with `$ ` prompts), code spans in running text that start

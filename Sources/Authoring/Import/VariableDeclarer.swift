@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// Declares the vars of a draft: every `${VAR}` and placeholder its commands use (a learner must
 /// give each a value, from the environment variable of that name by default), and each

@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// Finds, in the output that a tutorial shows, the values its author had for the vars: in
 /// `Successfully tagged wbuchwalter/tf-mnist:latest` under `docker build -t ${DOCKER_USERNAME}/tf-mnist .`,

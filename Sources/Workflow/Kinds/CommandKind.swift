@@ -1,3 +1,5 @@
+import Text
+
 /// One kind of command that a runbook names by its key (`exec:`, `sh:`, and those that other
 /// targets register): how its value is read, checked and turned into what runs.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// JUnit XML (SPEC 4): one `<testsuite>` per learner, one `<testcase>` per step (with the
 /// runbook's `file` and the step's `line`, when recorded), output in `<system-out>`/`<system-err>`;

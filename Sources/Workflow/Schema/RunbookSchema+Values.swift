@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// What the value of each key of a runbook looks like: the decoder's own rules (SPEC 1), as JSON Schema.
 extension RunbookSchema {

@@ -1,3 +1,5 @@
+import Text
+
 /// Small pieces of JSON Schema (draft-07) for `RunbookSchema` and `RosterSchema`.
 ///
 /// Where runbook reads text, any YAML scalar is text (`8080`, `1.10`, `true` stay text, SPEC 1),

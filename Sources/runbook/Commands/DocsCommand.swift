@@ -3,6 +3,7 @@ import Authoring
 import Foundation
 import Frontend
 import Steps
+import Text
 import Workflow
 
 /// `runbook docs [RUNBOOK] [-o FILE] [--results RESULTS.json]`, `runbook docs --check FILE`: the

@@ -1,5 +1,6 @@
 import Steps
 import Testing
+import Text
 import Workflow
 
 /// The schema is generated from the decoder's key tables: every mapping allows exactly the keys

@@ -1,3 +1,5 @@
+import Text
+
 /// A `capture: { NAME: { from: STREAM, json: PATH } }`: the text of the value at a path of the
 /// stream's document, taken at the end.
 final class JSONCapture: @unchecked Sendable {

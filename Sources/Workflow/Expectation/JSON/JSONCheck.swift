@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// One `json` matcher, substituted and ready: judged at the end, on the stream's whole document.
 final class JSONCheck: @unchecked Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// A jq-style path (SPEC 6.5): `.`, `.name`, `."a.b"`, `[0]`, `[-1]`, `[]`, chained
 /// (`.State.Health.Status`, `."80/tcp"[0].HostPort`, `.Networks[].Aliases`).

@@ -1,3 +1,5 @@
+import Text
+
 /// Keeps a stream's raw bytes for the checks that need it whole: `json` matchers and JSON
 /// captures (raw, so that a document on one line longer than the 1 MiB line limit stays whole).
 /// Bounded: past `limit` bytes it stops keeping and says so.

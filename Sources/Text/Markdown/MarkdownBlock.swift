@@ -1,7 +1,7 @@
 /// One block of a Markdown document as the tutorial importer reads it, in document order.
-struct MarkdownBlock: Sendable, Hashable {
+public struct MarkdownBlock: Sendable, Hashable {
     /// What kind of block it is.
-    enum Kind: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
         /// An ATX (`#`…`######`) or setext heading, with its level.
         case heading(level: Int)
         /// Running text: a paragraph, or the text that opens a list item.
@@ -17,25 +17,25 @@ struct MarkdownBlock: Sendable, Hashable {
     }
 
     /// The kind.
-    var kind: Kind
+    public var kind: Kind
     /// Headings, paragraphs, quotes, tables and HTML: the text, lines joined by "\n", markers and
     /// indentation removed. Fences: empty (see `lines`).
-    var text: String
+    public var text: String
     /// A fence's content lines, without the fence's indentation.
-    var lines: [String]
+    public var lines: [String]
     /// The block's first line in the file (a fence: its opening line), 1-based.
-    var line: Int
+    public var line: Int
     /// The list items that hold the block, outermost first (keys of `MarkdownDocument.itemTexts`).
-    var listPath: [Int]
+    public var listPath: [Int]
     /// True for the paragraph that opens its list item (the item's own text).
-    var opensListItem: Bool
+    public var opensListItem: Bool
 
     /// The fence's language, or nil for any other block.
-    var fenceLanguage: String? {
+    public var fenceLanguage: String? {
         if case .fence(let language) = kind { return language }
         return nil
     }
 
     /// True for paragraphs and quotes, the blocks whose text is running text.
-    var isProse: Bool { kind == .paragraph || kind == .quote }
+    public var isProse: Bool { kind == .paragraph || kind == .quote }
 }

@@ -38,7 +38,7 @@ public indirect enum JSONNode: Sendable, Hashable {
     }
 
     /// Compact JSON of `node`.
-    static func writeCompact(_ node: JSONNode, to output: inout String) {
+    public static func writeCompact(_ node: JSONNode, to output: inout String) {
         switch node {
         case .null: output += "null"
         case .bool(let flag): output += flag ? "true" : "false"
@@ -64,7 +64,7 @@ public indirect enum JSONNode: Sendable, Hashable {
     }
 
     /// A JSON string literal of `text`.
-    static func writeString(_ text: String, to output: inout String) {
+    public static func writeString(_ text: String, to output: inout String) {
         output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -8,7 +8,7 @@ public struct JSONParser {
     private var index = 0
     private var depth = 0
     /// The deepest nesting accepted (a bound on the parser's recursion).
-    static let maximumDepth = 512
+    public static let maximumDepth = 512
 
     private init(_ bytes: [UInt8]) {
         self.bytes = bytes

@@ -1,20 +1,20 @@
 /// Writes YAML scalars so that a YAML reader gives back exactly the text: plain where that is
 /// safe, else single-quoted, else double-quoted; literal blocks for text over several lines.
-enum YAMLText {
+public enum YAMLText {
     /// `text` as a scalar on one line: plain when safe, else single-quoted (regexes read best so),
     /// else double-quoted (line breaks and control characters).
-    static func scalar(_ text: String) -> String {
+    public static func scalar(_ text: String) -> String {
         isPlainSafe(text) ? text : singleQuoted(text)
     }
 
     /// `text` single-quoted (`'` doubled); double-quoted when it holds a line break or a control character.
-    static func singleQuoted(_ text: String) -> String {
+    public static func singleQuoted(_ text: String) -> String {
         if text.unicodeScalars.contains(where: needsEscape) { return doubleQuoted(text) }
         return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     /// `text` double-quoted with escapes.
-    static func doubleQuoted(_ text: String) -> String {
+    public static func doubleQuoted(_ text: String) -> String {
         var output = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -37,7 +37,7 @@ enum YAMLText {
 
     /// `key: value` for any text at `indent` spaces: a literal block (`|`) when it has several
     /// lines and can be one, else a scalar.
-    static func entry(_ key: String, _ text: String, indent: Int) -> [String] {
+    public static func entry(_ key: String, _ text: String, indent: Int) -> [String] {
         let pad = String(repeating: " ", count: indent)
         var body = text
         while body.hasSuffix("\n") { body.removeLast() }

@@ -1,8 +1,8 @@
 /// Inline Markdown: code spans (CommonMark's rules) and the plain text of a line.
-enum InlineCode {
+public enum InlineCode {
     /// The contents of every code span of `text`, in order: a run of N backticks up to the next run
     /// of exactly N; line breaks become spaces and one space on each side is removed when both are there.
-    static func spans(in text: String) -> [String] {
+    public static func spans(in text: String) -> [String] {
         let characters = Array(text)
         var spans: [String] = []
         var index = 0
@@ -46,7 +46,7 @@ enum InlineCode {
 
     /// `text` without Markdown's inline markup: code spans keep their content, links their text,
     /// emphasis markers and images go; line breaks become spaces.
-    static func plain(_ text: String) -> String {
+    public static func plain(_ text: String) -> String {
         var output = ""
         let characters = Array(text.replacingOccurrences(of: "\n", with: " "))
         var index = 0

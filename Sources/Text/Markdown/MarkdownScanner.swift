@@ -7,7 +7,7 @@ import Foundation
 /// closed by a fence at least as long; list items nested by indentation; lazy paragraph lines;
 /// setext headings) and is lax elsewhere: indented code blocks are read as text, and HTML is only
 /// recognised line by line.
-struct MarkdownScanner {
+public struct MarkdownScanner {
     private struct OpenItem {
         var id: Int
         var markerIndent: Int
@@ -43,10 +43,10 @@ struct MarkdownScanner {
     private var inComment = false
 
     /// Creates a scanner.
-    init() {}
+    public init() {}
 
     /// Scans a whole document.
-    mutating func scan(_ text: String) {
+    public mutating func scan(_ text: String) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (offset, raw) in lines.enumerated() {
             var line = String(raw)

@@ -1,9 +1,9 @@
 /// The scanner behind `ShellLine`: quotes, backslashes, operators, `$…` references, comments.
-struct ShellLineReader {
+public struct ShellLineReader {
     private enum Quote { case none, single, double }
 
     /// The line being read.
-    let scalars: [Unicode.Scalar]
+    public let scalars: [Unicode.Scalar]
     /// Words and operators read so far.
     private(set) var tokens: [ShellLine.Token] = []
     /// Variable references read so far.
@@ -25,12 +25,12 @@ struct ShellLineReader {
     private static let operators = ["<<-", "&&", "||", ";;", ">>", "<<", ">&", "<&", "|", "&", ";", "<", ">", "(", ")"]
 
     /// Creates a reader of these scalars.
-    init(scalars: [Unicode.Scalar]) {
+    public init(scalars: [Unicode.Scalar]) {
         self.scalars = scalars
     }
 
     /// Reads the whole line.
-    mutating func read() {
+    public mutating func read() {
         while index < scalars.count {
             let scalar = scalars[index]
             switch quote {

@@ -1,12 +1,12 @@
 /// A Markdown document cut into blocks, and the opening text of each list item.
-struct MarkdownDocument: Sendable {
+public struct MarkdownDocument: Sendable {
     /// The blocks, in document order.
-    var blocks: [MarkdownBlock]
+    public var blocks: [MarkdownBlock]
     /// The opening text of each list item, by the item's id.
-    var itemTexts: [Int: String]
+    public var itemTexts: [Int: String]
 
     /// Scans `text`.
-    init(_ text: String) {
+    public init(_ text: String) {
         var scanner = MarkdownScanner()
         scanner.scan(text)
         blocks = scanner.blocks

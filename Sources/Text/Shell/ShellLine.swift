@@ -2,52 +2,52 @@ import Foundation
 
 /// A command line read the way a POSIX shell reads it, far enough to classify it (words, operators,
 /// command substitution, comments, here-documents) and to find and rewrite its variable references.
-struct ShellLine: Sendable {
+public struct ShellLine: Sendable {
     /// A word or an operator, with its place in the line.
-    struct Token: Sendable, Hashable {
+    public struct Token: Sendable, Hashable {
         /// The text as written, quotes included.
-        var raw: String
+        public var raw: String
         /// The word with quotes and backslashes removed (an operator: itself).
-        var value: String
+        public var value: String
         /// True for `|`, `&&`, `>`, `;`, `(` and the other control and redirection operators.
-        var isOperator: Bool
+        public var isOperator: Bool
         /// True when any part of the word was quoted or escaped.
-        var quoted: Bool
+        public var quoted: Bool
         /// Where it is, in Unicode scalars of the line.
-        var range: Range<Int>
+        public var range: Range<Int>
     }
 
     /// `$NAME`, `${NAME}` or `${NAME:-default}`.
-    struct Expansion: Sendable, Hashable {
+    public struct Expansion: Sendable, Hashable {
         /// The variable's name.
-        var name: String
+        public var name: String
         /// Where the reference is, `$` to the end, in Unicode scalars.
-        var range: Range<Int>
+        public var range: Range<Int>
         /// The text after `:-` or `-`, if any.
-        var fallback: String?
+        public var fallback: String?
         /// True inside single quotes, where a shell expands nothing.
-        var singleQuoted: Bool
+        public var singleQuoted: Bool
     }
 
     /// The line as given.
-    let text: String
+    public let text: String
     /// Its Unicode scalars.
-    let scalars: [Unicode.Scalar]
+    public let scalars: [Unicode.Scalar]
     /// Words and operators, in order, up to a comment.
-    private(set) var tokens: [Token] = []
+    public private(set) var tokens: [Token] = []
     /// Variable references, in order (single-quoted `${…}` included, marked).
-    private(set) var expansions: [Expansion] = []
+    public private(set) var expansions: [Expansion] = []
     /// True when the line holds `$(…)`, `$((…))` or backticks.
-    private(set) var substitutes = false
+    public private(set) var substitutes = false
     /// Where an unquoted `#` starts a comment, if one does.
-    private(set) var commentStart: Int?
+    public private(set) var commentStart: Int?
     /// The delimiter of a here-document the line opens (`<<EOF`), if any.
-    private(set) var hereDocument: String?
+    public private(set) var hereDocument: String?
     /// True when a quote is still open at the end of the line.
-    private(set) var unclosedQuote = false
+    public private(set) var unclosedQuote = false
 
     /// Reads `text`.
-    init(_ text: String) {
+    public init(_ text: String) {
         self.text = text
         scalars = Array(text.unicodeScalars)
         var reader = ShellLineReader(scalars: scalars)
@@ -63,17 +63,17 @@ struct ShellLine: Sendable {
     }
 
     /// The words before the first operator, unquoted.
-    var words: [String] {
+    public var words: [String] {
         Array(tokens.prefix { !$0.isOperator }.map(\.value))
     }
 
     /// True when the line needs a shell: an operator, a command substitution or a here-document.
-    var needsShell: Bool {
+    public var needsShell: Bool {
         substitutes || tokens.contains(where: \.isOperator)
     }
 
     /// The line without its comment, trailing blanks removed.
-    var withoutComment: String {
+    public var withoutComment: String {
         guard let start = commentStart else { return text }
         var kept = String(String.UnicodeScalarView(scalars[..<start]))
         while kept.last?.isWhitespace == true { kept.removeLast() }
@@ -81,25 +81,25 @@ struct ShellLine: Sendable {
     }
 
     /// The comment's text after `#`, trimmed, if there is one.
-    var comment: String? {
+    public var comment: String? {
         guard let start = commentStart else { return nil }
         return String(String.UnicodeScalarView(scalars[(start + 1)...])).trimmingCharacters(in: .whitespaces)
     }
 
     /// True when `word` is a shell variable assignment, `NAME=value`.
-    static func isAssignment(_ word: String) -> Bool {
+    public static func isAssignment(_ word: String) -> Bool {
         guard let equals = word.firstIndex(of: "="), equals != word.startIndex else { return false }
         return isName(String(word[..<equals]))
     }
 
     /// True for a valid variable name, `[A-Za-z_][A-Za-z0-9_]*`.
-    static func isName(_ text: String) -> Bool {
+    public static func isName(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
         return text.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
     }
 
     /// The line with each scalar range of `replacements` replaced by its text (ranges must not overlap).
-    func replacing(_ replacements: [(range: Range<Int>, text: String)]) -> String {
+    public func replacing(_ replacements: [(range: Range<Int>, text: String)]) -> String {
         var output = String.UnicodeScalarView()
         var index = 0
         let ordered = replacements.sorted { $0.range.lowerBound < $1.range.lowerBound }
