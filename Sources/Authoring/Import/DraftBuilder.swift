@@ -1,17 +1,20 @@
 import Foundation
+import Workflow
 import Text
 
 /// Turns what a tutorial holds into a draft runbook: one step per command (mentions folded in),
-/// expectations from the output shown, vars for the text's `${VAR}`s and placeholders, random
-/// container names made the learner's own, ids, titles and `say:` from the text.
+/// drafted by its program's kind, expectations from the output shown, vars for the text's
+/// `${VAR}`s and placeholders, ids, titles and `say:` from the text.
 struct DraftBuilder {
     /// The tutorial's file name, for the notes.
     let source: String
+    /// The kinds' drafters.
+    let drafters: Drafters
 
     /// The draft of `content`.
     func build(_ content: TutorialReader.Content) -> DraftRunbook {
-        let (kept, dropped) = MentionMerger.merge(content.commands)
-        let classifier = CommandClassifier()
+        let (kept, dropped) = MentionMerger.merge(content.commands, drafters: drafters)
+        let classifier = CommandClassifier(drafters: drafters)
         var steps: [DraftStep] = []
         var outputs: [[String]] = []
         var assignments: [(name: String, value: String, line: Int)] = []
@@ -22,11 +25,14 @@ struct DraftBuilder {
             case .step(let classified):
                 steps.append(DraftStep(
                     id: "", title: title(of: command), say: command.say, hint: command.hint, command: classified, cwd: command.cwd,
-                    stdin: command.stdin, matchers: [], notes: origin(of: command) + classified.notes, line: command.line))
+                    stdin: command.stdin, matchers: [], origin: origin(of: command), notes: [], line: command.line))
                 outputs.append(command.output)
             }
         }
-        var known = ContainerNamer.apply(to: &steps, outputs: outputs)
+        // Each drafter reworks its own commands across steps (a name the engine chose, used later).
+        var commands = steps.map(\.command)
+        var known = drafters.all.flatMap { $0.settle(&commands, outputs: outputs) }
+        for index in steps.indices { steps[index].command = commands[index] }
         known += VariableLearner.learn(steps: steps, outputs: outputs)
         var relevant = Set<String>()
         let drafter = OutputDrafter(known: known)
@@ -45,7 +51,7 @@ struct DraftBuilder {
         }
         let ids = StepIdentifier.unique(steps.map { StepIdentifier.make(for: $0.command) })
         for index in steps.indices { steps[index].id = ids[index] }
-        let variables = VariableDeclarer(paragraphs: content.paragraphs).declare(steps: steps, assignments: assignments)
+        let variables = VariableDeclarer(paragraphs: content.paragraphs, drafters: drafters).declare(steps: steps, assignments: assignments)
         let names = Set(variables.map(\.name))
         for index in steps.indices {
             steps[index].title = steps[index].title.map { TemplateEscaping.escape($0, keeping: names) }
@@ -86,7 +92,7 @@ struct DraftBuilder {
             title = comment
         } else if let list = command.listText {
             let spans = InlineCode.spans(in: list)
-            let loneCommand = spans.count == 1 && TutorialReader.mentionsDocker(spans[0])
+            let loneCommand = spans.count == 1 && drafters.mentions(spans[0])
                 && list.trimmingCharacters(in: .whitespaces).hasPrefix("`") && list.trimmingCharacters(in: .whitespaces).hasSuffix("`")
             title = loneCommand ? command.text : TutorialProse.title(list)
         } else if let heading = command.heading, !heading.isEmpty {
@@ -100,12 +106,9 @@ struct DraftBuilder {
 
     /// Names a step's command uses (images, containers), with and without their tags, for telling
     /// which rows of a listing matter.
-    static func relevantWords(of command: ClassifiedCommand) -> Set<String> {
+    static func relevantWords(of command: DraftedCommand) -> Set<String> {
         var words = Set<String>()
-        let shape = DockerCommandShape(command.words)
-        let named = shape.flags.compactMap { ["-t", "--tag", "--name"].contains($0.name) ? $0.value : nil }
-        let arguments = command.key == .sh ? command.words : shape.positionals.map(\.word) + named
-        for word in arguments where word.count >= 3 && !word.hasPrefix("-") {
+        for word in command.names where word.count >= 3 && !word.hasPrefix("-") {
             words.insert(word)
             words.insert(OutputDrafter.withoutTag(word))
         }

@@ -11,14 +11,16 @@ struct DraftStep: Sendable {
     /// The hint (a template).
     var hint: String?
     /// The command.
-    var command: ClassifiedCommand
+    var command: DraftedCommand
     /// The working folder.
     var cwd: String?
     /// Text for the command's standard input.
     var stdin: String?
     /// Expectations of the output (all on `output:`).
     var matchers: [DraftMatcher]
-    /// `# drafted:` remarks about the step as a whole.
+    /// `# drafted:` remarks on where the step came from, before the command's own.
+    var origin: [String]
+    /// `# drafted:` remarks about the step as a whole, after the command's own (its output, its vars).
     var notes: [String]
     /// The command's line in the tutorial.
     var line: Int

@@ -40,13 +40,13 @@ enum DraftYAMLWriter {
     }
 
     private static func step(_ step: DraftStep) -> [String] {
-        var lines = step.notes.map { "  # drafted: \(oneLine($0))" }
+        var lines = (step.origin + step.command.remarks + step.notes).map { "  # drafted: \(oneLine($0))" }
         lines.append("  - id: \(step.id)")
         if let title = step.title { lines.append("    title: \(YAMLText.scalar(title))") }
         if let say = step.say { lines += YAMLText.entry("say", say.hasSuffix("\n") ? say : say + "\n", indent: 4) }
         if let when = step.command.when { lines.append("    when: \(YAMLText.scalar(when))") }
         if let cwd = step.cwd { lines.append("    cwd: \(YAMLText.scalar(cwd))") }
-        lines += YAMLText.entry(step.command.key.rawValue, step.command.command, indent: 4)
+        lines += YAMLText.entry(step.command.key, step.command.text, indent: 4)
         if let stdin = step.stdin { lines += YAMLText.entry("stdin", stdin, indent: 4) }
         if step.command.tty { lines.append("    tty: true") }
         if !step.matchers.isEmpty {

@@ -22,9 +22,9 @@ enum FencedCommandParser {
     static let commandLanguages: Set<String> = ["console", "shell", "sh", "bash", "zsh", "ksh", "shell-session", "shellsession", "terminal"]
     /// Languages whose blocks may show a command's output.
     static let outputLanguages: Set<String> = ["", "text", "txt", "plaintext", "plain", "output", "log", "none"]
-    /// Programs that a `# ` root prompt may run (anything else after `# ` is a comment).
+    /// Programs that a `# ` root prompt may run (anything else after `# ` is a comment), besides those the kinds draft.
     static let rootPrograms: Set<String> = [
-        "docker", "nvidia-docker", "cd", "ls", "cat", "echo", "apt", "apt-get", "yum", "dnf", "curl", "wget", "git", "mkdir", "rm", "cp",
+        "cd", "ls", "cat", "echo", "apt", "apt-get", "yum", "dnf", "curl", "wget", "git", "mkdir", "rm", "cp",
         "mv", "systemctl", "service", "export", "python", "python3", "pip", "pip3", "make", "kubectl", "chmod", "chown", "tar", "sudo",
     ]
 
@@ -36,8 +36,9 @@ enum FencedCommandParser {
         return promptRest(first, root: false) != nil
     }
 
-    /// The commands of a command block whose content starts on `firstLine`.
-    static func parse(_ lines: [String], firstLine: Int, language: String) -> [Parsed] {
+    /// The commands of a command block whose content starts on `firstLine`; `programs` (those the
+    /// kinds draft) may follow a `# ` root prompt too.
+    static func parse(_ lines: [String], firstLine: Int, language: String, programs: Set<String>) -> [Parsed] {
         let prompted = lines.contains { promptRest($0, root: false) != nil }
         let root = prompted && (language.isEmpty || language == "console" || language == "shell-session" || language == "terminal")
         var commands: [Parsed] = []
@@ -88,7 +89,7 @@ enum FencedCommandParser {
                 continue
             }
             if prompted {
-                if let rest = promptRest(line, root: root) {
+                if let rest = promptRest(line, root: root, programs: programs) {
                     if rest.hasPrefix("#") {
                         finish()
                         comment = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces)
@@ -122,8 +123,9 @@ enum FencedCommandParser {
         return commands
     }
 
-    /// The command after a prompt (`$ `, `user@host:~$ `, or `# ` for a program of `rootPrograms`), or nil.
-    static func promptRest(_ line: String, root: Bool) -> String? {
+    /// The command after a prompt (`$ `, `user@host:~$ `, or `# ` for a program of `rootPrograms`
+    /// or `programs`), or nil.
+    static func promptRest(_ line: String, root: Bool, programs: Set<String> = []) -> String? {
         let trimmed = line.drop { $0 == " " }
         if trimmed == "$" { return "" }
         if trimmed.hasPrefix("$ ") { return String(trimmed.dropFirst(2)).trimmingCharacters(in: .whitespaces) }
@@ -134,7 +136,7 @@ enum FencedCommandParser {
         }
         if root, trimmed.hasPrefix("# ") {
             let rest = trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces)
-            if let program = rest.split(separator: " ").first, rootPrograms.contains(String(program)) { return rest }
+            if let program = rest.split(separator: " ").first, rootPrograms.contains(String(program)) || programs.contains(String(program)) { return rest }
         }
         return nil
     }

@@ -17,18 +17,15 @@ enum MentionMerger {
         var reason: String
     }
 
-    /// Subcommands that do something useful without arguments.
-    static let completeAlone: Set<String> = ["ps", "images", "version", "info", "login", "logout", "stats", "events"]
-
     /// The commands to make steps of, in order, and the mentions left out.
-    static func merge(_ commands: [TutorialCommand]) -> (kept: [TutorialCommand], dropped: [Dropped]) {
+    static func merge(_ commands: [TutorialCommand], drafters: Drafters) -> (kept: [TutorialCommand], dropped: [Dropped]) {
         var commands = commands
         let allWords = commands.map { words(of: $0.text) }
         var folded = Set<Int>()
         var dropped: [Dropped] = []
         for index in commands.indices where commands[index].origin == .inline {
             let words = allWords[index]
-            let bare = words.count == 2 && !completeAlone.contains(words[1])
+            let bare = drafters.isMentionOnly(words)
             let target = commands.indices.first { later in
                 guard later > index, commands[later].section == commands[index].section else { return false }
                 let other = allWords[later]

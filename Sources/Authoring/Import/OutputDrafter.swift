@@ -1,4 +1,5 @@
 import Foundation
+import Workflow
 
 /// Turns the output that a tutorial shows under a command into expectations on `output:`: a stable
 /// line becomes `contains`; a column header (`CONTAINER ID   IMAGE …`) a `matches` that allows any
@@ -7,14 +8,6 @@ import Foundation
 /// Text that stands for a var or a name (`wbuchwalter` for `${DOCKER_USERNAME}`) becomes that `${…}`.
 /// Table rows that name nothing the tutorial runs (other people's images) are left out.
 struct OutputDrafter {
-    /// A piece of output text that stands for a template, e.g. `gifted_darwin` for `${learner}-gifted_darwin`.
-    struct Known: Sendable, Hashable {
-        /// The text as the tutorial shows it.
-        var text: String
-        /// What it becomes (a template).
-        var template: String
-    }
-
     private enum Piece {
         case stable(String)
         case volatile(text: String, regex: String)
@@ -22,11 +15,11 @@ struct OutputDrafter {
     }
 
     /// Texts that stand for templates, longest first.
-    let known: [Known]
+    let known: [OutputStandIn]
     private let volatile = VolatileText(decimals: true)
 
     /// Creates a drafter.
-    init(known: [Known]) {
+    init(known: [OutputStandIn]) {
         self.known = known.sorted { $0.text.count > $1.text.count }
     }
 
@@ -118,8 +111,8 @@ struct OutputDrafter {
     }
 
     /// The earliest known text in `text`, standing alone (not inside a longer word).
-    private func firstKnown(in text: Substring) -> (Range<Substring.Index>, Known)? {
-        var best: (Range<Substring.Index>, Known)?
+    private func firstKnown(in text: Substring) -> (Range<Substring.Index>, OutputStandIn)? {
+        var best: (Range<Substring.Index>, OutputStandIn)?
         for item in known {
             var search = text.startIndex
             while let range = text[search...].range(of: item.text) {

@@ -1,12 +1,13 @@
 import Foundation
+import Workflow
 import Text
 
 /// Step ids derived from commands: `docker-ps`, `docker-run-ubuntu`, `docker-build-tf-mnist-gpu`;
 /// made unique with `-2`, `-3`.
 enum StepIdentifier {
     /// The id for a command, before it is made unique.
-    static func make(for command: ClassifiedCommand) -> String {
-        guard command.key != .sh else {
+    static func make(for command: DraftedCommand) -> String {
+        guard command.key != "sh" else {
             let words = command.words.drop { ShellLine.isAssignment($0) || $0 == "sudo" }
             let program = words.first.map { ($0 as NSString).lastPathComponent } ?? "sh"
             let argument = words.dropFirst().first { word in
@@ -16,17 +17,9 @@ enum StepIdentifier {
             let parts = [program] + (argument.map { [simplify($0.filter { !"$\"".contains($0) })] } ?? [])
             return sanitize(parts.joined(separator: "-"), fallback: "sh")
         }
-        let shape = DockerCommandShape(command.words)
-        var parts = [command.key.rawValue]
-        if let subcommand = shape.subcommand { parts.append(subcommand) }
-        if shape.subcommand == "build", let tag = shape.value(of: ["-t", "--tag"]) {
-            parts.append(simplify(tag))
-        } else if let first = shape.positionals.first {
-            parts.append(simplify(first.word))
-        } else {
-            parts += shape.flags.map { $0.name.filter { $0 != "-" } }
-        }
-        return sanitize(parts.filter { !$0.isEmpty }.joined(separator: "-"), fallback: command.key.rawValue)
+        // The kind's drafter says which words start the id and what the command acts on.
+        let parts = command.idWords + (command.subject.map { [simplify($0)] } ?? [])
+        return sanitize(parts.filter { !$0.isEmpty }.joined(separator: "-"), fallback: command.key)
     }
 
     /// `ids` with repeats suffixed `-2`, `-3`, … in order.

@@ -1,3 +1,5 @@
+import Workflow
+
 /// `runbook import` as one call: a Markdown tutorial in, a draft runbook's YAML out.
 public enum TutorialImporter {
     /// A draft runbook: its YAML text and how many steps it has.
@@ -8,10 +10,12 @@ public enum TutorialImporter {
         public var stepCount: Int
     }
 
-    /// The draft of `markdown`; `source` is the tutorial's file name, for the notes.
-    public static func draft(markdown: String, source: String) -> Draft {
-        var reader = TutorialReader(markdown: markdown)
-        let draft = DraftBuilder(source: source).build(reader.read())
+    /// The draft of `markdown`; `source` is the tutorial's file name, for the notes; the kinds of
+    /// `registry` draft the commands of their programs.
+    public static func draft(markdown: String, source: String, registry: KindRegistry) -> Draft {
+        let drafters = Drafters(registry: registry)
+        var reader = TutorialReader(markdown: markdown, drafters: drafters)
+        let draft = DraftBuilder(source: source, drafters: drafters).build(reader.read())
         return Draft(yaml: DraftYAMLWriter.write(draft), stepCount: draft.steps.count)
     }
 }

@@ -3,7 +3,7 @@ import Text
 
 /// Reads a Markdown tutorial into the commands it shows, in document order, each with its
 /// context: command blocks (and blocks with `$ ` prompts), code spans in running text that start
-/// with `docker ` or `nvidia-docker `, the output block after a command, `cd` folders, and the
+/// with a program a kind drafts, the output block after a command, `cd` folders, and the
 /// text of a `<details>` block as a hint.
 struct TutorialReader {
     /// What a tutorial holds.
@@ -18,6 +18,7 @@ struct TutorialReader {
         var paragraphs: [String]
     }
 
+    private let drafters: Drafters
     private let document: MarkdownDocument
     private let prose: TutorialProse
     private var content = Content(commands: [], paragraphs: [])
@@ -28,8 +29,9 @@ struct TutorialReader {
     private var awaitingOutput: Int?
     private var details: (target: Int?, text: [String])?
 
-    /// Reads `markdown`.
-    init(markdown: String) {
+    /// Reads `markdown`; `drafters` tell which code spans of running text are commands.
+    init(markdown: String, drafters: Drafters) {
+        self.drafters = drafters
         document = MarkdownDocument(markdown)
         prose = TutorialProse(document: document)
     }
@@ -78,7 +80,7 @@ struct TutorialReader {
             }
             content.paragraphs.append(block.text)
             if content.title != nil, content.description == nil, content.commands.isEmpty { content.description = prose.around(index) }
-            for span in InlineCode.spans(in: block.text) where Self.mentionsDocker(span) {
+            for span in InlineCode.spans(in: block.text) where drafters.mentions(span) {
                 content.commands.append(command(span.trimmingCharacters(in: .whitespaces), line: block.line, origin: .inline, index: index))
             }
         case .table:
@@ -89,7 +91,8 @@ struct TutorialReader {
     private mutating func readCommands(of block: MarkdownBlock, at index: Int, language: String) {
         var first = true
         let folder = prose.folder(before: index)
-        for parsed in FencedCommandParser.parse(block.lines, firstLine: block.line + 1, language: language) {
+        for parsed in FencedCommandParser.parse(
+            block.lines, firstLine: block.line + 1, language: language, programs: drafters.programs) {
             let shell = ShellLine(parsed.text)
             let words = shell.words
             if words.first == "cd", words.count <= 2, !shell.needsShell {
@@ -147,11 +150,5 @@ struct TutorialReader {
         details = nil
         let text = open.text.joined(separator: "\n\n").trimmingCharacters(in: .whitespacesAndNewlines)
         if let target = open.target, !text.isEmpty, content.commands[target].hint == nil { content.commands[target].hint = text }
-    }
-
-    /// True for a code span that is a docker command (`docker ps`, `nvidia-docker run …`, `sudo docker …`).
-    static func mentionsDocker(_ span: String) -> Bool {
-        let text = span.trimmingCharacters(in: .whitespaces)
-        return ["docker ", "nvidia-docker ", "sudo docker ", "sudo nvidia-docker "].contains { text.hasPrefix($0) }
     }
 }

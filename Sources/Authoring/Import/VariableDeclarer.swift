@@ -1,5 +1,6 @@
 import Foundation
 import Text
+import Workflow
 
 /// Declares the vars of a draft: every `${VAR}` and placeholder its commands use (a learner must
 /// give each a value, from the environment variable of that name by default), and each
@@ -7,6 +8,8 @@ import Text
 struct VariableDeclarer {
     /// The tutorial's paragraphs, where a var's description may be found.
     let paragraphs: [String]
+    /// The kinds' drafters, which tell the commands among code spans.
+    let drafters: Drafters
 
     /// The vars, in order of first use.
     func declare(steps: [DraftStep], assignments: [(name: String, value: String, line: Int)]) -> [DraftRunbook.Variable] {
@@ -14,7 +17,7 @@ struct VariableDeclarer {
         var uses: [String: DraftVariable] = [:]
         for step in steps {
             for use in step.command.variables where uses[use.name] == nil {
-                if step.command.key == .sh, !Self.isExportedName(use.name, script: step.command.command) { continue }
+                if step.command.key == "sh", !Self.isExportedName(use.name, script: step.command.text) { continue }
                 uses[use.name] = use
                 order.append(use.name)
             }
@@ -54,7 +57,7 @@ struct VariableDeclarer {
         for paragraph in paragraphs {
             let spans = InlineCode.spans(in: paragraph)
             let mentioned = spans.contains { $0 == "${\(name)}" || $0 == "$\(name)" }
-            guard mentioned, !spans.contains(where: TutorialReader.mentionsDocker) else { continue }
+            guard mentioned, !spans.contains(where: drafters.mentions) else { continue }
             let plain = InlineCode.plain(paragraph)
                 .replacingOccurrences(of: "${\(name)}", with: name).replacingOccurrences(of: "$\(name)", with: name)
             let sentences = plain.components(separatedBy: ". ")

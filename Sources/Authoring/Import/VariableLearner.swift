@@ -1,15 +1,16 @@
 import Foundation
 import Text
+import Workflow
 
 /// Finds, in the output that a tutorial shows, the values its author had for the vars: in
 /// `Successfully tagged wbuchwalter/tf-mnist:latest` under `docker build -t ${DOCKER_USERNAME}/tf-mnist .`,
 /// `wbuchwalter` is `${DOCKER_USERNAME}`.
 enum VariableLearner {
     /// The values found, each as a text that stands for its var.
-    static func learn(steps: [DraftStep], outputs: [[String]]) -> [OutputDrafter.Known] {
+    static func learn(steps: [DraftStep], outputs: [[String]]) -> [OutputStandIn] {
         var found: [String: String] = [:]
         var order: [String] = []
-        for (step, lines) in zip(steps, outputs) where step.command.key != .sh && !lines.isEmpty {
+        for (step, lines) in zip(steps, outputs) where step.command.key != "sh" && !lines.isEmpty {
             for word in step.command.words {
                 guard let (name, pattern) = pattern(for: word), found[name] == nil,
                       let regex = try? NSRegularExpression(pattern: pattern) else { continue }
@@ -27,7 +28,7 @@ enum VariableLearner {
                 }
             }
         }
-        return order.compactMap { name in found[name].map { OutputDrafter.Known(text: $0, template: "${\(name)}") } }
+        return order.compactMap { name in found[name].map { OutputStandIn(text: $0, template: "${\(name)}") } }
     }
 
     /// For a word with exactly one `${NAME}` and some literal text around it: NAME and a regex
@@ -38,7 +39,7 @@ enum VariableLearner {
         let name = String(word[open.upperBound..<close])
         let before = String(word[..<open.lowerBound])
         let after = String(word[word.index(after: close)...])
-        guard ShellLine.isName(name), !CommandClassifier.reservedNames.contains(name), before.count + after.count >= 2 else { return nil }
+        guard ShellLine.isName(name), !DraftVariable.reservedNames.contains(name), before.count + after.count >= 2 else { return nil }
         let escape = NSRegularExpression.escapedPattern(for:)
         return (name, #"(?<![\w.-])"# + escape(before) + "([A-Za-z0-9][A-Za-z0-9._-]*)" + escape(after) + #"(?![\w-])"#)
     }

@@ -24,6 +24,8 @@ public protocol CommandKind: Sendable {
     func prepare(_ command: ResolvedCommand, context: CommandContext) -> Result<PreparedCommand, CommandProblem>
     /// The command as a person would type it (guide, docs): without what the runner adds.
     func display(_ command: ResolvedCommand, context: CommandContext) -> [String]
+    /// How the kind drafts its commands from what a person typed (`runbook import`), nil when it does not.
+    var drafter: (any CommandDrafter)? { get }
 }
 
 extension CommandKind {
@@ -33,6 +35,8 @@ extension CommandKind {
     public var checks: Set<ExpectationCheck> { [.exit] }
     /// By default a command sees only the environment, not the vars.
     public var exportsVariables: Bool { false }
+    /// By default a kind drafts nothing: what a person typed becomes an `sh:` step.
+    public var drafter: (any CommandDrafter)? { nil }
     /// By default a kind has no static checks of its own.
     public func lint(_ command: Command, context: LintContext) -> [Diagnostic] { [] }
     /// By default what `prepare` says a person types, or the key and the words when it cannot prepare.

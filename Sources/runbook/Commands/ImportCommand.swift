@@ -40,7 +40,7 @@ struct ImportCommand: AsyncParsableCommand {
             throw failure("\(output) exists; pass --force to overwrite it")
         }
         let name = (tutorial as NSString).lastPathComponent
-        let draft = TutorialImporter.draft(markdown: String(decoding: data, as: UTF8.self), source: name)
+        let draft = TutorialImporter.draft(markdown: String(decoding: data, as: UTF8.self), source: name, registry: StandardKinds.registry)
         guard draft.stepCount > 0 else {
             throw failure("\(tutorial): no command found (console, shell, sh or bash blocks, `$ ` prompts, or `docker …` in code spans)")
         }
