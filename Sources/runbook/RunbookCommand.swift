@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Frontend
+import Steps
 
 /// The `runbook` command: runs Docker workshop modules written as YAML runbooks.
 @main
@@ -16,11 +17,14 @@ struct RunbookCommand: AsyncParsableCommand {
         ]
     )
 
-    /// Parses and runs, mapping argument-parser's usage errors (64) to 2 as SPEC 3 asks.
+    /// Parses and runs, mapping argument-parser's usage errors (64) to 2 as SPEC 3 asks. The
+    /// registry of every kind and backend is made here, once, and handed to the command.
     static func main() async {
         do {
             var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
+            if let needsKinds = command as? any KindsCommand {
+                try await needsKinds.run(kinds: StandardKinds.make())
+            } else if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()

@@ -23,7 +23,8 @@ public enum CompletionCandidates {
     /// Learner ids of the `--learners` roster on the command line.
     public static func learners(words: [String], prefix: String, list: Bool) -> [String] {
         guard let roster = value(of: "--learners", in: words) else { return [] }
-        let loaded = RosterLoader.load(path: roster, settingKeys: StandardKinds.registry.rosterKeys)
+        // Completion runs in a process of its own that never reaches a command's run: its one registry.
+        let loaded = RosterLoader.load(path: roster, settingKeys: StandardKinds.make().rosterKeys)
         guard case .success(let learners) = loaded else { return [] }
         return offer(learners.map(\.id), prefix: prefix, list: list)
     }

@@ -13,13 +13,14 @@ public struct RunPreparation {
     /// Output flags.
     public let output: OutputSettings
     /// Every kind and backend.
-    public let registry = StandardKinds.registry
+    public let registry: KindRegistry
 
-    /// The preparation of the runbook at `path` with these options and output flags.
-    public init(path: String, options: RunSettings, output: OutputSettings) {
+    /// The preparation of the runbook at `path` with these options and output flags, and the kinds.
+    public init(path: String, options: RunSettings, output: OutputSettings, registry: KindRegistry) {
         self.path = path
         self.options = options
         self.output = output
+        self.registry = registry
     }
 
     /// The learners: the roster's (all, or those `--learner` names), a valid `--learner ID`, or `local`.

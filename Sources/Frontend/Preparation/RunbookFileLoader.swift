@@ -5,7 +5,7 @@ import Workflow
 public enum RunbookFileLoader {
     /// The valid runbook at `path`; warnings are printed, errors become the command's failure.
     public static func load(
-        _ path: String, output: OutputSettings, registry: KindRegistry = StandardKinds.registry, remoteEngines: Bool = false
+        _ path: String, output: OutputSettings, registry: KindRegistry, remoteEngines: Bool = false
     ) throws(CommandFailure) -> Runbook {
         let result = RunbookLoader(registry: registry, remoteEngines: remoteEngines).load(path: path)
         let printer = DiagnosticPrinter(sources: [result.source], colored: output.colored(for: 2))

@@ -4,7 +4,7 @@ import Guide
 import Workflow
 
 /// `runbook check [RUNBOOK]`: runs only the verify probes, to see what learners already did.
-struct CheckCommand: AsyncParsableCommand {
+struct CheckCommand: KindsCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Run only the verify probes: what each learner has already done. No cleanup.",
@@ -16,8 +16,9 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var sharding: ShardOptions
 
-    func run() async throws {
-        var batch = BatchRun(preparation: RunPreparation(path: path.runbook, options: options.settings, output: output.settings), policy: .check)
+    func run(kinds: KindRegistry) async throws {
+        let preparation = RunPreparation(path: path.runbook, options: options.settings, output: output.settings, registry: kinds)
+        var batch = BatchRun(preparation: preparation, policy: .check)
         batch.shardOption = sharding.shard
         // The ports each learner's guide kept: what they typed by hand published those.
         batch.keptPorts = { sha256, learner in (try? GuideStateStore().load(sha256: sha256, learner: learner))?.ports }

@@ -8,7 +8,7 @@ import Workflow
 
 /// `runbook docs [RUNBOOK] [-o FILE] [--results RESULTS.json]`, `runbook docs --check FILE`: the
 /// learner's Markdown from the runbook (SPEC 9).
-struct DocsCommand: AsyncParsableCommand {
+struct DocsCommand: KindsCommand {
     static let configuration = CommandConfiguration(
         commandName: "docs",
         abstract: "Write the learner's Markdown from a runbook, or check that a file is up to date.",
@@ -53,8 +53,8 @@ struct DocsCommand: AsyncParsableCommand {
         for variable in vars where !variable.contains("=") { throw ValidationError("--var takes NAME=VALUE, got '\(variable)'") }
     }
 
-    func run() async throws {
-        let runbook = try RunbookFileLoader.load(path.runbook, output: options.settings)
+    func run(kinds: KindRegistry) async throws {
+        let runbook = try RunbookFileLoader.load(path.runbook, output: options.settings, registry: kinds)
         let target = output ?? check
         let directory = target.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? FileManager.default.currentDirectoryPath
         let scope: DocsScope
@@ -64,7 +64,7 @@ struct DocsCommand: AsyncParsableCommand {
             throw failure("\(error.location.map { "\($0): " } ?? "")\(error.message)")
         }
         let samples = try results.map { try SampleOutput(results: loadResults($0, runbook: runbook)) }
-        let markdown = DocsRenderer(runbook: runbook, scope: scope, samples: samples, registry: StandardKinds.registry, directory: directory).render()
+        let markdown = DocsRenderer(runbook: runbook, scope: scope, samples: samples, registry: kinds, directory: directory).render()
         if let check {
             try compare(markdown, with: check)
         } else if let output {

@@ -6,7 +6,7 @@ import Guide
 import Workflow
 
 /// `runbook guide [RUNBOOK]`: walks one learner through the runbook, step by step, in the terminal.
-struct GuideCommand: AsyncParsableCommand {
+struct GuideCommand: KindsCommand {
     static let configuration = CommandConfiguration(
         commandName: "guide",
         abstract: "Walk one learner through the runbook interactively: explain, run or check each step.",
@@ -25,14 +25,14 @@ struct GuideCommand: AsyncParsableCommand {
     @OptionGroup var options: RunOptions
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
+    func run(kinds: KindRegistry) async throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw CommandFailure(
                 text: "error: runbook guide is interactive and needs a terminal on its standard input and output.\n"
                     + "To run every step unattended use `runbook run \(path.runbook)`; to see what is done already, `runbook check \(path.runbook)`.\n",
                 status: 2)
         }
-        let preparation = RunPreparation(path: path.runbook, options: options.settings, output: output.settings)
+        let preparation = RunPreparation(path: path.runbook, options: options.settings, output: output.settings, registry: kinds)
         let learner = try preparation.guideLearner()
         let runbook = try preparation.runbook(for: [learner])
         try GuideLock.acquire(sha256: runbook.sha256, learner: learner.id)

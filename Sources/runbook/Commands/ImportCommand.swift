@@ -6,7 +6,7 @@ import Steps
 import Workflow
 
 /// `runbook import TUTORIAL.md [-o FILE]`: drafts a runbook from a Markdown tutorial (SPEC 9).
-struct ImportCommand: AsyncParsableCommand {
+struct ImportCommand: KindsCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Draft a runbook from a Markdown tutorial.",
@@ -31,7 +31,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var options: OutputOptions
 
-    func run() async throws {
+    func run(kinds: KindRegistry) async throws {
         guard let data = FileManager.default.contents(atPath: tutorial) else {
             let reason = FileManager.default.fileExists(atPath: tutorial) ? "cannot read the file" : "no such file"
             throw failure("\(tutorial): \(reason)")
@@ -40,13 +40,13 @@ struct ImportCommand: AsyncParsableCommand {
             throw failure("\(output) exists; pass --force to overwrite it")
         }
         let name = (tutorial as NSString).lastPathComponent
-        let draft = TutorialImporter.draft(markdown: String(decoding: data, as: UTF8.self), source: name, registry: StandardKinds.registry)
+        let draft = TutorialImporter.draft(markdown: String(decoding: data, as: UTF8.self), source: name, registry: kinds)
         guard draft.stepCount > 0 else {
             throw failure("\(tutorial): no command found (console, shell, sh or bash blocks, `$ ` prompts, or `docker …` in code spans)")
         }
         let yaml = draft.yaml
         let target = output ?? "draft.yaml"
-        let checked = RunbookLoader(registry: StandardKinds.registry).load(bytes: Array(yaml.utf8), path: target)
+        let checked = RunbookLoader(registry: kinds).load(bytes: Array(yaml.utf8), path: target)
         if let output {
             do {
                 try Data(yaml.utf8).write(to: URL(fileURLWithPath: output))

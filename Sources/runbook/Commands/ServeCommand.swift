@@ -7,7 +7,7 @@ import Workflow
 
 /// `runbook serve [RUNBOOK]`: the class board (SPEC 7), a live learner × step matrix in the
 /// instructor's browser, fed by learners' `guide --join` and validation runs' `--publish`.
-struct ServeCommand: AsyncParsableCommand {
+struct ServeCommand: KindsCommand {
     /// The subcommand's name and help.
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -60,10 +60,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// Loads the runbook and roster, opens the store, serves until SIGINT or SIGTERM.
-    func run() async throws {
+    func run(kinds: KindRegistry) async throws {
         let address = try ListenAddress(listen)
-        let roster = try learners.map { try loadRoster($0) }
-        let runbook = try RunbookFileLoader.load(path.runbook, output: output.settings)
+        let roster = try learners.map { try loadRoster($0, kinds: kinds) }
+        let runbook = try RunbookFileLoader.load(path.runbook, output: output.settings, registry: kinds)
         let stuck = DurationSyntax.parse(stuckAfter) ?? .seconds(300)
         let configuration = BoardConfiguration(
             runbook: runbook, learners: roster, storeDirectory: store ?? BoardConfiguration.defaultStore(sha256: runbook.sha256),
@@ -89,8 +89,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    private func loadRoster(_ rosterPath: String) throws -> [Learner] {
-        switch RosterLoader.load(path: rosterPath, settingKeys: StandardKinds.registry.rosterKeys) {
+    private func loadRoster(_ rosterPath: String, kinds: KindRegistry) throws -> [Learner] {
+        switch RosterLoader.load(path: rosterPath, settingKeys: kinds.rosterKeys) {
         case .failure(let error):
             throw CommandFailure.diagnostics(error.diagnostics, colored: output.colored(for: 2))
         case .success(let learners):

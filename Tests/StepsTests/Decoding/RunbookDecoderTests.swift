@@ -6,9 +6,12 @@ import Testing
 /// Decoding a valid runbook into the model (SPEC 1); its warnings are in RunbookDecoderWarningTests.
 @Suite("Runbook decoder")
 struct RunbookDecoderTests {
+    /// Every standard kind, made once for the suite.
+    static let kinds = StandardKinds.make()
+
     /// Loads `text` as `/work/modules/runbook.yaml` with the standard kinds.
     static func load(_ text: String, remoteEngines: Bool = false) -> RunbookLoadResult {
-        RunbookLoader(registry: StandardKinds.registry, remoteEngines: remoteEngines)
+        RunbookLoader(registry: Self.kinds, remoteEngines: remoteEngines)
             .load(bytes: Array(text.utf8), path: "/work/modules/runbook.yaml")
     }
 

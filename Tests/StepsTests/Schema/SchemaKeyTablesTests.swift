@@ -7,7 +7,7 @@ import Workflow
 /// the decoder allows, and every kind's value is described by the kind itself.
 @Suite("Schema key tables")
 struct SchemaKeyTablesTests {
-    static let registry = StandardKinds.registry
+    static let registry = StandardKinds.make()
     static let schema = RunbookSchema(registry: registry).document
 
     /// The property names of a mapping schema.

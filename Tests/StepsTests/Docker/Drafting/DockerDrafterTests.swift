@@ -104,6 +104,6 @@ struct DockerDrafterTests {
     func registered() {
         #expect(DockerCommandKind.docker.drafter?.name == "docker")
         #expect(DockerCommandKind.nvidiaDocker.drafter?.programs == ["docker", "nvidia-docker"])
-        #expect(StandardKinds.registry.drafters.map(\.name) == ["docker"])
+        #expect(StandardKinds.make().drafters.map(\.name) == ["docker"])
     }
 }
