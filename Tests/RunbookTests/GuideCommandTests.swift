@@ -190,7 +190,8 @@ struct GuideCommandTests {
         let first = try Session(scratch: scratch, results: "results-1")
         try await first.screen.waitFor("Step 1 of 4 · hello")
         let second = try Session(scratch: scratch, results: "results-2")
-        let screen = try await second.screen.waitFor("another `runbook guide` is running for learner local on this runbook")
+        // `runbook: error: ` first: the message wraps at 80 columns after "learner local".
+        let screen = try await second.screen.waitFor("runbook: error: another `runbook guide` is running for learner local")
         #expect(screen.contains("pid"))
         #expect(try await second.screen.waitForExit() == 2)
         try first.screen.send("q")

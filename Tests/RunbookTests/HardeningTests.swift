@@ -194,7 +194,7 @@ struct FullDiskTests {
         let outcome = try RunbookBinary.run(["run", runbook, "--out", out.path, "--report", "md"], in: folder)
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 1)
-        let errorLines = outcome.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
+        let errorLines = outcome.stderr.split(separator: "\n").filter { $0.hasPrefix("runbook: error: ") }
         #expect(errorLines.count == 1, "\(outcome.stderr)")
         #expect(errorLines.first?.contains("journal records could not be written (No space left on device)") == true, "\(outcome.stderr)")
         #expect(errorLines.first?.contains("journal.jsonl holds 0 records") == true, "\(outcome.stderr)")

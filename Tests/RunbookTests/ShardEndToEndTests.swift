@@ -92,12 +92,12 @@ struct ShardEndToEndTests {
         _ = try Self.run(["run", Self.runbook.path, "--learners", Self.roster.path, "--out", "plain", "--quiet"], in: dir)
 
         let cases: [([String], String)] = [
-            (["shard-0", "shard-2"], "error: shard 2/3 is missing\n"),
+            (["shard-0", "shard-2"], "runbook: error: shard 2/3 is missing\n"),
             (["shard-0", "shard-1", "shard-2", "shard-1/journal.jsonl"],
-             "error: shard 2/3 appears 2 times: shard-1, shard-1/journal.jsonl\n"),
-            (["shard-0", "shard-1"], "error: shard 3/3 is missing\n"),
-            (["shard-0", "\(other.path)/shard-1", "shard-2"], "error: the shards dealt different rosters:\n"),
-            (["shard-0", "shard-1", "shard-2", "plain"], "error: plain was not run with --shard"),
+             "runbook: error: shard 2/3 appears 2 times: shard-1, shard-1/journal.jsonl\n"),
+            (["shard-0", "shard-1"], "runbook: error: shard 3/3 is missing\n"),
+            (["shard-0", "\(other.path)/shard-1", "shard-2"], "runbook: error: the shards dealt different rosters:\n"),
+            (["shard-0", "shard-1", "shard-2", "plain"], "runbook: error: plain was not run with --shard"),
         ]
         for (inputs, message) in cases {
             let outcome = try Self.run(["report"] + inputs + ["--merge", "--expect-shards", "3", "--format", "csv"], in: dir)
@@ -106,7 +106,7 @@ struct ShardEndToEndTests {
             #expect(outcome.stdout.isEmpty)
         }
         let four = try Self.run(["report", "shard-0", "shard-1", "shard-2", "--merge", "--expect-shards", "4"], in: dir)
-        #expect(four.stderr == "error: shard-0 is shard 1/3, but 4 shards are expected\n")
+        #expect(four.stderr == "runbook: error: shard-0 is shard 1/3, but 4 shards are expected\n")
     }
 
     @Test("a learner in two shards, a runbook that differs, a learner without results: refused, refused, shown as not run")
@@ -120,14 +120,14 @@ struct ShardEndToEndTests {
         try overlapping.write(to: dir.appendingPathComponent("overlap.json").path)
         let overlap = try Self.run(["report", "shard-0", "overlap.json", "--merge", "--expect-shards", "2"], in: dir)
         #expect(overlap.status == 2)
-        #expect(overlap.stderr == "error: learner ann is in two shards: 1/2 (shard-0) and 2/2 (overlap.json)\n")
+        #expect(overlap.stderr == "runbook: error: learner ann is in two shards: 1/2 (shard-0) and 2/2 (overlap.json)\n")
 
         var otherRunbook = second
         otherRunbook.runbook.sha256 = String(repeating: "e", count: 64)
         try otherRunbook.write(to: dir.appendingPathComponent("other-runbook.json").path)
         let runbooks = try Self.run(["report", "shard-0", "other-runbook.json", "--merge"], in: dir)
         #expect(runbooks.status == 2)
-        #expect(runbooks.stderr.hasPrefix("error: the shards ran different runbooks:\n"))
+        #expect(runbooks.stderr.hasPrefix("runbook: error: the shards ran different runbooks:\n"))
         #expect(runbooks.stderr.contains("other-runbook.json: "), "\(runbooks.stderr)")
 
         // The second shard's pod died before its first learner finished a step.
@@ -156,10 +156,10 @@ struct ShardEndToEndTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let noRoster = try Self.run(["run", Self.runbook.path, "--shard", "1/2"], in: dir)
         #expect(noRoster.status == 2)
-        #expect(noRoster.stderr.hasSuffix("error: --shard 1/2: a shard needs a roster to deal; give --learners FILE\n"))
+        #expect(noRoster.stderr.hasSuffix("runbook: error: --shard 1/2: a shard needs a roster to deal; give --learners FILE\n"))
         let fromEnvironment = try Self.run(["check", Self.runbook.path], in: dir, environment: ["RUNBOOK_SHARD": "2/2"])
         #expect(fromEnvironment.status == 2)
-        #expect(fromEnvironment.stderr.hasSuffix("error: RUNBOOK_SHARD=2/2: a shard needs a roster to deal; give --learners FILE\n"))
+        #expect(fromEnvironment.stderr.hasSuffix("runbook: error: RUNBOOK_SHARD=2/2: a shard needs a roster to deal; give --learners FILE\n"))
         let selftest = try Self.run(
             ["selftest", Self.runbook.path], in: dir, environment: ["JOB_COMPLETION_INDEX": "0", "RUNBOOK_TOTAL_SHARDS": "2"])
         #expect(selftest.status == 2)
@@ -167,7 +167,7 @@ struct ShardEndToEndTests {
         for bad in ["3/2", "0/2", "2", "x/y"] {
             let outcome = try Self.run(["run", Self.runbook.path, "--learners", Self.roster.path, "--shard", bad], in: dir)
             #expect(outcome.status == 2, "--shard \(bad)")
-            #expect(outcome.stderr.contains("error: --shard \(bad): "), "\(outcome.stderr)")
+            #expect(outcome.stderr.contains("runbook: error: --shard \(bad): "), "\(outcome.stderr)")
         }
         let withLearner = try Self.run(
             ["run", Self.runbook.path, "--learners", Self.roster.path, "--learner", "ann", "--shard", "1/2"], in: dir)

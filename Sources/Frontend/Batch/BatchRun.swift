@@ -109,11 +109,10 @@ public struct BatchRun {
         } else {
             printSummary(summary, directory: recorder.directory)
         }
-        for problem in reportProblems { StandardStreams.err("error: \(ControlCharacters.visible(problem))\n") }
         RunSettings.printBoardNotes(publisher)
-        if trap.fired || coordinator.interrupt.isTriggered { throw .status(130) }
-        if !reportProblems.isEmpty { throw .status(2) }
-        if !summary.succeeded { throw .status(1) }
+        // Reports that could not be written are the failure's messages, whatever the status.
+        let status: Int32 = trap.fired || coordinator.interrupt.isTriggered ? 130 : (!reportProblems.isEmpty ? 2 : (summary.succeeded ? 0 : 1))
+        if status != 0 { throw CommandFailure(messages: reportProblems, status: status) }
     }
 
     /// A session that cannot start: its problem, positioned when it has a place.

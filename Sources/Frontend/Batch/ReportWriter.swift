@@ -45,7 +45,7 @@ public struct ReportWriter {
         let reporter = GitHubReporter(results: results, workspace: environment["GITHUB_WORKSPACE"])
         for line in reporter.annotations() { StandardStreams.out(line + "\n") }
         if !(try reporter.appendSummary(to: path)) {
-            StandardStreams.err("warning: \(path) is full (GitHub keeps 1 MiB of a step's summary); the checklist was not added\n")
+            Warning.print("\(path) is full (GitHub keeps 1 MiB of a step's summary); the checklist was not added")
         }
     }
 

@@ -42,7 +42,7 @@ public struct RunSettings: Sendable {
         do {
             return try BoardPublisher(url: url, learners: learners)
         } catch {
-            StandardStreams.err("runbook: not publishing to \(url): cannot make the outbox (\(error.localizedDescription))\n")
+            Warning.print("not publishing to \(url): cannot make the outbox (\(error.localizedDescription))")
             return nil
         }
     }

@@ -8,12 +8,17 @@ public enum RunbookFileLoader {
         _ path: String, output: OutputSettings, registry: KindRegistry, remoteEngines: Bool = false
     ) throws(CommandFailure) -> Runbook {
         let result = RunbookLoader(registry: registry, remoteEngines: remoteEngines).load(path: path)
-        let printer = DiagnosticPrinter(sources: [result.source], colored: output.colored(for: 2))
+        let colored = output.colored(for: 2)
         guard let runbook = result.runbook else {
             let count = result.diagnostics.filter { $0.severity == .error }.count
-            throw CommandFailure(text: printer.render(result.diagnostics) + "\(path): \(count) error\(count == 1 ? "" : "s")\n", status: 2)
+            throw CommandFailure(
+                diagnostics: result.diagnostics, sources: [result.source], messages: ["\(path): \(count) error\(count == 1 ? "" : "s")"],
+                status: 2, colored: colored)
         }
-        if !result.diagnostics.isEmpty { StandardStreams.err(printer.render(result.diagnostics)) }
+        // Warnings do not stop the command: printed now, in the diagnostics' own shape.
+        if !result.diagnostics.isEmpty {
+            StandardStreams.err(DiagnosticPrinter(sources: [result.source], colored: colored).render(result.diagnostics))
+        }
         return runbook
     }
 }

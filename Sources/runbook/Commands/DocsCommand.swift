@@ -61,7 +61,7 @@ struct DocsCommand: KindsCommand {
         do {
             scope = try DocsScope(runbook: runbook, learner: learner, layers: try layers(), directory: directory)
         } catch let error as VariableError {
-            throw failure("\(error.location.map { "\($0): " } ?? "")\(error.message)")
+            throw CommandFailure.located(error.location, error.message)
         }
         let samples = try results.map { try SampleOutput(results: loadResults($0, runbook: runbook)) }
         let markdown = DocsRenderer(runbook: runbook, scope: scope, samples: samples, registry: kinds, directory: directory).render()
@@ -97,8 +97,8 @@ struct DocsCommand: KindsCommand {
         }
         StandardStreams.out(diff)
         let regenerate = "runbook docs \(path.runbook)\(results.map { " --results \($0)" } ?? "") -o \(file)"
-        StandardStreams.err("\(file): \(exists ? "not what `runbook docs` generates" : "missing"); regenerate it with: \(regenerate)\n")
-        throw ExitCode(1)
+        throw CommandFailure(
+            messages: ["\(file): \(exists ? "not what `runbook docs` generates" : "missing"); regenerate it with: \(regenerate)"], status: 1)
     }
 
     private func layers() throws -> VariableLayers {
@@ -107,8 +107,7 @@ struct DocsCommand: KindsCommand {
             switch VarFileLoader.load(path: varFile) {
             case .success(let values): layers.varFile = values
             case .failure(let error):
-                StandardStreams.err(DiagnosticPrinter(sources: [], colored: options.colored(for: 2)).render(error.diagnostics))
-                throw ExitCode(2)
+                throw CommandFailure.diagnostics(error.diagnostics, colored: options.colored(for: 2))
             }
         }
         for (index, assignment) in vars.enumerated() {
@@ -133,9 +132,8 @@ struct DocsCommand: KindsCommand {
         return loaded
     }
 
-    /// Prints `error: message` and gives exit status 2.
-    private func failure(_ message: String) -> ExitCode {
-        StandardStreams.err("error: \(message)\n")
-        return ExitCode(2)
+    /// `runbook: error: MESSAGE`, exit status 2.
+    private func failure(_ message: String) -> CommandFailure {
+        .usage(message)
     }
 }

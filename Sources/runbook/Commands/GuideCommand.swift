@@ -27,10 +27,9 @@ struct GuideCommand: KindsCommand {
 
     func run(kinds: KindRegistry) async throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
-            throw CommandFailure(
-                text: "error: runbook guide is interactive and needs a terminal on its standard input and output.\n"
-                    + "To run every step unattended use `runbook run \(path.runbook)`; to see what is done already, `runbook check \(path.runbook)`.\n",
-                status: 2)
+            throw CommandFailure.usage(
+                "runbook guide is interactive and needs a terminal on its standard input and output; to run every step unattended "
+                    + "use `runbook run \(path.runbook)`, to see what is done already `runbook check \(path.runbook)`")
         }
         let preparation = RunPreparation(path: path.runbook, options: options.settings, output: output.settings, registry: kinds)
         let learner = try preparation.guideLearner()

@@ -58,10 +58,10 @@ struct ImportCommand: KindsCommand {
         }
         let errors = checked.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
-            StandardStreams.err(DiagnosticPrinter(sources: [checked.source], colored: options.colored(for: 2)).render(errors))
             let count = "\(errors.count) error\(errors.count == 1 ? "" : "s")"
-            StandardStreams.err("\(target): the draft does not validate (\(count)); please report it\n")
-            throw ExitCode(1)
+            throw CommandFailure(
+                diagnostics: errors, sources: [checked.source], messages: ["\(target): the draft does not validate (\(count)); please report it"],
+                status: 1, colored: options.colored(for: 2))
         }
         if !options.quiet {
             let remarks = yaml.components(separatedBy: "# drafted:").count - 1
@@ -71,9 +71,8 @@ struct ImportCommand: KindsCommand {
         }
     }
 
-    /// Prints `error: message` and gives exit status 2.
-    private func failure(_ message: String) -> ExitCode {
-        StandardStreams.err("error: \(message)\n")
-        return ExitCode(2)
+    /// `runbook: error: MESSAGE`, exit status 2.
+    private func failure(_ message: String) -> CommandFailure {
+        .usage(message)
     }
 }

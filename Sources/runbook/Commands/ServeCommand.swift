@@ -73,7 +73,7 @@ struct ServeCommand: KindsCommand {
         do {
             server = try BoardServer(configuration: configuration)
         } catch {
-            throw CommandFailure(text: "\(error)\n", status: 2)
+            throw CommandFailure.usage("\(error)")
         }
         let host = address.urlHost
         do {
@@ -85,7 +85,7 @@ struct ServeCommand: KindsCommand {
                 }
             }
         } catch {
-            throw CommandFailure(text: "error: cannot serve on \(listen): \(ControlCharacters.visible("\(error)"))\n", status: 1)
+            throw CommandFailure(messages: ["cannot serve on \(listen): \(error)"], status: 1)
         }
     }
 

@@ -122,7 +122,7 @@ struct ImportCommandTests {
         let outcome = try RunbookBinary.run(["import", "no-such-tutorial.md"], in: AuthoringFixtures.folder)
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 2)
-        #expect(outcome.stderr == "error: no-such-tutorial.md: no such file\n")
+        #expect(outcome.stderr == "runbook: error: no-such-tutorial.md: no such file\n")
     }
 
     @Test func anExistingDraftIsOverwrittenOnlyWithForce() throws {
