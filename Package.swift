@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "Steps", targets: ["Steps"]),
         .library(name: "Board", targets: ["Board"]),
         .library(name: "Text", targets: ["Text"]),
+        // Spawning and awaiting child processes for the tests and bench/ (never blocking Swift's pool).
+        .library(name: "ProcessHarness", targets: ["ProcessHarness"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -107,6 +109,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The one process-spawning helper of the tests and benchmarks.
+        .target(
+            name: "ProcessHarness",
+            path: "Tests/ProcessHarness",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "TextTests",
             dependencies: ["Text"],
@@ -119,7 +127,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StepsTests",
-            dependencies: ["Steps", "Workflow", "Text"],
+            dependencies: ["Steps", "Workflow", "Text", "ProcessHarness"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
@@ -134,7 +142,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RunbookTests",
-            dependencies: ["Workflow"],
+            dependencies: ["Workflow", "ProcessHarness"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),

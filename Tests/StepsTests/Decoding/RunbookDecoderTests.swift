@@ -208,7 +208,7 @@ struct RunbookDecoderTests {
 
     @Test func cleanupItems() throws {
         let cleanup = try decoded().cleanup
-        #expect(cleanup.count == 2)
+        try #require(cleanup.count == 2)
         #expect(cleanup[0].command.key == "docker")
         #expect(cleanup[0].command.words.map(\.raw) == ["rm", "-f", "${learner}-hostname"])
         #expect(cleanup[0].timeout == .seconds(30))
