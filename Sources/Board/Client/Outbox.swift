@@ -1,4 +1,5 @@
 import Foundation
+import Text
 import Workflow
 
 /// A learner's outbox for one board (`$XDG_STATE_HOME/runbook/outbox/BOARD/LEARNER/`): every
@@ -56,13 +57,11 @@ final class Outbox: Sendable {
             }
             var lines: [[UInt8]] = []
             var size = 0
-            var start = state.offset
-            let bytes = [UInt8](data)
-            while start < bytes.count, lines.count < maxLines, let end = bytes[start...].firstIndex(of: 0x0A) {
-                if !lines.isEmpty && size + end - start > maxBytes { break }
-                lines.append(Array(bytes[start..<end]))
-                size += end - start + 1
-                start = end + 1
+            // Only whole lines: one still being appended (no line feed yet) waits for the next push.
+            for line in JSONLinesReader(data: data, from: state.offset) where line.isTerminated {
+                guard lines.count < maxLines, lines.isEmpty || size + line.bytes.count <= maxBytes else { break }
+                lines.append([UInt8](line.bytes))
+                size += line.bytes.count + 1
             }
             guard !lines.isEmpty else { return nil }
             return OutboxBatch(firstSeq: state.acked + 1, lines: lines)
@@ -75,8 +74,9 @@ final class Outbox: Sendable {
             guard state.base != nil, seq > state.acked else { return }
             var offset = state.offset
             var acked = state.acked
-            while acked < seq, offset < bytes.count, let end = bytes[offset...].firstIndex(of: 0x0A) {
-                offset = end + 1
+            for line in JSONLinesReader(data: bytes, from: offset) where line.isTerminated {
+                guard acked < seq else { break }
+                offset = line.offset + line.bytes.count + 1
                 acked += 1
             }
             state.acked = acked
@@ -100,20 +100,20 @@ final class Outbox: Sendable {
     func reject(seq: Int) -> [UInt8]? {
         update { state, bytes -> [UInt8]? in
             guard state.base != nil, seq > state.acked else { return nil }
-            var start = state.offset
-            for _ in 0..<(seq - state.acked - 1) {
-                guard let end = bytes[start...].firstIndex(of: 0x0A) else { return nil }
-                start = end + 1
-            }
-            guard start < bytes.count, let end = bytes[start...].firstIndex(of: 0x0A) else { return nil }
-            let line = Array(bytes[start..<end])
+            // The line of `seq`: the (seq - acked)th whole line after what is acknowledged.
+            let wanted = seq - state.acked
+            let lines = JSONLinesReader(data: bytes, from: state.offset)
+            guard let found = lines.first(where: { $0.number == wanted }), found.isTerminated else { return nil }
+            let line = [UInt8](found.bytes)
+            let start = found.offset
+            let end = found.offset + found.bytes.count
             let rejectedPath = (directory as NSString).appendingPathComponent("rejected.jsonl")
             let rejected = open(rejectedPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
             if rejected >= 0 {
                 DescriptorWriter.writeAll(line + [0x0A], to: rejected)
                 close(rejected)
             }
-            let remaining = Array(bytes[..<start]) + Array(bytes[(end + 1)...])
+            let remaining = bytes[..<start] + bytes[(end + 1)...]
             guard (try? Data(remaining).write(to: URL(fileURLWithPath: recordsPath), options: .atomic)) != nil else { return nil }
             return line
         }
@@ -124,7 +124,7 @@ final class Outbox: Sendable {
         lock.withLock {
             let state = loadState()
             guard let data = FileManager.default.contents(atPath: recordsPath), data.count > state.offset else { return 0 }
-            return data[state.offset...].filter { $0 == 0x0A }.count
+            return JSONLinesReader(data: data, from: state.offset).filter(\.isTerminated).count
         }
     }
 
@@ -135,11 +135,11 @@ final class Outbox: Sendable {
     }
 
     /// Runs `change` on the state and the records' bytes under the lock, then saves the state.
-    private func update<T>(_ change: (inout OutboxState, [UInt8]) -> T) -> T {
+    private func update<T>(_ change: (inout OutboxState, Data) -> T) -> T {
         lock.withLock {
             var state = loadState()
             let before = state
-            let bytes = FileManager.default.contents(atPath: recordsPath).map { [UInt8]($0) } ?? []
+            let bytes = FileManager.default.contents(atPath: recordsPath) ?? Data()
             let result = change(&state, bytes)
             if state != before, let data = try? JSONEncoder().encode(state) {
                 try? data.write(to: URL(fileURLWithPath: statePath), options: .atomic)

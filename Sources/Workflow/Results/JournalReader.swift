@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// Rebuilds `RunResults` from a `journal.jsonl`, line by line, so that a crashed run can still be reported.
 public enum JournalReader {
@@ -10,8 +11,7 @@ public enum JournalReader {
 
     /// The results recorded in the journal at `path`; a torn last line is ignored.
     public static func read(path: String) throws(Failure) -> RunResults {
-        guard let file = FileHandle(forReadingAtPath: path) else { throw Failure(description: "\(path): cannot open the journal") }
-        defer { try? file.close() }
+        guard let lines = JSONLinesReader(path: path) else { throw Failure(description: "\(path): cannot open the journal") }
         var header: RunHeader?
         var footer: RunFooter?
         var preflights: [String: PreflightRecord] = [:]
@@ -19,17 +19,14 @@ public enum JournalReader {
         var steps: [String: [String: StepResult]] = [:]
         var cleanups: [String: [ProbeResult]] = [:]
         let decoder = JSONDecoder.runbook
-        var lineNumber = 0
-        var pending = Data()
-        func process(_ line: Data, last: Bool) throws(Failure) {
-            lineNumber += 1
-            guard !line.isEmpty else { return }
+        for line in lines where !line.bytes.isEmpty {
             let record: JournalRecord
             do {
-                record = try decoder.decode(JournalRecord.self, from: line)
+                record = try decoder.decode(JournalRecord.self, from: line.bytes)
             } catch {
-                if last { return }
-                throw Failure(description: "\(path):\(lineNumber): not a journal record (\(error.localizedDescription))")
+                // A torn last line: the run died while writing it; everything before it counts.
+                if !line.isTerminated { break }
+                throw Failure(description: "\(path):\(line.number): not a journal record (\(error.localizedDescription))")
             }
             switch record.type {
             case .run: header = record.run
@@ -41,19 +38,6 @@ public enum JournalReader {
             case .hand: break  // the class board's; not a result
             }
         }
-        while true {
-            let chunk = file.readData(ofLength: 1 << 20)
-            if chunk.isEmpty { break }
-            pending.append(chunk)
-            // Lines are handed out by index, and what is left moves once per chunk (not once per line).
-            var start = pending.startIndex
-            while let newline = pending[start...].firstIndex(of: 0x0A) {
-                try process(pending[start..<newline], last: false)
-                start = pending.index(after: newline)
-            }
-            pending = Data(pending[start...])
-        }
-        try process(pending, last: true)
         guard let header else { throw Failure(description: "\(path): no run record; is this a runbook journal?") }
         let learners = header.learners.map { learner in
             LearnerResult(
