@@ -6,8 +6,8 @@ enum DraftYAMLWriter {
     static func write(_ draft: DraftRunbook) -> String {
         var lines = draft.notes.map { "# drafted: \(oneLine($0))" }
         lines.append("runbook: 1")
-        if let title = draft.title { lines.append("title: \(YAMLText.scalar(title))") }
-        if let description = draft.description { lines += YAMLText.entry("description", description, indent: 0) }
+        if let title = draft.title { lines.append("title: \(YAMLScalarWriter.scalar(title))") }
+        if let description = draft.description { lines += YAMLScalarWriter.entry("description", description, indent: 0) }
         if !draft.variables.isEmpty {
             lines.append("")
             lines.append("vars:")
@@ -29,36 +29,36 @@ enum DraftYAMLWriter {
     private static func variable(_ variable: DraftRunbook.Variable) -> [String] {
         var lines = variable.notes.map { "  # drafted: \(oneLine($0))" }
         guard variable.required || variable.description != nil else {
-            lines.append("  \(variable.name): \(YAMLText.scalar(variable.defaultValue ?? ""))")
+            lines.append("  \(variable.name): \(YAMLScalarWriter.scalar(variable.defaultValue ?? ""))")
             return lines
         }
         lines.append("  \(variable.name):")
         if variable.required { lines.append("    required: true") }
-        if let value = variable.defaultValue { lines.append("    default: \(YAMLText.scalar(value))") }
-        if let description = variable.description { lines.append("    description: \(YAMLText.scalar(description))") }
+        if let value = variable.defaultValue { lines.append("    default: \(YAMLScalarWriter.scalar(value))") }
+        if let description = variable.description { lines.append("    description: \(YAMLScalarWriter.scalar(description))") }
         return lines
     }
 
     private static func step(_ step: DraftStep) -> [String] {
         var lines = (step.origin + step.command.remarks + step.notes).map { "  # drafted: \(oneLine($0))" }
         lines.append("  - id: \(step.id)")
-        if let title = step.title { lines.append("    title: \(YAMLText.scalar(title))") }
-        if let say = step.say { lines += YAMLText.entry("say", say.hasSuffix("\n") ? say : say + "\n", indent: 4) }
-        if let when = step.command.when { lines.append("    when: \(YAMLText.scalar(when))") }
-        if let cwd = step.cwd { lines.append("    cwd: \(YAMLText.scalar(cwd))") }
-        lines += YAMLText.entry(step.command.key, step.command.text, indent: 4)
-        if let stdin = step.stdin { lines += YAMLText.entry("stdin", stdin, indent: 4) }
+        if let title = step.title { lines.append("    title: \(YAMLScalarWriter.scalar(title))") }
+        if let say = step.say { lines += YAMLScalarWriter.entry("say", say.hasSuffix("\n") ? say : say + "\n", indent: 4) }
+        if let when = step.command.when { lines.append("    when: \(YAMLScalarWriter.scalar(when))") }
+        if let cwd = step.cwd { lines.append("    cwd: \(YAMLScalarWriter.scalar(cwd))") }
+        lines += YAMLScalarWriter.entry(step.command.key, step.command.text, indent: 4)
+        if let stdin = step.stdin { lines += YAMLScalarWriter.entry("stdin", stdin, indent: 4) }
         if step.command.tty { lines.append("    tty: true") }
         if !step.matchers.isEmpty {
             lines.append("    expect:")
             lines.append("      output:")
             for matcher in step.matchers {
                 if let note = matcher.note { lines.append("        # drafted: \(oneLine(note))") }
-                let value = matcher.kind == .matches ? YAMLText.singleQuoted(matcher.value) : YAMLText.scalar(matcher.value)
+                let value = matcher.kind == .matches ? YAMLScalarWriter.singleQuoted(matcher.value) : YAMLScalarWriter.scalar(matcher.value)
                 lines.append("        - \(matcher.kind.rawValue): \(value)")
             }
         }
-        if let hint = step.hint { lines += YAMLText.entry("hint", hint, indent: 4) }
+        if let hint = step.hint { lines += YAMLScalarWriter.entry("hint", hint, indent: 4) }
         return lines
     }
 }

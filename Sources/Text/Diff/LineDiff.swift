@@ -1,5 +1,6 @@
-/// A line diff (Myers' O(ND) algorithm, after the common start and end are set aside) printed in
-/// the unified format, with three lines of context.
+/// A line diff printed in the unified format, with three lines of context: the standard library's
+/// `difference(from:)` (Myers' algorithm) after the common start and end are set aside, bounded so
+/// that two unrelated long texts cost no more than removing one and adding the other.
 public enum LineDiff {
     /// One line of the edit script.
     public enum Edit: Equatable {
@@ -68,50 +69,39 @@ public enum LineDiff {
         while suffix < min(old.count, new.count) - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
         let a = Array(old[prefix..<(old.count - suffix)])
         let b = Array(new[prefix..<(new.count - suffix)])
-        let middle = a.count + b.count > searchLimit ? a.map(Edit.removed) + b.map(Edit.added) : myers(a, b)
+        let middle = a.count + b.count > searchLimit ? a.map(Edit.removed) + b.map(Edit.added) : script(from: a, to: b)
         return old[..<prefix].map(Edit.same) + middle + old[(old.count - suffix)...].map(Edit.same)
     }
 
-    private static func myers(_ a: [String], _ b: [String]) -> [Edit] {
-        let n = a.count
-        let m = b.count
-        let offset = n + m + 1
-        var v = [Int](repeating: 0, count: 2 * offset + 1)
-        var trace: [[Int]] = []
-        search: for d in 0...(n + m) {
-            trace.append(v)
-            for k in stride(from: -d, through: d, by: 2) {
-                var x = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1
-                var y = x - k
-                while x < n, y < m, a[x] == b[y] {
-                    x += 1
-                    y += 1
-                }
-                v[offset + k] = x
-                if x >= n, y >= m { break search }
+    /// The edit script of the standard library's difference: in the order of the texts, a line
+    /// removed before the line added in its place.
+    private static func script(from a: [String], to b: [String]) -> [Edit] {
+        let difference = b.difference(from: a)
+        var removed = Set<Int>()
+        var inserted = Set<Int>()
+        for change in difference {
+            switch change {
+            case .remove(let offset, _, _): removed.insert(offset)
+            case .insert(let offset, _, _): inserted.insert(offset)
             }
         }
         var script: [Edit] = []
-        var x = n
-        var y = m
-        for d in stride(from: trace.count - 1, through: 0, by: -1) {
-            let v = trace[d]
-            let k = x - y
-            let previousK = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) ? k + 1 : k - 1
-            let previousX = v[offset + previousK]
-            let previousY = previousX - previousK
-            while x > previousX, y > previousY {
-                script.append(.same(a[x - 1]))
-                x -= 1
-                y -= 1
+        var x = 0
+        var y = 0
+        while x < a.count || y < b.count {
+            if x < a.count, removed.contains(x) {
+                script.append(.removed(a[x]))
+                x += 1
+            } else if y < b.count, inserted.contains(y) {
+                script.append(.added(b[y]))
+                y += 1
+            } else {
+                script.append(.same(a[x]))
+                x += 1
+                y += 1
             }
-            if d > 0 {
-                if x == previousX { script.append(.added(b[y - 1])) } else { script.append(.removed(a[x - 1])) }
-            }
-            x = previousX
-            y = previousY
         }
-        return script.reversed()
+        return script
     }
 
     /// The lines of a text; a last line without a line break is marked as the unified format does.

@@ -1,6 +1,7 @@
 /// Writes YAML scalars so that a YAML reader gives back exactly the text: plain where that is
-/// safe, else single-quoted, else double-quoted; literal blocks for text over several lines.
-public enum YAMLText {
+/// safe, else single-quoted, else double-quoted; literal blocks for text over several lines. The
+/// one YAML writer of drafted runbooks (`runbook import`) and of TAP's diagnostic blocks.
+public enum YAMLScalarWriter {
     /// `text` as a scalar on one line: plain when safe, else single-quoted (regexes read best so),
     /// else double-quoted (line breaks and control characters).
     public static func scalar(_ text: String) -> String {
@@ -13,7 +14,8 @@ public enum YAMLText {
         return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
-    /// `text` double-quoted with escapes.
+    /// `text` double-quoted on one line, with escapes for `\`, `"`, line breaks, tabs and the
+    /// characters a YAML reader would not take back as they are.
     public static func doubleQuoted(_ text: String) -> String {
         var output = "\""
         for scalar in text.unicodeScalars {
@@ -45,12 +47,25 @@ public enum YAMLText {
         let blockable = lines.count > 1 && !body.unicodeScalars.contains { needsEscape($0) && $0 != "\n" && $0 != "\t" }
             && !lines.contains { $0.hasPrefix("\t") || $0.hasSuffix(" ") || $0.hasSuffix("\t") }
         guard blockable else { return ["\(pad)\(key): \(scalar(lines.count == 1 ? body : text))"] }
-        let indicator = lines.first?.hasPrefix(" ") == true ? "2" : ""
-        let chomp = text.hasSuffix("\n") ? "" : "-"
-        return ["\(pad)\(key): |\(indicator)\(chomp)"] + lines.map { $0.isEmpty ? "" : "\(pad)  \($0)" }
+        return literalBlock(
+            key: key, lines: lines, indent: indent, keepsFinalLineFeed: text.hasSuffix("\n"),
+            explicitIndentation: lines.first?.hasPrefix(" ") == true, indentsEmptyLines: false)
     }
 
-    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    /// `key: |` and `lines` indented two spaces more than `indent`: `keepsFinalLineFeed` false
+    /// adds `-` (strip); `explicitIndentation` adds `2` (needed when the first line starts with a
+    /// space); `indentsEmptyLines` indents empty lines too (for readers that collect a block by
+    /// its indentation).
+    public static func literalBlock(
+        key: String, lines: [String], indent: Int, keepsFinalLineFeed: Bool, explicitIndentation: Bool, indentsEmptyLines: Bool
+    ) -> [String] {
+        let pad = String(repeating: " ", count: indent)
+        let header = "\(pad)\(key): |\(explicitIndentation ? "2" : "")\(keepsFinalLineFeed ? "" : "-")"
+        return [header] + lines.map { $0.isEmpty && !indentsEmptyLines ? "" : "\(pad)  \($0)" }
+    }
+
+    /// Characters a YAML reader does not take back as written in a plain or single-quoted scalar.
+    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
             || scalar == "\u{FEFF}"
     }
