@@ -23,12 +23,13 @@ struct CommandClassifier {
         var notes: [String] = []
         let first = ShellLine(text)
         if let assignments = Self.assignments(first) { return .assignments(assignments) }
-        let words = first.words
+        var words = first.words
         if words.first == "sudo", words.count > 1, drafters.drafter(for: words[1]) != nil, first.tokens.count > 1 {
             text = String(String.UnicodeScalarView(first.scalars[first.tokens[1].range.lowerBound...]))
+            words.removeFirst()
             notes.append("`sudo` left out: the runner talks to the engine as the user it runs as")
         }
-        guard let drafter = drafters.drafter(for: ShellLine(text).words.first ?? "") else {
+        guard let drafter = drafters.drafter(for: words.first ?? "") else {
             let remark = "not a \(drafters.name) command: runs with /bin/sh, which gets every var as an environment variable"
             return .step(shellStep(command, notes: notes + [remark]))
         }

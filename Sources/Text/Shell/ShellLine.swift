@@ -1,7 +1,8 @@
 import Foundation
 
-/// A command line read the way a POSIX shell reads it, far enough to classify it (words, operators,
-/// command substitution, comments, here-documents) and to find and rewrite its variable references.
+/// A command line read the way a POSIX shell reads it (`ShellLexer` with the shell's rules), far
+/// enough to classify it (words, operators, command substitution, comments, here-documents) and
+/// to find and rewrite its variable references: the reading `runbook import` gives a tutorial's lines.
 public struct ShellLine: Sendable {
     /// A word or an operator, with its place in the line.
     public struct Token: Sendable, Hashable {
@@ -18,47 +19,43 @@ public struct ShellLine: Sendable {
     }
 
     /// `$NAME`, `${NAME}` or `${NAME:-default}`.
-    public struct Expansion: Sendable, Hashable {
-        /// The variable's name.
-        public var name: String
-        /// Where the reference is, `$` to the end, in Unicode scalars.
-        public var range: Range<Int>
-        /// The text after `:-` or `-`, if any.
-        public var fallback: String?
-        /// True inside single quotes, where a shell expands nothing.
-        public var singleQuoted: Bool
-    }
+    public typealias Expansion = ShellExpansion
 
     /// The line as given.
     public let text: String
     /// Its Unicode scalars.
     public let scalars: [Unicode.Scalar]
     /// Words and operators, in order, up to a comment.
-    public private(set) var tokens: [Token] = []
+    public let tokens: [Token]
     /// Variable references, in order (single-quoted `${…}` included, marked).
-    public private(set) var expansions: [Expansion] = []
+    public let expansions: [Expansion]
     /// True when the line holds `$(…)`, `$((…))` or backticks.
-    public private(set) var substitutes = false
+    public let substitutes: Bool
     /// Where an unquoted `#` starts a comment, if one does.
-    public private(set) var commentStart: Int?
+    public let commentStart: Int?
     /// The delimiter of a here-document the line opens (`<<EOF`), if any.
-    public private(set) var hereDocument: String?
+    public let hereDocument: String?
     /// True when a quote is still open at the end of the line.
-    public private(set) var unclosedQuote = false
+    public let unclosedQuote: Bool
 
     /// Reads `text`.
     public init(_ text: String) {
         self.text = text
-        scalars = Array(text.unicodeScalars)
-        var reader = ShellLineReader(scalars: scalars)
-        reader.read()
-        tokens = reader.tokens
-        expansions = reader.expansions
-        substitutes = reader.substitutes
-        commentStart = reader.commentStart
-        unclosedQuote = reader.unclosedQuote
+        let lexer = ShellLexer(text, rules: .shell)
+        scalars = lexer.scalars
+        tokens = lexer.tokens.map { token in
+            Token(
+                raw: String(String.UnicodeScalarView(lexer.scalars[token.range])), value: token.value, isOperator: token.isOperator,
+                quoted: token.quoted, range: token.range)
+        }
+        expansions = lexer.expansions
+        substitutes = !lexer.substitutions.isEmpty
+        commentStart = lexer.commentStart
+        unclosedQuote = lexer.unclosedQuote != nil
         if let index = tokens.firstIndex(where: { $0.isOperator && ($0.value == "<<" || $0.value == "<<-") }), index + 1 < tokens.count {
             hereDocument = tokens[index + 1].value
+        } else {
+            hereDocument = nil
         }
     }
 
@@ -94,8 +91,7 @@ public struct ShellLine: Sendable {
 
     /// True for a valid variable name, `[A-Za-z_][A-Za-z0-9_]*`.
     public static func isName(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
-        return text.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+        ShellLexer.isName(text)
     }
 
     /// The line with each scalar range of `replacements` replaced by its text (ranges must not overlap).

@@ -1,84 +1,37 @@
 /// Splits a command string into words by POSIX shell rules: single and double quotes, backslash;
-/// empty quoted words kept; no comments, globbing or expansion; unquoted operators refused.
+/// empty quoted words kept; no comments, globbing or expansion; unquoted operators refused. The
+/// runner's policy over `ShellLexer` (with its `words` rules): a line a shell would need is refused.
 public enum ShellWordSplitter {
-    /// The words of `text`, or the first problem (an unquoted operator or an unclosed quote).
+    /// What follows an operator's name in its problem.
+    static let operatorAdvice =
+        "is a shell operator, and this command is not run by a shell; use `sh:` for a shell command line (or quote the character)"
+
+    /// The words of `text`, or the first problem (an unquoted operator, a backtick, an unclosed quote).
     public static func split(_ text: String) -> Result<[ShellWord], ShellSplitProblem> {
-        let scalars = Array(text.unicodeScalars)
-        var words: [ShellWord] = []
-        var current = String.UnicodeScalarView()
-        var offsets: [Int] = []
-        var quotedFlags: [Bool] = []
-        var inWord = false
-        var index = 0
-
-        func append(_ scalar: Unicode.Scalar, at offset: Int, quoted: Bool) {
-            current.append(scalar)
-            offsets.append(offset)
-            quotedFlags.append(quoted)
+        let lexer = ShellLexer(text, rules: .words)
+        var problems: [ShellSplitProblem] = lexer.tokens.filter(\.isOperator).map { token in
+            let scalars = lexer.scalars
+            let first = scalars[token.range.lowerBound]
+            // `||`, `&&`, `>>`, `<<` are named whole; any other operator by its first character.
+            let doubled = token.range.count > 1 && scalars[token.range.lowerBound + 1] == first && "|&><".unicodeScalars.contains(first)
+            let symbol = String(first) + (doubled ? String(first) : "")
+            return ShellSplitProblem(message: "'\(symbol)' \(operatorAdvice)", offset: token.range.lowerBound)
         }
-        func finish() {
-            if inWord { words.append(ShellWord(text: String(current), offsets: offsets, quoted: quotedFlags)) }
-            current = String.UnicodeScalarView()
-            offsets = []
-            quotedFlags = []
-            inWord = false
+        problems += lexer.substitutions.map { substitution in
+            let message = substitution.inDoubleQuotes
+                ? "backtick command substitution is shell syntax; use `sh:` for a shell command" : "'`' \(operatorAdvice)"
+            return ShellSplitProblem(message: message, offset: substitution.offset)
         }
-
-        while index < scalars.count {
-            let scalar = scalars[index]
-            switch scalar {
-            case " ", "\t", "\n", "\r":
-                finish()
-                index += 1
-            case "'":
-                inWord = true
-                let open = index
-                index += 1
-                while index < scalars.count, scalars[index] != "'" {
-                    append(scalars[index], at: index, quoted: true)
-                    index += 1
-                }
-                guard index < scalars.count else { return .failure(ShellSplitProblem(message: "single quote is not closed", offset: open)) }
-                index += 1
-            case "\"":
-                inWord = true
-                let open = index
-                index += 1
-                while index < scalars.count, scalars[index] != "\"" {
-                    if scalars[index] == "\\", index + 1 < scalars.count, "$`\"\\\n".unicodeScalars.contains(scalars[index + 1]) {
-                        if scalars[index + 1] != "\n" { append(scalars[index + 1], at: index + 1, quoted: true) }
-                        index += 2
-                        continue
-                    }
-                    if scalars[index] == "`" {
-                        return .failure(ShellSplitProblem(message: "backtick command substitution is shell syntax; use `sh:` for a shell command", offset: index))
-                    }
-                    append(scalars[index], at: index, quoted: true)
-                    index += 1
-                }
-                guard index < scalars.count else { return .failure(ShellSplitProblem(message: "double quote is not closed", offset: open)) }
-                index += 1
-            case "\\":
-                inWord = true
-                if index + 1 < scalars.count {
-                    if scalars[index + 1] != "\n" { append(scalars[index + 1], at: index + 1, quoted: true) }
-                    index += 2
-                } else {
-                    index += 1
-                }
-            case "|", ">", "<", ";", "&", "`":
-                var symbol = String(scalar)
-                if index + 1 < scalars.count, (scalar == "|" || scalar == "&" || scalar == ">" || scalar == "<"), scalars[index + 1] == scalar {
-                    symbol += String(scalar)
-                }
-                return .failure(ShellSplitProblem(message: "'\(symbol)' is a shell operator, and this command is not run by a shell; use `sh:` for a shell command line (or quote the character)", offset: index))
-            default:
-                inWord = true
-                append(scalar, at: index, quoted: false)
-                index += 1
-            }
+        if let first = problems.min(by: { $0.offset < $1.offset }) { return .failure(first) }
+        if let open = lexer.unclosedQuote {
+            return .failure(ShellSplitProblem(message: "\(open.isSingle ? "single" : "double") quote is not closed", offset: open.offset))
         }
-        finish()
-        return .success(words)
+        return .success(lexer.tokens.map { token in
+            // A backslash-newline joins lines: its line break is no character of the word.
+            let parts = token.parts.filter { !$0.isLineContinuation }
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: parts.map(\.scalar))
+            return ShellWord(text: String(scalars), offsets: parts.map(\.offset), quoted: parts.map(\.quoted), range: token.range)
+        })
     }
 }

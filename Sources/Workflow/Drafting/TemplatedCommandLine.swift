@@ -60,14 +60,14 @@ public struct TemplatedCommandLine: Sendable {
             variables.append(.placeholder(token.value, written: token.value))
         }
         text = shell.replacing(replacements)
-        let rewritten = ShellLine(text)
-        guard case .success(let split) = ShellWordSplitter.split(text), split.count > 1, rewritten.tokens.count > 1 else { return nil }
+        // The runner's own reading of the rewritten line (the shell's reading above found its vars).
+        guard case .success(let split) = ShellWordSplitter.split(text), split.count > 1 else { return nil }
         for case .placeholder(let name, let written) in variables {
             remarks.append("`\(written)` is a placeholder of the text: the var `${\(name)}` (give it a value)")
         }
         self.text = text
         words = split.map(\.text)
-        arguments = String(String.UnicodeScalarView(rewritten.scalars[rewritten.tokens[1].range.lowerBound...]))
+        arguments = String(String.UnicodeScalarView(Array(text.unicodeScalars)[split[1].range.lowerBound...]))
         self.remarks = remarks
         self.variables = variables
     }
