@@ -121,6 +121,21 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "GuideTests",
+            dependencies: ["Guide", "Frontend", "Workflow", "Text"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FrontendTests",
+            dependencies: ["Frontend", "Workflow", "Steps"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AuthoringTests",
+            dependencies: ["Authoring", "Workflow", "Steps", "Text"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "WorkflowTests",
             dependencies: ["Workflow", "Text"],
             swiftSettings: strict

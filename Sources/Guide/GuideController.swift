@@ -45,10 +45,10 @@ final class GuideController {
     private var steps: [Step] { session.runbook.steps }
 
     /// The number of steps done.
-    var doneCount: Int { steps.filter { state.isDone($0) }.count }
+    var doneCount: Int { state.doneCount(in: steps) }
 
     /// The index of the first step not done, nil when every step is.
-    var firstNotDone: Int? { steps.firstIndex { !state.isDone($0) } }
+    var firstNotDone: Int? { state.firstNotDone(in: steps) }
 
     /// Asks a yes/no question; nil when the learner quits instead.
     func ask(_ question: String) async -> Bool? {

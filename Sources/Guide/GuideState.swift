@@ -50,6 +50,16 @@ public struct GuideState: Codable, Sendable {
         }
     }
 
+    /// Where a session resumes: the first of `steps` not done, nil when every one is.
+    func firstNotDone(in steps: [Step]) -> Int? {
+        steps.firstIndex { !isDone($0) }
+    }
+
+    /// How many of `steps` are done.
+    func doneCount(in steps: [Step]) -> Int {
+        steps.filter(isDone).count
+    }
+
     /// Records a step's result; a result kept between sessions loses its output excerpts when it passed.
     public mutating func record(_ result: StepResult) {
         var kept = result

@@ -1,9 +1,11 @@
 import Foundation
 import Frontend
+import Text
 
 /// Renders the markdown of a step's `say:` for a terminal: headings, **bold**, *emphasis*,
 /// `inline code`, fenced code blocks, bullet and numbered lists, quotes and links, each paragraph
-/// wrapped to the width.
+/// wrapped to the width. The blocks are the project's one Markdown block scanner's
+/// (`MarkdownDocument`); the inline markup is `MarkdownInline`'s.
 ///
 /// Without colour, inline code keeps its backticks and bold its text as is, so that the text
 /// stays readable in a plain log. Control characters are made visible first.
@@ -15,262 +17,64 @@ struct MarkdownRenderer {
     /// Spaces before every line.
     var indent: Int = 2
 
-    /// One styled piece of inline text.
-    private struct Piece {
-        var text: String
-        var bold = false
-        var emphasis = false
-        var code = false
-    }
-
     /// The lines to print, without newlines.
     func render(_ markdown: String) -> [String] {
+        let inline = MarkdownInline(style: style, width: width, indent: indent)
         var output: [String] = []
-        var paragraph: [String] = []
-        var listItem: (marker: String, lines: [String])?
-        var fence: (marker: String, lines: [String])?
-        let lines = markdown.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-
-        func flushParagraph() {
-            guard !paragraph.isEmpty else { return }
-            output += wrap(inline(paragraph.joined(separator: " ")), firstPrefix: "", restPrefix: "")
-            paragraph = []
-        }
-        func flushItem() {
-            guard let item = listItem else { return }
-            let hanging = String(repeating: " ", count: visibleCount(item.marker))
-            output += wrap(inline(item.lines.joined(separator: " ")), firstPrefix: item.marker, restPrefix: hanging)
-            listItem = nil
-        }
+        var previousLine = 0
         func blank() {
             if let last = output.last, !last.isEmpty { output.append("") }
         }
-
-        for line in lines {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if var open = fence {
-                if trimmed.hasPrefix(open.marker) {
-                    output += open.lines.map { pad() + "  " + style.cyan(VisibleText.sanitize($0)) }
-                    fence = nil
-                    blank()
-                } else {
-                    open.lines.append(line)
-                    fence = open
+        for block in MarkdownDocument(markdown).blocks {
+            // A blank line of the text between two blocks stays one; blocks that touch stay together.
+            let separated = block.line > previousLine + 1
+            previousLine = block.lastLine
+            switch block.kind {
+            case .heading(let level):
+                blank()
+                let text = inline.pieces(block.text).map { piece in
+                    var bold = piece
+                    bold.bold = true
+                    return bold
                 }
-                continue
-            }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                flushParagraph()
-                flushItem()
-                blank()
-                fence = (String(trimmed.prefix(3)), [])
-                continue
-            }
-            if trimmed.isEmpty {
-                flushParagraph()
-                flushItem()
-                blank()
-                continue
-            }
-            if let heading = Self.heading(trimmed) {
-                flushParagraph()
-                flushItem()
-                blank()
-                let text = inline(heading.text)
-                output += wrap(text.map { var piece = $0; piece.bold = true; return piece }, firstPrefix: "", restPrefix: "")
-                if heading.level == 1 {
-                    output.append(pad() + style.dim(String(repeating: "─", count: min(width - indent, max(3, visibleCount(heading.text))))))
+                output += inline.wrap(text, firstPrefix: "", restPrefix: "")
+                if level == 1 {
+                    let rule = min(width - indent, max(3, inline.visibleCount(block.text)))
+                    output.append(pad() + style.dim(String(repeating: "─", count: rule)))
                 }
-                continue
+            case .fence:
+                blank()
+                output += block.lines.map { pad() + "  " + style.cyan(VisibleText.sanitize($0)) }
+                blank()
+            case .quote:
+                if separated { blank() }
+                for line in block.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    output += inline.wrap(inline.pieces(String(line)), firstPrefix: "│ ", restPrefix: "│ ").map { style.dim($0) }
+                }
+            case .table:
+                if separated { blank() }
+                output += block.text.split(separator: "\n").map { pad() + VisibleText.sanitize(String($0)) }
+            case .paragraph, .html:
+                if separated { blank() }
+                let pieces = inline.pieces(block.text.replacingOccurrences(of: "\n", with: " "))
+                guard block.opensListItem, let marker = block.listMarker else {
+                    output += inline.wrap(pieces, firstPrefix: "", restPrefix: "")
+                    continue
+                }
+                let display = String(repeating: "  ", count: min(max(0, block.listPath.count - 1), 3)) + Self.display(marker)
+                let hanging = String(repeating: " ", count: inline.visibleCount(display))
+                output += inline.wrap(pieces, firstPrefix: display, restPrefix: hanging)
             }
-            if let marker = Self.listMarker(line) {
-                flushParagraph()
-                flushItem()
-                listItem = (marker.display, [marker.rest])
-                continue
-            }
-            if trimmed.hasPrefix(">") {
-                flushParagraph()
-                flushItem()
-                let quoted = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
-                output += wrap(inline(quoted), firstPrefix: "│ ", restPrefix: "│ ").map { style.dim($0) }
-                continue
-            }
-            if listItem != nil, line.hasPrefix("  ") {
-                listItem!.lines.append(trimmed)
-                continue
-            }
-            flushItem()
-            paragraph.append(trimmed)
         }
-        if let open = fence { output += open.lines.map { pad() + "  " + style.cyan(VisibleText.sanitize($0)) } }
-        flushParagraph()
-        flushItem()
         while output.last?.isEmpty == true { output.removeLast() }
         return output
     }
 
     private func pad() -> String { String(repeating: " ", count: indent) }
 
-    /// `# Title` → (1, "Title").
-    private static func heading(_ line: String) -> (level: Int, text: String)? {
-        let hashes = line.prefix { $0 == "#" }.count
-        guard (1...6).contains(hashes), line.count > hashes, line[line.index(line.startIndex, offsetBy: hashes)] == " " else { return nil }
-        return (hashes, String(line.dropFirst(hashes)).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "#")).trimmingCharacters(in: .whitespaces))
-    }
-
-    /// `- item`, `* item`, `+ item`, `1. item`, `2) item` → the marker to print and the item's text.
-    private static func listMarker(_ line: String) -> (display: String, rest: String)? {
-        let leading = line.prefix { $0 == " " }.count
-        let body = line.dropFirst(leading)
-        let nesting = String(repeating: "  ", count: min(leading / 2, 3))
-        if let first = body.first, "-*+".contains(first), body.dropFirst().first == " " {
-            return (nesting + "• ", String(body.dropFirst(2)).trimmingCharacters(in: .whitespaces))
-        }
-        let digits = body.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, digits.count <= 3 {
-            let after = body.dropFirst(digits.count)
-            if let mark = after.first, mark == "." || mark == ")", after.dropFirst().first == " " {
-                return (nesting + "\(digits). ", String(after.dropFirst(2)).trimmingCharacters(in: .whitespaces))
-            }
-        }
-        return nil
-    }
-
-    /// Splits inline markup into styled pieces.
-    private func inline(_ text: String) -> [Piece] {
-        let characters = Array(VisibleText.sanitize(text))
-        var pieces: [Piece] = []
-        var current = Piece(text: "")
-        var bold = false
-        var emphasis = false
-        var index = 0
-        func emit() {
-            if !current.text.isEmpty { pieces.append(current) }
-            current = Piece(text: "", bold: bold, emphasis: emphasis)
-        }
-        while index < characters.count {
-            let character = characters[index]
-            if character == "\\", index + 1 < characters.count, "\\`*_[]()#+-.!>".contains(characters[index + 1]) {
-                current.text.append(characters[index + 1])
-                index += 2
-                continue
-            }
-            if character == "`" {
-                let ticks = characters[index...].prefix { $0 == "`" }.count
-                let closing = Self.find(Array(repeating: Character("`"), count: ticks), in: characters, from: index + ticks)
-                if let closing {
-                    emit()
-                    var code = String(characters[(index + ticks)..<closing])
-                    if code.hasPrefix(" ") && code.hasSuffix(" ") && code.count > 1 { code = String(code.dropFirst().dropLast()) }
-                    pieces.append(Piece(text: style.enabled ? code : "`\(code)`", bold: bold, emphasis: emphasis, code: true))
-                    index = closing + ticks
-                    continue
-                }
-            }
-            if (character == "*" || character == "_"), index + 1 < characters.count, characters[index + 1] == character {
-                let marker = [character, character]
-                if bold || Self.find(marker, in: characters, from: index + 2) != nil {
-                    emit()
-                    bold.toggle()
-                    current.bold = bold
-                    index += 2
-                    continue
-                }
-            }
-            if character == "*" || (character == "_" && (index == 0 || characters[index - 1] == " ")) || (character == "_" && emphasis) {
-                let opening = !emphasis && index + 1 < characters.count && characters[index + 1] != " "
-                if emphasis || (opening && Self.find([character], in: characters, from: index + 1) != nil) {
-                    emit()
-                    emphasis.toggle()
-                    current.emphasis = emphasis
-                    index += 1
-                    continue
-                }
-            }
-            if character == "[", let close = Self.find(["]", "("], in: characters, from: index + 1),
-               let end = Self.find([")"], in: characters, from: close + 2) {
-                let label = String(characters[(index + 1)..<close])
-                let url = String(characters[(close + 2)..<end])
-                current.text += label == url ? url : "\(label) (\(url))"
-                index = end + 1
-                continue
-            }
-            current.text.append(character)
-            index += 1
-        }
-        emit()
-        return pieces
-    }
-
-    /// The index where `needle` starts in `characters` at or after `start`.
-    private static func find(_ needle: [Character], in characters: [Character], from start: Int) -> Int? {
-        guard !needle.isEmpty, start <= characters.count - needle.count else { return nil }
-        for index in start...(characters.count - needle.count) where Array(characters[index..<(index + needle.count)]) == needle {
-            return index
-        }
-        return nil
-    }
-
-    /// Greedy word wrap of styled pieces; words never split unless longer than a line.
-    private func wrap(_ pieces: [Piece], firstPrefix: String, restPrefix: String) -> [String] {
-        // Words: runs of pieces between spaces, each fragment keeping its piece's style.
-        var words: [[Piece]] = []
-        var word: [Piece] = []
-        let widest = max(10, width - indent - max(visibleCount(firstPrefix), visibleCount(restPrefix)))
-        for piece in pieces {
-            // Inline code keeps its spacing and stays on one line when it fits on one.
-            let keepWhole = piece.code && visibleCount(piece.text) <= widest
-            var fragment = Piece(text: "", bold: piece.bold, emphasis: piece.emphasis, code: piece.code)
-            for character in piece.text {
-                if (character == " " || character == "\t") && !keepWhole {
-                    if !fragment.text.isEmpty { word.append(fragment) }
-                    fragment.text = ""
-                    if !word.isEmpty { words.append(word) }
-                    word = []
-                } else {
-                    fragment.text.append(character)
-                }
-            }
-            if !fragment.text.isEmpty { word.append(fragment) }
-        }
-        if !word.isEmpty { words.append(word) }
-
-        var lines: [String] = []
-        var line = ""
-        var lineWidth = 0
-        var prefix = firstPrefix
-        let available = { (prefix: String) in max(10, width - indent - visibleCount(prefix)) }
-        func finishLine() {
-            lines.append(pad() + prefix + line)
-            prefix = restPrefix
-            line = ""
-            lineWidth = 0
-        }
-        for word in words {
-            let wordWidth = word.reduce(0) { $0 + visibleCount($1.text) }
-            if lineWidth > 0 && lineWidth + 1 + wordWidth > available(prefix) { finishLine() }
-            if lineWidth > 0 {
-                line += " "
-                lineWidth += 1
-            }
-            line += word.map(styled).joined()
-            lineWidth += wordWidth
-        }
-        if lineWidth > 0 || lines.isEmpty { finishLine() }
-        return lines
-    }
-
-    private func styled(_ piece: Piece) -> String {
-        var text = piece.text
-        if piece.code { text = style.cyan(text) }
-        if piece.bold { text = style.bold(text) }
-        if piece.emphasis && style.enabled { text = "\u{1B}[3m" + text + "\u{1B}[23m" }
-        return text
-    }
-
-    /// Columns taken by `text` in a terminal (wide East Asian characters count 2, combining marks 0).
-    func visibleCount(_ text: String) -> Int {
-        TerminalWidth.columns(of: text)
+    /// `•` for a bullet (`-`, `*`, `+`), `N.` for a numbered item (`N.` or `N)`), followed by a space.
+    private static func display(_ marker: String) -> String {
+        guard let last = marker.last, last == "." || last == ")" else { return "• " }
+        return marker.dropLast() + ". "
     }
 }

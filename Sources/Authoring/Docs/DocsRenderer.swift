@@ -1,4 +1,5 @@
 import Foundation
+import Text
 import Workflow
 
 /// Writes the learner's Markdown for a runbook (SPEC 9): the title and description, then for each

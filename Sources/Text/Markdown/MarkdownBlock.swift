@@ -29,6 +29,10 @@ public struct MarkdownBlock: Sendable, Hashable {
     public var listPath: [Int]
     /// True for the paragraph that opens its list item (the item's own text).
     public var opensListItem: Bool
+    /// The marker of the list item the block opens, as written (`-`, `*`, `1.`, `2)`); nil for any other block.
+    public var listMarker: String?
+    /// The block's last line in the file (a fence: its closing line), 1-based.
+    public var lastLine = 0
 
     /// The fence's language, or nil for any other block.
     public var fenceLanguage: String? {

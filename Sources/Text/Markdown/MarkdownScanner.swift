@@ -12,6 +12,7 @@ public struct MarkdownScanner {
         var id: Int
         var markerIndent: Int
         var contentIndent: Int
+        var marker: String
     }
 
     private struct OpenFence {
@@ -22,6 +23,7 @@ public struct MarkdownScanner {
         var line: Int
         var path: [Int]
         var lines: [String] = []
+        var lastLine: Int
     }
 
     private struct OpenText {
@@ -30,6 +32,9 @@ public struct MarkdownScanner {
         var line: Int
         var path: [Int]
         var opensItem: Bool
+        var lastLine: Int
+        /// The marker of the item the text opens.
+        var marker: String?
     }
 
     /// The blocks found so far.
@@ -60,8 +65,9 @@ public struct MarkdownScanner {
 
     private mutating func consume(_ line: String, number: Int) {
         if let current = fence {
+            fence?.lastLine = number
             if Self.closes(line, current) {
-                emitFence(current)
+                emitFence(fence ?? current)
                 fence = nil
             } else {
                 fence?.lines.append(Self.dropIndent(line, current.indent))
@@ -80,19 +86,24 @@ public struct MarkdownScanner {
         }
         if let current = open, current.kind == .paragraph, let level = Self.setextLevel(body) {
             open = nil
-            blocks.append(block(.heading(level: level), current.lines.joined(separator: " "), line: current.line, path: current.path))
+            var heading = block(.heading(level: level), current.lines.joined(separator: " "), line: current.line, path: current.path)
+            heading.lastLine = number
+            blocks.append(heading)
             return
         }
         if open?.kind == .quote, body.hasPrefix(">") {
             open?.lines.append(Self.trimmed(Self.quoteText(body)))
+            open?.lastLine = number
             return
         }
         if let current = open, current.kind == .paragraph || current.kind == .quote, !Self.startsBlock(body) {
             open?.lines.append(Self.trimmed(body))
+            open?.lastLine = number
             return
         }
         if open?.kind == .table, body.hasPrefix("|") {
             open?.lines.append(Self.trimmed(body))
+            open?.lastLine = number
             return
         }
         flush()
@@ -105,7 +116,8 @@ public struct MarkdownScanner {
         let path = items.map(\.id)
         if let opening = Self.fenceOpening(body) {
             fence = OpenFence(
-                marker: opening.marker, length: opening.length, indent: indent, language: opening.language, line: number, path: path)
+                marker: opening.marker, length: opening.length, indent: indent, language: opening.language, line: number, path: path,
+                lastLine: number)
             return
         }
         if let heading = Self.atxHeading(body) {
@@ -115,13 +127,15 @@ public struct MarkdownScanner {
         if Self.isThematicBreak(body) { return }
         if let item = Self.listItem(body) {
             nextItem += 1
-            items.append(OpenItem(id: nextItem, markerIndent: indent, contentIndent: indent + item.contentOffset))
+            items.append(OpenItem(id: nextItem, markerIndent: indent, contentIndent: indent + item.contentOffset, marker: item.marker))
             itemTexts[nextItem] = ""
             if !item.rest.isEmpty { dispatch(item.rest, indent: indent + item.contentOffset, number: number, opensItem: true) }
             return
         }
         if body.hasPrefix(">") {
-            open = OpenText(kind: .quote, lines: [Self.trimmed(Self.quoteText(body))], line: number, path: path, opensItem: opensItem)
+            open = OpenText(
+                kind: .quote, lines: [Self.trimmed(Self.quoteText(body))], line: number, path: path, opensItem: opensItem, lastLine: number,
+                marker: opensItem ? items.last?.marker : nil)
             return
         }
         if body.hasPrefix("<!--") {
@@ -133,7 +147,9 @@ public struct MarkdownScanner {
             return
         }
         let kind: MarkdownBlock.Kind = body.hasPrefix("|") ? .table : .paragraph
-        open = OpenText(kind: kind, lines: [Self.trimmed(body)], line: number, path: path, opensItem: opensItem)
+        open = OpenText(
+            kind: kind, lines: [Self.trimmed(body)], line: number, path: path, opensItem: opensItem, lastLine: number,
+            marker: opensItem ? items.last?.marker : nil)
     }
 
     private mutating func flush() {
@@ -142,6 +158,8 @@ public struct MarkdownScanner {
         let text = current.lines.joined(separator: "\n")
         var made = block(current.kind, text, line: current.line, path: current.path)
         made.opensListItem = current.opensItem
+        made.lastLine = current.lastLine
+        made.listMarker = current.marker
         if current.opensItem, let id = current.path.last { itemTexts[id] = text }
         blocks.append(made)
     }
@@ -149,11 +167,11 @@ public struct MarkdownScanner {
     private mutating func emitFence(_ fence: OpenFence) {
         blocks.append(MarkdownBlock(
             kind: .fence(language: fence.language), text: "", lines: fence.lines, line: fence.line, listPath: fence.path,
-            opensListItem: false))
+            opensListItem: false, lastLine: fence.lastLine))
     }
 
     private func block(_ kind: MarkdownBlock.Kind, _ text: String, line: Int, path: [Int]) -> MarkdownBlock {
-        MarkdownBlock(kind: kind, text: text, lines: [], line: line, listPath: path, opensListItem: false)
+        MarkdownBlock(kind: kind, text: text, lines: [], line: line, listPath: path, opensListItem: false, lastLine: line)
     }
 
     // MARK: - Line shapes
@@ -234,7 +252,7 @@ public struct MarkdownScanner {
         return marks.allSatisfy { $0 == first }
     }
 
-    private static func listItem(_ body: String) -> (contentOffset: Int, rest: String)? {
+    private static func listItem(_ body: String) -> (contentOffset: Int, rest: String, marker: String)? {
         var marker = 0
         if let first = body.first, "-*+".contains(first) {
             marker = 1
@@ -244,11 +262,12 @@ public struct MarkdownScanner {
             marker = digits + 1
         }
         let after = body.dropFirst(marker)
-        if after.isEmpty { return (marker + 1, "") }
+        let written = String(body.prefix(marker))
+        if after.isEmpty { return (marker + 1, "", written) }
         guard after.first == " " else { return nil }
         let spaces = after.prefix { $0 == " " }.count
         let rest = String(after.dropFirst(spaces))
-        return (marker + (spaces > 4 || rest.isEmpty ? 1 : spaces), trimmed(rest))
+        return (marker + (spaces > 4 || rest.isEmpty ? 1 : spaces), trimmed(rest), written)
     }
 
     private static func isHTML(_ body: String) -> Bool {
