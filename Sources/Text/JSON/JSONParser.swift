@@ -1,4 +1,4 @@
-/// Reads one JSON document (RFC 8259) from UTF-8 bytes into a `JSONNode`, keeping key order and
+/// Reads one JSON document (RFC 8259) from UTF-8 bytes into a `JSONValue`, keeping key order and
 /// number spelling, and saying where a document goes wrong in lines and columns.
 ///
 /// Foundation's JSONSerialization is not used: it loses the key order that compact texts must keep
@@ -15,7 +15,7 @@ public struct JSONParser {
     }
 
     /// The document in `bytes`: one value, with nothing but whitespace around it.
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes)
         parser.skipWhitespace()
         guard parser.index < bytes.count else { throw parser.error("the stream is empty, expected a JSON value") }
@@ -25,7 +25,7 @@ public struct JSONParser {
         return value
     }
 
-    private mutating func value() throws(JSONSyntaxError) -> JSONNode {
+    private mutating func value() throws(JSONSyntaxError) -> JSONValue {
         guard index < bytes.count else { throw error("the document ends early, expected a value") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try object()
@@ -39,15 +39,15 @@ public struct JSONParser {
         }
     }
 
-    private mutating func object() throws(JSONSyntaxError) -> JSONNode {
+    private mutating func object() throws(JSONSyntaxError) -> JSONValue {
         try enter()
         index += 1
-        var members: [JSONNode.Member] = []
+        var members: [JSONObject.Member] = []
         skipWhitespace()
         if peek(UInt8(ascii: "}")) {
             index += 1
             depth -= 1
-            return .object(members)
+            return .object(JSONObject(members))
         }
         while true {
             skipWhitespace()
@@ -57,20 +57,20 @@ public struct JSONParser {
             guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after the key") }
             index += 1
             skipWhitespace()
-            members.append(JSONNode.Member(key: key, value: try value()))
+            members.append(JSONObject.Member(key: key, value: try value()))
             skipWhitespace()
             if peek(UInt8(ascii: ",")) { index += 1; continue }
             guard peek(UInt8(ascii: "}")) else { throw error("expected ',' or '}' in an object") }
             index += 1
             depth -= 1
-            return .object(members)
+            return .object(JSONObject(members))
         }
     }
 
-    private mutating func array() throws(JSONSyntaxError) -> JSONNode {
+    private mutating func array() throws(JSONSyntaxError) -> JSONValue {
         try enter()
         index += 1
-        var items: [JSONNode] = []
+        var items: [JSONValue] = []
         skipWhitespace()
         if peek(UInt8(ascii: "]")) {
             index += 1

@@ -145,8 +145,8 @@ public struct JUnitReporter: Sendable {
             if let message = preflight.message { list.append(("engine.message", message)) }
             if let summary = preflight.summary { list.append(("engine.summary", summary)) }
             if case .object(let members)? = preflight.fingerprint {
-                for (name, value) in members.sorted(by: { $0.key < $1.key }) {
-                    if let text = Self.propertyText(value) { list.append(("engine.\(name)", text)) }
+                for member in members.sorted(by: { $0.key < $1.key }) {
+                    if let text = Self.propertyText(member.value) { list.append(("engine.\(member.key)", text)) }
                 }
             }
         }
@@ -160,8 +160,7 @@ public struct JUnitReporter: Sendable {
         switch value {
         case .null: nil
         case .bool(let flag): flag ? "yes" : "no"
-        case .integer(let number): String(number)
-        case .number(let number): String(number)
+        case .number(let text): text
         case .string(let text): text
         case .array(let items): items.isEmpty ? nil : items.compactMap(propertyText).joined(separator: ",")
         case .object: nil

@@ -121,9 +121,9 @@ extension RunbookSchema {
             "json": SchemaBuilder.described(
                 .object([
                     "type": .string("object"),
-                    "properties": .object(Dictionary(uniqueKeysWithValues: RunbookKeys.json.map { key in
+                    "properties": .object(JSONObject(Dictionary(uniqueKeysWithValues: RunbookKeys.json.map { key in
                         (key, key == "exists" ? SchemaBuilder.boolean : key == "length" || key == "value" ? Self.comparison : SchemaBuilder.text)
-                    })),
+                    }))),
                     "additionalProperties": .bool(false),
                     "required": .array([.string("path")]),
                     "minProperties": .integer(2), "maxProperties": .integer(2),

@@ -30,7 +30,7 @@ final class JSONCapture: @unchecked Sendable {
     }
 
     /// The captured value, or the failure that says why there is none.
-    func value(in document: Result<JSONNode, JSONSyntaxError>) -> Outcome {
+    func value(in document: Result<JSONValue, JSONSyntaxError>) -> Outcome {
         let reason: String
         switch document {
         case .failure(let error):

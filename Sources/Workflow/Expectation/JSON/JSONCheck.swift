@@ -74,7 +74,7 @@ final class JSONCheck: @unchecked Sendable {
     }
 
     /// What went wrong, or nil when the check holds for `document`.
-    func failure(document: Result<JSONNode, JSONSyntaxError>) -> MatcherFailure? {
+    func failure(document: Result<JSONValue, JSONSyntaxError>) -> MatcherFailure? {
         let message: String?
         switch document {
         case .failure(let error):
@@ -130,7 +130,7 @@ final class JSONCheck: @unchecked Sendable {
     }
 
     /// A value for a message, as JSON, cut to 200 characters.
-    static func shown(_ value: JSONNode) -> String {
+    static func shown(_ value: JSONValue) -> String {
         var text = value.text
         if case .string = value { text = quote(text) }
         return text.count > 200 ? String(text.prefix(200)) + "…" : text
@@ -139,7 +139,7 @@ final class JSONCheck: @unchecked Sendable {
     /// `text` as a JSON string literal, as values are shown in messages.
     static func quote(_ text: String) -> String {
         var output = ""
-        JSONNode.writeString(text, to: &output)
+        JSONValue.writeString(text, to: &output)
         return output
     }
 }

@@ -17,7 +17,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// What a path found.
     public enum Lookup: Sendable, Hashable {
         /// The value at the path.
-        case found(JSONNode)
+        case found(JSONValue)
         /// Why there is none: "path .x.y not found (.x has keys a, b)".
         case missing(String)
     }
@@ -104,11 +104,11 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The value at this path in `document`.
-    public func lookup(in document: JSONNode) -> Lookup {
+    public func lookup(in document: JSONValue) -> Lookup {
         Self.lookup(segments[...], in: document, walked: "")
     }
 
-    private static func lookup(_ rest: ArraySlice<Segment>, in node: JSONNode, walked: String) -> Lookup {
+    private static func lookup(_ rest: ArraySlice<Segment>, in node: JSONValue, walked: String) -> Lookup {
         guard let segment = rest.first else { return .found(node) }
         let here = walked.isEmpty ? "." : walked
         switch (segment, node) {
@@ -137,8 +137,8 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `[]`: the rest of the path applied to every element; elements where it finds nothing are left out.
-    private static func each(_ items: [JSONNode], rest: ArraySlice<Segment>, walked: String) -> Lookup {
-        var found: [JSONNode] = []
+    private static func each(_ items: [JSONValue], rest: ArraySlice<Segment>, walked: String) -> Lookup {
+        var found: [JSONValue] = []
         for item in items {
             if case .found(let value) = lookup(rest, in: item, walked: walked) { found.append(value) }
         }

@@ -8,7 +8,7 @@ final class JSONStreamCollector: @unchecked Sendable {
     static let limit = 64 << 20
     private var bytes: [UInt8] = []
     private var overflowed = false
-    private var parsed: Result<JSONNode, JSONSyntaxError>?
+    private var parsed: Result<JSONValue, JSONSyntaxError>?
 
     /// Appends a chunk of the stream as it arrived.
     func append(_ chunk: UnsafeRawBufferPointer) {
@@ -22,9 +22,9 @@ final class JSONStreamCollector: @unchecked Sendable {
     }
 
     /// The document the stream holds, parsed once.
-    var document: Result<JSONNode, JSONSyntaxError> {
+    var document: Result<JSONValue, JSONSyntaxError> {
         if let parsed { return parsed }
-        let result: Result<JSONNode, JSONSyntaxError>
+        let result: Result<JSONValue, JSONSyntaxError>
         if overflowed {
             result = .failure(JSONSyntaxError(reason: "the stream is larger than \(Self.limit >> 20) MiB", line: 1, column: 1))
         } else {
