@@ -136,7 +136,9 @@ enum FencedCommandParser {
         }
         if root, trimmed.hasPrefix("# ") {
             let rest = trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces)
-            if let program = rest.split(separator: " ").first, rootPrograms.contains(String(program)) || programs.contains(String(program)) { return rest }
+            if let program = rest.split(separator: " ").first.map(String.init), rootPrograms.contains(program) || programs.contains(program) {
+                return rest
+            }
         }
         return nil
     }

@@ -111,7 +111,8 @@ public struct BatchRun {
         }
         RunSettings.printBoardNotes(publisher)
         // Reports that could not be written are the failure's messages, whatever the status.
-        let status: Int32 = trap.fired || coordinator.interrupt.isTriggered ? 130 : (!reportProblems.isEmpty ? 2 : (summary.succeeded ? 0 : 1))
+        let interrupted = trap.fired || coordinator.interrupt.isTriggered
+        let status: Int32 = interrupted ? 130 : (!reportProblems.isEmpty ? 2 : (summary.succeeded ? 0 : 1))
         if status != 0 { throw CommandFailure(messages: reportProblems, status: status) }
     }
 

@@ -58,7 +58,9 @@ public struct ShellLexer: Sendable {
                 if scalar == "'" {
                     quote = .none
                 } else {
-                    if rules.expansions, scalar == "$", let reference = braced(at: index, singleQuoted: true) { expansions.append(reference) }
+                    if rules.expansions, scalar == "$", let reference = braced(at: index, singleQuoted: true) {
+                        expansions.append(reference)
+                    }
                     append(scalar, at: index, quoted: true)
                 }
                 index += 1

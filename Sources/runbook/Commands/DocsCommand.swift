@@ -97,8 +97,8 @@ struct DocsCommand: KindsCommand {
         }
         StandardStreams.out(diff)
         let regenerate = "runbook docs \(path.runbook)\(results.map { " --results \($0)" } ?? "") -o \(file)"
-        throw CommandFailure(
-            messages: ["\(file): \(exists ? "not what `runbook docs` generates" : "missing"); regenerate it with: \(regenerate)"], status: 1)
+        let problem = exists ? "not what `runbook docs` generates" : "missing"
+        throw CommandFailure(messages: ["\(file): \(problem); regenerate it with: \(regenerate)"], status: 1)
     }
 
     private func layers() throws -> VariableLayers {

@@ -59,9 +59,8 @@ struct ImportCommand: KindsCommand {
         let errors = checked.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
             let count = "\(errors.count) error\(errors.count == 1 ? "" : "s")"
-            throw CommandFailure(
-                diagnostics: errors, sources: [checked.source], messages: ["\(target): the draft does not validate (\(count)); please report it"],
-                status: 1, colored: options.colored(for: 2))
+            let message = "\(target): the draft does not validate (\(count)); please report it"
+            throw CommandFailure(diagnostics: errors, sources: [checked.source], messages: [message], status: 1, colored: options.colored(for: 2))
         }
         if !options.quiet {
             let remarks = yaml.components(separatedBy: "# drafted:").count - 1

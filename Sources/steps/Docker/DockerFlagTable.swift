@@ -57,8 +57,8 @@ enum DockerFlagTable {
         "system prune": ["-a", "--all", "-f", "--force", "--volumes"],
     ]
 
-    /// The flags of `subcommand` (`volume create` for an object group's action) that take no value; for a subcommand not in the table, every flag
-    /// written without `=` is taken for one that takes no value (a guess that never eats a positional).
+    /// The flags of `subcommand` (`volume create` for an object group's action) that take no value;
+    /// nil for a subcommand not in the table.
     static func booleanFlags(of subcommand: String) -> Set<String>? {
         switch subcommand {
         case "run", "create": run

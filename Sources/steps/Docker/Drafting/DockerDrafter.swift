@@ -26,7 +26,8 @@ public struct DockerDrafter: CommandDrafter {
     public func draft(_ typed: TypedCommand) -> DraftOutcome {
         let names = DraftVariable.environmentNames.union(environmentNames)
         guard let line = TemplatedCommandLine(typed.text, environmentNames: names, flagsNamingVariables: flagsNamingVariables) else {
-            return .needsShell(remark: "a shell line (pipe, redirection, `&&`, `;`, `$(…)` or `$PWD`): runs with /bin/sh, which gets every var")
+            let remark = "a shell line (pipe, redirection, `&&`, `;`, `$(…)` or `$PWD`): runs with /bin/sh, which gets every var"
+            return .needsShell(remark: remark)
         }
         let key = line.words[0] == DockerCommandKind.nvidiaDocker.key ? DockerCommandKind.nvidiaDocker.key : DockerCommandKind.docker.key
         let words = Array(line.words.dropFirst())
