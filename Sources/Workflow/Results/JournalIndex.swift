@@ -30,23 +30,11 @@ struct JournalIndex {
 
     /// Indexes the journal at `path`; a torn last line is ignored.
     static func read(path: String) throws(JournalReader.Failure) -> JournalIndex {
-        guard let lines = JSONLinesReader(path: path) else { throw .init(description: "\(path): cannot open the journal") }
         var index: JournalIndex?
         var early: [JournalRecord] = []
-        let decoder = JSONDecoder.runbook
-        for line in lines where !line.bytes.isEmpty {
-            let record: JournalRecord
-            do {
-                record = try decoder.decode(JournalRecord.self, from: line.bytes)
-            } catch {
-                if !line.isTerminated { break }  // a torn last line
-                throw .init(description: "\(path):\(line.number): not a journal record (\(error.localizedDescription))")
-            }
+        try JournalReader.records(path: path) { record, line in
             if case .run = record.type, let header = record.run { index = JournalIndex(header: header) }
-            guard index != nil else {
-                early.append(record)
-                continue
-            }
+            guard index != nil else { return early.append(record) }
             index?.add(record, offset: UInt64(line.offset), length: line.bytes.count)
         }
         guard var index else { throw .init(description: "\(path): no run record; is this a runbook journal?") }

@@ -9,25 +9,33 @@ public enum JournalReader {
         public var description: String
     }
 
-    /// The results recorded in the journal at `path`; a torn last line is ignored.
-    public static func read(path: String) throws(Failure) -> RunResults {
+    /// Hands each record of the journal at `path` to `take`, with its line, in order. A torn last
+    /// line is ignored (the run died while writing it; everything before it counts); any other
+    /// line that is not a record is an error naming FILE:LINE.
+    static func records(path: String, _ take: (JournalRecord, JSONLine) -> Void) throws(Failure) {
         guard let lines = JSONLinesReader(path: path) else { throw Failure(description: "\(path): cannot open the journal") }
-        var header: RunHeader?
-        var footer: RunFooter?
-        var preflights: [String: PreflightRecord] = [:]
-        var setups: [String: LearnerRecord] = [:]
-        var steps: [String: [String: StepResult]] = [:]
-        var cleanups: [String: [ProbeResult]] = [:]
         let decoder = JSONDecoder.runbook
         for line in lines where !line.bytes.isEmpty {
             let record: JournalRecord
             do {
                 record = try decoder.decode(JournalRecord.self, from: line.bytes)
             } catch {
-                // A torn last line: the run died while writing it; everything before it counts.
-                if !line.isTerminated { break }
+                if !line.isTerminated { return }
                 throw Failure(description: "\(path):\(line.number): not a journal record (\(error.localizedDescription))")
             }
+            take(record, line)
+        }
+    }
+
+    /// The results recorded in the journal at `path`; a torn last line is ignored.
+    public static func read(path: String) throws(Failure) -> RunResults {
+        var header: RunHeader?
+        var footer: RunFooter?
+        var preflights: [String: PreflightRecord] = [:]
+        var setups: [String: LearnerRecord] = [:]
+        var steps: [String: [String: StepResult]] = [:]
+        var cleanups: [String: [ProbeResult]] = [:]
+        try records(path: path) { record, _ in
             switch record.type {
             case .run: header = record.run
             case .learner: if let value = record.learner { setups[value.learner] = value }
