@@ -76,9 +76,12 @@ struct HardeningTests {
         let folder = try RunbookBinary.temporaryDirectory("hung-engine")
         defer { try? FileManager.default.removeItem(at: folder) }
         let socket = folder.appendingPathComponent("hung.sock").path
-        // An engine that takes connections and never answers.
+        // An engine that takes a connection, says so in a file, and never answers.
+        let connected = folder.appendingPathComponent("connected").path
+        let script = "import socket,time\ns=socket.socket(socket.AF_UNIX)\ns.bind('\(socket)')\ns.listen(64)\n"
+            + "c,_=s.accept()\nopen('\(connected)','w').close()\ntime.sleep(120)"
         let listener = try ChildProcess.spawn(
-            "python3", ["-c", "import socket,time\ns=socket.socket(socket.AF_UNIX)\ns.bind('\(socket)')\ns.listen(64)\ntime.sleep(120)"],
+            "python3", ["-c", script],
             in: folder.path, stdout: .file(folder.appendingPathComponent("l.out").path), stderr: .file(folder.appendingPathComponent("l.err").path))
         defer {
             listener.signal(SIGKILL)
@@ -90,7 +93,8 @@ struct HardeningTests {
             .write(toFile: runbook, atomically: true, encoding: .utf8)
         let running = try RunbookBinary.start(
             ["run", runbook, "--out", folder.appendingPathComponent("out").path], in: folder, environment: ["DOCKER_HOST": "unix://\(socket)"])
-        try await Task.sleep(for: .seconds(1))
+        // The run is in its preflight once the docker client has connected: its signal trap is set.
+        #expect(await Self.eventually(30) { FileManager.default.fileExists(atPath: connected) })
         let interrupted = Date()
         kill(running.pid, SIGINT)
         let outcome = await running.finish()
