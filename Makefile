@@ -22,7 +22,7 @@ BASH_COMPLETIONS := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONS := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISH_COMPLETIONS := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 
-.PHONY: demo test deps build docs lab lab-down bench clean schema install uninstall image dist
+.PHONY: demo test deps build docs lab lab-down bench clean schema install uninstall image dist format lint
 
 ## demo: set everything up and run module 1 against the local engine with the offline lab.
 demo: deps build lab
@@ -86,6 +86,15 @@ bench: deps
 schema: build
 	$(RUNBOOK) schema > docs/schema/runbook.schema.json
 	$(RUNBOOK) schema --roster > docs/schema/roster.schema.json
+
+## format: rewrite the Swift sources in place by .swift-format (line length 140, 4 spaces).
+FORMATTED := Sources Tests bench/Sources bench/Package.swift Package.swift
+format:
+	$(SWIFT) format --in-place --recursive --parallel $(FORMATTED)
+
+## lint: the formatter's findings, as errors (not part of `make test`).
+lint:
+	$(SWIFT) format lint --recursive --strict --parallel $(FORMATTED)
 
 ## install: the runbook binary in PREFIX/bin (default /usr/local) and its bash, zsh and fish completions.
 install:

@@ -12,6 +12,9 @@ let package = Package(
         .library(name: "Workflow", targets: ["Workflow"]),
         .library(name: "Steps", targets: ["Steps"]),
         .library(name: "Board", targets: ["Board"]),
+        .library(name: "Text", targets: ["Text"]),
+        // Spawning and awaiting child processes for the tests and bench/ (never blocking Swift's pool).
+        .library(name: "ProcessHarness", targets: ["ProcessHarness"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -50,15 +53,21 @@ let package = Package(
         ),
         // `runbook --version`: the VERSION file and the git commit, written before each build.
         .plugin(name: "BuildInfo", capability: .buildTool()),
+        // One of each text tool (shell lexer, Markdown blocks, YAML scalars, JSON, JSON lines, diff): Foundation only.
+        .target(
+            name: "Text",
+            swiftSettings: strict
+        ),
         .target(
             name: "Workflow",
-            dependencies: ["CYAML", "CSSL"],
+            dependencies: ["CYAML", "CSSL", "Text"],
             swiftSettings: strict
         ),
         .target(
             name: "Steps",
             dependencies: [
                 "Workflow",
+                "Text",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -73,6 +82,7 @@ let package = Package(
             dependencies: [
                 "Workflow",
                 "CZlib",
+                "Text",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -87,25 +97,73 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // What the commands share: run preparation, batch runs, reports, completion, terminal output.
+        .target(
+            name: "Frontend",
+            dependencies: ["Workflow", "Steps", "Board"],
+            swiftSettings: strict
+        ),
+        // `runbook guide`: the flow, the screen, the keys, the saved progress.
+        .target(
+            name: "Guide",
+            dependencies: ["Workflow", "Frontend", "Board", "Text"],
+            swiftSettings: strict
+        ),
+        // `runbook docs` and `runbook import`: the learner's text from a runbook, drafts from tutorials.
+        .target(
+            name: "Authoring",
+            dependencies: ["Workflow", "Text"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "runbook",
             dependencies: [
                 "Workflow",
                 "Steps",
                 "Board",
+                "Frontend",
+                "Guide",
+                "Authoring",
+                "Text",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
             plugins: ["BuildInfo"]
         ),
+        // The one process-spawning helper of the tests and benchmarks.
+        .target(
+            name: "ProcessHarness",
+            path: "Tests/ProcessHarness",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "TextTests",
+            dependencies: ["Text"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "GuideTests",
+            dependencies: ["Guide", "Frontend", "Workflow", "Text"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FrontendTests",
+            dependencies: ["Frontend", "Workflow", "Steps"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AuthoringTests",
+            dependencies: ["Authoring", "Workflow", "Steps", "Text"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "WorkflowTests",
-            dependencies: ["Workflow"],
+            dependencies: ["Workflow", "Text"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "StepsTests",
-            dependencies: ["Steps", "Workflow"],
+            dependencies: ["Steps", "Workflow", "Text", "ProcessHarness"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
@@ -123,7 +181,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RunbookTests",
-            dependencies: ["Workflow"],
+            dependencies: ["Workflow", "ProcessHarness"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),

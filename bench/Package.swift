@@ -18,6 +18,7 @@ let package = Package(
                 .product(name: "Workflow", package: "runbook"),
                 .product(name: "Steps", package: "runbook"),
                 .product(name: "Board", package: "runbook"),
+                .product(name: "ProcessHarness", package: "runbook"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],

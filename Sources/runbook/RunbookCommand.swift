@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Frontend
+import Steps
 
 /// The `runbook` command: runs Docker workshop modules written as YAML runbooks.
 @main
@@ -24,26 +26,34 @@ struct RunbookCommand: AsyncParsableCommand {
         ]
     )
 
-    /// Parses and runs, mapping argument-parser's usage errors (64) to 2 as SPEC 3 asks.
+    /// Parses and runs, mapping argument-parser's usage errors (64) to 2 as SPEC 3 asks. The
+    /// registry of every kind and backend is made here, once, and handed to the command.
+    ///
+    /// The one error funnel: whatever a command fails with is printed here, once, on standard
+    /// error: positioned problems as `FILE:LINE:COL: error: MESSAGE` with the source line and a
+    /// caret, the others as `runbook: error: MESSAGE` (usage errors followed by the usage).
     static func main() async {
         ContainerRunner.prepareProcess()  // inside a container: the folder owner's identity, state under $PWD (SPEC 10.2)
         do {
             var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
+            if let needsKinds = command as? any KindsCommand {
+                try await needsKinds.run(kinds: StandardKinds.make())
+            } else if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
         } catch let failure as CommandFailure {
-            if let text = failure.text { StandardStreams.err(text) }
+            StandardStreams.err(failure.rendered)
             Foundation.exit(failure.status)
         } catch {
             let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
+            // Help and --version end here too (exit status 0), printed by argument-parser.
+            guard code != .success else { exit(withError: error) }
+            let full = fullMessage(for: error)
+            let text = full.hasPrefix("Error: ") ? CommandFailure.line(.error, String(full.dropFirst("Error: ".count))) : full + "\n"
+            StandardStreams.err(text)
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessHarness
 import Testing
 
 /// The class board in a real browser: headless Chromium driven by selenium (scripts/board_browser.py,
@@ -19,10 +20,10 @@ struct BoardBrowserTests {
         let serve = try await ServeProcess(
             [runbook, "--learners", roster, "--listen", "127.0.0.1:0", "--store", scratch.appendingPathComponent("store").path], in: scratch
         )
-        defer { _ = try? serve.stop() }
+        defer { serve.stopInBackground() }
         let environment = ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path]
-        func run(_ learners: String, _ extra: [String] = [], out: String) throws {
-            let outcome = try RunbookBinary.run(
+        func run(_ learners: String, _ extra: [String] = [], out: String) async throws {
+            let outcome = try await RunbookBinary.run(
                 [
                     "run", runbook, "--learners", roster, "--learner", learners, "--publish", serve.joinURL, "--out",
                     scratch.appendingPathComponent(out).path,
@@ -30,16 +31,16 @@ struct BoardBrowserTests {
                 in: scratch, environment: environment)
             RunbookBinary.expectNoCrash(outcome)
         }
-        try run("ada,bob,carol,dan", out: "results-1")
-        try run("eve", ["--only", "hello"], out: "results-2")
+        try await run("ada,bob,carol,dan", out: "results-1")
+        try await run("eve", ["--only", "hello"], out: "results-2")
         // dan raises a hand on picky, as `h` in a guide would.
-        let joined = try Curl.post("\(serve.origin)/api/v1/join", body: Data("{\"code\":\"\(serve.code)\",\"learner\":\"dan\"}".utf8)).json
+        let joined = try await Curl.post("\(serve.origin)/api/v1/join", body: Data("{\"code\":\"\(serve.code)\",\"learner\":\"dan\"}".utf8)).json
         let seq = (joined["acked"] as? Int ?? 0) + 1
         let hand =
             "{\"seq\":\(seq),\"type\":\"hand\",\"hand\":{\"learner\":\"dan\",\"step\":\"picky\",\"raisedAt\":\"2030-01-01T00:00:00.000Z\"}}"
-        #expect(try Curl.post("\(serve.origin)/api/v1/journal", body: Data(hand.utf8), bearer: joined["token"] as? String).status == 200)
+        #expect(try await Curl.post("\(serve.origin)/api/v1/journal", body: Data(hand.utf8), bearer: joined["token"] as? String).status == 200)
 
-        let venv = try ExternalTool.run(DockerAvailability.repositoryRoot.appendingPathComponent("scripts/board-browser-venv.sh").path, [])
+        let venv = try await ExternalTool.run(DockerAvailability.repositoryRoot.appendingPathComponent("scripts/board-browser-venv.sh").path, [])
         try #require(venv.status == 0, "cannot make the venv: \(venv.output)")
         let python = try #require(venv.output.split(separator: "\n").last.map(String.init))
         let ready = scratch.appendingPathComponent("ready")
@@ -51,11 +52,11 @@ struct BoardBrowserTests {
                 DockerAvailability.repositoryRoot.appendingPathComponent("scripts/board_browser.py").path, serve.boardURL, "eve",
                 ready.path, screenshot.path,
             ],
-            in: scratch, environment: ProcessInfo.processInfo.environment, stdout: log, stderr: scratch.appendingPathComponent("driver.err")
+            in: scratch.path, stdout: .file(log.path), stderr: .file(scratch.appendingPathComponent("driver.err").path)
         )
         let driverReady = try await BoardEndToEndTests.eventually(.seconds(60)) { FileManager.default.fileExists(atPath: ready.path) }
-        if driverReady { try run("eve", out: "results-3") }
-        let status = ChildProcess.wait(driver)
+        if driverReady { try await run("eve", out: "results-3") }
+        let status = await driver.exitStatus()
         let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         let errors = (try? String(contentsOf: scratch.appendingPathComponent("driver.err"), encoding: .utf8)) ?? ""
         #expect(driverReady, "the page never followed the board's events: \(output)\(errors)")

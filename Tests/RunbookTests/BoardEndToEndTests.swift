@@ -10,14 +10,14 @@ struct BoardEndToEndTests {
     static let roster = RunbookBinary.fixtures.appendingPathComponent("board/roster.yaml")
 
     /// Polls `condition` every 100 ms until it holds or `limit` passes; returns whether it held.
-    static func eventually(_ limit: Duration = .seconds(20), _ condition: () throws -> Bool) async throws -> Bool {
+    static func eventually(_ limit: Duration = .seconds(20), _ condition: () async throws -> Bool) async throws -> Bool {
         let clock = ContinuousClock()
         let deadline = clock.now + limit
         while clock.now < deadline {
-            if try condition() { return true }
+            if try await condition() { return true }
             try await Task.sleep(for: .milliseconds(100))
         }
-        return try condition()
+        return try await condition()
     }
 
     /// The seqs stored for `learner`, in file order.
@@ -50,9 +50,9 @@ struct BoardEndToEndTests {
                 scratch.appendingPathComponent("store").path,
             ],
             in: scratch)
-        defer { _ = try? serve.stop() }
+        defer { serve.stopInBackground() }
         let results = scratch.appendingPathComponent("results")
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             [
                 "run", Self.classRunbook.path, "--learners", Self.roster.path, "--jobs", "5", "--publish", serve.joinURL, "--out",
                 results.path,
@@ -64,8 +64,8 @@ struct BoardEndToEndTests {
         let file = try ResultsFile(directory: results)
         let expected = Dictionary(uniqueKeysWithValues: ["ada", "bob", "carol", "dan", "eve"].map { ($0, file.statuses(of: $0)) })
         #expect(expected["eve"]?["picky"] == "failed")
-        #expect(try serve.statuses() == expected)
-        let rows = try serve.matrix()["learners"] as? [[String: Any]] ?? []
+        #expect(try await serve.statuses() == expected)
+        let rows = try await serve.matrix()["learners"] as? [[String: Any]] ?? []
         #expect(rows.map { $0["id"] as? String } == ["ada", "bob", "carol", "dan", "eve"], "roster order")
         #expect(rows.first?["name"] as? String == "Ada Lovelace")
         for learner in ["ada", "eve"] {
@@ -94,13 +94,13 @@ struct BoardEndToEndTests {
             ],
             in: scratch, environment: ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path])
         #expect(try await Self.eventually { (try? Self.storedSeqs(store, "ada").count) ?? 0 >= 3 }, "records reach the board")
-        try first.stop(SIGKILL)
+        await first.stop(SIGKILL)
         #expect(run.isRunning, "the run goes on without the board")
         let second = try await ServeProcess(arguments, in: scratch)
-        defer { _ = try? second.stop() }
+        defer { second.stopInBackground() }
         #expect(second.joinURL == first.joinURL && second.token == first.token, "same store: same code, same tokens")
         #expect(FileManager.default.createFile(atPath: release.path, contents: Data()))
-        let outcome = try run.finish()
+        let outcome = await run.finish()
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
         #expect(!outcome.stderr.contains("board:"), "the outbox was flushed before the run exited: \(outcome.stderr)")
@@ -109,7 +109,7 @@ struct BoardEndToEndTests {
             let count = try Self.journaledCount(results, learner)
             #expect(count == 13, "run, the learner's ports and folder, five steps with their start records, end")
             #expect(try Self.storedSeqs(store, learner) == Array(1...count), "\(learner): every record once, in order")
-            #expect(try second.statuses()[learner] == file.statuses(of: learner))
+            #expect(try await second.statuses()[learner] == file.statuses(of: learner))
         }
     }
 
@@ -119,19 +119,19 @@ struct BoardEndToEndTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let serve = try await ServeProcess([Self.classRunbook.path, "--listen", "127.0.0.1:0"], in: scratch)
         var stopped = false
-        defer { if !stopped { _ = try? serve.stop() } }
-        let sha = try #require((try serve.matrix()["runbook"] as? [String: Any])?["sha256"] as? String)
+        defer { if !stopped { serve.stopInBackground() } }
+        let sha = try #require((try await serve.matrix()["runbook"] as? [String: Any])?["sha256"] as? String)
         let store = scratch.appendingPathComponent("runbook-class/\(sha.prefix(12))")
         #expect(FileManager.default.fileExists(atPath: store.appendingPathComponent("secret").path), "the default store")
-        let joinPage = try Curl.get(serve.joinURL)
+        let joinPage = try await Curl.get(serve.joinURL)
         #expect(joinPage.status == 200 && joinPage.body.contains("runbook guide --join \(serve.joinURL) --learner"), "\(joinPage.body)")
-        #expect(try Curl.get("\(serve.origin)/join/not-the-code").status == 401)
-        let join = { (code: String, learner: String) in
-            try Curl.post("\(serve.origin)/api/v1/join", body: Data("{\"code\":\"\(code)\",\"learner\":\"\(learner)\"}".utf8))
+        #expect(try await Curl.get("\(serve.origin)/join/not-the-code").status == 401)
+        let join = { (code: String, learner: String) async throws in
+            try await Curl.post("\(serve.origin)/api/v1/join", body: Data("{\"code\":\"\(code)\",\"learner\":\"\(learner)\"}".utf8))
         }
-        #expect(try join("not-the-code", "mallory").status == 401)
-        #expect(try join(serve.code, "Mallory!").status == 400)
-        let token = try join(serve.code, "mallory").json["token"] as? String ?? ""
+        #expect(try await join("not-the-code", "mallory").status == 401)
+        #expect(try await join(serve.code, "Mallory!").status == 400)
+        let token = try await join(serve.code, "mallory").json["token"] as? String ?? ""
         #expect(!token.isEmpty)
         let evil = "<script>alert('board')</script>"
         func header(learner: String = "mallory", sha: String = sha, seq: Int = 1) -> String {
@@ -148,39 +148,39 @@ struct BoardEndToEndTests {
             """
         }
         let journal = "\(serve.origin)/api/v1/journal"
-        #expect(try Curl.post(journal, body: Data(header().utf8), bearer: "l.mallory.forged").status == 401)
-        #expect(try Curl.post(journal, body: Data(header().utf8), bearer: serve.token).status == 401)
-        #expect(try Curl.post(journal, body: Data(repeating: 0x20, count: 2 << 20), bearer: token).status == 413)
+        #expect(try await Curl.post(journal, body: Data(header().utf8), bearer: "l.mallory.forged").status == 401)
+        #expect(try await Curl.post(journal, body: Data(header().utf8), bearer: serve.token).status == 401)
+        #expect(try await Curl.post(journal, body: Data(repeating: 0x20, count: 2 << 20), bearer: token).status == 413)
         let refused = [
             header() + "\n" + step(learner: "bob"),
             header() + "\n" + step(step: "no-such-step"),
             header() + "\n{\"seq\":2,\"type\":\"step\",\"step\":",
         ]
         for body in refused {
-            let reply = try Curl.post(journal, body: Data(body.utf8), bearer: token)
+            let reply = try await Curl.post(journal, body: Data(body.utf8), bearer: token)
             #expect(reply.status == 400, "\(reply.body)")
         }
         #expect(
             !FileManager.default.fileExists(atPath: store.appendingPathComponent("mallory.jsonl").path),
             "nothing of any refused batch stored")
-        let other = try Curl.post(journal, body: Data(header(sha: String(repeating: "0", count: 64)).utf8), bearer: token)
+        let other = try await Curl.post(journal, body: Data(header(sha: String(repeating: "0", count: 64)).utf8), bearer: token)
         #expect(other.status == 200 && (other.json["refused"] as? [[String: Any]])?.first?["from"] as? Int == 1, "\(other.body)")
         #expect(
             !FileManager.default.fileExists(atPath: store.appendingPathComponent("mallory.jsonl").path),
             "a run of another runbook is acknowledged, never stored")
-        let stored = try Curl.post(journal, body: Data((header(seq: 2) + "\n" + step(seq: 3)).utf8), bearer: token)
+        let stored = try await Curl.post(journal, body: Data((header(seq: 2) + "\n" + step(seq: 3)).utf8), bearer: token)
         #expect(stored.json["acked"] as? Int == 3, "\(stored.body)")
-        #expect(try Curl.get("\(serve.origin)/").status == 401)
-        let page = try Curl.get(serve.origin + "/", bearer: serve.token)
+        #expect(try await Curl.get("\(serve.origin)/").status == 401)
+        let page = try await Curl.get(serve.origin + "/", bearer: serve.token)
         #expect(page.status == 200)
         #expect(!page.body.contains(serve.token), "no token in the page")
         #expect(!page.body.contains(evil))
         #expect(page.body.contains("&lt;script&gt;alert(&#39;board&#39;)&lt;/script&gt;"))
         #expect(page.body.contains("\\u003cscript\\u003ealert('board')\\u003c/script\\u003e"), "the page's data escapes it too")
-        let report = try Curl.get("\(serve.origin)/report.html?token=\(serve.token)")
+        let report = try await Curl.get("\(serve.origin)/report.html?token=\(serve.token)")
         #expect(report.status == 200 && !report.body.contains(evil))
         stopped = true
-        let ended = try serve.stop(SIGINT)
+        let ended = await serve.stop(SIGINT)
         #expect(ended.status == 0, "Ctrl-C stops the server cleanly: \(ended.stderr)")
         #expect(ended.stdout == "board: \(serve.boardURL)\njoin: \(serve.joinURL)\n", "exactly the two lines")
     }
@@ -194,8 +194,8 @@ struct BoardEndToEndTests {
         let runbook = GuideCommandTests.fixture
         let serve = try await ServeProcess(
             [runbook.path, "--listen", "127.0.0.1:0", "--store", scratch.appendingPathComponent("store").path], in: scratch)
-        defer { _ = try? serve.stop() }
-        let screen = try TmuxScreen(
+        defer { serve.stopInBackground() }
+        let screen = try await TmuxScreen(
             [
                 RunbookBinary.url.path, "guide", runbook.path, "--var", "dir=\(scratch.path)", "--out",
                 scratch.appendingPathComponent("results").path,
@@ -203,20 +203,21 @@ struct BoardEndToEndTests {
             ],
             in: scratch, environment: ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path, "NO_COLOR": "1"])
         try await screen.waitFor("Step 1 of 4 · hello")
-        try screen.send("Enter")
+        try await screen.send("Enter")
         try await screen.waitFor("✓ Passed", "Step 2 of 4 · make-file")
-        try screen.send("h")
+        try await screen.send("h")
         try await screen.waitFor("Hand raised")
         let seen = try await Self.eventually {
-            let row = (try serve.matrix()["learners"] as? [[String: Any]] ?? []).first { $0["id"] as? String == "ada" }
+            let row = (try await serve.matrix()["learners"] as? [[String: Any]] ?? []).first { $0["id"] as? String == "ada" }
             return (row?["hand"] as? [String: Any])?["step"] as? String == "make-file"
                 && ((row?["steps"] as? [String: Any])?["hello"] as? [String: Any])?["status"] as? String == "passed"
         }
-        #expect(seen, "the board shows hello passed and ada's hand on make-file: \((try? serve.matrix()) ?? [:])")
-        try screen.send("q")
+        let matrix = (try? await serve.matrix()) ?? [:]
+        #expect(seen, "the board shows hello passed and ada's hand on make-file: \(matrix)")
+        try await screen.send("q")
         #expect(try await screen.waitForExit() == 0)
-        #expect(try serve.statuses()["ada"] == ["hello": "passed"], "steps never reached are not run, never skipped")
-        let row = (try serve.matrix()["learners"] as? [[String: Any]] ?? []).first { $0["id"] as? String == "ada" }
+        #expect(try await serve.statuses()["ada"] == ["hello": "passed"], "steps never reached are not run, never skipped")
+        let row = (try await serve.matrix()["learners"] as? [[String: Any]] ?? []).first { $0["id"] as? String == "ada" }
         #expect(row?["stuck"] as? String == "left at make-file", "a learner who quit is flagged where they left")
     }
 }

@@ -8,8 +8,8 @@ import Testing
     "class board from the guide, end to end", .serialized, .enabled(if: TmuxScreen.isAvailable || DockerAvailability.inCI, "needs tmux"))
 struct BoardGuideEndToEndTests {
     /// The guide of the fixture joined to `joinURL` as ada, in tmux.
-    static func guide(_ scratch: URL, joinURL: String) throws -> TmuxScreen {
-        try TmuxScreen(
+    static func guide(_ scratch: URL, joinURL: String) async throws -> TmuxScreen {
+        try await TmuxScreen(
             [
                 RunbookBinary.url.path, "guide", GuideCommandTests.fixture.path, "--var", "dir=\(scratch.path)", "--out",
                 scratch.appendingPathComponent("results").path, "--join", joinURL, "--learner", "ada",
@@ -31,34 +31,35 @@ struct BoardGuideEndToEndTests {
             scratch.appendingPathComponent("store").path, "--code", "live-class-01",
         ]
         let first = try await ServeProcess(arguments, in: scratch)
-        let screen = try Self.guide(scratch, joinURL: first.joinURL)
+        let screen = try await Self.guide(scratch, joinURL: first.joinURL)
         var shown = try await screen.waitFor("board: joined as ada", "Step 1 of 4 · hello", "h raise hand")
         #expect(shown.contains("Enter run it · c check · s skip · h raise hand · q quit · ? help"), "h is on the keys line:\n\(shown)")
 
-        try first.stop(SIGKILL)
-        try screen.send("Enter")
+        await first.stop(SIGKILL)
+        try await screen.send("Enter")
         shown = try await screen.waitFor("Step 2 of 4 · make-file", "board unreachable since", timeout: .seconds(30))
         #expect(Self.lastBoardLine(shown).contains("waiting"), "records wait while it is down:\n\(shown)")
-        try screen.send("h")
+        try await screen.send("h")
         shown = try await screen.waitFor("Your hand is not on the board yet", timeout: .seconds(30))
         #expect(!shown.contains("Hand raised"), "never 'raised' while the board does not have it")
 
         let second = try await ServeProcess(arguments, in: scratch)
-        defer { _ = try? second.stop() }
+        defer { second.stopInBackground() }
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(90)
-        while !Self.lastBoardLine(screen.capture()).contains("joined as ada"), clock.now < deadline {
+        while await !Self.lastBoardLine(screen.capture()).contains("joined as ada"), clock.now < deadline {
             try await Task.sleep(for: .milliseconds(200))
         }
-        #expect(Self.lastBoardLine(screen.capture()).contains("joined as ada"), "back on the board:\n\(screen.capture())")
-        try screen.send("h")
+        let back = await screen.capture()
+        #expect(Self.lastBoardLine(back).contains("joined as ada"), "back on the board:\n\(back)")
+        try await screen.send("h")
         try await screen.waitFor("Hand raised: the instructor sees it", timeout: .seconds(30))
-        let row = (try second.matrix()["learners"] as? [[String: Any]] ?? []).first { $0["id"] as? String == "ada" }
+        let row = await (try second.matrix()["learners"] as? [[String: Any]] ?? []).first { $0["id"] as? String == "ada" }
         #expect((row?["hand"] as? [String: Any])?["step"] as? String == "make-file")
-        try screen.send("q")
+        try await screen.send("q")
         #expect(try await screen.waitForExit() == 0)
-        #expect(!screen.capture().contains("on the board yet; the next command"), "nothing left undelivered at exit")
-        #expect(try second.statuses()["ada"] == ["hello": "passed"])
+        await #expect(!screen.capture().contains("on the board yet; the next command"), "nothing left undelivered at exit")
+        await #expect(try second.statuses()["ada"] == ["hello": "passed"])
     }
 
     @Test("a wrong class code is said before the first step, with what to do")
@@ -68,14 +69,14 @@ struct BoardGuideEndToEndTests {
         let serve = try await ServeProcess(
             [GuideCommandTests.fixture.path, "--listen", "127.0.0.1:0", "--store", scratch.appendingPathComponent("store").path],
             in: scratch)
-        defer { _ = try? serve.stop() }
-        let screen = try Self.guide(scratch, joinURL: serve.origin + "/join/not-the-class-code")
+        defer { serve.stopInBackground() }
+        let screen = try await Self.guide(scratch, joinURL: serve.origin + "/join/not-the-class-code")
         let shown = try await screen.waitFor("The class board refuses you: wrong class code", "Step 1 of 4 · hello")
         let refusal = try #require(shown.range(of: "refuses you"))
         let step = try #require(shown.range(of: "Step 1 of 4"))
         #expect(refusal.lowerBound < step.lowerBound, "before the first step:\n\(shown)")
         #expect(shown.contains("check the --join URL"))
-        try screen.send("q")
+        try await screen.send("q")
         _ = try await screen.waitForExit()
     }
 }

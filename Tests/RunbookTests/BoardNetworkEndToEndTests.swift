@@ -15,7 +15,7 @@ struct BoardNetworkEndToEndTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let cert = scratch.appendingPathComponent("cert.pem").path
         let key = scratch.appendingPathComponent("key.pem").path
-        let made = try ExternalTool.run(
+        let made = try await ExternalTool.run(
             "openssl",
             [
                 "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1",
@@ -27,19 +27,19 @@ struct BoardNetworkEndToEndTests {
                 Self.classRunbook.path, "--listen", "127.0.0.1:0", "--store", scratch.appendingPathComponent("store").path, "--tls-cert",
                 cert, "--tls-key", key,
             ], in: scratch)
-        defer { _ = try? serve.stop() }
+        defer { serve.stopInBackground() }
         #expect(serve.boardURL.hasPrefix("https://127.0.0.1:") && serve.joinURL.hasPrefix("https://127.0.0.1:"))
         let authorization = ["-H", "Authorization: Bearer \(serve.token)"]
-        let trusted = try ExternalTool.run(
+        let trusted = try await ExternalTool.run(
             "curl", ["-sS", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", cert] + authorization + [serve.origin + "/api/v1/matrix"])
         #expect(trusted.output.hasSuffix("200"), "\(trusted.output)")
-        let untrusted = try ExternalTool.run("curl", ["-sS", "-o", "/dev/null", "-w", "%{http_code}", serve.joinURL])
+        let untrusted = try await ExternalTool.run("curl", ["-sS", "-o", "/dev/null", "-w", "%{http_code}", serve.joinURL])
         #expect(untrusted.status != 0, "a client that does not trust the certificate is refused: \(untrusted.output)")
-        let plain = try ExternalTool.run(
+        let plain = try await ExternalTool.run(
             "curl", ["-sS", "-o", "/dev/null", "-w", "%{http_code}", serve.joinURL.replacingOccurrences(of: "https://", with: "http://")])
         #expect(!plain.output.hasSuffix("200"), "no plain HTTP on a TLS board")
         // A learner trusts the certificate as curl and OpenSSL do, with SSL_CERT_FILE.
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             [
                 "run", Self.classRunbook.path, "--learner", "ada", "--publish", serve.joinURL, "--out",
                 scratch.appendingPathComponent("results").path,
@@ -47,7 +47,7 @@ struct BoardNetworkEndToEndTests {
             in: scratch, environment: ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path, "SSL_CERT_FILE": cert])
         RunbookBinary.expectNoCrash(outcome)
         #expect(!outcome.stderr.contains("board:"), "every record reached the board over HTTPS: \(outcome.stderr)")
-        let matrix = try ExternalTool.run(
+        let matrix = try await ExternalTool.run(
             "curl", ["-sS", "--cacert", cert, "-H", "Authorization: Bearer \(serve.token)", serve.origin + "/api/v1/matrix"])
         #expect(matrix.output.contains("\"id\":\"ada\""))
     }
@@ -64,18 +64,18 @@ struct BoardNetworkEndToEndTests {
         let note = outside.errors
         #expect(note.contains("listening on 0.0.0.0:") && note.contains("learners reach it at http://\(host):"), "\(note)")
         let port = URLComponents(string: outside.joinURL)?.port ?? 0
-        let reached = try Curl.get("http://\(host):\(port)/api/v1/matrix", bearer: outside.token)
+        let reached = try await Curl.get("http://\(host):\(port)/api/v1/matrix", bearer: outside.token)
         #expect(reached.status == 200, "the printed address answers")
-        _ = try outside.stop()
+        _ = await outside.stop()
 
         let proxied = try await ServeProcess(
             [Self.classRunbook.path, "--listen", "0.0.0.0:0", "--store", store, "--public-url", "http://board.example:8443/"],
             in: scratch, environment: ["RUNBOOK_IN_CONTAINER": "1"])
-        defer { _ = try? proxied.stop() }
+        defer { proxied.stopInBackground() }
         #expect(proxied.joinURL.hasPrefix("http://board.example:8443/join/"), "\(proxied.joinURL)")
         #expect(proxied.boardURL.hasPrefix("http://board.example:8443/?token="))
 
-        let inContainer = try RunbookBinary.run(
+        let inContainer = try await RunbookBinary.run(
             ["serve", Self.classRunbook.path, "--listen", "0.0.0.0:0", "--store", store], in: scratch,
             environment: ["RUNBOOK_IN_CONTAINER": "1"])
         #expect(inContainer.status == 2 && inContainer.stderr.contains("--public-url"), "\(inContainer.stderr)")
@@ -91,32 +91,32 @@ struct BoardNetworkEndToEndTests {
                 Self.classRunbook.path, "--listen", "127.0.0.1:\(port)", "--store", scratch.appendingPathComponent("store").path,
                 "--public-url", "https://board.example",
             ], in: scratch)
-        defer { _ = try? serve.stop() }
+        defer { serve.stopInBackground() }
         #expect(serve.joinURL.hasPrefix("https://board.example/join/"))
-        func status(_ host: String) throws -> String {
+        func status(_ host: String) async throws -> String {
             let headers = ["-H", "Host: \(host)", "-H", "Authorization: Bearer \(serve.token)"]
             let url = "http://127.0.0.1:\(port)/api/v1/matrix"
-            return try ExternalTool.run("curl", ["-sS", "-o", "/dev/null", "-w", "%{http_code}"] + headers + [url]).output
+            return try await ExternalTool.run("curl", ["-sS", "-o", "/dev/null", "-w", "%{http_code}"] + headers + [url]).output
         }
-        #expect(try status("attacker.example") == "421")
-        #expect(try status("attacker.example:\(port)") == "421")
-        #expect(try status("127.0.0.1:\(port)") == "200")
-        #expect(try status("localhost:\(port)") == "200")
-        #expect(try status("board.example") == "200", "--public-url's host")
+        await #expect(try status("attacker.example") == "421")
+        await #expect(try status("attacker.example:\(port)") == "421")
+        await #expect(try status("127.0.0.1:\(port)") == "200")
+        await #expect(try status("localhost:\(port)") == "200")
+        await #expect(try status("board.example") == "200", "--public-url's host")
     }
 
     @Test("--code shorter than 8 characters is a usage error")
-    func shortCode() throws {
-        let outcome = try RunbookBinary.run(["serve", Self.classRunbook.path, "--listen", "127.0.0.1:0", "--code", "abc-12"])
+    func shortCode() async throws {
+        let outcome = try await RunbookBinary.run(["serve", Self.classRunbook.path, "--listen", "127.0.0.1:0", "--code", "abc-12"])
         #expect(outcome.status == 2 && outcome.stderr.contains("at least 8 characters"), "\(outcome.stderr)")
     }
 
     @Test("a command publishing to a closed port says on stderr what waits for the board")
-    func closedPort() throws {
+    func closedPort() async throws {
         let scratch = try RunbookBinary.temporaryDirectory("board-closed")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let url = "http://127.0.0.1:\(ServeProcess.freePort())/join/closed-class-01"
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             [
                 "run", Self.classRunbook.path, "--learner", "ada", "--publish", url, "--out",
                 scratch.appendingPathComponent("results").path,

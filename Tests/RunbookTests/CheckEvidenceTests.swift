@@ -20,22 +20,22 @@ struct CheckEvidenceTests {
     }
 
     @Test("a learner's own run counts (undone since: the file is gone); a run of the whole roster does not")
-    func ownRunCounts() throws {
+    func ownRunCounts() async throws {
         let scratch = try RunbookBinary.temporaryDirectory("check-journal")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let runbook = try Self.runbook(in: scratch)
         let roster = try ModuleLab.roster(["ada", "bob"], in: scratch)
         let state = ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path]
         let own = scratch.appendingPathComponent("own")
-        let ownRun = try RunbookBinary.run(["run", runbook.path, "--learner", "ada", "--out", own.path], in: scratch, environment: state)
+        let ownRun = try await RunbookBinary.run(["run", runbook.path, "--learner", "ada", "--out", own.path], in: scratch, environment: state)
         #expect(ownRun.status == 0)
         let class_ = scratch.appendingPathComponent("class")
-        let classRun = try RunbookBinary.run(
+        let classRun = try await RunbookBinary.run(
             ["run", runbook.path, "--learners", roster.path, "--out", class_.path], in: scratch, environment: state)
         #expect(classRun.status == 0)
         for learner in ["ada", "bob"] { try FileManager.default.removeItem(at: scratch.appendingPathComponent("made-by-\(learner)")) }
         let out = scratch.appendingPathComponent("check")
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             ["check", runbook.path, "--learners", roster.path, "--out", out.path]
                 + ["--journal", own.path, class_.appendingPathComponent("journal.jsonl").path],
             in: scratch, environment: state)
@@ -49,15 +49,15 @@ struct CheckEvidenceTests {
     }
 
     @Test("a journal or board that cannot be read ends check with exit 2")
-    func unreadableSources() throws {
+    func unreadableSources() async throws {
         let scratch = try RunbookBinary.temporaryDirectory("check-journal-bad")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let runbook = try Self.runbook(in: scratch)
-        let missing = try RunbookBinary.run(["check", runbook.path, "--journal", scratch.appendingPathComponent("nope").path], in: scratch)
+        let missing = try await RunbookBinary.run(["check", runbook.path, "--journal", scratch.appendingPathComponent("nope").path], in: scratch)
         #expect(missing.status == 2 && missing.stderr.contains("no such file or folder"), "\(missing.stderr)")
-        let board = try RunbookBinary.run(["check", runbook.path, "--board", "http://127.0.0.1:9/"], in: scratch)
+        let board = try await RunbookBinary.run(["check", runbook.path, "--board", "http://127.0.0.1:9/"], in: scratch)
         #expect(board.status == 2 && board.stderr.contains("instructor's token"), "\(board.stderr)")
-        let wait = try RunbookBinary.run(["check", runbook.path, "--wait", "soon"], in: scratch)
+        let wait = try await RunbookBinary.run(["check", runbook.path, "--wait", "soon"], in: scratch)
         #expect(wait.status == 2, "\(wait.stderr)")
     }
 }

@@ -7,9 +7,9 @@ import Testing
 @Suite("Shell completions")
 struct CompletionTests {
     /// A folder with the script, a runbook (`shards.yaml`, and the same as ./workshop.yaml) and a roster.
-    static func setUp() throws -> URL {
+    static func setUp() async throws -> URL {
         let dir = try RunbookBinary.temporaryDirectory("completion")
-        let script = try RunbookBinary.run(["--generate-completion-script", "bash"])
+        let script = try await RunbookBinary.run(["--generate-completion-script", "bash"])
         #expect(script.status == 0)
         try Data(script.stdout.utf8).write(to: dir.appendingPathComponent("runbook.bash"))
         let copies = [("shards/shards.yaml", "shards.yaml"), ("shards/shards.yaml", "workshop.yaml"), ("shards/roster.yaml", "roster.yaml")]
@@ -21,7 +21,7 @@ struct CompletionTests {
     }
 
     /// What bash offers for `line` (the cursor at its end), as the completion function leaves COMPREPLY.
-    static func complete(_ line: String, in dir: URL) throws -> [String] {
+    static func complete(_ line: String, in dir: URL) async throws -> [String] {
         let driver = """
             cd "$1" || exit 9
             source ./runbook.bash
@@ -36,45 +36,45 @@ struct CompletionTests {
             """
         let file = dir.appendingPathComponent("driver.sh")
         try Data(driver.utf8).write(to: file)
-        let result = try ExternalTool.run("bash", [file.path, dir.path, RunbookBinary.url.path + " " + line])
+        let result = try await ExternalTool.run("bash", [file.path, dir.path, RunbookBinary.url.path + " " + line])
         #expect(result.status == 0, "\(result.output)")
         return result.output.split(separator: "\n").map(String.init)
     }
 
     @Test("`runbook run FILE --only ` lists the runbook's step ids")
-    func stepIdsOfTheRunbookArgument() throws {
-        let dir = try Self.setUp()
+    func stepIdsOfTheRunbookArgument() async throws {
+        let dir = try await Self.setUp()
         defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(try Self.complete("run shards.yaml --only ", in: dir) == ["greet", "colour", "after-colour"])
-        #expect(try Self.complete("run shards.yaml --only gr", in: dir) == ["greet"])
-        #expect(try Self.complete("check --skip greet,", in: dir) == ["greet,colour", "greet,after-colour"], "./workshop.yaml, and a list")
-        #expect(try Self.complete("selftest shards.yaml --from a", in: dir) == ["after-colour"])
-        #expect(try Self.complete("guide --from ", in: dir) == ["greet", "colour", "after-colour"])
+        #expect(try await Self.complete("run shards.yaml --only ", in: dir) == ["greet", "colour", "after-colour"])
+        #expect(try await Self.complete("run shards.yaml --only gr", in: dir) == ["greet"])
+        #expect(try await Self.complete("check --skip greet,", in: dir) == ["greet,colour", "greet,after-colour"], "./workshop.yaml, and a list")
+        #expect(try await Self.complete("selftest shards.yaml --from a", in: dir) == ["after-colour"])
+        #expect(try await Self.complete("guide --from ", in: dir) == ["greet", "colour", "after-colour"])
     }
 
     @Test("`--learner ` lists the roster's learner ids")
-    func learnerIdsOfTheRoster() throws {
-        let dir = try Self.setUp()
+    func learnerIdsOfTheRoster() async throws {
+        let dir = try await Self.setUp()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let all = try Self.complete("run shards.yaml --learners roster.yaml --learner ", in: dir)
+        let all = try await Self.complete("run shards.yaml --learners roster.yaml --learner ", in: dir)
         #expect(all == ["ann", "bob", "cat", "dan", "eve", "fay", "gus"])
-        #expect(try Self.complete("check --learners roster.yaml shards.yaml --learner ann,e", in: dir) == ["ann,eve"])
-        #expect(try Self.complete("run shards.yaml --learner ", in: dir).isEmpty, "no roster, no learners")
+        #expect(try await Self.complete("check --learners roster.yaml shards.yaml --learner ann,e", in: dir) == ["ann,eve"])
+        #expect(try await Self.complete("run shards.yaml --learner ", in: dir).isEmpty, "no roster, no learners")
     }
 
     @Test("a runbook that does not exist or does not parse completes to nothing, quietly")
-    func brokenFilesGiveNothing() throws {
-        let dir = try Self.setUp()
+    func brokenFilesGiveNothing() async throws {
+        let dir = try await Self.setUp()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("steps: [ {id: a\n".utf8).write(to: dir.appendingPathComponent("broken.yaml"))
-        #expect(try Self.complete("run missing.yaml --only ", in: dir).isEmpty)
-        #expect(try Self.complete("run broken.yaml --only ", in: dir).isEmpty)
+        #expect(try await Self.complete("run missing.yaml --only ", in: dir).isEmpty)
+        #expect(try await Self.complete("run broken.yaml --only ", in: dir).isEmpty)
     }
 
     @Test("zsh and fish scripts are generated with the same custom completions")
-    func zshAndFish() throws {
+    func zshAndFish() async throws {
         for shell in ["zsh", "fish"] {
-            let script = try RunbookBinary.run(["--generate-completion-script", shell])
+            let script = try await RunbookBinary.run(["--generate-completion-script", shell])
             #expect(script.status == 0)
             #expect(script.stdout.contains("---completion"), "\(shell): custom completions call back into runbook")
             #expect(script.stdout.contains("--only") && script.stdout.contains("--learner"))

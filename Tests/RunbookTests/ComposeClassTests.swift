@@ -58,13 +58,14 @@ struct ComposeClassTests {
         while passed("add-note").count < 3, running.isRunning, ContinuousClock.now < limit { try await Task.sleep(for: .milliseconds(100)) }
         #expect(passed("add-note") == Set(learners), "\(Self.records(out).count) records")
         kill(running.pid, SIGINT)
-        let outcome = try running.finish()
+        let outcome = await running.finish()
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 130, "\(outcome.stdout)\(outcome.stderr)")
         let results = try ResultsFile(directory: out)
         for learner in learners {
             #expect(results.steps(of: learner)["up"]?["background"] as? Bool == true)
-            #expect(ModuleLab.composeLeftovers(learner).isEmpty, "\(learner): \(ModuleLab.composeLeftovers(learner))")
+            let left = await ModuleLab.composeLeftovers(learner)
+            #expect(left.isEmpty, "\(learner): \(left)")
             let cleanup = results.learners.first { $0["id"] as? String == learner }?["cleanup"] as? [[String: Any]]
             #expect(cleanup?.first?["status"] as? String == "passed", "the cleanup ran after Ctrl-C")
         }
@@ -80,27 +81,28 @@ struct ComposeClassTests {
             try? FileManager.default.removeItem(at: scratch)
         }
         let state = scratch.appendingPathComponent("state")
-        let screen = try TmuxScreen(
+        let screen = try await TmuxScreen(
             [RunbookBinary.url.path, "guide", ModuleLab.compose.path, "--learner", learner]
                 + ["--out", scratch.appendingPathComponent("guided").path] + ModuleLab.composeVars,
             in: scratch, environment: ["XDG_STATE_HOME": state.path, "NO_COLOR": "1"])
         for (index, step) in ["compose", "build", "up"].enumerated() {
             try await screen.waitFor("Step \(index + 1) of 10 · \(step)", timeout: .seconds(240))
-            try screen.send("Enter")
+            try await screen.send("Enter")
         }
         let shown = try await screen.waitFor("Step 4 of 10 · port", timeout: .seconds(240))
         #expect(shown.contains("running in the background"), "\(shown)")
         #expect(shown.contains("COMPOSE_PROJECT_NAME=\(ModuleLab.project(learner)) docker compose port web 8000"))
         let label = "label=com.docker.compose.project=\(ModuleLab.project(learner))"
-        #expect(!DockerAvailability.docker(["ps", "-q", "--filter", label]).isEmpty, "the app runs while the guide is on the next step")
-        try screen.send("q")
+        await #expect(!DockerAvailability.docker(["ps", "-q", "--filter", label]).isEmpty, "the app runs while the guide is on the next step")
+        try await screen.send("q")
         #expect(try await screen.waitForExit(timeout: .seconds(120)) == 0)
-        #expect(DockerAvailability.docker(["ps", "-q", "--filter", label]).isEmpty, "quitting stopped the app as Ctrl-C would")
-        #expect(!DockerAvailability.docker(["ps", "-aq", "--filter", label]).isEmpty, "an unfinished guide removes nothing")
+        await #expect(DockerAvailability.docker(["ps", "-q", "--filter", label]).isEmpty, "quitting stopped the app as Ctrl-C would")
+        await #expect(!DockerAvailability.docker(["ps", "-aq", "--filter", label]).isEmpty, "an unfinished guide removes nothing")
         let out = scratch.appendingPathComponent("run")
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             ["run", ModuleLab.compose.path, "--learner", learner, "--out", out.path] + ModuleLab.composeVars, in: scratch)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
-        #expect(ModuleLab.composeLeftovers(learner).isEmpty, "\(ModuleLab.composeLeftovers(learner))")
+        let left = await ModuleLab.composeLeftovers(learner)
+        #expect(left.isEmpty, "\(left)")
     }
 }

@@ -7,29 +7,29 @@ struct DockerObjectKindsTests {
     static let objects = RunbookBinary.fixtures.appendingPathComponent("objects/objects.yaml")
 
     @Test("the object's JSON on stdout; exists true and false; a volume gone after docker volume rm; network aliases")
-    func objects() throws {
-        try DockerAvailability.requireEngine()
+    func objects() async throws {
+        try await DockerAvailability.requireEngine()
         let scratch = DockerScratch()
         defer { scratch.removeAll() }
         let (web, net, vol, image) = (scratch.name("web"), scratch.name("net"), scratch.name("vol"), scratch.name("image"))
         let alias = scratch.name("alias")
         scratch.madeNetwork(net)
-        try scratch.docker(["network", "create", net])
+        try await scratch.docker(["network", "create", net])
         scratch.madeVolume(vol)
-        try scratch.docker(["volume", "create", vol])
+        try await scratch.docker(["volume", "create", vol])
         scratch.madeContainer(web)
-        try scratch.docker([
+        try await scratch.docker([
             "run", "-d", "--name", web, "--network", net, "--network-alias", alias, "-e", "AUTHOR=ada",
             DockerAvailability.baseImage, "sleep", "300",
         ])
         scratch.madeImage(image)
-        try scratch.docker(["commit", "--change", "EXPOSE 80/tcp", web, image])
+        try await scratch.docker(["commit", "--change", "EXPOSE 80/tcp", web, image])
 
         let folder = try RunbookBinary.temporaryDirectory("objects")
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("results")
         let vars = ["web": web, "gone": scratch.name("gone"), "net": net, "alias": alias, "vol": vol, "image": image]
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             ["run", Self.objects.path, "--out", out.path] + vars.sorted { $0.key < $1.key }.flatMap { ["--var", "\($0.key)=\($0.value)"] },
             in: folder)
         RunbookBinary.expectNoCrash(outcome)
@@ -51,14 +51,14 @@ struct DockerObjectKindsTests {
     }
 
     @Test("an engine that does not answer: object and container-file checks are error, even exists: false; a local file still reads")
-    func engineDown() throws {
+    func engineDown() async throws {
         let folder = try RunbookBinary.temporaryDirectory("objects-down")
         defer { try? FileManager.default.removeItem(at: folder) }
         let runbook = folder.appendingPathComponent("engine-down.yaml")
         try FileManager.default.copyItem(at: RunbookBinary.fixtures.appendingPathComponent("objects/engine-down.yaml"), to: runbook)
         let out = folder.appendingPathComponent("results")
         let socket = folder.appendingPathComponent("nobody.sock").path
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             ["run", runbook.path, "--out", out.path], in: folder, environment: ["DOCKER_HOST": "unix://\(socket)", "DOCKER_CONTEXT": ""])
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 1, "\(outcome.stdout)\(outcome.stderr)")

@@ -9,7 +9,7 @@ struct FileKindEndToEndTests {
     static let bigText = (0..<100_000).map { "line \($0)\n" }.joined()
 
     @Test("on the runner's machine: content, size, mode, a step's cwd, absent files, folders and a file many chunks long")
-    func local() throws {
+    func local() async throws {
         let folder = try RunbookBinary.temporaryDirectory("file-local")
         defer { try? FileManager.default.removeItem(at: folder) }
         let work = folder.appendingPathComponent("work")
@@ -23,7 +23,7 @@ struct FileKindEndToEndTests {
         try files.copyItem(at: RunbookBinary.fixtures.appendingPathComponent("objects/files-local.yaml"), to: runbook)
         let out = folder.appendingPathComponent("results")
         // Started elsewhere: relative paths count from the runbook's folder (or the step's cwd), not from where runbook runs.
-        let outcome = try RunbookBinary.run(["run", runbook.path, "--out", out.path], in: URL(fileURLWithPath: "/"))
+        let outcome = try await RunbookBinary.run(["run", runbook.path, "--out", out.path], in: URL(fileURLWithPath: "/"))
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 1, "\(outcome.stdout)\(outcome.stderr)")
         let results = try ResultsFile(directory: out)
@@ -44,20 +44,20 @@ struct FileKindEndToEndTests {
     @Test(
         "inside containers: running, stopped, from an image without a shell; a link, a folder, a file not there, no such container",
         .enabled(if: DockerAvailability.engineShouldRun, DockerAvailability.whyEngine))
-    func inContainers() throws {
-        try DockerAvailability.requireEngine()
+    func inContainers() async throws {
+        try await DockerAvailability.requireEngine()
         let scratch = DockerScratch()
         defer { scratch.removeAll() }
         let (running, stopped) = (scratch.name("running"), scratch.name("stopped"))
         let (noshell, image) = (scratch.name("noshell"), scratch.name("scratch"))
         scratch.madeContainer(running)
-        try scratch.docker(["run", "-d", "--name", running, DockerAvailability.baseImage, "sleep", "300"])
-        try scratch.docker([
+        try await scratch.docker(["run", "-d", "--name", running, DockerAvailability.baseImage, "sleep", "300"])
+        try await scratch.docker([
             "exec", running, "sh", "-c",
             "echo hi from a running container > /tmp/greeting.txt && chmod 600 /tmp/greeting.txt && ln -s /tmp/greeting.txt /tmp/link",
         ])
         scratch.madeContainer(stopped)
-        try scratch.docker([
+        try await scratch.docker([
             "run", "--name", stopped, DockerAvailability.baseImage, "sh", "-c",
             "echo written before it stopped > /tmp/note.txt",
         ])
@@ -72,16 +72,16 @@ struct FileKindEndToEndTests {
         #expect(files.createFile(atPath: helloPath, contents: hello, attributes: [.posixPermissions: 0o604]))
         #expect(files.createFile(atPath: root.appendingPathComponent("data/big.txt").path, contents: Data(Self.bigText.utf8)))
         let tar = folder.appendingPathComponent("rootfs.tar").path
-        let archived = try ExternalTool.run("tar", ["-C", root.path, "-cf", tar, "."])
+        let archived = try await ExternalTool.run("tar", ["-C", root.path, "-cf", tar, "."])
         try #require(archived.status == 0, "tar: \(archived.output)")
         scratch.madeImage(image)
-        try scratch.docker(["import", tar, image])
+        try await scratch.docker(["import", tar, image])
         scratch.madeContainer(noshell)
-        try scratch.docker(["create", "--name", noshell, image, "/no-such-program"])
+        try await scratch.docker(["create", "--name", noshell, image, "/no-such-program"])
 
         let out = folder.appendingPathComponent("results")
         let vars = ["running": running, "stopped": stopped, "noshell": noshell, "gone": scratch.name("gone")]
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             ["run", RunbookBinary.fixtures.appendingPathComponent("objects/files-container.yaml").path, "--out", out.path]
                 + vars.sorted { $0.key < $1.key }.flatMap { ["--var", "\($0.key)=\($0.value)"] },
             in: folder)

@@ -27,8 +27,8 @@ struct GPULadderTests {
     }
 
     @Test("--gpus all works: one probe, method gpus, two A100s, nvidia-docker run becomes docker run --gpus all")
-    func gpus() throws {
-        let run = try StubDocker.run(Self.steps, environment: ["STUB_GPU": "gpus"])
+    func gpus() async throws {
+        let run = try await StubDocker.run(Self.steps, environment: ["STUB_GPU": "gpus"])
         #expect(run.outcome.status == 0, "\(run.outcome.stdout)")
         #expect(Self.rungs(run) == ["--gpus all"])
         let probe = try #require(run.probes.first)
@@ -51,8 +51,8 @@ struct GPULadderTests {
     }
 
     @Test("CDI: --gpus fails and is swept, --device nvidia.com/gpu=all works and is what nvidia-docker steps get")
-    func cdi() throws {
-        let run = try StubDocker.run(Self.steps, environment: ["STUB_GPU": "cdi", "STUB_CDI": Self.cdi, "STUB_LEFTOVER": "0123abcd"])
+    func cdi() async throws {
+        let run = try await StubDocker.run(Self.steps, environment: ["STUB_GPU": "cdi", "STUB_CDI": Self.cdi, "STUB_LEFTOVER": "0123abcd"])
         #expect(Self.rungs(run) == ["--gpus all", "--device nvidia.com/gpu=all"])
         #expect(run.gpu["method"] as? String == "cdi")
         #expect((run.gpu["evidence"] as? [[String: Any]])?.first?["exitCode"] as? Int == 125)
@@ -66,8 +66,8 @@ struct GPULadderTests {
     }
 
     @Test("the nvidia runtime: the third rung; CDI is not tried where docker info lists no CDI device")
-    func runtime() throws {
-        let run = try StubDocker.run(Self.steps, environment: ["STUB_GPU": "runtime", "STUB_RUNTIMES": Self.nvidiaRuntime])
+    func runtime() async throws {
+        let run = try await StubDocker.run(Self.steps, environment: ["STUB_GPU": "runtime", "STUB_RUNTIMES": Self.nvidiaRuntime])
         #expect(Self.rungs(run) == ["--gpus all", "--runtime=nvidia -e NVIDIA_VISIBLE_DEVICES=all"])
         #expect(run.gpu["method"] as? String == "runtime")
         #expect(Self.stepRun(run, "train")?.prefix(5) == ["docker", "run", "--runtime=nvidia", "-e", "NVIDIA_VISIBLE_DEVICES=all"])
@@ -87,8 +87,8 @@ struct GPULadderTests {
                 + "no NVIDIA runtime on this engine: unknown or invalid runtime name nvidia",
              ["--gpus all", "--runtime=nvidia -e NVIDIA_VISIBLE_DEVICES=all"]),
         ])
-    func failures(environment: [String: String], reason: String, rungs: [String]) throws {
-        let run = try StubDocker.run(Self.steps, environment: environment)
+    func failures(environment: [String: String], reason: String, rungs: [String]) async throws {
+        let run = try await StubDocker.run(Self.steps, environment: environment)
         #expect(run.outcome.status == 1)
         #expect(Self.rungs(run) == rungs)
         #expect(run.gpu["available"] as? Bool == false)
@@ -107,13 +107,13 @@ struct GPULadderTests {
     }
 
     @Test("the probe's image is not on the engine yet: one probe, then docker info decides")
-    func imageMissing() throws {
-        let listed = try StubDocker.run(Self.steps, environment: ["STUB_GPU_IMAGE_MISSING": "1", "STUB_RUNTIMES": Self.nvidiaRuntime])
+    func imageMissing() async throws {
+        let listed = try await StubDocker.run(Self.steps, environment: ["STUB_GPU_IMAGE_MISSING": "1", "STUB_RUNTIMES": Self.nvidiaRuntime])
         #expect(Self.rungs(listed) == ["--gpus all"], "every rung would miss the same image")
         #expect(listed.gpu["available"] as? Bool == true)
         #expect(listed.gpu["method"] as? String == "docker info")
         #expect(Self.stepRun(listed, "train")?.prefix(3) == ["docker", "run", "--runtime=nvidia"])
-        let unlisted = try StubDocker.run(Self.steps, environment: ["STUB_GPU_IMAGE_MISSING": "1"])
+        let unlisted = try await StubDocker.run(Self.steps, environment: ["STUB_GPU_IMAGE_MISSING": "1"])
         #expect(unlisted.gpu["available"] as? Bool == false)
         let guarded = unlisted.results.steps()["guarded"]?["reason"] as? String
         #expect(guarded == "no NVIDIA runtime on this engine", "unproven: the declared reason")
@@ -122,12 +122,12 @@ struct GPULadderTests {
     }
 
     @Test("a runbook without GPU steps runs no probe; docker info alone decides `when: gpu`")
-    func noGPUSteps() throws {
+    func noGPUSteps() async throws {
         let runbook = RunbookBinary.fixtures.appendingPathComponent("docker/no-gpu-steps.yaml")
-        let plain = try StubDocker.run(runbook, environment: ["STUB_GPU": "gpus"])
+        let plain = try await StubDocker.run(runbook, environment: ["STUB_GPU": "gpus"])
         #expect(plain.probes.isEmpty)
         #expect(plain.results.statuses()["guarded"] == "skipped")
-        let listed = try StubDocker.run(runbook, environment: ["STUB_RUNTIMES": Self.nvidiaRuntime])
+        let listed = try await StubDocker.run(runbook, environment: ["STUB_RUNTIMES": Self.nvidiaRuntime])
         #expect(listed.probes.isEmpty)
         #expect(listed.results.statuses()["guarded"] == "passed")
         #expect(listed.gpu["method"] as? String == "docker info")

@@ -21,12 +21,12 @@ struct GitHubOutputTests {
     }
 
     @Test("a failing run: ten ::error annotations at the failing steps' lines, the summary appended with the count of the rest")
-    func annotationsAndSummary() throws {
+    func annotationsAndSummary() async throws {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
         let summary = dir.appendingPathComponent("step-summary.md")
         try Data("## Build\n\nbuilt.\n".utf8).write(to: summary)
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             ["run", "labs/failing.yaml", "--report", "github", "--report", "junit", "--out", "results", "--quiet"], in: dir,
             environment: ["GITHUB_STEP_SUMMARY": summary.path, "GITHUB_WORKSPACE": dir.path, "GITHUB_ACTIONS": "true"])
         RunbookBinary.expectNoCrash(outcome)
@@ -56,19 +56,19 @@ struct GitHubOutputTests {
     }
 
     @Test("runbook report --format github: the same from results.json; without a summary file, the checklist on standard output")
-    func fromResults() throws {
+    func fromResults() async throws {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        _ = try RunbookBinary.run(
+        _ = try await RunbookBinary.run(
             ["run", "labs/failing.yaml", "--out", "results", "--quiet"], in: dir, environment: ["GITHUB_STEP_SUMMARY": ""])
-        let toFile = try RunbookBinary.run(
+        let toFile = try await RunbookBinary.run(
             ["report", "results", "--format", "github", "-o", "summary.md"], in: dir, environment: ["GITHUB_WORKSPACE": dir.path])
         #expect(toFile.status == 0, "\(toFile.stderr)")
         #expect(toFile.stdout.split(separator: "\n").count == 10)
         let first = try Self.line(of: "broken-01", in: dir.appendingPathComponent("labs/failing.yaml"))
         #expect(toFile.stdout.hasPrefix("::error file=labs/failing.yaml,line=\(first),"))
         #expect(try String(contentsOf: dir.appendingPathComponent("summary.md"), encoding: .utf8).contains("## Checklist"))
-        let printed = try RunbookBinary.run(["report", "results", "--format", "github"], in: dir, environment: ["GITHUB_STEP_SUMMARY": ""])
+        let printed = try await RunbookBinary.run(["report", "results", "--format", "github"], in: dir, environment: ["GITHUB_STEP_SUMMARY": ""])
         #expect(printed.status == 0)
         let lines = printed.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.prefix(10).allSatisfy { $0.hasPrefix("::error ") })
@@ -76,11 +76,11 @@ struct GitHubOutputTests {
     }
 
     @Test("a run that passes writes no annotation")
-    func passingRun() throws {
+    func passingRun() async throws {
         let dir = try RunbookBinary.temporaryDirectory("github")
         defer { try? FileManager.default.removeItem(at: dir) }
         let summary = dir.appendingPathComponent("summary.md")
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             ["run", RunbookBinary.fixtures.appendingPathComponent("shards/shards.yaml").path, "--report", "github", "--out", "results"],
             in: dir, environment: ["GITHUB_STEP_SUMMARY": summary.path])
         #expect(outcome.status == 0, "\(outcome.stderr)")

@@ -14,10 +14,10 @@ struct GuideCommandTests {
         let screen: TmuxScreen
 
         /// Starts `runbook guide` on the fixture; `extra` are more arguments.
-        init(scratch: URL, results: String, extra: [String] = []) throws {
+        init(scratch: URL, results: String, extra: [String] = []) async throws {
             self.scratch = scratch
             state = scratch.appendingPathComponent("state")
-            screen = try TmuxScreen(
+            screen = try await TmuxScreen(
                 [RunbookBinary.url.path, "guide", GuideCommandTests.fixture.path, "--var", "dir=\(scratch.path)", "--out", scratch.appendingPathComponent(results).path] + extra,
                 in: scratch, environment: ["XDG_STATE_HOME": state.path, "NO_COLOR": "1"])
         }
@@ -27,7 +27,7 @@ struct GuideCommandTests {
     func runCheckFailQuitResume() async throws {
         let scratch = try RunbookBinary.temporaryDirectory("guide")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let first = try Session(scratch: scratch, results: "results-1")
+        let first = try await Session(scratch: scratch, results: "results-1")
 
         // Step 1: its card (title, rendered markdown, the exact command), then Enter runs it.
         var screen = try await first.screen.waitFor("Step 1 of 4 · hello", "Enter run it")
@@ -39,7 +39,7 @@ struct GuideCommandTests {
         #expect(screen.contains("  $ echo 'hello local'"), "the command substituted and shell-quoted")
         #expect(!screen.contains("**"), "no raw markdown")
         #expect(screen.split(separator: "\n").allSatisfy { $0.count <= 80 })
-        try first.screen.send("Enter")
+        try await first.screen.send("Enter")
         screen = try await first.screen.waitFor("✓ Passed", "Step 2 of 4 · make-file", "c I ran it, check")
         #expect(screen.contains("│ hello local"), "the output streamed")
         #expect(screen.contains("captured greeting = hello local"))
@@ -48,18 +48,18 @@ struct GuideCommandTests {
         #expect(screen.contains("$ touch \(scratch.path)/marker"))
         #expect(screen.contains("c I ran it, check"))
         #expect(FileManager.default.createFile(atPath: scratch.appendingPathComponent("marker").path, contents: Data()))
-        try first.screen.send("c")
+        try await first.screen.send("c")
         screen = try await first.screen.waitFor("✓ Done: the check passed", "Step 3 of 4 · broken")
 
         // Step 3 fails: ✗, the reason, the offending output line, the hint.
-        try first.screen.send("Enter")
+        try await first.screen.send("Enter")
         screen = try await first.screen.waitFor("✗ Failed", "hint: Look for the right answer.", "Enter/r run it again")
         #expect(screen.contains("stdout: contains: no line of stdout contains \"the right answer\""))
         #expect(screen.contains("1 │ the wrong answer"), "the relevant output line:\n\(screen)")
         #expect(screen.contains("Enter/r run it again"))
 
         // q saves and quits; the summary shows each step's status.
-        try first.screen.send("q")
+        try await first.screen.send("q")
         screen = try await first.screen.waitFor("EXIT=")
         #expect(screen.contains("resumes at step 3 (broken)"))
         #expect(screen.contains("✓ hello"))
@@ -74,12 +74,12 @@ struct GuideCommandTests {
         #expect(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("results-1/report.md").path))
 
         // A second guide resumes at the first step not passed, with the capture restored.
-        let second = try Session(scratch: scratch, results: "results-2")
+        let second = try await Session(scratch: scratch, results: "results-2")
         screen = try await second.screen.waitFor("Resuming at step 3 of 4 (broken); 2 done.", "Step 3 of 4 · broken")
-        try second.screen.send("s")
+        try await second.screen.send("s")
         screen = try await second.screen.waitFor("Step 4 of 4 · last")
         #expect(screen.contains("$ echo 'hello local'"), "the capture of an earlier session is used")
-        try second.screen.send("Enter")
+        try await second.screen.send("Enter")
         screen = try await second.screen.waitFor("EXIT=")
         #expect(screen.contains("1 step is not done yet: broken."))
         #expect(try await second.screen.waitForExit() == 0, "skipped steps do not fail the guide")
@@ -101,17 +101,17 @@ struct GuideCommandTests {
                 expect:
                   stdout: { contains: "tick 20" }
             """.write(to: runbook, atomically: true, encoding: .utf8)
-        let screen = try TmuxScreen(
+        let screen = try await TmuxScreen(
             [RunbookBinary.url.path, "guide", runbook.path, "--out", scratch.appendingPathComponent("results").path], in: scratch,
             environment: ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path, "NO_COLOR": "1"])
         try await screen.waitFor("Step 1 of 1 · slow")
-        try screen.send("Enter")
+        try await screen.send("Enter")
         try await screen.waitFor("│ tick 1")
-        try screen.send("C-c")
+        try await screen.send("C-c")
         let stopped = try await screen.waitFor("◌ Stopped", "Enter/r run it again")
         #expect(!stopped.contains("tick 20"))
         #expect(!stopped.contains("EXIT="), "the first Ctrl-C only stops the step")
-        try screen.send("C-c")
+        try await screen.send("C-c")
         #expect(try await screen.waitForExit() == 130)
         let results = try ResultsFile(directory: scratch.appendingPathComponent("results"))
         #expect(results.statuses() == ["slow": "interrupted"])
@@ -133,14 +133,14 @@ struct GuideCommandTests {
                 expect:
                   stdout: { contains: "hello ada" }
             """.write(to: runbook, atomically: true, encoding: .utf8)
-        let screen = try TmuxScreen(
+        let screen = try await TmuxScreen(
             [RunbookBinary.url.path, "guide", runbook.path, "--out", scratch.appendingPathComponent("results").path], in: scratch,
             environment: ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path, "NO_COLOR": "1"])
         try await screen.waitFor("Step 1 of 1 · ask")
-        try screen.send("Enter")
+        try await screen.send("Enter")
         try await screen.waitFor("│ your name?")
-        try screen.type("ada")
-        try screen.send("Enter")
+        try await screen.type("ada")
+        try await screen.send("Enter")
         let done = try await screen.waitFor("│ hello ada", "✓ Passed")
         #expect(done.contains("what you type goes to it"))
         #expect(try await screen.waitForExit() == 0)
@@ -152,34 +152,34 @@ struct GuideCommandTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let copy = scratch.appendingPathComponent("guide.yaml")
         try FileManager.default.copyItem(at: Self.fixture, to: copy)
-        func start(_ results: String) throws -> TmuxScreen {
-            try TmuxScreen(
+        func start(_ results: String) async throws -> TmuxScreen {
+            try await TmuxScreen(
                 [RunbookBinary.url.path, "guide", copy.path, "--var", "dir=\(scratch.path)", "--out", scratch.appendingPathComponent(results).path],
                 in: scratch, environment: ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path, "NO_COLOR": "1"])
         }
-        let first = try start("results-1")
+        let first = try await start("results-1")
         try await first.waitFor("Step 1 of 4 · hello")
-        try first.send("Enter")
+        try await first.send("Enter")
         try await first.waitFor("Step 2 of 4 · make-file")
-        try first.send("q")
+        try await first.send("q")
         #expect(try await first.waitForExit() == 0)
 
         try (String(contentsOf: copy, encoding: .utf8) + "# an edit\n").write(to: copy, atomically: true, encoding: .utf8)
-        let second = try start("results-2")
+        let second = try await start("results-2")
         try await second.waitFor("The runbook changed since your last session", "Start over?")
-        try second.send("n")
+        try await second.send("n")
         try await second.waitFor("Resuming at step 2 of 4 (make-file); 1 done.")
-        try second.send("q")
+        try await second.send("q")
         #expect(try await second.waitForExit() == 0)
         let folders = try FileManager.default.contentsOfDirectory(atPath: scratch.appendingPathComponent("state/runbook").path)
         #expect(folders.count == 1, "the progress moved to the new version's state: \(folders)")
 
         try (String(contentsOf: copy, encoding: .utf8) + "# another edit\n").write(to: copy, atomically: true, encoding: .utf8)
-        let third = try start("results-3")
+        let third = try await start("results-3")
         try await third.waitFor("Start over?")
-        try third.send("y")
+        try await third.send("y")
         try await third.waitFor("Starting over.", "Step 1 of 4 · hello")
-        try third.send("q")
+        try await third.send("q")
         #expect(try await third.waitForExit() == 0)
     }
 
@@ -187,17 +187,18 @@ struct GuideCommandTests {
     func secondGuideIsRefused() async throws {
         let scratch = try RunbookBinary.temporaryDirectory("guide-lock")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let first = try Session(scratch: scratch, results: "results-1")
+        let first = try await Session(scratch: scratch, results: "results-1")
         try await first.screen.waitFor("Step 1 of 4 · hello")
-        let second = try Session(scratch: scratch, results: "results-2")
-        let screen = try await second.screen.waitFor("another `runbook guide` is running for learner local on this runbook")
+        let second = try await Session(scratch: scratch, results: "results-2")
+        // `runbook: error: ` first: the message wraps at 80 columns after "learner local".
+        let screen = try await second.screen.waitFor("runbook: error: another `runbook guide` is running for learner local")
         #expect(screen.contains("pid"))
         #expect(try await second.screen.waitForExit() == 2)
-        try first.screen.send("q")
+        try await first.screen.send("q")
         #expect(try await first.screen.waitForExit() == 0)
-        let third = try Session(scratch: scratch, results: "results-3")
+        let third = try await Session(scratch: scratch, results: "results-3")
         try await third.screen.waitFor("Step 1 of 4 · hello")
-        try third.screen.send("q")
+        try await third.screen.send("q")
         #expect(try await third.screen.waitForExit() == 0)
     }
 

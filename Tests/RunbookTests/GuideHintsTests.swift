@@ -32,8 +32,8 @@ struct GuideHintsTests {
         """
 
     /// Starts the guide on `runbook.yaml` in `scratch` with its own state folder.
-    static func guide(_ scratch: URL, results: String) throws -> TmuxScreen {
-        try TmuxScreen(
+    static func guide(_ scratch: URL, results: String) async throws -> TmuxScreen {
+        try await TmuxScreen(
             [RunbookBinary.url.path, "guide", scratch.appendingPathComponent("runbook.yaml").path, "--var", "dir=\(scratch.path)", "--out",
              scratch.appendingPathComponent(results).path],
             in: scratch, environment: ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path, "NO_COLOR": "1"], rows: 40)
@@ -47,13 +47,13 @@ struct GuideHintsTests {
         let answer = scratch.appendingPathComponent("answer.txt")
 
         // Session 1: no file: the exit status's why; hint 1 only.
-        let first = try Self.guide(scratch, results: "results-1")
+        let first = try await Self.guide(scratch, results: "results-1")
         var screen = try await first.waitFor("Step 1 of 2 · answer", "Enter run it")
         #expect(!screen.contains("First hint"), "no hint before a failed attempt:\n\(screen)")
-        try first.send("?")
+        try await first.send("?")
         screen = try await first.waitFor("this help; after a failed attempt")
         #expect(!screen.contains("First hint"), "? before a failure shows no hint:\n\(screen)")
-        try first.send("Enter")
+        try await first.send("Enter")
         screen = try await first.waitFor("✗ Failed", "hint 1 of 3: First hint")
         #expect(screen.contains("The file answer.txt should exist: create it first."))
         #expect(!screen.contains("expected 0, got 1"), "the why replaces the matcher's words:\n\(screen)")
@@ -61,13 +61,13 @@ struct GuideHintsTests {
 
         // The file with a wrong answer: the matcher's why; the second failed attempt reveals hint 2, ? hint 3.
         try "41\n".write(to: answer, atomically: true, encoding: .utf8)
-        try first.send("r")
+        try await first.send("r")
         screen = try await first.waitFor("The file should hold the answer, 42.", "hint 2 of 3: Second hint")
         #expect(!screen.contains("no line of stdout contains"), "\(screen)")
         #expect(!screen.contains("Third hint"), "\(screen)")
-        try first.send("?")
+        try await first.send("?")
         screen = try await first.waitFor("Third hint - it is local's favourite, 42.")
-        try first.send("q")
+        try await first.send("q")
         #expect(try await first.waitForExit() == 1)
         let results = try ResultsFile(directory: scratch.appendingPathComponent("results-1"))
         #expect(results.steps()["answer"]?["hintsShown"] as? Int == 3, "\(results.steps()["answer"] ?? [:])")
@@ -81,17 +81,17 @@ struct GuideHintsTests {
 
         // Session 2 resumes with the three hints seen; a failure shows the last one again.
         try FileManager.default.removeItem(at: answer)
-        let second = try Self.guide(scratch, results: "results-2")
+        let second = try await Self.guide(scratch, results: "results-2")
         screen = try await second.waitFor("Step 1 of 2 · answer", "(hints you have seen for this step)", "hint 3 of 3: Third hint")
         #expect(screen.contains("hint 1 of 3: First hint") && screen.contains("hint 2 of 3: Second hint"))
-        try second.send("Enter")
+        try await second.send("Enter")
         screen = try await second.waitFor("✗ Failed", "The file answer.txt should exist")
         let thirds = screen.components(separatedBy: "hint 3 of 3: Third hint").count - 1
         #expect(thirds == 2, "under the card, and again under the failure:\n\(screen)")
         try "42\n".write(to: answer, atomically: true, encoding: .utf8)
-        try second.send("r")
+        try await second.send("r")
         screen = try await second.waitFor("✓ Passed", "Step 2 of 2 · done")
-        try second.send("q")
+        try await second.send("q")
         _ = try await second.waitForExit()
         let resumed = try ResultsFile(directory: scratch.appendingPathComponent("results-2"))
         #expect(resumed.steps()["answer"]?["status"] as? String == "passed")

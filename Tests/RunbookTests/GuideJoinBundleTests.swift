@@ -45,31 +45,31 @@ struct GuideJoinBundleTests {
                 workshop.appendingPathComponent("store").path,
                 "--offer", offered.path,
             ], in: workshop)
-        defer { _ = try? serve.stop() }
-        let page = try Curl.get(serve.joinURL).body
+        defer { serve.stopInBackground() }
+        let page = try await Curl.get(serve.joinURL).body
         #expect(page.contains("docker run --rm -it -v /var/run/docker.sock:/var/run/docker.sock -v \"$PWD:$PWD\" -w \"$PWD\""))
         #expect(page.contains("wsl sh -c"), "Windows from PowerShell")
         #expect(page.contains("runbook guide --join \(serve.joinURL) --learner YOUR-ID"))
         #expect(page.contains("/files/offered.tar") && page.contains("docker load -i offered.tar"))
         let download = FileManager.default.temporaryDirectory.appendingPathComponent("offered-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: download) }
-        let offeredCopy = try ExternalTool.run("curl", ["-fsS", "-o", download.path, "\(serve.joinURL)/files/offered.tar"])
+        let offeredCopy = try await ExternalTool.run("curl", ["-fsS", "-o", download.path, "\(serve.joinURL)/files/offered.tar"])
         #expect(offeredCopy.status == 0 && (try? Data(contentsOf: download)) == Data(repeating: 7, count: 1000), "\(offeredCopy.output)")
-        #expect(try Curl.get(serve.joinURL.replacingOccurrences(of: serve.code, with: "wrong-code-99") + "/bundle.tar.gz").status == 401)
-        let screen = try TmuxScreen(
+        await #expect(try Curl.get(serve.joinURL.replacingOccurrences(of: serve.code, with: "wrong-code-99") + "/bundle.tar.gz").status == 401)
+        let screen = try await TmuxScreen(
             [RunbookBinary.url.path, "guide", "--join", serve.joinURL, "--learner", "ada"], in: learner,
             environment: ["XDG_STATE_HOME": learner.appendingPathComponent(".state").path, "NO_COLOR": "1"], columns: 100, rows: 30)
         try await screen.waitFor("unpacked into ./fetched-workshop/", "Step 1 of 2")
-        try screen.send("Enter")
+        try await screen.send("Enter")
         try await screen.waitFor("Step 2 of 2")
-        try screen.send("Enter")
+        try await screen.send("Enter")
         #expect(try await screen.waitForExit() == 0)
         let fetched = learner.appendingPathComponent("fetched-workshop")
         #expect(FileManager.default.fileExists(atPath: fetched.appendingPathComponent("data/note.txt").path))
         #expect(!FileManager.default.fileExists(atPath: fetched.appendingPathComponent("private.key").path))
         #expect(
             !FileManager.default.fileExists(atPath: fetched.appendingPathComponent("store").path), "the board's store is not handed out")
-        #expect(try serve.statuses()["ada"] == ["read": "passed", "done": "passed"])
+        await #expect(try serve.statuses()["ada"] == ["read": "passed", "done": "passed"])
     }
 
     @Test("a local runbook that is not the board's is refused with the command that fetches it; so is a wrong code")
@@ -86,17 +86,17 @@ struct GuideJoinBundleTests {
                 workshop.appendingPathComponent("store").path,
             ],
             in: workshop)
-        defer { _ = try? serve.stop() }
+        defer { serve.stopInBackground() }
         try Data("runbook: 1\nsteps:\n  - id: other\n    exec: [echo, x]\n".utf8).write(to: learner.appendingPathComponent("workshop.yaml"))
         let environment = ["XDG_STATE_HOME": learner.appendingPathComponent(".state").path]
-        let screen = try TmuxScreen(
+        let screen = try await TmuxScreen(
             [RunbookBinary.url.path, "guide", "--join", serve.joinURL, "--learner", "bob"], in: learner, environment: environment)
         let shown = try await screen.waitFor("is not the runbook of the board", "EXIT=2")
         #expect(shown.contains("run in an empty folder"))
         let wrong = serve.joinURL.replacingOccurrences(of: serve.code, with: "wrong-code-99")
         let empty = try RunbookBinary.temporaryDirectory("join-wrong")
         defer { try? FileManager.default.removeItem(at: empty) }
-        let refused = try TmuxScreen(
+        let refused = try await TmuxScreen(
             [RunbookBinary.url.path, "guide", "--join", wrong, "--learner", "bob"], in: empty, environment: environment)
         try await refused.waitFor("does not know the class code", "EXIT=2")
         #expect(BundleListing.names(in: empty).isEmpty, "nothing written")

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessHarness
 import Testing
 
 /// Faults while the workshop is fetched (issue 20): Ctrl-C in the middle of a download, and a
@@ -30,11 +31,11 @@ struct GuideJoinFaultTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let portFile = scratch.appendingPathComponent("port")
         let server = try ChildProcess.spawn(
-            "python3", ["-c", Self.stalledBoard], in: scratch, environment: ProcessInfo.processInfo.environment, stdout: portFile,
-            stderr: URL(fileURLWithPath: "/dev/null"))
+            "/usr/bin/env", ["python3", "-c", Self.stalledBoard], in: scratch.path, environment: ProcessInfo.processInfo.environment,
+            stdout: .file(portFile.path, append: false))
         defer {
-            kill(server, SIGKILL)
-            _ = ChildProcess.wait(server)
+            server.signal(SIGKILL)
+            server.reapInBackground()
         }
         var port = ""
         for _ in 0..<200 where port.isEmpty {
@@ -44,14 +45,15 @@ struct GuideJoinFaultTests {
         try #require(!port.isEmpty, "the stand-in board did not start")
         let learner = scratch.appendingPathComponent("learner")
         try FileManager.default.createDirectory(at: learner, withIntermediateDirectories: true)
-        let screen = try TmuxScreen(
+        let screen = try await TmuxScreen(
             [RunbookBinary.url.path, "guide", "--join", "http://127.0.0.1:\(port)/join/stalled-class", "--learner", "ada"], in: learner,
             environment: ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path, "NO_COLOR": "1"])
         // The download is held by the server: the screen says it is fetching, and nothing else happens.
         try await screen.waitFor("fetching the workshop")
-        try screen.send("C-c")
+        try await screen.send("C-c")
         let shown = try await screen.waitFor("EXIT=130")
-        #expect(shown.contains("interrupted while downloading the workshop; nothing was written"), "\(shown)")
+        let unwrapped = shown.replacingOccurrences(of: "\n", with: "")
+        #expect(unwrapped.contains("interrupted while downloading the workshop; nothing was written"), "\(shown)")
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: learner.path)) ?? ["?"]).isEmpty)
     }
 }

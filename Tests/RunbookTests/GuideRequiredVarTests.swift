@@ -28,25 +28,25 @@ struct GuideRequiredVarTests {
 
             """
         try Data(runbook.utf8).write(to: scratch.appendingPathComponent("workshop.yaml"))
-        let screen = try TmuxScreen(
+        let screen = try await TmuxScreen(
             [RunbookBinary.url.path, "guide"], in: scratch,
             environment: ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path, "NO_COLOR": "1"], columns: 100, rows: 30)
         let start = try await screen.waitFor("Step 1 of 3")
         #expect(!start.contains("The next step needs"), "nothing is asked before a step needs it")
-        try screen.send("Enter")
+        try await screen.send("Enter")
         try await screen.waitFor("The next step needs name.", "  name:")
-        try screen.type("Ada")
+        try await screen.type("Ada")
         try await screen.waitFor("  name: Ada")
-        try screen.send("Enter")
+        try await screen.send("Enter")
         try await screen.waitFor("$ echo 'hello Ada'")
-        try screen.send("Enter")
+        try await screen.send("Enter")
         try await screen.waitFor("REGISTRY_PASSWORD (password of your registry account)", "It is a secret")
-        try screen.type("s3cret-value")
-        try screen.send("Enter")
+        try await screen.type("s3cret-value")
+        try await screen.send("Enter")
         try await screen.waitFor("Step 3 of 3")
-        try screen.send("Enter")
+        try await screen.send("Enter")
         #expect(try await screen.waitForExit() == 0)
-        #expect(!screen.capture().contains("s3cret"), "the secret is neither echoed nor shown")
+        await #expect(!screen.capture().contains("s3cret"), "the secret is neither echoed nor shown")
         let results = try FileManager.default.contentsOfDirectory(atPath: scratch.appendingPathComponent("runbook-results").path)
         let journal = try String(
             contentsOf: scratch.appendingPathComponent("runbook-results/\(results[0])/journal.jsonl"), encoding: .utf8)

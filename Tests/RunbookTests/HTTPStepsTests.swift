@@ -11,11 +11,11 @@ struct HTTPStepsTests {
     static let fixture = RunbookBinary.fixtures.appendingPathComponent("http/requests.yaml")
 
     @Test("statuses, body, header and json matchers, POST, redirects, a readiness wait, refused, timeout")
-    func requests() throws {
+    func requests() async throws {
         let scratch = try RunbookBinary.temporaryDirectory("http")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("results")
-        let outcome = try RunbookBinary.run(["run", Self.fixture.path, "--var", "server=\(Self.server.path)", "--out", out.path])
+        let outcome = try await RunbookBinary.run(["run", Self.fixture.path, "--var", "server=\(Self.server.path)", "--out", out.path])
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 1, "the steps that fail on purpose make the run exit 1: \(outcome.stdout)\(outcome.stderr)")
 
@@ -48,10 +48,10 @@ struct HTTPStepsTests {
     }
 
     @Test("list shows http steps with their options; validate accepts the fixture")
-    func listAndValidate() throws {
-        let validated = try RunbookBinary.run(["validate", Self.fixture.path])
+    func listAndValidate() async throws {
+        let validated = try await RunbookBinary.run(["validate", Self.fixture.path])
         #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
-        let listed = try RunbookBinary.run(["list", Self.fixture.path])
+        let listed = try await RunbookBinary.run(["list", Self.fixture.path])
         #expect(listed.status == 0)
         #expect(listed.stdout.contains("http: url=http://127.0.0.1:${port.web}/json"), "\(listed.stdout)")
         #expect(listed.stdout.contains("method=POST"), "\(listed.stdout)")

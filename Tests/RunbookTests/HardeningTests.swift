@@ -1,4 +1,5 @@
 import Foundation
+import ProcessHarness
 import Testing
 
 /// Nothing leaks and nothing is lost (issue 11): each test reproduces a finding that was seen happen.
@@ -48,7 +49,7 @@ struct HardeningTests {
         let running = try RunbookBinary.start(["run", runbook, "--out", folder.appendingPathComponent("out").path], in: folder)
         #expect(await Self.eventually(10) { Self.processes(containing: "sleep \(seconds)").count == 2 })
         kill(running.pid, SIGKILL)
-        _ = try running.finish()
+        _ = await running.finish()
         #expect(await Self.eventually(20) { Self.processes(containing: "sleep \(seconds)").isEmpty }, "the step outlived the runner")
     }
 
@@ -63,7 +64,7 @@ struct HardeningTests {
         kill(running.pid, SIGINT)
         try await Task.sleep(for: .milliseconds(300))
         kill(running.pid, SIGINT)
-        let outcome = try running.finish()
+        let outcome = await running.finish()
         #expect(outcome.status == 130)
         #expect(Self.processes(containing: "sleep \(seconds)").isEmpty, "a TERM-ignoring step is still running after the second Ctrl-C")
         let journal = try String(contentsOfFile: folder.appendingPathComponent("out/journal.jsonl").path, encoding: .utf8)
@@ -75,14 +76,16 @@ struct HardeningTests {
         let folder = try RunbookBinary.temporaryDirectory("hung-engine")
         defer { try? FileManager.default.removeItem(at: folder) }
         let socket = folder.appendingPathComponent("hung.sock").path
-        // An engine that takes connections and never answers.
+        // An engine that takes a connection, says so in a file, and never answers.
+        let connected = folder.appendingPathComponent("connected").path
+        let script = "import socket,time\ns=socket.socket(socket.AF_UNIX)\ns.bind('\(socket)')\ns.listen(64)\n"
+            + "c,_=s.accept()\nopen('\(connected)','w').close()\ntime.sleep(120)"
         let listener = try ChildProcess.spawn(
-            "python3", ["-c", "import socket,time\ns=socket.socket(socket.AF_UNIX)\ns.bind('\(socket)')\ns.listen(64)\ntime.sleep(120)"],
-            in: folder, environment: ProcessInfo.processInfo.environment, stdout: folder.appendingPathComponent("l.out"),
-            stderr: folder.appendingPathComponent("l.err"))
+            "python3", ["-c", script],
+            in: folder.path, stdout: .file(folder.appendingPathComponent("l.out").path), stderr: .file(folder.appendingPathComponent("l.err").path))
         defer {
-            kill(listener, SIGKILL)
-            _ = ChildProcess.wait(listener)
+            listener.signal(SIGKILL)
+            listener.reapInBackground()
         }
         #expect(await Self.eventually(10) { FileManager.default.fileExists(atPath: socket) })
         let runbook = folder.appendingPathComponent("r.yaml").path
@@ -90,10 +93,11 @@ struct HardeningTests {
             .write(toFile: runbook, atomically: true, encoding: .utf8)
         let running = try RunbookBinary.start(
             ["run", runbook, "--out", folder.appendingPathComponent("out").path], in: folder, environment: ["DOCKER_HOST": "unix://\(socket)"])
-        try await Task.sleep(for: .seconds(1))
+        // The run is in its preflight once the docker client has connected: its signal trap is set.
+        #expect(await Self.eventually(30) { FileManager.default.fileExists(atPath: connected) })
         let interrupted = Date()
         kill(running.pid, SIGINT)
-        let outcome = try running.finish()
+        let outcome = await running.finish()
         // The docker client waits 30 s for a hung engine; the interrupt must not.
         #expect(Date().timeIntervalSince(interrupted) < 10)
         #expect(outcome.status == 130)
@@ -101,13 +105,13 @@ struct HardeningTests {
     }
 
     @Test("--learner is validated as roster ids are: no path outside the temporary folder")
-    func learnerIsValidated() throws {
+    func learnerIsValidated() async throws {
         let folder = try RunbookBinary.temporaryDirectory("learner-id")
         defer { try? FileManager.default.removeItem(at: folder) }
         let runbook = folder.appendingPathComponent("r.yaml").path
         try "runbook: 1\nsteps:\n  - id: a\n    exec: [echo, hi]\n    expect: { stdout: { contains: hi } }\n".write(toFile: runbook, atomically: true, encoding: .utf8)
         for command in ["run", "check"] {
-            let outcome = try RunbookBinary.run([command, runbook, "--learner", "../../../../tmp/x/deep", "--out", folder.appendingPathComponent(command).path], in: folder)
+            let outcome = try await RunbookBinary.run([command, runbook, "--learner", "../../../../tmp/x/deep", "--out", folder.appendingPathComponent(command).path], in: folder)
             #expect(outcome.status == 2)
             #expect(outcome.stderr.contains("--learner ../../../../tmp/x/deep: a learner id is lowercase letters, digits"))
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(command).path), "nothing ran")
@@ -115,7 +119,7 @@ struct HardeningTests {
     }
 
     @Test("two runs started together on one --out: exactly one claims it, the other exits 2")
-    func outIsClaimedOnce() throws {
+    func outIsClaimedOnce() async throws {
         let folder = try RunbookBinary.temporaryDirectory("out-race")
         defer { try? FileManager.default.removeItem(at: folder) }
         let runbook = folder.appendingPathComponent("r.yaml").path
@@ -124,7 +128,7 @@ struct HardeningTests {
             let out = folder.appendingPathComponent("out-\(attempt)").path
             let first = try RunbookBinary.start(["run", runbook, "--out", out], in: folder)
             let second = try RunbookBinary.start(["run", runbook, "--out", out], in: folder)
-            let statuses = [try first.finish().status, try second.finish().status].sorted()
+            let statuses = await [first.finish().status, await second.finish().status].sorted()
             #expect(statuses == [0, 2], "attempt \(attempt): \(statuses)")
             let journal = try String(contentsOfFile: out + "/journal.jsonl", encoding: .utf8)
             #expect(journal.components(separatedBy: #""type":"run""#).count == 2, "one run's records only")
@@ -132,7 +136,7 @@ struct HardeningTests {
     }
 
     @Test("a secret in a program's path or spread over lines shows nowhere in results.json")
-    func secretsNowhere() throws {
+    func secretsNowhere() async throws {
         let folder = try RunbookBinary.temporaryDirectory("secret-walk")
         defer { try? FileManager.default.removeItem(at: folder) }
         let tool = folder.appendingPathComponent("tool-s3cr3tpath").path
@@ -149,7 +153,7 @@ struct HardeningTests {
                 expect: { stdout: { contains: nothing } }
             """.write(toFile: runbook, atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("out").path
-        let outcome = try RunbookBinary.run(["run", runbook, "--out", out], in: folder)
+        let outcome = try await RunbookBinary.run(["run", runbook, "--out", out], in: folder)
         #expect(outcome.status == 1)
         let data = try Data(contentsOf: URL(fileURLWithPath: out + "/results.json"))
         var strings: [String] = []
@@ -172,29 +176,29 @@ struct HardeningTests {
 @Suite("Full disk", .serialized)
 struct FullDiskTests {
     @Test("a full results disk is one line naming what could not be written and what the journal holds")
-    func fullDisk() throws {
+    func fullDisk() async throws {
         let folder = try RunbookBinary.temporaryDirectory("full-disk")
         defer { try? FileManager.default.removeItem(at: folder) }
         let disk = folder.appendingPathComponent("disk")
         try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
-        let mounted = try ChildProcess.run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", disk.path])
+        let mounted = try await ChildProcess.run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", disk.path]).status
         guard mounted == 0 else {
             // Mounting needs root: CI runs as root, so there this test always runs.
             #expect(!DockerAvailability.inCI, "cannot mount a tmpfs in CI")
             return
         }
-        defer { _ = try? ChildProcess.run("/bin/umount", ["-l", disk.path]) }
+        defer { ExternalTool.launch("/bin/umount", ["-l", disk.path]) }
         let out = disk.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         // Fill what is left of the disk.
-        _ = try ChildProcess.run("/bin/sh", ["-c", "cat /dev/zero > \(disk.path)/filler 2>/dev/null; true"])
+        _ = try await ChildProcess.run("/bin/sh", ["-c", "cat /dev/zero > \(disk.path)/filler 2>/dev/null; true"])
         let runbook = folder.appendingPathComponent("r.yaml").path
         try "runbook: 1\nsteps:\n  - id: a\n    exec: [echo, hi]\n    expect: { stdout: { contains: hi } }\n"
             .write(toFile: runbook, atomically: true, encoding: .utf8)
-        let outcome = try RunbookBinary.run(["run", runbook, "--out", out.path, "--report", "md"], in: folder)
+        let outcome = try await RunbookBinary.run(["run", runbook, "--out", out.path, "--report", "md"], in: folder)
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 1)
-        let errorLines = outcome.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
+        let errorLines = outcome.stderr.split(separator: "\n").filter { $0.hasPrefix("runbook: error: ") }
         #expect(errorLines.count == 1, "\(outcome.stderr)")
         #expect(errorLines.first?.contains("journal records could not be written (No space left on device)") == true, "\(outcome.stderr)")
         #expect(errorLines.first?.contains("journal.jsonl holds 0 records") == true, "\(outcome.stderr)")

@@ -8,7 +8,7 @@ import Testing
 @Suite("the lab in a second clone", .serialized, .enabled(if: DockerAvailability.shouldRun, DockerAvailability.why))
 struct LabSecondCloneTests {
     @Test("clone A starts the registry; clone B uses it, with the same password, also once A is gone")
-    func secondClone() throws {
+    func secondClone() async throws {
         try DockerAvailability.requireLab()
         let scratch = try RunbookBinary.temporaryDirectory("lab-clones")
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -19,23 +19,23 @@ struct LabSecondCloneTests {
         let first = scratch.appendingPathComponent("a")
         let second = scratch.appendingPathComponent("b")
         for clone in [first, second] {
-            let cloned = try ExternalTool.run("git", ["clone", "--quiet", DockerAvailability.repositoryRoot.path, clone.path])
+            let cloned = try await ExternalTool.run("git", ["clone", "--quiet", DockerAvailability.repositoryRoot.path, clone.path])
             try #require(cloned.status == 0, "\(cloned.output)")
         }
-        func labUp(_ clone: URL) throws -> ExternalTool.Result {
-            try ExternalTool.run(clone.appendingPathComponent("scripts/lab-up.sh").path, [], environment: environment)
+        func labUp(_ clone: URL) async throws -> ExternalTool.Result {
+            try await ExternalTool.run(clone.appendingPathComponent("scripts/lab-up.sh").path, [], environment: environment)
         }
-        defer { _ = try? ExternalTool.run(second.appendingPathComponent("scripts/lab-down.sh").path, [], environment: environment) }
-        let started = try labUp(first)
+        defer { ExternalTool.launch("/usr/bin/env", environment.map { "\($0.key)=\($0.value)" } + [second.appendingPathComponent("scripts/lab-down.sh").path]) }
+        let started = try await labUp(first)
         #expect(started.status == 0, "\(started.output)")
         #expect(started.output.contains("starting the registry"))
-        let reused = try labUp(second)
+        let reused = try await labUp(second)
         #expect(reused.status == 0, "\(reused.output)")
         #expect(reused.output.contains("registry: running on \(environment["LAB_REGISTRY_ADDR"]!)"), "\(reused.output)")
         let passwords = try [first, second].map { try String(contentsOf: $0.appendingPathComponent("lab/lab.env"), encoding: .utf8) }
         #expect(passwords[0] == passwords[1], "both clones log in with the registry's one password")
         try FileManager.default.removeItem(at: first)
-        let afterDelete = try labUp(second)
+        let afterDelete = try await labUp(second)
         #expect(afterDelete.status == 0, "\(afterDelete.output)")
         #expect(!afterDelete.output.contains("something else answers"))
     }

@@ -5,9 +5,9 @@ import Testing
 @Suite("runbook list")
 struct ListCommandTests {
     @Test("control characters from YAML escapes in step titles are printed as ^X, never raw")
-    func controlCharactersInTheTableAreVisible() throws {
+    func controlCharactersInTheTableAreVisible() async throws {
         let fixture = RunbookBinary.fixtures.appendingPathComponent("validate/list-control-characters.yaml")
-        let outcome = try RunbookBinary.run(["list", fixture.path, "--no-color"])
+        let outcome = try await RunbookBinary.run(["list", fixture.path, "--no-color"])
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let raw = outcome.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }

@@ -5,12 +5,12 @@ import Testing
 @Suite("runbook run: long lines")
 struct LongLineTests {
     @Test("excerpts count every byte of a 3 MiB line")
-    func totalBytesCountsWholeLine() throws {
+    func totalBytesCountsWholeLine() async throws {
         let scratch = try RunbookBinary.temporaryDirectory("long-line")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("results")
         let fixture = RunbookBinary.fixtures.appendingPathComponent("engine/long-line.yaml")
-        let outcome = try RunbookBinary.run(["run", fixture.path, "--out", out.path])
+        let outcome = try await RunbookBinary.run(["run", fixture.path, "--out", out.path])
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
         let step = try #require(try ResultsFile(directory: out).steps()["long"])

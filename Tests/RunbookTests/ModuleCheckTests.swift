@@ -31,7 +31,7 @@ struct ModuleCheckTests {
             ModuleLab.teardown, steps: steps, learner: guided, vars: ModuleLab.teardownVars, state: state, scratch: scratch)
         #expect(guide == 0)
         let source = ModuleLab.teardown.deletingLastPathComponent().appendingPathComponent("src").path
-        try ModuleLab.byHand("""
+        try await ModuleLab.byHand("""
             docker build -q -t \(halfway)/greeter --build-arg BASE_IMAGE=\(DockerAvailability.baseImage) '\(source)' > /dev/null
             docker network create \(halfway)-lab > /dev/null
             docker volume create \(halfway)-keep > /dev/null
@@ -39,7 +39,7 @@ struct ModuleCheckTests {
             docker exec \(halfway)-box sh -c 'echo "hello from \(halfway)" > /data/greeting'
             """)
         let out = scratch.appendingPathComponent("check")
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             ["check", ModuleLab.teardown.path, "--learners", try ModuleLab.roster([nothing, halfway, guided], in: scratch).path]
                 + ["--out", out.path, "--report", "csv", "--report", "md"] + ModuleLab.teardownVars,
             in: scratch, environment: ["XDG_STATE_HOME": state.path])
@@ -80,15 +80,16 @@ struct ModuleCheckTests {
         let guide = try await ModuleLab.guide(
             ModuleLab.compose, steps: steps, learner: guided, vars: ModuleLab.composeVars, state: state, scratch: scratch)
         #expect(guide == 0)
-        #expect(ModuleLab.composeLeftovers(guided).isEmpty, "the guide's cleanup took it all down: \(ModuleLab.composeLeftovers(guided))")
+        let left = await ModuleLab.composeLeftovers(guided)
+        #expect(left.isEmpty, "the guide's cleanup took it all down: \(left)")
         let project = ModuleLab.project(halfway)
-        try ModuleLab.byHand("""
+        try await ModuleLab.byHand("""
             cd '\(ModuleLab.composeFolder.path)'
             COMPOSE_PROJECT_NAME=\(project) docker compose build --build-arg BASE_IMAGE=runbook-lab/python:3 > /dev/null 2>&1
             COMPOSE_PROJECT_NAME=\(project) docker compose up -d > /dev/null 2>&1
             """)
         let out = scratch.appendingPathComponent("check")
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             ["check", ModuleLab.compose.path, "--learners", try ModuleLab.roster([nothing, halfway, guided], in: scratch).path]
                 + ["--out", out.path] + ModuleLab.composeVars,
             in: scratch, environment: ["XDG_STATE_HOME": state.path])

@@ -8,16 +8,16 @@ struct MultiLearnerEndToEndTests {
     static let evilName = "<script>alert(1)</script>"
 
     /// Starts (or finds) two extra engines; returns their DOCKER_HOST values.
-    static func extraEngines() throws -> [String] {
-        let result = try ExternalTool.run(DockerAvailability.repositoryRoot.appendingPathComponent("scripts/extra-engines.sh").path, ["up", "2"])
+    static func extraEngines() async throws -> [String] {
+        let result = try await ExternalTool.run(DockerAvailability.repositoryRoot.appendingPathComponent("scripts/extra-engines.sh").path, ["up", "2"])
         #expect(result.status == 0, "extra engines: \(result.output)")
         return result.output.split(separator: "\n").map(String.init).filter { $0.hasPrefix("unix://") }
     }
 
     @Test("four learners: three engines pass, one dead socket is error everywhere; every format is produced and readable")
-    func fourLearners() throws {
+    func fourLearners() async throws {
         try DockerAvailability.requireLab()
-        let hosts = try Self.extraEngines()
+        let hosts = try await Self.extraEngines()
         try #require(hosts.count == 2)
         let scratch = try RunbookBinary.temporaryDirectory("learners")
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -40,7 +40,7 @@ struct MultiLearnerEndToEndTests {
         try roster.write(to: rosterURL, atomically: true, encoding: .utf8)
         let out = scratch.appendingPathComponent("results")
         let formats = ["json", "junit", "tap", "md", "csv", "html"]
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             ["run", Self.shortModule.path, "--learners", rosterURL.path, "--jobs", "4", "--out", out.path] + formats.flatMap { ["--report", $0] },
             in: scratch, environment: ["DOCKER_HOST": "", "DOCKER_CONTEXT": ""])
         RunbookBinary.expectNoCrash(outcome)
@@ -60,7 +60,7 @@ struct MultiLearnerEndToEndTests {
             }
         }
         // In the data formats the name is quoted so that it comes back intact, as data.
-        let names = try ExternalTool.run("python3", ["-c", """
+        let names = try await ExternalTool.run("python3", ["-c", """
             import csv, json, sys
             rows = list(csv.DictReader(open(sys.argv[1], newline="")))
             data = json.load(open(sys.argv[2]))
@@ -69,7 +69,7 @@ struct MultiLearnerEndToEndTests {
         #expect(names.output == "\(Self.evilName)\n\(Self.evilName)\n", "\(names.output)")
 
         // JUnit read by junitparser: 4 suites × 5 cases; dave has 4 errors.
-        let junit = try ExternalTool.run("python3", ["-c", """
+        let junit = try await ExternalTool.run("python3", ["-c", """
             import sys
             from junitparser import JUnitXml, Error, Failure, Skipped
             xml = JUnitXml.fromfile(sys.argv[1])
@@ -86,7 +86,7 @@ struct MultiLearnerEndToEndTests {
         #expect(junit.output.trimmingCharacters(in: .whitespacesAndNewlines) == "tests=20 failures=0 errors=4 skipped=0", "\(junit.output)")
 
         // TAP read by tap.py: 20 test points, 4 not ok.
-        let tap = try ExternalTool.run("python3", ["-c", """
+        let tap = try await ExternalTool.run("python3", ["-c", """
             import sys
             from tap.parser import Parser
             results = [line for line in Parser().parse_file(sys.argv[1]) if line.category == "test"]
@@ -96,7 +96,7 @@ struct MultiLearnerEndToEndTests {
 
         // The HTML page renders in headless Chromium.
         let screenshot = scratch.appendingPathComponent("report.png")
-        let chromium = try ExternalTool.run("chromium", [
+        let chromium = try await ExternalTool.run("chromium", [
             "--headless", "--no-sandbox", "--disable-gpu", "--screenshot=\(screenshot.path)", "--window-size=1280,900",
             "file://\(out.appendingPathComponent("report.html").path)",
         ])
@@ -106,23 +106,23 @@ struct MultiLearnerEndToEndTests {
         // No container of the run is left on any engine.
         let runId = results.json["runId"] as? String ?? "?"
         for host in ["", hosts[0], hosts[1]] {
-            let left = try ExternalTool.run("docker", ["ps", "-aq", "--filter", "label=io.runbook.run=\(runId)"], environment: ["DOCKER_HOST": host])
+            let left = try await ExternalTool.run("docker", ["ps", "-aq", "--filter", "label=io.runbook.run=\(runId)"], environment: ["DOCKER_HOST": host])
             #expect(left.output.isEmpty, "containers left on \(host.isEmpty ? "the main engine" : host)")
         }
     }
 
     @Test("runbook check after a learner did the module by hand shows the right ticks")
-    func checkAfterHandWork() throws {
+    func checkAfterHandWork() async throws {
         try DockerAvailability.requireLab()
         let scratch = try RunbookBinary.temporaryDirectory("check")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let learner = "frank\(UInt32.random(in: 0..<UInt32.max))"
         // The learner ran the container by hand, read its logs, but did not remove it.
-        let ran = try ExternalTool.run("docker", ["run", "--name", "\(learner)-hello", "runbook-lab/ubuntu", "echo", "hello from \(learner)"])
+        let ran = try await ExternalTool.run("docker", ["run", "--name", "\(learner)-hello", "runbook-lab/ubuntu", "echo", "hello from \(learner)"])
         #expect(ran.status == 0, "\(ran.output)")
-        defer { _ = try? ExternalTool.run("docker", ["rm", "-f", "\(learner)-hello"]) }
+        defer { ExternalTool.launch("docker", ["rm", "-f", "\(learner)-hello"]) }
         let out = scratch.appendingPathComponent("results")
-        let outcome = try RunbookBinary.run(["check", Self.shortModule.path, "--learner", learner, "--out", out.path], in: scratch)
+        let outcome = try await RunbookBinary.run(["check", Self.shortModule.path, "--learner", learner, "--out", out.path], in: scratch)
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 1)
         let results = try ResultsFile(directory: out)
@@ -130,6 +130,6 @@ struct MultiLearnerEndToEndTests {
         #expect(results.steps()["ps"]?["reason"] as? String == "no verify probe")
         #expect(results.json["command"] as? String == "check")
         // check removes nothing.
-        #expect(try ExternalTool.run("docker", ["container", "inspect", "\(learner)-hello"]).status == 0)
+        #expect(try await ExternalTool.run("docker", ["container", "inspect", "\(learner)-hello"]).status == 0)
     }
 }

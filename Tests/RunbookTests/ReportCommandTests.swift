@@ -11,8 +11,8 @@ struct ReportCommandTests {
     static func folder() throws -> URL { try RunbookBinary.temporaryDirectory("runbook-report") }
 
     /// Runs `runbook ARGUMENTS…` in `directory`; never a crash.
-    static func run(_ arguments: [String], in directory: URL) throws -> RunbookBinary.Outcome {
-        let outcome = try RunbookBinary.run(arguments, in: directory)
+    static func run(_ arguments: [String], in directory: URL) async throws -> RunbookBinary.Outcome {
+        let outcome = try await RunbookBinary.run(arguments, in: directory)
         RunbookBinary.expectNoCrash(outcome)
         return outcome
     }
@@ -47,94 +47,94 @@ struct ReportCommandTests {
     let early = Date(timeIntervalSince1970: 1_790_000_000)
     var late: Date { early.addingTimeInterval(3600) }
 
-    @Test func rendersOneResultsFileToStandardOutput() throws {
+    @Test func rendersOneResultsFileToStandardOutput() async throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.results(runId: "r1", start: early, learners: [("alice", .passed, .passed), ("bob", .failed, .blocked)]).write(to: dir.appendingPathComponent("results.json").path)
-        let outcome = try Self.run(["report", "results.json", "--format", "csv"], in: dir)
+        let outcome = try await Self.run(["report", "results.json", "--format", "csv"], in: dir)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout == "id,name,passed,total,build,push\r\nalice,Alice,2,2,passed,passed\r\nbob,Bob,0,2,failed,blocked\r\n")
         #expect(outcome.stderr.isEmpty)
     }
 
-    @Test func aCrashedRunsJournalWithATornLastLineStillGivesAReport() throws {
+    @Test func aCrashedRunsJournalWithATornLastLineStillGivesAReport() async throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         var lines = try Self.journalLines(Self.results(runId: "r1", start: early, learners: [("alice", .passed, .passed), ("bob", .failed, .blocked)]))
         let torn = String(lines.removeLast().prefix(37))  // bob's push was being written when the machine died
         try Data((lines.joined(separator: "\n") + "\n" + torn).utf8).write(to: dir.appendingPathComponent("journal.jsonl"))
-        let outcome = try Self.run(["report", "journal.jsonl", "--format", "junit", "-o", "report.xml"], in: dir)
+        let outcome = try await Self.run(["report", "journal.jsonl", "--format", "junit", "-o", "report.xml"], in: dir)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.isEmpty)
         let xml = try String(contentsOf: dir.appendingPathComponent("report.xml"), encoding: .utf8)
         #expect(xml.contains("<testsuites name=\"Module 1\" tests=\"4\" failures=\"1\" errors=\"0\" skipped=\"1\""))
         #expect(xml.contains("<skipped message=\"not run: the journal holds no result for this step (the run stopped before it)\"/>"))
-        let markdown = try Self.run(["report", "journal.jsonl", "--format", "md"], in: dir)
+        let markdown = try await Self.run(["report", "journal.jsonl", "--format", "md"], in: dir)
         #expect(markdown.status == 0)
         #expect(markdown.stdout.contains("> **Incomplete:**"))
         #expect(markdown.stdout.contains("| bob | Bob | ✗ | · | 0/2 |"))
     }
 
-    @Test func mergesRunsLatestResultWinning() throws {
+    @Test func mergesRunsLatestResultWinning() async throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.results(runId: "r2", start: late, learners: [("bob", .passed, .passed)]).write(to: dir.appendingPathComponent("second.json").path)
         try Self.results(runId: "r1", start: early, learners: [("alice", .passed, .passed), ("bob", .failed, .blocked)]).write(to: dir.appendingPathComponent("first.json").path)
-        let outcome = try Self.run(["report", "first.json", "second.json", "--format", "csv"], in: dir)
+        let outcome = try await Self.run(["report", "first.json", "second.json", "--format", "csv"], in: dir)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout == "id,name,passed,total,build,push\r\nalice,Alice,2,2,passed,passed\r\nbob,Bob,2,2,passed,passed\r\n")
-        let tap = try Self.run(["report", "second.json", "first.json", "--format", "tap"], in: dir)
+        let tap = try await Self.run(["report", "second.json", "first.json", "--format", "tap"], in: dir)
         #expect(tap.stdout.contains("ok 1 - bob: build — Build the image\n"), "the later run wins whatever the order of the arguments (which orders the learners)")
         #expect(tap.stdout.contains("ok 3 - alice: build — Build the image\n"))
     }
 
-    @Test func refusesRunsOfDifferentRunbooksUnlessForced() throws {
+    @Test func refusesRunsOfDifferentRunbooksUnlessForced() async throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.results(runId: "r1", start: early, learners: [("alice", .failed, .blocked)]).write(to: dir.appendingPathComponent("a.json").path)
         try Self.results(runId: "r2", start: late, sha: String(repeating: "6", count: 64), learners: [("alice", .passed, .passed)])
             .write(to: dir.appendingPathComponent("b.json").path)
-        let refused = try Self.run(["report", "a.json", "b.json", "--format", "md"], in: dir)
+        let refused = try await Self.run(["report", "a.json", "b.json", "--format", "md"], in: dir)
         #expect(refused.status == 2)
         #expect(refused.stdout.isEmpty)
-        #expect(refused.stderr.hasPrefix("error: the inputs come from different runbooks; merge them anyway with --force:\n"))
+        #expect(refused.stderr.hasPrefix("runbook: error: the inputs come from different runbooks; merge them anyway with --force:\n"))
         #expect(refused.stderr.contains("a.json: workshop.yaml sha256 555555555555"))
         #expect(refused.stderr.contains("b.json: workshop.yaml sha256 666666666666"))
-        let forced = try Self.run(["report", "a.json", "b.json", "--format", "csv", "--force"], in: dir)
+        let forced = try await Self.run(["report", "a.json", "b.json", "--format", "csv", "--force"], in: dir)
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(forced.stdout.hasSuffix("alice,Alice,2,2,passed,passed\r\n"))
     }
 
-    @Test func unreadableInputsAndUnknownFormatsExit2() throws {
+    @Test func unreadableInputsAndUnknownFormatsExit2() async throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.results(runId: "r1", start: early, learners: [("alice", .passed, .passed)]).write(to: dir.appendingPathComponent("results.json").path)
         try Data("not json at all".utf8).write(to: dir.appendingPathComponent("broken.json"))
-        let missing = try Self.run(["report", "nope.json", "--format", "md"], in: dir)
+        let missing = try await Self.run(["report", "nope.json", "--format", "md"], in: dir)
         #expect(missing.status == 2)
-        #expect(missing.stderr == "error: nope.json: no such file\n")
-        let broken = try Self.run(["report", "results.json", "broken.json", "--format", "md"], in: dir)
+        #expect(missing.stderr == "runbook: error: nope.json: no such file\n")
+        let broken = try await Self.run(["report", "results.json", "broken.json", "--format", "md"], in: dir)
         #expect(broken.status == 2)
-        #expect(broken.stderr == "error: broken.json: not a results.json or journal.jsonl (not JSON)\n")
-        let format = try Self.run(["report", "results.json", "--format", "pdf"], in: dir)
+        #expect(broken.stderr == "runbook: error: broken.json: not a results.json or journal.jsonl (not JSON)\n")
+        let format = try await Self.run(["report", "results.json", "--format", "pdf"], in: dir)
         #expect(format.status == 2)
-        #expect(format.stderr == "error: unknown report format 'pdf'; use json, junit, tap, md, csv, html or github\n")
-        let noFormat = try Self.run(["report", "results.json"], in: dir)
+        #expect(format.stderr == "runbook: error: unknown report format 'pdf'; use json, junit, tap, md, csv, html or github\n")
+        let noFormat = try await Self.run(["report", "results.json"], in: dir)
         #expect(noFormat.status == 2, "argument-parser's usage error is mapped to 2")
-        let unwritable = try Self.run(["report", "results.json", "--format", "md", "-o", "results.json/report.md"], in: dir)
+        let unwritable = try await Self.run(["report", "results.json", "--format", "md", "-o", "results.json/report.md"], in: dir)
         #expect(unwritable.status == 2)
-        #expect(unwritable.stderr.hasPrefix("error: cannot write the report results.json/report.md: "), "\(unwritable.stderr)")
-        let newFolder = try Self.run(["report", "results.json", "--format", "md", "-o", "reports/today/report.md"], in: dir)
+        #expect(unwritable.stderr.hasPrefix("runbook: error: cannot write the report results.json/report.md: "), "\(unwritable.stderr)")
+        let newFolder = try await Self.run(["report", "results.json", "--format", "md", "-o", "reports/today/report.md"], in: dir)
         #expect(newFolder.status == 0, "\(newFolder.stderr)")
     }
 
-    @Test func everyFormatRendersAndJSONRoundTrips() throws {
+    @Test func everyFormatRendersAndJSONRoundTrips() async throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let original = Self.results(runId: "r1", start: early, learners: [("alice", .passed, .passed), ("bob", .failed, .blocked)])
         try original.write(to: dir.appendingPathComponent("results.json").path)
         for format in ["json", "junit", "tap", "md", "csv", "html"] {
-            let outcome = try Self.run(["report", "results.json", "--format", format, "-o", "report.\(format)"], in: dir)
+            let outcome = try await Self.run(["report", "results.json", "--format", format, "-o", "report.\(format)"], in: dir)
             #expect(outcome.status == 0, "\(format): \(outcome.stderr)")
             let size = (try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("report.\(format)").path)[.size] as? Int) ?? 0
             #expect(size > 50, "\(format) is empty")

@@ -7,11 +7,11 @@ struct RunbookEngineTests {
     static let engineFixtures = RunbookBinary.fixtures.appendingPathComponent("engine")
 
     @Test("every matcher, capture, value, retry, finish_on_match, needs, when, verify, tty, timeout and cleanup")
-    func features() throws {
+    func features() async throws {
         let scratch = try RunbookBinary.temporaryDirectory("features")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("results")
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             ["run", Self.engineFixtures.appendingPathComponent("features.yaml").path, "--var", "dir=\(scratch.path)", "--out", out.path])
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 1, "a failing step makes the run exit 1: \(outcome.stdout)\(outcome.stderr)")
@@ -73,7 +73,7 @@ struct RunbookEngineTests {
         while !FileManager.default.fileExists(atPath: started) && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         #expect(FileManager.default.fileExists(atPath: started), "the long step never started")
         kill(running.pid, SIGINT)
-        let outcome = try running.finish()
+        let outcome = await running.finish()
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 130, "\(outcome.stdout)\(outcome.stderr)")
         #expect(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("cleaned").path), "cleanup ran after Ctrl-C")
@@ -86,11 +86,11 @@ struct RunbookEngineTests {
     }
 
     @Test("a step printing 1 GiB in 100-byte lines passes a count and a matches check")
-    func gigabyte() throws {
+    func gigabyte() async throws {
         let scratch = try RunbookBinary.temporaryDirectory("flood")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("results")
-        let outcome = try RunbookBinary.run(["run", Self.engineFixtures.appendingPathComponent("flood.yaml").path, "--out", out.path, "--quiet"])
+        let outcome = try await RunbookBinary.run(["run", Self.engineFixtures.appendingPathComponent("flood.yaml").path, "--out", out.path, "--quiet"])
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
         let step = try #require(ResultsFile(directory: out).steps()["flood"])
         #expect(step["captured"] as? [String: String] == ["accuracy": "0.990"])
@@ -101,28 +101,28 @@ struct RunbookEngineTests {
     }
 
     @Test("exit statuses: --help 0, unknown flag 2, invalid runbook 2, missing required var 2")
-    func exitStatuses() throws {
-        #expect(try RunbookBinary.run(["run", "--help"]).status == 0)
-        #expect(try RunbookBinary.run(["run", "--no-such-flag"]).status == 2)
+    func exitStatuses() async throws {
+        #expect(try await RunbookBinary.run(["run", "--help"]).status == 0)
+        #expect(try await RunbookBinary.run(["run", "--no-such-flag"]).status == 2)
         let scratch = try RunbookBinary.temporaryDirectory("exits")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let features = Self.engineFixtures.appendingPathComponent("features.yaml").path
-        let missingVar = try RunbookBinary.run(["run", features, "--out", scratch.appendingPathComponent("a").path])
+        let missingVar = try await RunbookBinary.run(["run", features, "--out", scratch.appendingPathComponent("a").path])
         #expect(missingVar.status == 2)
         #expect(missingVar.stderr.contains("var 'dir'") && missingVar.stderr.contains("required"), "\(missingVar.stderr)")
-        let undeclared = try RunbookBinary.run(["run", features, "--var", "dir=/tmp", "--var", "nope=1", "--out", scratch.appendingPathComponent("b").path])
+        let undeclared = try await RunbookBinary.run(["run", features, "--var", "dir=/tmp", "--var", "nope=1", "--out", scratch.appendingPathComponent("b").path])
         #expect(undeclared.status == 2)
         #expect(undeclared.stderr.contains("'nope' is not a var of this runbook"), "\(undeclared.stderr)")
-        let unknownStep = try RunbookBinary.run(["run", features, "--var", "dir=/tmp", "--only", "nope", "--out", scratch.appendingPathComponent("c").path])
+        let unknownStep = try await RunbookBinary.run(["run", features, "--var", "dir=/tmp", "--only", "nope", "--out", scratch.appendingPathComponent("c").path])
         #expect(unknownStep.status == 2)
     }
 
     @Test("--only, --skip and --from mark unselected steps skipped, and their dependents too")
-    func selection() throws {
+    func selection() async throws {
         let scratch = try RunbookBinary.temporaryDirectory("selection")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("results")
-        let outcome = try RunbookBinary.run([
+        let outcome = try await RunbookBinary.run([
             "run", Self.engineFixtures.appendingPathComponent("features.yaml").path, "--var", "dir=\(scratch.path)", "--only", "capture,use-capture,matchers,equals-fails,blocked",
             "--skip", "equals-fails", "--out", out.path,
         ])
@@ -136,11 +136,11 @@ struct RunbookEngineTests {
     }
 
     @Test("--fail-fast stops at the first failure; steps that never started are skipped")
-    func failFast() throws {
+    func failFast() async throws {
         let scratch = try RunbookBinary.temporaryDirectory("failfast")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("results")
-        let outcome = try RunbookBinary.run([
+        let outcome = try await RunbookBinary.run([
             "run", Self.engineFixtures.appendingPathComponent("features.yaml").path, "--var", "dir=\(scratch.path)", "--fail-fast", "--out", out.path,
         ])
         #expect(outcome.status == 1)

@@ -37,8 +37,8 @@ struct SchemaTests {
     }
 
     /// Validates `files` against `schema` with Python's jsonschema; the verdicts by path.
-    static func check(_ files: [URL], against schema: URL) throws -> [String: Verdict] {
-        let result = try ExternalTool.run("python3", [checker.path, schema.path] + files.map(\.path))
+    static func check(_ files: [URL], against schema: URL) async throws -> [String: Verdict] {
+        let result = try await ExternalTool.run("python3", [checker.path, schema.path] + files.map(\.path))
         try #require(result.status == 0, "check-schema.py: \(result.output) (is jsonschema installed? scripts/install-deps.sh)")
         let verdicts = try result.output.split(separator: "\n").map { try JSONDecoder().decode(Verdict.self, from: Data($0.utf8)) }
         return Dictionary(verdicts.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
@@ -59,9 +59,9 @@ struct SchemaTests {
     }
 
     @Test("docs/schema holds exactly what `runbook schema` prints")
-    func committedSchemasAreCurrent() throws {
+    func committedSchemasAreCurrent() async throws {
         for (arguments, file) in [(["schema"], Self.runbookSchema), (["schema", "--roster"], Self.rosterSchema)] {
-            let outcome = try RunbookBinary.run(arguments)
+            let outcome = try await RunbookBinary.run(arguments)
             #expect(outcome.status == 0)
             let committed = try String(contentsOf: file, encoding: .utf8)
             #expect(outcome.stdout == committed, "\(file.lastPathComponent) is stale: run `make schema`")
@@ -81,13 +81,16 @@ struct SchemaTests {
     }
 
     @Test("every runbook that `runbook validate` accepts passes the schema")
-    func validRunbooksPass() throws {
+    func validRunbooksPass() async throws {
         let candidates = Self.moduleRunbooks + Self.yamlFiles(under: Self.root.appendingPathComponent("Tests")).filter {
             $0.path.contains("/Fixtures/") && !$0.path.contains("/malformed/")
         }
-        let valid = try candidates.filter { try RunbookBinary.run(["validate", $0.path, "--quiet"]).status == 0 }
+        var valid: [URL] = []
+        for candidate in candidates where try await RunbookBinary.run(["validate", candidate.path, "--quiet"]).status == 0 {
+            valid.append(candidate)
+        }
         #expect(valid.count >= 10, "only \(valid.count) valid runbooks found")
-        let verdicts = try Self.check(valid, against: Self.runbookSchema)
+        let verdicts = try await Self.check(valid, against: Self.runbookSchema)
         for file in valid {
             let verdict = verdicts[file.path]
             #expect(verdict?.status == "valid", "\(file.path): \(verdict?.errors ?? ["no verdict"])")
@@ -95,19 +98,19 @@ struct SchemaTests {
     }
 
     @Test("the malformed fixtures a schema can detect are rejected")
-    func malformedFixturesAreRejected() throws {
+    func malformedFixturesAreRejected() async throws {
         let files = Self.mustReject.map { Self.malformed.appendingPathComponent("\($0).yaml") }
         for file in files {
             #expect(FileManager.default.fileExists(atPath: file.path), "\(file.lastPathComponent) is gone from the corpus")
         }
-        let verdicts = try Self.check(files, against: Self.runbookSchema)
+        let verdicts = try await Self.check(files, against: Self.runbookSchema)
         for file in files {
             #expect(verdicts[file.path]?.status == "invalid", "\(file.lastPathComponent): \(verdicts[file.path]?.status ?? "no verdict")")
         }
     }
 
     @Test("rosters: the roster keys of the backends pass; unknown keys, bad ids and nested vars do not")
-    func rosters() throws {
+    func rosters() async throws {
         let dir = try RunbookBinary.temporaryDirectory("schema")
         defer { try? FileManager.default.removeItem(at: dir) }
         let cases = [
@@ -125,7 +128,7 @@ struct SchemaTests {
             try Data(text.utf8).write(to: dir.appendingPathComponent(name))
             files.append(dir.appendingPathComponent(name))
         }
-        let verdicts = try Self.check(files, against: Self.rosterSchema)
+        let verdicts = try await Self.check(files, against: Self.rosterSchema)
         #expect(verdicts[files[0].path]?.status == "valid", "\(verdicts[files[0].path]?.errors ?? [])")
         for (name, _, expected) in cases {
             #expect(verdicts[dir.appendingPathComponent(name).path]?.status == expected, "\(name)")

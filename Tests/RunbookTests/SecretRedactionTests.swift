@@ -7,12 +7,12 @@ struct SecretRedactionTests {
     static let fixture = RunbookBinary.fixtures.appendingPathComponent("engine/multiline-secret.yaml")
 
     @Test("each line of a multi-line secret is redacted in terminal output, failures and excerpts")
-    func multiLineSecret() throws {
+    func multiLineSecret() async throws {
         let scratch = try RunbookBinary.temporaryDirectory("multiline-secret")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("results")
         let lines = ["-----BEGIN TEST KEY-----", "bXVsdGktbGluZS1zZWNyZXQtYm9keQ", "-----END TEST KEY-----"]
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             ["run", Self.fixture.path, "--var", "SIGNING_KEY=" + lines.joined(separator: "\n"), "--out", out.path, "--no-color"])
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 1, "\(outcome.stdout)\(outcome.stderr)")
@@ -31,12 +31,12 @@ struct SecretRedactionTests {
     }
 
     @Test("a secret shorter than 4 characters is not redacted, and the run says so once")
-    func shortSecretIsNamed() throws {
+    func shortSecretIsNamed() async throws {
         let scratch = try RunbookBinary.temporaryDirectory("short-secret")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let roster = scratch.appendingPathComponent("roster.yaml")
         try "learners:\n  - id: ada\n  - id: bob\n".write(to: roster, atomically: true, encoding: .utf8)
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             ["run", Self.fixture.path, "--var", "SIGNING_KEY=abc", "--learners", roster.path, "--out",
              scratch.appendingPathComponent("results").path, "--no-color"])
         RunbookBinary.expectNoCrash(outcome)
@@ -46,7 +46,7 @@ struct SecretRedactionTests {
     }
 
     @Test("a quoted line cut at 2,048 bytes does not show the start of a secret that the cut left at its end")
-    func secretCutByTheQuote() throws {
+    func secretCutByTheQuote() async throws {
         let scratch = try RunbookBinary.temporaryDirectory("cut-secret")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let runbook = scratch.appendingPathComponent("runbook.yaml")
@@ -63,7 +63,7 @@ struct SecretRedactionTests {
             """.write(to: runbook, atomically: true, encoding: .utf8)
         let secret = "s3cr3t-t0ken-value-0123456789"
         let out = scratch.appendingPathComponent("results")
-        let outcome = try RunbookBinary.run(["run", runbook.path, "--var", "TOKEN=" + secret, "--out", out.path, "--no-color"])
+        let outcome = try await RunbookBinary.run(["run", runbook.path, "--var", "TOKEN=" + secret, "--out", out.path, "--no-color"])
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 1, "\(outcome.stdout)\(outcome.stderr)")
         let stored = try String(contentsOf: out.appendingPathComponent("results.json"), encoding: .utf8)

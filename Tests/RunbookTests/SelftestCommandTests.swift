@@ -11,7 +11,7 @@ struct SelftestCommandTests {
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) async throws -> RunbookBinary.Outcome {
         let running = try RunbookBinary.start(arguments, in: directory, environment: environment)
         while running.isRunning { try await Task.sleep(for: .milliseconds(20)) }
-        return try running.finish()
+        return await running.finish()
     }
 
     /// Runs `runbook selftest FIXTURE` with a scratch `dir` and results folder.
@@ -117,7 +117,7 @@ struct SelftestCommandTests {
         RunbookBinary.expectNoCrash(outcome)
         let results = try ResultsFile(directory: out)
         let learner = results.learners.first?["id"] as? String ?? "?"
-        defer { DockerAvailability.docker(["rmi", "-f", "127.0.0.1:5000/\(learner)/tf-mnist"]) }
+        defer { ExternalTool.launch("docker", ["rmi", "-f", "127.0.0.1:5000/\(learner)/tf-mnist"]) }
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
         #expect(outcome.stdout.contains("selftest passed: 4 probes proved they can fail and can pass"), "\(outcome.stdout)")
         for step in ["hostname", "rm", "build", "push"] {
@@ -126,6 +126,6 @@ struct SelftestCommandTests {
             #expect(before?.first?["status"] as? String == "failed", "\(step): its probe failed before the step")
             #expect(after?.first?["status"] as? String == "passed", "\(step): its probe passed after the step")
         }
-        #expect(DockerAvailability.docker(["ps", "-aq", "--filter", "label=io.runbook.learner=\(learner)"]).isEmpty, "no container of the selftest is left")
+        #expect(await DockerAvailability.docker(["ps", "-aq", "--filter", "label=io.runbook.learner=\(learner)"]).isEmpty, "no container of the selftest is left")
     }
 }

@@ -21,52 +21,52 @@ struct SweepEndToEndTests {
 
     /// Makes a container as an earlier run of `module` for `learner` would have left it; `exited`
     /// runs it to its end, else it stays `created`. Returns its id and its anonymous volume's name.
-    static func leftover(_ name: String, learner: String, module: String, exited: Bool) -> (id: String, volume: String) {
+    static func leftover(_ name: String, learner: String, module: String, exited: Bool) async -> (id: String, volume: String) {
         let labels = [
             "--label", "io.runbook.run=earlier", "--label", "io.runbook.learner=\(learner)", "--label", "io.runbook.step=keep",
             "--label", "io.runbook.module=\(module)",
         ]
-        let id = DockerAvailability.docker(["create", "--name", name, "-v", "/data"] + labels + [DockerAvailability.baseImage, "true"])
+        let id = await DockerAvailability.docker(["create", "--name", name, "-v", "/data"] + labels + [DockerAvailability.baseImage, "true"])
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        if exited { DockerAvailability.docker(["start", "-a", name]) }
-        let volume = DockerAvailability.docker(["inspect", "--format", "{{range .Mounts}}{{.Name}}{{end}}", name])
+        if exited { await DockerAvailability.docker(["start", "-a", name]) }
+        let volume = await DockerAvailability.docker(["inspect", "--format", "{{range .Mounts}}{{.Name}}{{end}}", name])
             .trimmingCharacters(in: .whitespacesAndNewlines)
         return (id, volume)
     }
 
     /// Whether a container of that exact name exists.
-    static func exists(container name: String) -> Bool {
-        !DockerAvailability.docker(["ps", "-aq", "--filter", "name=^/\(name)$"]).isEmpty
+    static func exists(container name: String) async -> Bool {
+        await !DockerAvailability.docker(["ps", "-aq", "--filter", "name=^/\(name)$"]).isEmpty
     }
 
     /// Whether a volume of that exact name exists.
-    static func exists(volume name: String) -> Bool {
-        !DockerAvailability.docker(["volume", "ls", "-q", "--filter", "name=^\(name)$"]).isEmpty
+    static func exists(volume name: String) async -> Bool {
+        await !DockerAvailability.docker(["volume", "ls", "-q", "--filter", "name=^\(name)$"]).isEmpty
     }
 
     @Test("another module's stopped container and this module's `created` one survive; this module's stopped one goes with its volume")
-    func onlyThisModulesStoppedContainers() throws {
-        try DockerAvailability.requireEngine()
+    func onlyThisModulesStoppedContainers() async throws {
+        try await DockerAvailability.requireEngine()
         let learner = "sweep\(UInt32.random(in: 0..<UInt32.max))"
         let scratch = try RunbookBinary.temporaryDirectory("sweep")
         let names = ["\(learner)-other", "\(learner)-created", "\(learner)-old"]
         defer {
-            for name in names { DockerAvailability.docker(["rm", "-f", "-v", name]) }
+            ExternalTool.launch("docker", ["rm", "-f", "-v"] + names)
             try? FileManager.default.removeItem(at: scratch)
         }
-        let other = Self.leftover(names[0], learner: learner, module: "module-a", exited: true)
-        let created = Self.leftover(names[1], learner: learner, module: "module-b", exited: false)
-        let old = Self.leftover(names[2], learner: learner, module: "module-b", exited: true)
+        let other = await Self.leftover(names[0], learner: learner, module: "module-a", exited: true)
+        let created = await Self.leftover(names[1], learner: learner, module: "module-b", exited: false)
+        let old = await Self.leftover(names[2], learner: learner, module: "module-b", exited: true)
         #expect(!old.volume.isEmpty && !other.id.isEmpty && !created.id.isEmpty)
         let runbook = try Self.runbook(module: "module-b", in: scratch)
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             ["run", runbook.path, "--learner", learner, "--out", scratch.appendingPathComponent("out").path], in: scratch)
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
-        #expect(Self.exists(container: names[0]), "module A's container is not module B's to sweep")
-        #expect(Self.exists(container: names[1]), "a created container may be about to start: never swept")
-        #expect(!Self.exists(container: names[2]), "module B's stopped leftover is swept")
-        #expect(!Self.exists(volume: old.volume), "with its anonymous volume (rm -v)")
-        #expect(Self.exists(volume: other.volume))
+        #expect(await Self.exists(container: names[0]), "module A's container is not module B's to sweep")
+        #expect(await Self.exists(container: names[1]), "a created container may be about to start: never swept")
+        #expect(await !Self.exists(container: names[2]), "module B's stopped leftover is swept")
+        #expect(await !Self.exists(volume: old.volume), "with its anonymous volume (rm -v)")
+        #expect(await Self.exists(volume: other.volume))
     }
 }

@@ -10,8 +10,8 @@ struct ValidateCommandTests {
     static let binary: URL = RunbookBinary.url
 
     /// Runs `runbook ARGUMENTS…` in the fixtures folder.
-    static func run(_ arguments: [String]) throws -> RunbookBinary.Outcome {
-        try RunbookBinary.run(arguments, in: fixtures)
+    static func run(_ arguments: [String]) async throws -> RunbookBinary.Outcome {
+        try await RunbookBinary.run(arguments, in: fixtures)
     }
 
     /// No crash report of any kind in the output.
@@ -30,8 +30,8 @@ struct ValidateCommandTests {
         #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "no runbook binary at \(Self.binary.path)")
     }
 
-    @Test func unknownKeyPrintsPositionSourceLineAndCaret() throws {
-        let outcome = try Self.run(["validate", "unknown-key.yaml"])
+    @Test func unknownKeyPrintsPositionSourceLineAndCaret() async throws {
+        let outcome = try await Self.run(["validate", "unknown-key.yaml"])
         Self.expectNoCrash(outcome)
         #expect(outcome.status == 2)
         #expect(outcome.stdout.isEmpty)
@@ -43,8 +43,8 @@ struct ValidateCommandTests {
         #expect(outcome.stderr.hasSuffix("unknown-key.yaml: 1 error\n"))
     }
 
-    @Test func everyProblemIsPrintedSortedByPosition() throws {
-        let outcome = try Self.run(["validate", "three-problems.yaml"])
+    @Test func everyProblemIsPrintedSortedByPosition() async throws {
+        let outcome = try await Self.run(["validate", "three-problems.yaml"])
         Self.expectNoCrash(outcome)
         #expect(outcome.status == 2)
         let headers = outcome.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("three-problems.yaml:") && $0.contains(": error: ") }
@@ -55,8 +55,8 @@ struct ValidateCommandTests {
         #expect(outcome.stderr.hasSuffix("three-problems.yaml: 4 errors\n"))
     }
 
-    @Test func unclosedQuoteIsShownWhereItOpened() throws {
-        let outcome = try Self.run(["validate", "unclosed-quote.yaml"])
+    @Test func unclosedQuoteIsShownWhereItOpened() async throws {
+        let outcome = try await Self.run(["validate", "unclosed-quote.yaml"])
         Self.expectNoCrash(outcome)
         #expect(outcome.status == 2)
         let header = try #require(outcome.stderr.components(separatedBy: "\n").first)
@@ -64,8 +64,8 @@ struct ValidateCommandTests {
         #expect(Self.block(after: header, in: outcome.stderr)?.dropFirst() == ["    title: 'Run a container", "           ^"])
     }
 
-    @Test func caretCountsUnicodeScalars() throws {
-        let outcome = try Self.run(["validate", "unicode.yaml"])
+    @Test func caretCountsUnicodeScalars() async throws {
+        let outcome = try await Self.run(["validate", "unicode.yaml"])
         Self.expectNoCrash(outcome)
         #expect(outcome.status == 2)
         let lines = outcome.stderr.components(separatedBy: "\n")
@@ -73,16 +73,16 @@ struct ValidateCommandTests {
         #expect(lines.dropFirst(2).first == String(repeating: " ", count: 30) + "^")
     }
 
-    @Test func invalidUTF8IsAnErrorNotACrash() throws {
-        let outcome = try Self.run(["validate", "invalid-utf8.yaml"])
+    @Test func invalidUTF8IsAnErrorNotACrash() async throws {
+        let outcome = try await Self.run(["validate", "invalid-utf8.yaml"])
         Self.expectNoCrash(outcome)
         #expect(outcome.status == 2)
         #expect(outcome.stderr.hasPrefix("invalid-utf8.yaml:4:15: error: invalid UTF-8"))
         #expect(outcome.stderr.contains("    title: caf\u{FFFD}\n              ^\n"))
     }
 
-    @Test func warningOnlyIsValid() throws {
-        let outcome = try Self.run(["validate", "warning-only.yaml"])
+    @Test func warningOnlyIsValid() async throws {
+        let outcome = try await Self.run(["validate", "warning-only.yaml"])
         Self.expectNoCrash(outcome)
         #expect(outcome.status == 0)
         #expect(outcome.stdout == "warning-only.yaml: valid, 1 step\n")
@@ -91,8 +91,8 @@ struct ValidateCommandTests {
     }
 
     @Test("control characters from YAML escapes in keys are printed as ^X, never raw")
-    func controlCharactersInMessagesAreVisible() throws {
-        let outcome = try Self.run(["validate", "control-characters.yaml", "--no-color"])
+    func controlCharactersInMessagesAreVisible() async throws {
+        let outcome = try await Self.run(["validate", "control-characters.yaml", "--no-color"])
         Self.expectNoCrash(outcome)
         #expect(outcome.status == 2)
         let raw = outcome.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }
@@ -100,15 +100,15 @@ struct ValidateCommandTests {
         #expect(outcome.stderr.contains("\ncontrol-characters.yaml:5:5: error: unknown key '^[[31mdocker^G' in step"), "\(outcome.stderr)")
     }
 
-    @Test func missingFileIsExitTwo() throws {
-        let outcome = try Self.run(["validate", "no-such-runbook.yaml"])
+    @Test func missingFileIsExitTwo() async throws {
+        let outcome = try await Self.run(["validate", "no-such-runbook.yaml"])
         Self.expectNoCrash(outcome)
         #expect(outcome.status == 2)
         #expect(outcome.stderr.hasPrefix("no-such-runbook.yaml:1:1: error: no such file: no-such-runbook.yaml"))
     }
 
-    @Test func badArgumentsAreExitTwo() throws {
-        let outcome = try Self.run(["validate", "unknown-key.yaml", "--no-such-flag"])
+    @Test func badArgumentsAreExitTwo() async throws {
+        let outcome = try await Self.run(["validate", "unknown-key.yaml", "--no-such-flag"])
         Self.expectNoCrash(outcome)
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("--no-such-flag"))

@@ -13,23 +13,22 @@ struct WebappModuleTests {
 
     /// Removes what a learner's module may have left (containers, network, volume, image).
     static func removeAll(of learners: [String]) {
-        for learner in learners {
-            _ = try? ExternalTool.run("docker", ["rm", "-f", "\(learner)-web"])
-            _ = try? ExternalTool.run("docker", ["network", "rm", "\(learner)-net"])
-            _ = try? ExternalTool.run("docker", ["volume", "rm", "\(learner)-notes"])
-            _ = try? ExternalTool.run("docker", ["rmi", "-f", "\(learner)/notes"])
+        // Called from a `defer`, which cannot wait: one script, run and reaped in the background.
+        let script = learners.map { learner in
+            "docker rm -f '\(learner)-web'; docker network rm '\(learner)-net'; docker volume rm '\(learner)-notes'; docker rmi -f '\(learner)/notes'"
         }
+        ExternalTool.launch("/bin/sh", ["-c", script.joined(separator: "; ") + " >/dev/null 2>&1"])
     }
 
     @Test("run: every step passes on a port of the learner's own; the cleanup leaves nothing")
-    func run() throws {
+    func run() async throws {
         try DockerAvailability.requireLab()
         let learner = Self.learner("web")
         defer { Self.removeAll(of: [learner]) }
         let scratch = try RunbookBinary.temporaryDirectory("webapp")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("results")
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             ["run", Self.runbook.path, "--var-file", Self.vars.path, "--learner", learner, "--out", out.path], in: scratch)
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
@@ -37,18 +36,18 @@ struct WebappModuleTests {
         #expect(results.statuses().values.allSatisfy { $0 == "passed" }, "\(results.statuses())")
         let ports = results.learners.first?["ports"] as? [String: Int]
         #expect((ports?["web"] ?? 0) > 0)
-        #expect(try ExternalTool.run("docker", ["ps", "-aq", "--filter", "name=\(learner)-web"]).output.isEmpty, "the cleanup removes the container")
-        #expect(try ExternalTool.run("docker", ["volume", "ls", "-q", "--filter", "name=\(learner)-notes"]).output.isEmpty)
+        #expect(try await ExternalTool.run("docker", ["ps", "-aq", "--filter", "name=\(learner)-web"]).output.isEmpty, "the cleanup removes the container")
+        #expect(try await ExternalTool.run("docker", ["volume", "ls", "-q", "--filter", "name=\(learner)-notes"]).output.isEmpty)
         let ready = results.steps()["ready"]
         #expect((ready?["attempts"] as? Int ?? 0) >= 1)
     }
 
     @Test("selftest: every probe and every `verify: self` step fails before its step and passes after it")
-    func selftest() throws {
+    func selftest() async throws {
         try DockerAvailability.requireLab()
         let scratch = try RunbookBinary.temporaryDirectory("webapp-selftest")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             ["selftest", Self.runbook.path, "--var-file", Self.vars.path, "--out", scratch.appendingPathComponent("out").path], in: scratch)
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
@@ -58,7 +57,7 @@ struct WebappModuleTests {
     }
 
     @Test("three learners on one engine: no port and no name collide")
-    func threeLearners() throws {
+    func threeLearners() async throws {
         try DockerAvailability.requireLab()
         let ids = (0..<3).map { _ in Self.learner("class") }
         defer { Self.removeAll(of: ids) }
@@ -67,7 +66,7 @@ struct WebappModuleTests {
         let roster = scratch.appendingPathComponent("roster.yaml")
         try ("learners:\n" + ids.map { "  - id: \($0)\n" }.joined()).write(to: roster, atomically: true, encoding: .utf8)
         let out = scratch.appendingPathComponent("results")
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             ["run", Self.runbook.path, "--var-file", Self.vars.path, "--learners", roster.path, "--jobs", "3", "--out", out.path], in: scratch)
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
@@ -81,7 +80,7 @@ struct WebappModuleTests {
     }
 
     @Test("check after a learner did it by hand, with the port their guide chose")
-    func checkAfterHandWork() throws {
+    func checkAfterHandWork() async throws {
         try DockerAvailability.requireLab()
         let learner = Self.learner("hand")
         defer { Self.removeAll(of: [learner]) }
@@ -90,7 +89,7 @@ struct WebappModuleTests {
         let state = scratch.appendingPathComponent("state")
         let environment = ["XDG_STATE_HOME": state.path]
         // Before: nothing done, so every step with a probe fails (and none is skipped for its needs).
-        let before = try RunbookBinary.run(
+        let before = try await RunbookBinary.run(
             ["check", Self.runbook.path, "--var-file", Self.vars.path, "--learner", learner, "--out", scratch.appendingPathComponent("before").path],
             in: scratch, environment: environment)
         #expect(before.status == 1)
@@ -105,7 +104,7 @@ struct WebappModuleTests {
             """
         try stateJSON.write(to: folder.appendingPathComponent("\(learner).json"), atomically: true, encoding: .utf8)
         // By hand, as the guide showed it.
-        let base = try #require(DockerAvailability.docker(["image", "inspect", "--format", "{{.Id}}", "runbook-lab/python:3"]).isEmpty ? nil : "runbook-lab/python:3")
+        let base = try #require(await DockerAvailability.docker(["image", "inspect", "--format", "{{.Id}}", "runbook-lab/python:3"]).isEmpty ? nil : "runbook-lab/python:3")
         let source = DockerAvailability.repositoryRoot.appendingPathComponent("modules/2-webapp/src").path
         let script = """
             set -e
@@ -116,8 +115,8 @@ struct WebappModuleTests {
             for i in $(seq 1 60); do curl -fs http://127.0.0.1:\(port)/api/health > /dev/null && break; sleep 0.5; done
             curl -fs -X POST -H 'Content-Type: application/json' -d '{"text": "containers are cattle"}' http://127.0.0.1:\(port)/api/notes > /dev/null
             """
-        #expect(try ExternalTool.run("/bin/sh", ["-c", script]).status == 0)
-        let after = try RunbookBinary.run(
+        #expect(try await ExternalTool.run("/bin/sh", ["-c", script]).status == 0)
+        let after = try await RunbookBinary.run(
             ["check", Self.runbook.path, "--var-file", Self.vars.path, "--learner", learner, "--out", scratch.appendingPathComponent("after").path],
             in: scratch, environment: environment)
         RunbookBinary.expectNoCrash(after)

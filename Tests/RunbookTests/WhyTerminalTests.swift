@@ -22,11 +22,11 @@ struct WhyTerminalTests {
                 why: The file should be there once the step ran.
         """
 
-    @Test func theWhyInPlaceOfTheWordsAndBothWithVerbose() throws {
+    @Test func theWhyInPlaceOfTheWordsAndBothWithVerbose() async throws {
         let scratch = try RunbookBinary.temporaryDirectory("why-terminal")
         defer { try? FileManager.default.removeItem(at: scratch) }
         try Self.runbook.write(to: scratch.appendingPathComponent("runbook.yaml"), atomically: true, encoding: .utf8)
-        let plain = try RunbookBinary.run(["run", "runbook.yaml", "--out", "r1"], in: scratch)
+        let plain = try await RunbookBinary.run(["run", "runbook.yaml", "--out", "r1"], in: scratch)
         RunbookBinary.expectNoCrash(plain)
         #expect(plain.status == 1)
         let why = "The page should greet Ada: did you pass -e AUTHOR? (token ***)"
@@ -34,7 +34,7 @@ struct WhyTerminalTests {
         #expect(plain.stdout.contains("The file should be there once the step ran."))
         #expect(!plain.stdout.contains("no line of stdout contains"), "\(plain.stdout)")
         #expect(!plain.stdout.contains("s3cr3t-value-123"))
-        let verbose = try RunbookBinary.run(["run", "runbook.yaml", "--out", "r2", "--verbose"], in: scratch)
+        let verbose = try await RunbookBinary.run(["run", "runbook.yaml", "--out", "r2", "--verbose"], in: scratch)
         #expect(verbose.stdout.contains("The page should greet Ada"))
         #expect(verbose.stdout.contains("(stdout: contains: no line of stdout contains \"Hello Ada\")"), "\(verbose.stdout)")
         #expect(verbose.stdout.contains("(verify 1: exit: expected 0, got 1)"))
@@ -44,7 +44,7 @@ struct WhyTerminalTests {
         let probe = (results.steps()["file"]?["verify"] as? [[String: Any]])?.first
         #expect(probe?["why"] as? String == "The file should be there once the step ran.")
         #expect(probe?["reason"] as? String == "exit: expected 0, got 1")
-        let junit = try RunbookBinary.run(["report", "r1", "--format", "junit"], in: scratch)
+        let junit = try await RunbookBinary.run(["report", "r1", "--format", "junit"], in: scratch)
         #expect(junit.stdout.contains("message=\"The file should be there once the step ran.\""), "\(junit.stdout)")
     }
 }

@@ -5,14 +5,14 @@ import Testing
 @Suite("workshop.yaml end to end", .serialized, .enabled(if: DockerAvailability.shouldRun, DockerAvailability.why))
 struct WorkshopEndToEndTests {
     @Test("every step passes but the two GPU ones, skipped for lack of an NVIDIA runtime; the push lands; no container is left")
-    func wholeModule() throws {
+    func wholeModule() async throws {
         try DockerAvailability.requireLab()
         let password = try #require(try DockerAvailability.labEnvironment()["REGISTRY_PASSWORD"])
         let scratch = try RunbookBinary.temporaryDirectory("workshop")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("results")
         let learner = "e2e\(UInt32.random(in: 0..<UInt32.max))"
-        let outcome = try RunbookBinary.run(
+        let outcome = try await RunbookBinary.run(
             ["run", DockerAvailability.workshop.path, "--var-file", DockerAvailability.labVarsFile.path, "--learner", learner, "--out", out.path],
             in: scratch, environment: ["REGISTRY_PASSWORD": password, "DOCKER_USERNAME": ""])
         RunbookBinary.expectNoCrash(outcome)
@@ -29,11 +29,11 @@ struct WorkshopEndToEndTests {
         let push = steps["push"]?["verify"] as? [[String: Any]]
         #expect(push?.first?["status"] as? String == "passed", "the manifest is in the registry")
         let runId = results.json["runId"] as? String ?? "?"
-        #expect(try ExternalTool.run("docker", ["ps", "-aq", "--filter", "label=io.runbook.run=\(runId)"]).output.isEmpty, "containers of the run are left")
+        #expect(try await ExternalTool.run("docker", ["ps", "-aq", "--filter", "label=io.runbook.run=\(runId)"]).output.isEmpty, "containers of the run are left")
         #expect(!(try String(contentsOf: out.appendingPathComponent("results.json"), encoding: .utf8)).contains(password))
         let fingerprint = (results.learners.first?["preflight"] as? [String: Any])?["fingerprint"] as? [String: Any]
         #expect(fingerprint?["serverVersion"] as? String != nil)
         #expect(fingerprint?["storageDriver"] as? String != nil)
-        _ = try ExternalTool.run("docker", ["rmi", "-f", "127.0.0.1:5000/\(learner)/tf-mnist"])
+        _ = try await ExternalTool.run("docker", ["rmi", "-f", "127.0.0.1:5000/\(learner)/tf-mnist"])
     }
 }

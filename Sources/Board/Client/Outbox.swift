@@ -1,4 +1,5 @@
 import Foundation
+import Text
 import Workflow
 
 /// A learner's outbox for one board (`$XDG_STATE_HOME/runbook/outbox/BOARD/LEARNER/`): every
@@ -56,13 +57,11 @@ final class Outbox: Sendable {
             }
             var lines: [[UInt8]] = []
             var size = 0
-            var start = state.offset
-            let bytes = [UInt8](data)
-            while start < bytes.count, lines.count < maxLines, let end = bytes[start...].firstIndex(of: 0x0A) {
-                if !lines.isEmpty && size + end - start > maxBytes { break }
-                lines.append(Array(bytes[start..<end]))
-                size += end - start + 1
-                start = end + 1
+            // Only whole lines: one still being appended (no line feed yet) waits for the next push.
+            for line in JSONLinesReader(data: data, from: state.offset) where line.isTerminated {
+                guard lines.count < maxLines, lines.isEmpty || size + line.bytes.count <= maxBytes else { break }
+                lines.append([UInt8](line.bytes))
+                size += line.bytes.count + 1
             }
             guard !lines.isEmpty else { return nil }
             return OutboxBatch(firstSeq: state.acked + 1, lines: lines)
@@ -75,8 +74,9 @@ final class Outbox: Sendable {
             guard state.base != nil, seq > state.acked else { return }
             var offset = state.offset
             var acked = state.acked
-            while acked < seq, offset < bytes.count, let end = bytes[offset...].firstIndex(of: 0x0A) {
-                offset = end + 1
+            for line in JSONLinesReader(data: bytes, from: offset) where line.isTerminated {
+                guard acked < seq else { break }
+                offset = line.offset + line.bytes.count + 1
                 acked += 1
             }
             state.acked = acked
@@ -102,21 +102,20 @@ final class Outbox: Sendable {
     func reject(seq: Int) -> Int {
         update { state, bytes -> Int in
             guard state.base != nil, seq > state.acked else { return 0 }
-            var start = state.offset
-            for _ in 0..<(seq - state.acked - 1) {
-                guard let end = bytes[start...].firstIndex(of: 0x0A) else { return 0 }
-                start = end + 1
-            }
-            guard start < bytes.count, var end = bytes[start...].firstIndex(of: 0x0A) else { return 0 }
+            // The line of `seq`: the (seq - acked)th whole line after what is acknowledged.
+            let wanted = seq - state.acked
+            var lines = JSONLinesReader(data: bytes, from: state.offset).drop { $0.number < wanted }.makeIterator()
+            guard let found = lines.next(), found.number == wanted, found.isTerminated else { return 0 }
+            var end = found.offset + found.bytes.count
             var count = 1
-            if Self.isRun(bytes[start..<end]) {
-                while end + 1 < bytes.count, let next = bytes[(end + 1)...].firstIndex(of: 0x0A), !Self.isRun(bytes[(end + 1)..<next]) {
-                    end = next
+            if Self.isRun(found.bytes) {
+                while let next = lines.next(), next.isTerminated, !Self.isRun(next.bytes) {
+                    end = next.offset + next.bytes.count
                     count += 1
                 }
             }
-            appendRejected(Array(bytes[start...end]))
-            let remaining = Array(bytes[..<start]) + Array(bytes[(end + 1)...])
+            appendRejected(Array(bytes[found.offset...end]))
+            let remaining = Array(bytes[..<found.offset]) + Array(bytes[(end + 1)...])
             guard (try? Data(remaining).write(to: URL(fileURLWithPath: recordsPath), options: .atomic)) != nil else { return 0 }
             return count
         }
@@ -137,7 +136,7 @@ final class Outbox: Sendable {
     }
 
     /// True for the line of a run record.
-    private static func isRun(_ line: ArraySlice<UInt8>) -> Bool {
+    private static func isRun(_ line: Data) -> Bool {
         struct Kind: Decodable { var type: String }
         return (try? JSONDecoder().decode(Kind.self, from: Data(line)))?.type == "run"
     }
@@ -147,7 +146,7 @@ final class Outbox: Sendable {
         lock.withLock {
             let state = loadState()
             guard let data = FileManager.default.contents(atPath: recordsPath), data.count > state.offset else { return 0 }
-            return data[state.offset...].filter { $0 == 0x0A }.count
+            return JSONLinesReader(data: data, from: state.offset).filter(\.isTerminated).count
         }
     }
 
@@ -158,11 +157,11 @@ final class Outbox: Sendable {
     }
 
     /// Runs `change` on the state and the records' bytes under the lock, then saves the state.
-    private func update<T>(_ change: (inout OutboxState, [UInt8]) -> T) -> T {
+    private func update<T>(_ change: (inout OutboxState, Data) -> T) -> T {
         lock.withLock {
             var state = loadState()
             let before = state
-            let bytes = FileManager.default.contents(atPath: recordsPath).map { [UInt8]($0) } ?? []
+            let bytes = FileManager.default.contents(atPath: recordsPath) ?? Data()
             let result = change(&state, bytes)
             if state != before, let data = try? JSONEncoder().encode(state) {
                 try? data.write(to: URL(fileURLWithPath: statePath), options: .atomic)

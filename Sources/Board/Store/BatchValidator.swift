@@ -1,4 +1,5 @@
 import Foundation
+import Text
 import Workflow
 
 /// Checks a pushed batch before anything of it is stored (SPEC 7): every line a journal record
@@ -27,15 +28,14 @@ struct BatchValidator: Sendable {
         let decoder = JSONDecoder.runbook
         let encoder = JSONEncoder.runbook
         var lines: [StoredLine] = []
-        var number = 0
-        for slice in body.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            number += 1
-            var text = slice
+        for line in JSONLinesReader(data: Data(body)) {
+            let number = line.number
+            var text = line.bytes
             if text.last == 0x0D { text = text.dropLast() }
             if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             var sequenced: SequencedRecord
             do {
-                sequenced = try decoder.decode(SequencedRecord.self, from: Data(text))
+                sequenced = try decoder.decode(SequencedRecord.self, from: text)
             } catch {
                 throw BatchRejection(.invalid, "not a journal record with a seq: \(Self.describe(error))", line: number)
             }

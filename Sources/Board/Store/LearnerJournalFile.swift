@@ -1,4 +1,5 @@
 import Foundation
+import Text
 import Workflow
 
 /// A learner's journal in the store (`STORE/ID.jsonl`): canonical lines, each a journal record
@@ -34,36 +35,31 @@ struct LearnerJournalFile: Sendable {
     /// writing it, before acknowledging) is cut off the file; any other bad line is an error. Seqs
     /// follow each other, except over those `skipping` says were refused (kept as tombstones).
     func read(skipping: (Int) -> Bool = { _ in false }, _ take: (StoredLine, Int) -> Void) throws(BoardStoreError) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw failure("cannot read") }
-        let bytes = [UInt8](data)
+        guard let lines = JSONLinesReader(path: path) else { throw failure("cannot read") }
         let decoder = JSONDecoder.runbook
         var previous = 0
-        var start = 0
-        var number = 0
-        while start < bytes.count {
-            number += 1
-            guard let end = bytes[start...].firstIndex(of: 0x0A) else {
+        for line in lines {
+            guard line.isTerminated else {
                 // No line feed: the write was cut short.
-                truncate(path, off_t(start))
+                truncate(path, off_t(line.offset))
                 break
             }
-            let line = Array(bytes[start..<end])
+            let bytes = [UInt8](line.bytes)
             let sequenced: SequencedRecord
             do {
-                sequenced = try decoder.decode(SequencedRecord.self, from: Data(line))
+                sequenced = try decoder.decode(SequencedRecord.self, from: line.bytes)
             } catch {
                 let message = "not a journal record with a seq (\(BatchValidator.describe(error)))"
-                throw BoardStoreError(path: path, line: number, message: message)
+                throw BoardStoreError(path: path, line: line.number, message: message)
             }
             var expected = previous + 1
             while skipping(expected), expected < sequenced.seq { expected += 1 }
             guard sequenced.seq == expected else {
-                throw BoardStoreError(path: path, line: number, message: "seq \(sequenced.seq) where \(expected) was expected")
+                throw BoardStoreError(path: path, line: line.number, message: "seq \(sequenced.seq) where \(expected) was expected")
             }
-            let digest = SHA256.hash(data: line).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-            take(StoredLine(seq: sequenced.seq, record: sequenced.record, bytes: line, digest: digest), start)
+            let digest = SHA256.hash(data: bytes).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            take(StoredLine(seq: sequenced.seq, record: sequenced.record, bytes: bytes, digest: digest), line.offset)
             previous = sequenced.seq
-            start = end + 1
         }
     }
 

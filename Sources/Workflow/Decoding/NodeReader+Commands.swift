@@ -1,3 +1,5 @@
+import Text
+
 /// Reading the words of commands written as a string or a list (kinds whose value is a command line).
 extension NodeReader {
     /// The words of a command: a YAML list taken item by item, or one string split by POSIX shell

@@ -1,3 +1,5 @@
+import Text
+
 /// What a backend learned when it checked a learner's environment before the first step.
 public struct BackendPreflight: Sendable, Hashable {
     /// Whether the environment answered.

@@ -1,3 +1,5 @@
+import Text
+
 /// What `runbook schema` says a command key's value looks like (JSON Schema draft-07).
 extension CommandKind {
     /// By default a command line: a string (split by shell rules) or a list of words.

@@ -1,3 +1,5 @@
+import Text
+
 /// One kind of command that a runbook names by its key (`exec:`, `sh:`, and those that other
 /// targets register): how its value is read, checked and turned into what runs.
 ///
@@ -26,6 +28,8 @@ public protocol CommandKind: Sendable {
     /// `check` does not wait for it with `retry: { for }` (SPEC 6.11); nil when nothing is missing
     /// or the kind cannot tell.
     func missingPrerequisite(_ command: ResolvedCommand, context: CommandContext) async -> String?
+    /// How the kind drafts its commands from what a person typed (`runbook import`), nil when it does not.
+    var drafter: (any CommandDrafter)? { get }
 }
 
 extension CommandKind {
@@ -37,6 +41,8 @@ extension CommandKind {
     public var exportsVariables: Bool { false }
     /// By default nothing is missing.
     public func missingPrerequisite(_ command: ResolvedCommand, context: CommandContext) async -> String? { nil }
+    /// By default a kind drafts nothing: what a person typed becomes an `sh:` step.
+    public var drafter: (any CommandDrafter)? { nil }
     /// By default a kind has no static checks of its own.
     public func lint(_ command: Command, context: LintContext) -> [Diagnostic] { [] }
     /// By default what `prepare` says a person types, or the key and the words when it cannot prepare.

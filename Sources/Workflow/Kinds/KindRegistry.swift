@@ -53,6 +53,12 @@ public struct KindRegistry: Sendable {
         backends.keys.sorted().flatMap { backends[$0]!.rosterKeys }
     }
 
+    /// The kinds' drafters, one per name (kinds may share one), in registration order.
+    public var drafters: [any CommandDrafter] {
+        var seen = Set<String>()
+        return kinds.compactMap(\.drafter).filter { seen.insert($0.name).inserted }
+    }
+
     /// Whether some backend places the learner's environment on another machine.
     public func isRemote(_ learner: Learner) -> Bool {
         backends.values.contains { $0.isRemote(learner) }

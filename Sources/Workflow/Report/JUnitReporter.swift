@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// JUnit XML (SPEC 4): one `<testsuite>` per learner, one `<testcase>` per step (with the
 /// runbook's `file` and the step's `line`, when recorded), output in `<system-out>`/`<system-err>`;
@@ -145,8 +146,8 @@ public struct JUnitReporter: Sendable {
             if let message = preflight.message { list.append(("engine.message", message)) }
             if let summary = preflight.summary { list.append(("engine.summary", summary)) }
             if case .object(let members)? = preflight.fingerprint {
-                for (name, value) in members.sorted(by: { $0.key < $1.key }) {
-                    if let text = Self.propertyText(value) { list.append(("engine.\(name)", text)) }
+                for member in members.sorted(by: { $0.key < $1.key }) {
+                    if let text = Self.propertyText(member.value) { list.append(("engine.\(member.key)", text)) }
                 }
             }
         }
@@ -160,8 +161,7 @@ public struct JUnitReporter: Sendable {
         switch value {
         case .null: nil
         case .bool(let flag): flag ? "yes" : "no"
-        case .integer(let number): String(number)
-        case .number(let number): String(number)
+        case .number(let text): text
         case .string(let text): text
         case .array(let items): items.isEmpty ? nil : items.compactMap(propertyText).joined(separator: ",")
         case .object: nil

@@ -1,21 +1,12 @@
-/// Writes YAML scalars for TAP's diagnostic blocks: double-quoted strings and literal block scalars.
+import Text
+
+/// TAP's diagnostic blocks in YAML: control characters made visible first, then written by the
+/// project's one YAML scalar writer (`YAMLScalarWriter`).
 public enum YAMLScalar {
     /// `text` as a double-quoted YAML scalar on one line (controls made visible, `\` `"` and line
     /// breaks escaped).
     public static func quoted(_ text: String) -> String {
-        let visible = ControlCharacters.visible(text)
-        var output = "\""
-        for scalar in visible.unicodeScalars {
-            switch scalar {
-            case "\\": output += "\\\\"
-            case "\"": output += "\\\""
-            case "\n": output += "\\n"
-            case "\t": output += "\\t"
-            case "\u{85}", "\u{2028}", "\u{2029}": output += "\\u\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4))"
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output + "\""
+        YAMLScalarWriter.doubleQuoted(ControlCharacters.visible(text))
     }
 
     /// `key: value` lines for a multi-line text, indented by `indent` spaces: a literal block
@@ -34,17 +25,9 @@ public enum YAMLScalar {
             return trimmed.hasPrefix("...") || trimmed.hasPrefix("---")
         } || content.unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{2029}" }
         if lines.isEmpty || risky { return "\(pad)\(key): \(quoted(content))\n" }
-        let chomping = content.hasSuffix("\n") ? "" : "-"
-        var output = "\(pad)\(key): |2\(chomping)\n"
-        let inner = String(repeating: " ", count: indent + 2)
-        for line in lines { output += inner + line + "\n" }
-        return output
-    }
-}
-
-extension String {
-    /// The string with leading zeros up to `width` characters.
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+        let written = YAMLScalarWriter.literalBlock(
+            key: key, lines: lines.map(String.init), indent: indent, keepsFinalLineFeed: content.hasSuffix("\n"), explicitIndentation: true,
+            indentsEmptyLines: true)
+        return written.map { $0 + "\n" }.joined()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// What a journal holds, read in one pass without keeping the steps' results: where the latest
 /// record of each learner × step is (to read it again when results.json is written) and its
@@ -29,42 +30,13 @@ struct JournalIndex {
 
     /// Indexes the journal at `path`; a torn last line is ignored.
     static func read(path: String) throws(JournalReader.Failure) -> JournalIndex {
-        guard let file = FileHandle(forReadingAtPath: path) else { throw .init(description: "\(path): cannot open the journal") }
-        defer { try? file.close() }
         var index: JournalIndex?
         var early: [JournalRecord] = []
-        let decoder = JSONDecoder.runbook
-        var lineNumber = 0
-        var pending = Data()
-        var pendingOffset: UInt64 = 0
-        func process(_ line: Data, at offset: UInt64, last: Bool) throws(JournalReader.Failure) {
-            lineNumber += 1
-            guard !line.isEmpty else { return }
-            let record: JournalRecord
-            do {
-                record = try decoder.decode(JournalRecord.self, from: line)
-            } catch {
-                if last { return }
-                throw .init(description: "\(path):\(lineNumber): not a journal record (\(error.localizedDescription))")
-            }
+        try JournalReader.records(path: path) { record, line in
             if case .run = record.type, let header = record.run { index = JournalIndex(header: header) }
             guard index != nil else { return early.append(record) }
-            index?.add(record, offset: offset, length: line.count)
+            index?.add(record, offset: UInt64(line.offset), length: line.bytes.count)
         }
-        while true {
-            let chunk = file.readData(ofLength: 1 << 20)
-            if chunk.isEmpty { break }
-            pending.append(chunk)
-            var start = pending.startIndex
-            while let newline = pending[start...].firstIndex(of: 0x0A) {
-                let offset = pendingOffset + UInt64(start - pending.startIndex)
-                try process(pending[start..<newline], at: offset, last: false)
-                start = pending.index(after: newline)
-            }
-            pendingOffset += UInt64(start - pending.startIndex)
-            pending = Data(pending[start...])
-        }
-        try process(pending, at: pendingOffset, last: true)
         guard var index else { throw .init(description: "\(path): no run record; is this a runbook journal?") }
         for record in early { index.add(record, offset: 0, length: 0) }
         return index

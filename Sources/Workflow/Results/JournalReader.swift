@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// Rebuilds `RunResults` from a `journal.jsonl`, line by line, so that a crashed run can still be reported.
 public enum JournalReader {
@@ -8,29 +9,33 @@ public enum JournalReader {
         public var description: String
     }
 
+    /// Hands each record of the journal at `path` to `take`, with its line, in order. A torn last
+    /// line is ignored (the run died while writing it; everything before it counts); any other
+    /// line that is not a record is an error naming FILE:LINE.
+    static func records(path: String, _ take: (JournalRecord, JSONLine) -> Void) throws(Failure) {
+        guard let lines = JSONLinesReader(path: path) else { throw Failure(description: "\(path): cannot open the journal") }
+        let decoder = JSONDecoder.runbook
+        for line in lines where !line.bytes.isEmpty {
+            let record: JournalRecord
+            do {
+                record = try decoder.decode(JournalRecord.self, from: line.bytes)
+            } catch {
+                if !line.isTerminated { return }
+                throw Failure(description: "\(path):\(line.number): not a journal record (\(error.localizedDescription))")
+            }
+            take(record, line)
+        }
+    }
+
     /// The results recorded in the journal at `path`; a torn last line is ignored.
     public static func read(path: String) throws(Failure) -> RunResults {
-        guard let file = FileHandle(forReadingAtPath: path) else { throw Failure(description: "\(path): cannot open the journal") }
-        defer { try? file.close() }
         var header: RunHeader?
         var footer: RunFooter?
         var preflights: [String: PreflightRecord] = [:]
         var setups: [String: LearnerRecord] = [:]
         var steps: [String: [String: StepResult]] = [:]
         var cleanups: [String: [ProbeResult]] = [:]
-        let decoder = JSONDecoder.runbook
-        var lineNumber = 0
-        var pending = Data()
-        func process(_ line: Data, last: Bool) throws(Failure) {
-            lineNumber += 1
-            guard !line.isEmpty else { return }
-            let record: JournalRecord
-            do {
-                record = try decoder.decode(JournalRecord.self, from: line)
-            } catch {
-                if last { return }
-                throw Failure(description: "\(path):\(lineNumber): not a journal record (\(error.localizedDescription))")
-            }
+        try records(path: path) { record, _ in
             switch record.type {
             case .run: header = record.run
             case .learner: if let value = record.learner { setups[value.learner] = value }
@@ -41,19 +46,6 @@ public enum JournalReader {
             case .hand, .start, .unknown: break  // the class board's and timings'; not results
             }
         }
-        while true {
-            let chunk = file.readData(ofLength: 1 << 20)
-            if chunk.isEmpty { break }
-            pending.append(chunk)
-            // Lines are handed out by index, and what is left moves once per chunk (not once per line).
-            var start = pending.startIndex
-            while let newline = pending[start...].firstIndex(of: 0x0A) {
-                try process(pending[start..<newline], last: false)
-                start = pending.index(after: newline)
-            }
-            pending = Data(pending[start...])
-        }
-        try process(pending, last: true)
         guard let header else { throw Failure(description: "\(path): no run record; is this a runbook journal?") }
         let learners = header.learners.map { learner in
             LearnerResult(

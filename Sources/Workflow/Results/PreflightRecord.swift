@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// A learner's environment check (by a backend), journaled before its steps.
 public struct PreflightRecord: Sendable, Codable {

@@ -1,3 +1,5 @@
+import Text
+
 /// The JSON Schema (draft-07) of YAML rosters (SPEC 2): `learners:`, each with the roster's own
 /// keys (`id`, `name`, `vars`) and the keys the registry's backends add (where an engine is…), read
 /// from the same tables as `RosterLoader`. `runbook schema --roster` prints it.

@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// What the value of each key of a runbook looks like: the decoder's own rules (SPEC 1), as JSON Schema.
 extension RunbookSchema {
@@ -150,9 +151,9 @@ extension RunbookSchema {
             "json": SchemaBuilder.described(
                 .object([
                     "type": .string("object"),
-                    "properties": .object(Dictionary(uniqueKeysWithValues: RunbookKeys.json.map { key in
+                    "properties": .object(JSONObject(Dictionary(uniqueKeysWithValues: RunbookKeys.json.map { key in
                         (key, key == "exists" ? SchemaBuilder.boolean : key == "length" || key == "value" ? Self.comparison : SchemaBuilder.text)
-                    })),
+                    }))),
                     "additionalProperties": .bool(false),
                     "required": .array([.string("path")]),
                     "minProperties": .integer(2), "maxProperties": .integer(2),

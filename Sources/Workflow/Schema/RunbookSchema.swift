@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// The JSON Schema (draft-07, as yaml-language-server reads it) of runbook files, generated from
 /// the tables the decoder itself checks keys against (`RunbookKeys`) and from the registry's kinds,

@@ -1,3 +1,5 @@
+import Text
+
 /// Small pieces of JSON Schema (draft-07) for `RunbookSchema` and `RosterSchema`.
 ///
 /// Where runbook reads text, any YAML scalar is text (`8080`, `1.10`, `true` stay text, SPEC 1),
@@ -28,7 +30,7 @@ public enum SchemaBuilder {
 
     /// A whole number from `minimum` (to `maximum`), written as a number or as digits in a string.
     public static func wholeNumber(minimum: Int, maximum: Int? = nil) -> JSONValue {
-        var members: [String: JSONValue] = [
+        var members: JSONObject = [
             "type": .array([.string("integer"), .string("string")]), "minimum": .integer(minimum), "pattern": .string("^ *[0-9]+ *$"),
         ]
         if let maximum { members["maximum"] = .integer(maximum) }
@@ -37,8 +39,8 @@ public enum SchemaBuilder {
 
     /// A map with exactly `properties` (each optional unless `required`).
     public static func object(_ properties: [String: JSONValue], required: [String] = [], description: String? = nil) -> JSONValue {
-        var members: [String: JSONValue] = [
-            "type": .string("object"), "additionalProperties": .bool(false), "properties": .object(properties),
+        var members: JSONObject = [
+            "type": .string("object"), "additionalProperties": .bool(false), "properties": .object(JSONObject(properties)),
         ]
         if !required.isEmpty { members["required"] = .array(required.map(JSONValue.string)) }
         if let description { members["description"] = .string(description) }
@@ -47,7 +49,7 @@ public enum SchemaBuilder {
 
     /// A map whose keys match `pattern` and whose values are `values`.
     public static func map(keys pattern: String, values: JSONValue, description: String? = nil) -> JSONValue {
-        var members: [String: JSONValue] = [
+        var members: JSONObject = [
             "type": .string("object"), "propertyNames": .object(["pattern": .string(pattern)]), "additionalProperties": values,
         ]
         if let description { members["description"] = .string(description) }
@@ -56,7 +58,7 @@ public enum SchemaBuilder {
 
     /// A list of `items`.
     public static func list(_ items: JSONValue, minItems: Int = 0) -> JSONValue {
-        var members: [String: JSONValue] = ["type": .string("array"), "items": items]
+        var members: JSONObject = ["type": .string("array"), "items": items]
         if minItems > 0 { members["minItems"] = .integer(minItems) }
         return .object(members)
     }

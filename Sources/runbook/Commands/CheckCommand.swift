@@ -1,8 +1,10 @@
 import ArgumentParser
+import Frontend
+import Guide
 import Workflow
 
 /// `runbook check [RUNBOOK]`: what each learner has done, from their journals and the verify probes (SPEC 6.11).
-struct CheckCommand: AsyncParsableCommand {
+struct CheckCommand: KindsCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "What each learner has done: their journals, then the verify probes now. No cleanup.",
@@ -61,10 +63,13 @@ struct CheckCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
-        var batch = BatchRun(preparation: RunPreparation(path: path.runbook, options: options, output: output), policy: .check)
+    func run(kinds: KindRegistry) async throws {
+        let preparation = RunPreparation(path: path.runbook, options: options.settings, output: output.settings, registry: kinds)
+        var batch = BatchRun(preparation: preparation, policy: .check)
         batch.shardOption = sharding.shard
         batch.evidence = CheckEvidence(journals: journals, board: board, wait: wait.bound)
+        // The ports each learner's guide kept: what they typed by hand published those.
+        batch.keptPorts = { sha256, learner in (try? GuideStateStore().load(sha256: sha256, learner: learner))?.ports }
         try await batch.run()
     }
 }

@@ -1,11 +1,14 @@
 import ArgumentParser
+import Authoring
 import Foundation
+import Frontend
 import Steps
+import Text
 import Workflow
 
 /// `runbook docs [RUNBOOK] [-o FILE] [--results RESULTS.json]`, `runbook docs --check FILE`: the
 /// learner's Markdown from the runbook (SPEC 9).
-struct DocsCommand: AsyncParsableCommand {
+struct DocsCommand: KindsCommand {
     static let configuration = CommandConfiguration(
         commandName: "docs",
         abstract: "Write the learner's Markdown from a runbook, or check that a file is up to date.",
@@ -56,23 +59,22 @@ struct DocsCommand: AsyncParsableCommand {
         for variable in vars where !variable.contains("=") { throw ValidationError("--var takes NAME=VALUE, got '\(variable)'") }
     }
 
-    func run() async throws {
-        let runbook = try RunbookFileLoader.load(path.runbook, output: options)
+    func run(kinds: KindRegistry) async throws {
+        let runbook = try RunbookFileLoader.load(path.runbook, output: options.settings, registry: kinds)
         let target = output ?? check
         let directory = target.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? FileManager.default.currentDirectoryPath
         let scope: DocsScope
         do {
             scope = try DocsScope(runbook: runbook, learner: learner, layers: try layers(), directory: directory)
         } catch let error as VariableError {
-            throw failure("\(error.location.map { "\($0): " } ?? "")\(error.message)")
+            throw CommandFailure.located(error.location, error.message)
         }
         let samples = try results.map { try SampleOutput(results: loadResults($0, runbook: runbook)) }
-        var renderer = DocsRenderer(
-            runbook: runbook, scope: scope, samples: samples, registry: StandardKinds.registry, directory: directory)
+        var renderer = DocsRenderer(runbook: runbook, scope: scope, samples: samples, registry: kinds, directory: directory)
         do {
             if let timings { renderer.timings = DocsTimings(timings: try TimingsFile.load(path: timings)) }
         } catch {
-            throw failure(error.description)
+            throw CommandFailure(messages: [error.description], status: 2)
         }
         let markdown = renderer.render()
         if let check {
@@ -108,8 +110,8 @@ struct DocsCommand: AsyncParsableCommand {
         StandardStreams.out(diff)
         let sources = (results.map { " --results \($0)" } ?? "") + (timings.map { " --timings \($0)" } ?? "")
         let regenerate = "runbook docs \(path.runbook)\(sources) -o \(file)"
-        StandardStreams.err("\(file): \(exists ? "not what `runbook docs` generates" : "missing"); regenerate it with: \(regenerate)\n")
-        throw ExitCode(1)
+        let problem = exists ? "not what `runbook docs` generates" : "missing"
+        throw CommandFailure(messages: ["\(file): \(problem); regenerate it with: \(regenerate)"], status: 1)
     }
 
     private func layers() throws -> VariableLayers {
@@ -118,8 +120,7 @@ struct DocsCommand: AsyncParsableCommand {
             switch VarFileLoader.load(path: varFile) {
             case .success(let values): layers.varFile = values
             case .failure(let error):
-                StandardStreams.err(DiagnosticPrinter(sources: [], colored: options.colored(for: 2)).render(error.diagnostics))
-                throw ExitCode(2)
+                throw CommandFailure.diagnostics(error.diagnostics, colored: options.colored(for: 2))
             }
         }
         for (index, assignment) in vars.enumerated() {
@@ -144,9 +145,8 @@ struct DocsCommand: AsyncParsableCommand {
         return loaded
     }
 
-    /// Prints `error: message` and gives exit status 2.
-    private func failure(_ message: String) -> ExitCode {
-        StandardStreams.err("error: \(message)\n")
-        return ExitCode(2)
+    /// `runbook: error: MESSAGE`, exit status 2.
+    private func failure(_ message: String) -> CommandFailure {
+        .usage(message)
     }
 }

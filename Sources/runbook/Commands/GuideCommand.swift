@@ -1,10 +1,12 @@
 import ArgumentParser
 import Board
 import Foundation
+import Frontend
+import Guide
 import Workflow
 
 /// `runbook guide [RUNBOOK]`: walks one learner through the runbook, step by step, in the terminal.
-struct GuideCommand: AsyncParsableCommand {
+struct GuideCommand: KindsCommand {
     static let configuration = CommandConfiguration(
         commandName: "guide",
         abstract: "Walk one learner through the runbook interactively: explain, run or check each step.",
@@ -26,19 +28,18 @@ struct GuideCommand: AsyncParsableCommand {
     @OptionGroup var options: RunOptions
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
+    func run(kinds: KindRegistry) async throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
-            throw CommandFailure(
-                text: "error: runbook guide is interactive and needs a terminal on its standard input and output.\n"
-                    + "To run every step unattended use `runbook run \(path.runbook)`; to see what is done already, `runbook check \(path.runbook)`.\n",
-                status: 2)
+            throw CommandFailure.usage(
+                "runbook guide is interactive and needs a terminal on its standard input and output; to run every step unattended "
+                    + "use `runbook run \(path.runbook)`, to see what is done already `runbook check \(path.runbook)`")
         }
-        var preparation = RunPreparation(path: path.runbook, options: options, output: output)
+        var preparation = RunPreparation(path: path.runbook, options: options.settings, output: output.settings, registry: kinds)
         let learner = try preparation.guideLearner()
         if let board = options.board, let url = try? JoinURL(board) {
             // SPEC 10.3: the board's runbook, fetched when there is none here; a different one is refused.
             let fetched = try await WorkshopFetch(url: url, learner: learner.id).runbookPath(given: path.given)
-            preparation = RunPreparation(path: fetched, options: options, output: output)
+            preparation = RunPreparation(path: fetched, options: options.settings, output: output.settings, registry: kinds)
         }
         let runbook = try preparation.runbook(for: [learner])
         try GuideLock.acquire(sha256: runbook.sha256, learner: learner.id)
@@ -58,7 +59,7 @@ struct GuideCommand: AsyncParsableCommand {
             throw BatchRun.failure(error)
         }
         let screen = GuideScreen(style: TerminalStyle(enabled: output.colored(for: 1)))
-        let publisher = options.boardPublisher(learners: [learner.id])  // class board (SPEC 7)
+        let publisher = options.settings.boardPublisher(learners: [learner.id])  // class board (SPEC 7)
         let recorder = try preparation.recorder(runId: configuration.runId, tap: publisher)
         let session: LearnerSession
         do {
@@ -88,7 +89,7 @@ struct GuideCommand: AsyncParsableCommand {
         if let publisher { screen.board = GuideBoard(publisher: publisher, learner: learner.id) }
         let code = try await BoardPublisher.run(publisher) { await GuideBoardWatch(screen: screen).around { await flow.run() } }
         terminal.restore()
-        RunOptions.printBoardNotes(publisher)
+        RunSettings.printBoardNotes(publisher)
         if code != 0 { throw CommandFailure.status(code) }
     }
 }

@@ -1,10 +1,12 @@
 import ArgumentParser
+import Authoring
 import Foundation
+import Frontend
 import Steps
 import Workflow
 
 /// `runbook import TUTORIAL.md [-o FILE]`: drafts a runbook from a Markdown tutorial (SPEC 9).
-struct ImportCommand: AsyncParsableCommand {
+struct ImportCommand: KindsCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Draft a runbook from a Markdown tutorial.",
@@ -29,7 +31,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var options: OutputOptions
 
-    func run() async throws {
+    func run(kinds: KindRegistry) async throws {
         guard let data = FileManager.default.contents(atPath: tutorial) else {
             let reason = FileManager.default.fileExists(atPath: tutorial) ? "cannot read the file" : "no such file"
             throw failure("\(tutorial): \(reason)")
@@ -37,16 +39,14 @@ struct ImportCommand: AsyncParsableCommand {
         if let output, FileManager.default.fileExists(atPath: output), !force {
             throw failure("\(output) exists; pass --force to overwrite it")
         }
-        var reader = TutorialReader(markdown: String(decoding: data, as: UTF8.self))
-        let content = reader.read()
         let name = (tutorial as NSString).lastPathComponent
-        let draft = DraftBuilder(source: name).build(content)
-        guard !draft.steps.isEmpty else {
+        let draft = TutorialImporter.draft(markdown: String(decoding: data, as: UTF8.self), source: name, registry: kinds)
+        guard draft.stepCount > 0 else {
             throw failure("\(tutorial): no command found (console, shell, sh or bash blocks, `$ ` prompts, or `docker …` in code spans)")
         }
-        let yaml = DraftYAMLWriter.write(draft)
+        let yaml = draft.yaml
         let target = output ?? "draft.yaml"
-        let checked = RunbookLoader(registry: StandardKinds.registry).load(bytes: Array(yaml.utf8), path: target)
+        let checked = RunbookLoader(registry: kinds).load(bytes: Array(yaml.utf8), path: target)
         if let output {
             do {
                 try Data(yaml.utf8).write(to: URL(fileURLWithPath: output))
@@ -58,22 +58,20 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let errors = checked.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
-            StandardStreams.err(DiagnosticPrinter(sources: [checked.source], colored: options.colored(for: 2)).render(errors))
             let count = "\(errors.count) error\(errors.count == 1 ? "" : "s")"
-            StandardStreams.err("\(target): the draft does not validate (\(count)); please report it\n")
-            throw ExitCode(1)
+            let message = "\(target): the draft does not validate (\(count)); please report it"
+            throw CommandFailure(diagnostics: errors, sources: [checked.source], messages: [message], status: 1, colored: options.colored(for: 2))
         }
         if !options.quiet {
             let remarks = yaml.components(separatedBy: "# drafted:").count - 1
-            let steps = draft.steps.count
+            let steps = draft.stepCount
             StandardStreams.err("\(tutorial): \(steps) step\(steps == 1 ? "" : "s") drafted\(output.map { " into \($0)" } ?? ""), "
                 + "\(remarks) remark\(remarks == 1 ? "" : "s") marked `# drafted:`\n")
         }
     }
 
-    /// Prints `error: message` and gives exit status 2.
-    private func failure(_ message: String) -> ExitCode {
-        StandardStreams.err("error: \(message)\n")
-        return ExitCode(2)
+    /// `runbook: error: MESSAGE`, exit status 2.
+    private func failure(_ message: String) -> CommandFailure {
+        .usage(message)
     }
 }

@@ -1,9 +1,10 @@
-import Foundation
 import ArgumentParser
+import Foundation
+import Frontend
 import Workflow
 
 /// `runbook list [RUNBOOK]`: the steps as a table of ids, titles, commands and conditions.
-struct ListCommand: AsyncParsableCommand {
+struct ListCommand: KindsCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List a runbook's steps: id, title, command, conditions."
@@ -12,8 +13,8 @@ struct ListCommand: AsyncParsableCommand {
     @OptionGroup var path: RunbookPathArgument
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
-        let runbook = try RunbookFileLoader.load(path.runbook, output: output)
+    func run(kinds: KindRegistry) async throws {
+        let runbook = try RunbookFileLoader.load(path.runbook, output: output.settings, registry: kinds)
         let style = TerminalStyle(enabled: output.colored(for: 1))
         var table = TableRenderer(headers: ["ID", "TITLE", "CONDITIONS", "COMMAND"])
         for step in runbook.steps {

@@ -1,4 +1,5 @@
 import Foundation
+import Frontend
 import Workflow
 
 /// `runbook report --timings INPUT…` (SPEC 11.3): the learners' time per step, from their journals.

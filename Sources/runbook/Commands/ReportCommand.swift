@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Frontend
 import Workflow
 
 /// `runbook report RESULTS.json|journal.jsonl… --format F [-o PATH] [--force]`: renders results

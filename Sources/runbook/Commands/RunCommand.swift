@@ -1,8 +1,9 @@
 import ArgumentParser
+import Frontend
 import Workflow
 
 /// `runbook run [RUNBOOK]`: runs every step, checks expectations and probes, then cleanup.
-struct RunCommand: AsyncParsableCommand {
+struct RunCommand: KindsCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a runbook's steps and check what they print and leave behind.",
@@ -14,8 +15,9 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var sharding: ShardOptions
 
-    func run() async throws {
-        var batch = BatchRun(preparation: RunPreparation(path: path.runbook, options: options, output: output), policy: .run)
+    func run(kinds: KindRegistry) async throws {
+        let preparation = RunPreparation(path: path.runbook, options: options.settings, output: output.settings, registry: kinds)
+        var batch = BatchRun(preparation: preparation, policy: .run)
         batch.shardOption = sharding.shard
         try await batch.run()
     }

@@ -1,9 +1,10 @@
 import ArgumentParser
+import Frontend
 import Steps
 import Workflow
 
 /// `runbook schema [--roster]`: the JSON Schema of runbooks (or rosters), for editors.
-struct SchemaCommand: ParsableCommand {
+struct SchemaCommand: KindsCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
         abstract: "Print the JSON Schema (draft-07) of runbooks, or of rosters with --roster, for editors.",
@@ -17,8 +18,7 @@ struct SchemaCommand: ParsableCommand {
     @Flag(name: .long, help: "The schema of rosters (--learners FILE in YAML) instead of runbooks.")
     var roster = false
 
-    func run() throws {
-        let registry = StandardKinds.registry
-        StandardStreams.out(roster ? RosterSchema(registry: registry).text : RunbookSchema(registry: registry).text)
+    func run(kinds: KindRegistry) async throws {
+        StandardStreams.out(roster ? RosterSchema(registry: kinds).text : RunbookSchema(registry: kinds).text)
     }
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
+import Frontend
 import Workflow
 
 /// `runbook selftest [RUNBOOK]`: proves that every verify probe fails before its step and passes after it.
-struct SelftestCommand: AsyncParsableCommand {
+struct SelftestCommand: KindsCommand {
     static let configuration = CommandConfiguration(
         commandName: "selftest",
         abstract: "Prove the runbook's checks: every verify probe must fail before its step and pass after it.",
@@ -26,11 +27,11 @@ struct SelftestCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    func run(kinds: KindRegistry) async throws {
         // Without a roster, a fresh learner of its own; with one (e.g. engines to prove the runbook on, sharded), its learners.
         let fresh = options.learners == nil ? [Learner(id: Self.learnerId())] : nil
-        var batch = BatchRun(
-            preparation: RunPreparation(path: path.runbook, options: options, output: output), policy: .selftest, learnersOverride: fresh)
+        let preparation = RunPreparation(path: path.runbook, options: options.settings, output: output.settings, registry: kinds)
+        var batch = BatchRun(preparation: preparation, policy: .selftest, learnersOverride: fresh)
         batch.shardOption = sharding.shard
         let style = TerminalStyle(enabled: output.colored(for: 1))
         batch.afterRun = { runbook, results in

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Board
 import Foundation
+import Frontend
 import Steps
 import Workflow
 
 /// `runbook serve [RUNBOOK]`: the class board (SPEC 7), a live learner × step matrix in the
 /// instructor's browser, fed by learners' `guide --join` and validation runs' `--publish`.
-struct ServeCommand: AsyncParsableCommand {
+struct ServeCommand: KindsCommand {
     /// The subcommand's name and help.
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -111,7 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let defaultListen = "127.0.0.1:8080"
 
     /// Loads the runbook and roster, opens the store, serves until SIGINT or SIGTERM.
-    func run() async throws {
+    func run(kinds: KindRegistry) async throws {
         let address = try ListenAddress(listen ?? Self.defaultListen)
         let publicOrigin = try publicURL.map(BoardAnnouncement.publicURL)
         if address.listensEverywhere, publicOrigin == nil, BoardAnnouncement.inContainer {
@@ -125,8 +126,8 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure.usage(error.description)
         }
-        let roster = try learners.map { try loadRoster($0) }
-        let runbook = try RunbookFileLoader.load(path.runbook, output: output)
+        let roster = try learners.map { try loadRoster($0, kinds: kinds) }
+        let runbook = try RunbookFileLoader.load(path.runbook, output: output.settings, registry: kinds)
         let stuck = DurationSyntax.parse(stuckAfter) ?? .seconds(300)
         let storeDirectory = store ?? BoardConfiguration.defaultStore(sha256: runbook.sha256)
         var configuration = BoardConfiguration(
@@ -148,14 +149,14 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.workshop = try WorkshopBundle.pack(runbook: runbook, excludedFolders: [store])
             configuration.offers = try offer.map { path throws(BundleError) in try OfferedFile(path: path) }
         } catch {
-            throw CommandFailure(text: "error: \(ControlCharacters.visible(error.message))\n", status: 2)
+            throw CommandFailure.usage(error.message)
         }
         configuration.runbookVersion = BuildInfo.version
         let server: BoardServer
         do {
             server = try BoardServer(configuration: configuration)
         } catch {
-            throw CommandFailure(text: "\(error)\n", status: 2)
+            throw CommandFailure.usage("\(error)")
         }
         let listenGiven = listen != nil
         do {
@@ -168,13 +169,12 @@ struct ServeCommand: AsyncParsableCommand {
                 for note in announcement.notes { StandardStreams.err(note + "\n") }
             }
         } catch {
-            let shown = "\(address.urlHost):\(address.port)"
-            throw CommandFailure(text: "error: cannot serve on \(shown): \(ControlCharacters.visible("\(error)"))\n", status: 1)
+            throw CommandFailure(messages: ["cannot serve on \(address.urlHost):\(address.port): \(error)"], status: 1)
         }
     }
 
-    private func loadRoster(_ rosterPath: String) throws -> [Learner] {
-        switch RosterLoader.load(path: rosterPath, settingKeys: StandardKinds.registry.rosterKeys) {
+    private func loadRoster(_ rosterPath: String, kinds: KindRegistry) throws -> [Learner] {
+        switch RosterLoader.load(path: rosterPath, settingKeys: kinds.rosterKeys) {
         case .failure(let error):
             throw CommandFailure.diagnostics(error.diagnostics, colored: output.colored(for: 2))
         case .success(let learners):

@@ -1,8 +1,9 @@
 import ArgumentParser
+import Frontend
 import Workflow
 
 /// `runbook validate [RUNBOOK]`: reports every problem of a runbook at once.
-struct ValidateCommand: AsyncParsableCommand {
+struct ValidateCommand: KindsCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check a runbook without running anything.",
@@ -12,8 +13,8 @@ struct ValidateCommand: AsyncParsableCommand {
     @OptionGroup var path: RunbookPathArgument
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
-        let runbook = try RunbookFileLoader.load(path.runbook, output: output)
+    func run(kinds: KindRegistry) async throws {
+        let runbook = try RunbookFileLoader.load(path.runbook, output: output.settings, registry: kinds)
         if !output.quiet {
             let steps = runbook.steps.count
             StandardStreams.out("\(path.runbook): valid, \(steps) step\(steps == 1 ? "" : "s")\n")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Frontend
 
 /// Flags shared by every command that prints: colour, quiet, verbose.
 struct OutputOptions: ParsableArguments {
@@ -12,8 +13,13 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Also stream each step's output.")
     var verbose = false
 
+    /// The flags as plain values.
+    var settings: OutputSettings {
+        OutputSettings(noColor: noColor, quiet: quiet, verbose: verbose)
+    }
+
     /// Colour only on a terminal, never with NO_COLOR or --no-color.
     func colored(for descriptor: Int32) -> Bool {
-        TerminalStyle.colorAllowed(noColorFlag: noColor, descriptor: descriptor)
+        settings.colored(for: descriptor)
     }
 }

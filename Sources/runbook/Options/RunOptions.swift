@@ -1,6 +1,7 @@
 import ArgumentParser
 import Board
 import Foundation
+import Frontend
 import Workflow
 
 /// Options of every command that runs steps (SPEC 3).
@@ -76,36 +77,22 @@ struct RunOptions: ParsableArguments {
         }
     }
 
-    /// The class board's publisher for `learners` (`--publish`/`--join`), nil without one; when
-    /// the outboxes cannot be made it says so and the command goes on without the board.
-    func boardPublisher(learners: [String]) -> BoardPublisher? {
-        guard let board, let url = try? JoinURL(board) else { return nil }
-        do {
-            return try BoardPublisher(url: url, learners: learners)
-        } catch {
-            StandardStreams.err("runbook: not publishing to \(url): cannot make the outbox (\(error.localizedDescription))\n")
-            return nil
-        }
-    }
-
-    /// Prints what the class board's publisher has to say once the command is done.
-    static func printBoardNotes(_ publisher: BoardPublisher?) {
-        for note in publisher?.closingNotes ?? [] { StandardStreams.err("board: \(note)\n") }
-    }
-
-    /// The values of `--var NAME=VALUE`, each located as `--var:1:N` for errors.
-    var commandLineValues: [String: VariableLayers.Value] {
-        var values: [String: VariableLayers.Value] = [:]
-        for (index, assignment) in vars.enumerated() {
-            let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            values[String(parts[0])] = VariableLayers.Value(
-                text: parts.count > 1 ? String(parts[1]) : "", location: SourceLocation(file: "--var", line: 1, column: index + 1))
-        }
-        return values
-    }
-
-    /// Splits a comma-separated option.
-    static func list(_ text: String?) -> [String] {
-        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    /// The options as plain values, for the run's preparation.
+    var settings: RunSettings {
+        var settings = RunSettings()
+        settings.learners = learners
+        settings.learner = learner
+        settings.jobs = jobs
+        settings.vars = vars
+        settings.varFile = varFile
+        settings.only = only
+        settings.skip = skip
+        settings.from = from
+        settings.failFast = failFast
+        settings.keepWorkdir = keepWorkdir
+        settings.report = report
+        settings.out = out
+        settings.board = board
+        return settings
     }
 }

@@ -4,16 +4,11 @@ import Workflow
 /// its flags and its positional arguments.
 public struct DockerArguments: Sendable {
     /// Global flags of the docker CLI that take a value.
-    static let globalValueFlags: Set<String> = ["-H", "--host", "-c", "--context", "--config", "-l", "--log-level", "--tlscacert", "--tlscert", "--tlskey"]
+    static let globalValueFlags = DockerFlagTable.globalValueFlags
     /// Boolean flags of `run`/`create` (everything else that starts with `--` and has no `=` takes a value).
-    static let runBooleanFlags: Set<String> = [
-        "-d", "--detach", "-i", "--interactive", "-t", "--tty", "--rm", "--privileged", "--init", "--read-only", "-P", "--publish-all",
-        "-q", "--quiet", "--no-healthcheck", "--oom-kill-disable", "--disable-content-trust", "--help", "--sig-proxy", "--use-api-socket",
-    ]
+    static let runBooleanFlags = DockerFlagTable.run
     /// Boolean flags of `build`.
-    static let buildBooleanFlags: Set<String> = [
-        "--no-cache", "--pull", "-q", "--quiet", "--rm", "--force-rm", "--squash", "--compress", "--disable-content-trust", "--help", "--load", "--push",
-    ]
+    static let buildBooleanFlags = DockerFlagTable.build
     /// Short flags of `run` that may be bundled (`-it`, `-dit`).
     static let bundledRunFlags: Set<Character> = ["d", "i", "t", "P", "q"]
 
@@ -34,7 +29,7 @@ public struct DockerArguments: Sendable {
                 continue
             }
             found = index
-            if ["container", "image", "buildx", "builder"].contains(word), index + 1 < words.count { found = index + 1 }
+            if DockerFlagTable.groups.contains(word), index + 1 < words.count { found = index + 1 }
             break
         }
         subcommandIndex = found
@@ -46,6 +41,20 @@ public struct DockerArguments: Sendable {
     /// The flags and positional arguments after the subcommand, given which flags are boolean.
     public func parse(booleanFlags: Set<String>, bundled: Set<Character> = []) -> (flags: [(name: String, value: String?, index: Int)], positionals: [(String, Int)]) {
         guard let start = subcommandIndex else { return ([], []) }
+        return parse(after: start, booleanFlags: booleanFlags, bundled: bundled)
+    }
+
+    /// For an object group (`docker volume create NAME`): the index of its action (`create`).
+    public var actionIndex: Int? {
+        guard let index = subcommandIndex, DockerFlagTable.objectGroups.contains(words[index]), index + 1 < words.count,
+              !words[index + 1].hasPrefix("-") else { return nil }
+        return index + 1
+    }
+
+    /// The flags and positional arguments after the word at `start`.
+    private func parse(
+        after start: Int, booleanFlags: Set<String>, bundled: Set<Character>
+    ) -> (flags: [(name: String, value: String?, index: Int)], positionals: [(String, Int)]) {
         var flags: [(String, String?, Int)] = []
         var positionals: [(String, Int)] = []
         var index = start + 1
@@ -74,5 +83,19 @@ public struct DockerArguments: Sendable {
             }
         }
         return (flags, positionals)
+    }
+
+    /// The flags and positional arguments after the subcommand (after an object group's action),
+    /// read with the flag table of that subcommand (`DockerFlagTable`); a subcommand the table does
+    /// not know takes every flag written without `=` for one that takes no value.
+    public func parse() -> (flags: [(name: String, value: String?, index: Int)], positionals: [(String, Int)]) {
+        guard let subcommandIndex, let subcommand else { return ([], []) }
+        let start = actionIndex ?? subcommandIndex
+        let name = actionIndex.map { "\(subcommand) \(words[$0])" } ?? subcommand
+        guard let booleans = DockerFlagTable.booleanFlags(of: name) else {
+            let flags = words.dropFirst(start + 1).prefix { $0.hasPrefix("-") && $0 != "-" && $0 != "--" }
+            return parse(after: start, booleanFlags: Set(flags), bundled: [])
+        }
+        return parse(after: start, booleanFlags: booleans, bundled: DockerFlagTable.letters(of: booleans))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Text
 import Workflow
 
 /// A learner's Docker environment, recorded in results.json so that failures can be compared across machines.

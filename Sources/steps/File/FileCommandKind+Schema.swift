@@ -1,3 +1,4 @@
+import Text
 import Workflow
 
 /// What `runbook schema` says a `file:` value looks like.

@@ -1,3 +1,4 @@
+import Text
 import Workflow
 
 /// What `runbook schema` says an `http:` value looks like.

@@ -44,7 +44,7 @@ struct BoardPublisherTests {
             #expect(matrix.learners.map { $0.steps["build"]?.status } == [.passed, .failed])
             for learner in ["alice", "bob"] {
                 let lines = BoardFixture.storedLines(directory.appendingPathComponent("store"), learner)
-                #expect(lines.count == 3, "run, step, end")
+                try #require(lines.count == 3, "run, step, end")
                 let header = try JSONDecoder.runbook.decode(SequencedRecord.self, from: Data(lines[0].utf8)).record.run
                 #expect(header?.learners.map(\.id) == [learner], "the run record lists only them")
             }

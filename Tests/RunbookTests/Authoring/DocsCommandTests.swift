@@ -6,19 +6,19 @@ import Testing
 struct DocsCommandTests {
     static let fixtures = ["docs.yaml", "docs-results.json", "docs.md", "malformed.yaml", "roundtrip.yaml"]
 
-    @Test func theMarkdownIsTheGoldenOne() throws {
+    @Test func theMarkdownIsTheGoldenOne() async throws {
         let directory = try AuthoringFixtures.copy(Self.fixtures)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let outcome = try RunbookBinary.run(["docs", "docs.yaml", "--results", "docs-results.json"], in: directory)
+        let outcome = try await RunbookBinary.run(["docs", "docs.yaml", "--results", "docs-results.json"], in: directory)
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout == (try AuthoringFixtures.text("docs.md")), "the Markdown differs from docs.md:\n\(outcome.stdout)")
     }
 
-    @Test func commandsAreShownAsGuideShowsThem() throws {
+    @Test func commandsAreShownAsGuideShowsThem() async throws {
         let directory = try AuthoringFixtures.copy(Self.fixtures)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let markdown = try RunbookBinary.run(["docs", "docs.yaml"], in: directory).stdout
+        let markdown = try await RunbookBinary.run(["docs", "docs.yaml"], in: directory).stdout
         #expect(markdown.contains("```console\ndocker run -d --name local-web -p 8080:80 registry.example/local/web\n```"))
         #expect(!markdown.contains("io.runbook"), "the runner's labels are not shown")
         #expect(markdown.contains("```console\ndocker container inspect ${container_id}\n```"), "a capture not made is shown as ${name}")
@@ -39,10 +39,10 @@ struct DocsCommandTests {
         #expect(!markdown.contains("Output of a passing run"), "no samples without --results")
     }
 
-    @Test func samplesShowWhatChangesAsPlaceholdersInALongEnoughFence() throws {
+    @Test func samplesShowWhatChangesAsPlaceholdersInALongEnoughFence() async throws {
         let directory = try AuthoringFixtures.copy(Self.fixtures)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let markdown = try RunbookBinary.run(["docs", "docs.yaml", "--results", "docs-results.json"], in: directory).stdout
+        let markdown = try await RunbookBinary.run(["docs", "docs.yaml", "--results", "docs-results.json"], in: directory).stdout
         let placeholders = [
             "<full-id>", "sha256:<digest>", "<id>", "<date>", "<time>", "<N minutes ago>", "<N minutes>", "<duration>", "<size>",
             "<learner>", "<learner-name>", "<run-id>", "<temp-dir>/out.log",
@@ -57,11 +57,11 @@ struct DocsCommandTests {
         #expect(markdown.contains("\n```\n````json\n{}\n`````\n"))
     }
 
-    @Test func runningItTwiceGivesTheSameBytes() throws {
+    @Test func runningItTwiceGivesTheSameBytes() async throws {
         let directory = try AuthoringFixtures.copy(Self.fixtures)
         defer { try? FileManager.default.removeItem(at: directory) }
         for name in ["first.md", "second.md"] {
-            let outcome = try RunbookBinary.run(["docs", "docs.yaml", "--results", "docs-results.json", "-o", name], in: directory)
+            let outcome = try await RunbookBinary.run(["docs", "docs.yaml", "--results", "docs-results.json", "-o", name], in: directory)
             #expect(outcome.status == 0, "\(outcome.stderr)")
             #expect(outcome.stdout.isEmpty)
         }
@@ -71,43 +71,43 @@ struct DocsCommandTests {
         #expect(first == second)
     }
 
-    @Test func nothingShownDependsOnTheRunnersEnvironment() throws {
+    @Test func nothingShownDependsOnTheRunnersEnvironment() async throws {
         let directory = try AuthoringFixtures.copy(Self.fixtures)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let plain = try RunbookBinary.run(["docs", "docs.yaml"], in: directory)
+        let plain = try await RunbookBinary.run(["docs", "docs.yaml"], in: directory)
         let environment = ["FIXTURE_IMAGE": "from-the-environment/image", "API_TOKEN": "s3cret-value", "USER": "someone-else"]
-        let influenced = try RunbookBinary.run(["docs", "docs.yaml"], in: directory, environment: environment)
+        let influenced = try await RunbookBinary.run(["docs", "docs.yaml"], in: directory, environment: environment)
         #expect(influenced.status == 0)
         #expect(influenced.stdout == plain.stdout)
         #expect(!influenced.stdout.contains("from-the-environment") && !influenced.stdout.contains("s3cret"))
     }
 
-    @Test func learnerAndVarsChangeTheCommands() throws {
+    @Test func learnerAndVarsChangeTheCommands() async throws {
         let directory = try AuthoringFixtures.copy(Self.fixtures)
         defer { try? FileManager.default.removeItem(at: directory) }
         let arguments = ["docs", "docs.yaml", "--learner", "bob", "--var", "web_port=9090", "--var", "API_TOKEN=t0ken"]
-        let outcome = try RunbookBinary.run(arguments, in: directory)
+        let outcome = try await RunbookBinary.run(arguments, in: directory)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("docker run -d --name bob-web -p 9090:80 registry.example/bob/web\n"))
         #expect(outcome.stdout.contains("```text\n***\n```"), "a secret's value is redacted")
         #expect(!outcome.stdout.contains("t0ken"))
-        let undeclared = try RunbookBinary.run(["docs", "docs.yaml", "--var", "prot=1"], in: directory)
+        let undeclared = try await RunbookBinary.run(["docs", "docs.yaml", "--var", "prot=1"], in: directory)
         #expect(undeclared.status == 2)
         #expect(undeclared.stderr.contains("'prot' is not a var of this runbook"))
     }
 
-    @Test func checkPassesOnTheGeneratedFileAndFailsAfterAOneCharacterEdit() throws {
+    @Test func checkPassesOnTheGeneratedFileAndFailsAfterAOneCharacterEdit() async throws {
         let directory = try AuthoringFixtures.copy(Self.fixtures)
         defer { try? FileManager.default.removeItem(at: directory) }
         let arguments = ["docs", "docs.yaml", "--results", "docs-results.json"]
-        #expect(try RunbookBinary.run(arguments + ["-o", "README.md"], in: directory).status == 0)
-        let clean = try RunbookBinary.run(arguments + ["--check", "README.md"], in: directory)
+        #expect(try await RunbookBinary.run(arguments + ["-o", "README.md"], in: directory).status == 0)
+        let clean = try await RunbookBinary.run(arguments + ["--check", "README.md"], in: directory)
         #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
         #expect(clean.stdout.isEmpty)
         let file = directory.appendingPathComponent("README.md")
         let text = try AuthoringFixtures.text(at: file)
         try text.replacingOccurrences(of: "Serve it", with: "Serve iT").write(to: file, atomically: true, encoding: .utf8)
-        let drifted = try RunbookBinary.run(arguments + ["--check", "README.md"], in: directory)
+        let drifted = try await RunbookBinary.run(arguments + ["--check", "README.md"], in: directory)
         RunbookBinary.expectNoCrash(drifted)
         #expect(drifted.status == 1)
         let lines = drifted.stdout.components(separatedBy: "\n")
@@ -120,20 +120,20 @@ struct DocsCommandTests {
         #expect(drifted.stderr.contains("regenerate it with: runbook docs docs.yaml --results docs-results.json -o README.md"))
     }
 
-    @Test func checkOfAMissingFileIsExit1() throws {
+    @Test func checkOfAMissingFileIsExit1() async throws {
         let directory = try AuthoringFixtures.copy(Self.fixtures)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let outcome = try RunbookBinary.run(["docs", "docs.yaml", "--check", "missing.md"], in: directory)
+        let outcome = try await RunbookBinary.run(["docs", "docs.yaml", "--check", "missing.md"], in: directory)
         #expect(outcome.status == 1)
         #expect(outcome.stdout.hasPrefix("--- missing.md\n"))
         #expect(outcome.stderr.contains("missing.md: missing"))
     }
 
-    @Test func aMalformedRunbookIsExit2WithPositionedDiagnostics() throws {
+    @Test func aMalformedRunbookIsExit2WithPositionedDiagnostics() async throws {
         let directory = try AuthoringFixtures.copy(Self.fixtures)
         defer { try? FileManager.default.removeItem(at: directory) }
         for extra in [[], ["--check", "docs.md"]] {
-            let outcome = try RunbookBinary.run(["docs", "malformed.yaml"] + extra, in: directory)
+            let outcome = try await RunbookBinary.run(["docs", "malformed.yaml"] + extra, in: directory)
             RunbookBinary.expectNoCrash(outcome)
             #expect(outcome.status == 2)
             #expect(outcome.stdout.isEmpty)
@@ -145,18 +145,18 @@ struct DocsCommandTests {
         }
     }
 
-    @Test func resultsOfAnotherRunbookAreRefused() throws {
+    @Test func resultsOfAnotherRunbookAreRefused() async throws {
         let directory = try AuthoringFixtures.copy(Self.fixtures)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let outcome = try RunbookBinary.run(["docs", "roundtrip.yaml", "--results", "docs-results.json"], in: directory)
+        let outcome = try await RunbookBinary.run(["docs", "roundtrip.yaml", "--results", "docs-results.json"], in: directory)
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("docs-results.json: its steps are not those of roundtrip.yaml"))
-        let unreadable = try RunbookBinary.run(["docs", "docs.yaml", "--results", "docs.md"], in: directory)
+        let unreadable = try await RunbookBinary.run(["docs", "docs.yaml", "--results", "docs.md"], in: directory)
         #expect(unreadable.status == 2)
         #expect(unreadable.stderr.contains("error: docs.md: not a results.json or journal.jsonl"))
     }
 
-    @Test func aLineThatEndsInABackslashOrLeavesABacktickOpenIsShownAsWritten() throws {
+    @Test func aLineThatEndsInABackslashOrLeavesABacktickOpenIsShownAsWritten() async throws {
         let directory = try RunbookBinary.temporaryDirectory("runbook-docs-continuation")
         defer { try? FileManager.default.removeItem(at: directory) }
         try """
@@ -169,7 +169,7 @@ struct DocsCommandTests {
               - id: odd
                 sh: echo `date
             """.write(to: directory.appendingPathComponent("runbook.yaml"), atomically: true, encoding: .utf8)
-        let outcome = try RunbookBinary.run(["docs", "runbook.yaml"], in: directory)
+        let outcome = try await RunbookBinary.run(["docs", "runbook.yaml"], in: directory)
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("docker run -d --name web \\\n  -p 8080:80 web"), "\(outcome.stdout)")

@@ -6,8 +6,8 @@ import Testing
 @Suite("the dist tarball runs without Swift", .enabled(if: DistTarball.shouldRun, DockerAvailability.whyEngine))
 struct DistTarballTests {
     @Test("unpacked in runbook-lab/ubuntu (debootstrap minbase): --version, then a module of exec: steps passes")
-    func bareContainer() throws {
-        try DistTarball.run()
+    func bareContainer() async throws {
+        try await DistTarball.run()
     }
 }
 
@@ -27,8 +27,8 @@ enum DistTarball {
     }
 
     /// Unpacks it in a bare container and runs a module of `exec:` steps.
-    static func run() throws {
-        try DockerAvailability.requireEngine()
+    static func run() async throws {
+        try await DockerAvailability.requireEngine()
         try #require(FileManager.default.fileExists(atPath: tarball.path), "no \(tarball.path): run make dist")
         let folder = try RunbookBinary.temporaryDirectory("dist")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -54,7 +54,7 @@ enum DistTarball {
             $bin --version
             $bin run exec.yaml --out results
             """
-        let outcome = try ExternalTool.run(
+        let outcome = try await ExternalTool.run(
             "docker",
             ["run", "--rm", "-v", "\(folder.path):\(folder.path)", "-w", folder.path, DockerAvailability.baseImage, "sh", "-c", script])
         #expect(outcome.status == 0, "\(outcome.output)")

@@ -43,36 +43,36 @@ struct ImageGuideTests {
         let board = scratch.name("board")
         let code = "test-class-\(scratch.suffix)"
         scratch.madeContainer(board)
-        try scratch.docker(
+        try await scratch.docker(
             [
                 "run", "-d", "--name", board, "-v", "\(workshop.path):\(workshop.path)", "-w", workshop.path, RunbookImage.name,
                 "serve", "--listen", "0.0.0.0:8080", "--store", "store", "--code", code,
             ])
-        let address = try scratch.docker(["inspect", "-f", "{{.NetworkSettings.IPAddress}}", board]).trimmingCharacters(
+        let address = try await scratch.docker(["inspect", "-f", "{{.NetworkSettings.IPAddress}}", board]).trimmingCharacters(
             in: .whitespacesAndNewlines)
         let join = "http://\(address):8080/join/\(code)"
         try await Self.waitForBoard(scratch, board)
 
         // First session: the bundle is fetched into ./guided-in-a-container/, step 1 passes, then q.
         let guide = RunbookImage.command(["guide", "--join", join, "--learner", "ada"], in: learnerFolder, extra: ["-it"])
-        var screen = try TmuxScreen(guide, in: learnerFolder, columns: 90, rows: 30)
+        var screen = try await TmuxScreen(guide, in: learnerFolder, columns: 90, rows: 30)
         let first = try await screen.waitFor("unpacked into ./guided-in-a-container/", "Step 1 of 3", timeout: .seconds(60))
         // The terminal's size reaches the guide in the container: its step rule spans the 90 columns (less one).
         let rule =
             first.split(separator: "\n").first { $0.hasPrefix("── Step 1 of 3") }.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         #expect(rule.count == 89, "the step's rule: \(rule)")
-        try screen.send("Enter")
+        try await screen.send("Enter")
         try await screen.waitFor("Step 2 of 3")
-        try screen.send("q")
+        try await screen.send("q")
         #expect(try await screen.waitForExit() == 0)
 
         // The container is gone; the second session resumes at step 2 without fetching again.
-        screen = try TmuxScreen(guide, in: learnerFolder, columns: 90, rows: 30)
+        screen = try await TmuxScreen(guide, in: learnerFolder, columns: 90, rows: 30)
         let resumed = try await screen.waitFor("Resuming at step 2 of 3", timeout: .seconds(60))
         #expect(!resumed.contains("fetching the workshop"))
-        try screen.send("Enter")
+        try await screen.send("Enter")
         try await screen.waitFor("Step 3 of 3")
-        try screen.send("Enter")
+        try await screen.send("Enter")
         #expect(try await screen.waitForExit(timeout: .seconds(60)) == 0)
 
         // On the board: each step once, sequence numbers without gaps or repeats.
@@ -108,9 +108,9 @@ struct ImageGuideTests {
     /// Waits until the board's container printed its join line.
     static func waitForBoard(_ scratch: DockerScratch, _ board: String) async throws {
         for _ in 0..<200 {
-            if try scratch.docker(["logs", board]).contains("join: ") { return }
+            if try await scratch.docker(["logs", board]).contains("join: ") { return }
             try await Task.sleep(for: .milliseconds(100))
         }
-        Issue.record("the board never printed its join line: \(try scratch.docker(["logs", board]))")
+        Issue.record("the board never printed its join line: \(try await scratch.docker(["logs", board]))")
     }
 }

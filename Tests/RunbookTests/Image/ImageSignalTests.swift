@@ -27,7 +27,7 @@ struct ImageSignalTests {
         try RunbookImage.chownTree(folder)
         let name = scratch.name("signal")
         scratch.madeContainer(name)
-        try scratch.docker([
+        try await scratch.docker([
             "run", "-d", "--name", name, "-v", "/var/run/docker.sock:/var/run/docker.sock", "-v", "\(folder.path):\(folder.path)", "-w",
             folder.path,
             RunbookImage.name, "run", "--out", "results",
@@ -35,11 +35,11 @@ struct ImageSignalTests {
         // The step holds still until it is signalled: wait for its mark, not for time.
         let started = folder.appendingPathComponent("started")
         for _ in 0..<600 where !FileManager.default.fileExists(atPath: started.path) { try await Task.sleep(for: .milliseconds(50)) }
-        let early = try scratch.docker(["logs", name])
+        let early = try await scratch.docker(["logs", name])
         try #require(FileManager.default.fileExists(atPath: started.path), "the step never started: \(early)")
-        try scratch.docker(["stop", "--time", "30", name])
-        let status = try scratch.docker(["inspect", "-f", "{{.State.ExitCode}}", name]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let logs = try scratch.docker(["logs", name])
+        try await scratch.docker(["stop", "--time", "30", name])
+        let status = try await scratch.docker(["inspect", "-f", "{{.State.ExitCode}}", name]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let logs = try await scratch.docker(["logs", name])
         #expect(status == "130", "\(logs)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("cleaned").path), "the cleanup ran")
         let results = try ResultsFile(directory: folder.appendingPathComponent("results"))

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessHarness
 import Testing
 
 /// The `runbook` image of `make image` (SPEC 10.1) for end-to-end tests: `RUNBOOK_IMAGE` (make test
@@ -17,8 +18,11 @@ enum RunbookImage {
     /// Whether the engine has the image.
     static let exists: Bool =
         DockerAvailability.engineAnswers
-        && !DockerAvailability.docker(["image", "inspect", "--format", "{{.Id}}", name]).trimmingCharacters(in: .whitespacesAndNewlines)
-            .isEmpty
+        && {
+            // A test trait's condition cannot be async: one blocking check, once.
+            guard let child = try? ChildProcess.spawn("docker", ["image", "inspect", "--format", "{{.Id}}", name]) else { return false }
+            return child.exitStatusBlocking() == 0
+        }()
 
     /// The condition of the `.enabled(if:)` trait.
     static var shouldRun: Bool { DockerAvailability.inCI || (exists && DockerAvailability.labReady) }
@@ -68,9 +72,9 @@ enum RunbookImage {
     }
 
     /// Runs the learner's command to the end.
-    static func run(_ arguments: [String], in folder: URL, extra: [String] = [], socket: Bool = true) throws -> ExternalTool.Result {
+    static func run(_ arguments: [String], in folder: URL, extra: [String] = [], socket: Bool = true) async throws -> ExternalTool.Result {
         let argv = command(arguments, in: folder, extra: extra, socket: socket)
-        return try ExternalTool.run(argv[0], Array(argv.dropFirst()))
+        return try await ExternalTool.run(argv[0], Array(argv.dropFirst()))
     }
 
     /// Paths under `folder` (relative) whose owner is not `learnerOwner`.

@@ -14,16 +14,16 @@ enum Curl {
     }
 
     /// `GET url`, optionally with a bearer token.
-    static func get(_ url: String, bearer: String? = nil) throws -> Reply {
-        try request(url, body: nil, bearer: bearer)
+    static func get(_ url: String, bearer: String? = nil) async throws -> Reply {
+        try await request(url, body: nil, bearer: bearer)
     }
 
     /// `POST url` with `body`, optionally with a bearer token.
-    static func post(_ url: String, body: Data, bearer: String? = nil) throws -> Reply {
-        try request(url, body: body, bearer: bearer)
+    static func post(_ url: String, body: Data, bearer: String? = nil) async throws -> Reply {
+        try await request(url, body: body, bearer: bearer)
     }
 
-    private static func request(_ url: String, body: Data?, bearer: String?) throws -> Reply {
+    private static func request(_ url: String, body: Data?, bearer: String?) async throws -> Reply {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("curl-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -35,7 +35,7 @@ enum Curl {
             try body.write(to: input)
             arguments += ["-X", "POST", "-H", "Content-Type: application/x-ndjson", "--data-binary", "@\(input.path)"]
         }
-        let result = try ExternalTool.run("curl", arguments + [url])
+        let result = try await ExternalTool.run("curl", arguments + [url])
         let status = Int(result.output.suffix(3)) ?? 0
         return Reply(status: status, body: (try? String(contentsOf: output, encoding: .utf8)) ?? "")
     }

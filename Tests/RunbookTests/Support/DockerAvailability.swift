@@ -1,4 +1,5 @@
 import Foundation
+import ProcessHarness
 import Testing
 
 /// Whether tests that need the Docker engine and the offline lab (scripts/lab-up.sh) can run, and
@@ -36,13 +37,12 @@ enum DockerAvailability {
     /// True when the tests run under CI (`CI=true`), where nothing may skip for lack of Docker.
     static let inCI = ProcessInfo.processInfo.environment["CI"]?.lowercased() == "true"
 
-    /// Whether `docker info` answers (within 20 s) on the engine the environment names.
+    /// Whether `docker info` answers on the engine the environment names. Asked once, by the traits
+    /// of the tests (whose conditions cannot await): the one wait of the harness that blocks its
+    /// thread, for the time `docker info` takes, before any test runs.
     static let engineAnswers: Bool = {
-        let null = URL(fileURLWithPath: "/dev/null")
-        guard let pid = try? ChildProcess.spawn(
-            "docker", ["info", "--format", "{{.ServerVersion}}"], in: URL(fileURLWithPath: "/"),
-            environment: ProcessInfo.processInfo.environment, stdout: null, stderr: null) else { return false }
-        return ChildProcess.wait(pid) == 0
+        guard let child = try? ChildProcess.spawn("docker", ["info", "--format", "{{.ServerVersion}}"]) else { return false }
+        return child.exitStatusBlocking() == 0
     }()
 
     /// Whether the lab's files are there.
@@ -66,9 +66,9 @@ enum DockerAvailability {
     static let whyEngine: Comment = "needs a Docker engine with \(baseImage) (make lab); with CI=true it runs and fails without them"
 
     /// Fails the calling test, with what is missing, unless the engine answers and has `baseImage`.
-    static func requireEngine(sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func requireEngine(sourceLocation: SourceLocation = #_sourceLocation) async throws {
         try #require(engineAnswers, "`docker info` does not answer: start the engine (make lab)", sourceLocation: sourceLocation)
-        let found = docker(["image", "inspect", "--format", "{{.Id}}", baseImage]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let found = await docker(["image", "inspect", "--format", "{{.Id}}", baseImage]).trimmingCharacters(in: .whitespacesAndNewlines)
         try #require(!found.isEmpty, "no \(baseImage) on the engine: run make lab", sourceLocation: sourceLocation)
     }
 
@@ -99,13 +99,7 @@ enum DockerAvailability {
 
     /// Runs `docker ARGUMENTS…`; returns its standard output (empty when it could not run).
     @discardableResult
-    static func docker(_ arguments: [String]) -> String {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("docker-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
-        guard let pid = try? ChildProcess.spawn(
-            "docker", arguments, in: URL(fileURLWithPath: "/"), environment: ProcessInfo.processInfo.environment,
-            stdout: output, stderr: URL(fileURLWithPath: "/dev/null")) else { return "" }
-        _ = ChildProcess.wait(pid)
-        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    static func docker(_ arguments: [String]) async -> String {
+        (try? await ChildProcess.run("docker", arguments))?.stdout ?? ""
     }
 }

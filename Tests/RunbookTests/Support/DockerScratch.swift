@@ -16,8 +16,8 @@ final class DockerScratch {
 
     /// Runs `docker ARGUMENTS…`, which must succeed; returns its output (stdout and stderr).
     @discardableResult
-    func docker(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let result = try ExternalTool.run("docker", arguments)
+    func docker(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+        let result = try await ExternalTool.run("docker", arguments)
         try #require(result.status == 0, "docker \(arguments.joined(separator: " ")): \(result.output)", sourceLocation: sourceLocation)
         return result.output
     }
@@ -31,11 +31,20 @@ final class DockerScratch {
     /// Remembers an image to remove.
     func madeImage(_ name: String) { images.append(name) }
 
-    /// Removes everything made, containers first (they hold the rest); errors are ignored.
+    /// Removes everything made, containers first (they hold the rest), in the background (it is
+    /// called from a `defer`, which cannot wait); errors are ignored.
     func removeAll() {
-        if !containers.isEmpty { _ = try? ExternalTool.run("docker", ["rm", "-f"] + containers) }
-        for network in networks { _ = try? ExternalTool.run("docker", ["network", "rm", network]) }
-        if !volumes.isEmpty { _ = try? ExternalTool.run("docker", ["volume", "rm", "-f"] + volumes) }
-        if !images.isEmpty { _ = try? ExternalTool.run("docker", ["image", "rm", "-f"] + images) }
+        var script: [String] = []
+        if !containers.isEmpty { script.append("docker rm -f \(Self.quoted(containers))") }
+        for network in networks { script.append("docker network rm \(Self.quoted([network]))") }
+        if !volumes.isEmpty { script.append("docker volume rm -f \(Self.quoted(volumes))") }
+        if !images.isEmpty { script.append("docker image rm -f \(Self.quoted(images))") }
+        guard !script.isEmpty else { return }
+        ExternalTool.launch("/bin/sh", ["-c", script.joined(separator: "; ") + " >/dev/null 2>&1"])
+    }
+
+    /// The names single-quoted for the shell.
+    private static func quoted(_ names: [String]) -> String {
+        names.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
     }
 }

@@ -27,50 +27,46 @@ enum ModuleLab {
     static func guide(
         _ runbook: URL, steps: [String], learner: String, vars: [String], state: URL, scratch: URL
     ) async throws -> Int32 {
-        let screen = try TmuxScreen(
+        let screen = try await TmuxScreen(
             [RunbookBinary.url.path, "guide", runbook.path, "--learner", learner]
                 + ["--out", scratch.appendingPathComponent("guided-\(learner)").path] + vars,
             in: scratch, environment: ["XDG_STATE_HOME": state.path, "NO_COLOR": "1"])
         for (index, step) in steps.enumerated() {
             try await screen.waitFor("Step \(index + 1) of \(steps.count) · \(step)", timeout: .seconds(240))
-            try screen.send("Enter")
+            try await screen.send("Enter")
         }
         return try await screen.waitForExit(timeout: .seconds(240))
     }
 
     /// Runs a shell script; the test fails with its output when it does not exit 0.
-    static func byHand(_ script: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let result = try ExternalTool.run("/bin/sh", ["-c", "set -e\n" + script])
+    static func byHand(_ script: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let result = try await ExternalTool.run("/bin/sh", ["-c", "set -e\n" + script])
         #expect(result.status == 0, "\(result.output)", sourceLocation: sourceLocation)
     }
 
-    /// Removes what learners of module 3 may have left.
+    /// Removes what learners of module 3 may have left (in the background: it is a `defer`'s cleanup).
     static func removeTeardown(_ learners: [String]) {
-        for learner in learners {
-            DockerAvailability.docker(["rm", "-f", "-v", "\(learner)-box"])
-            DockerAvailability.docker(["network", "rm", "\(learner)-lab"])
-            DockerAvailability.docker(["volume", "rm", "\(learner)-keep"])
-            DockerAvailability.docker(["rmi", "-f", "\(learner)/greeter"])
+        let script = learners.map { learner in
+            "docker rm -f -v \(learner)-box; docker network rm \(learner)-lab; docker volume rm \(learner)-keep; docker rmi -f \(learner)/greeter"
         }
+        ExternalTool.launch("/bin/sh", ["-c", script.joined(separator: "; ") + "; true"])
     }
 
-    /// Removes what learners of module 4 may have left: their projects' containers, networks, volume and images.
+    /// Removes what learners of module 4 may have left: their projects' containers, networks, volume and images
+    /// (in the background: it is a `defer`'s cleanup).
     static func removeCompose(_ learners: [String]) {
-        for learner in learners {
-            let project = project(learner)
-            _ = try? ExternalTool.run(
-                "/bin/sh", ["-c", "cd '\(composeFolder.path)' && COMPOSE_PROJECT_NAME=\(project) docker compose down -v --rmi all"])
-        }
+        let script = learners.map { "COMPOSE_PROJECT_NAME=\(project($0)) docker compose down -v --rmi all" }
+        ExternalTool.launch("/bin/sh", ["-c", "cd '\(composeFolder.path)' && { " + script.joined(separator: "; ") + "; true; }"])
     }
 
     /// What is left on the engine of `learner`'s Compose project: containers, networks, volumes, images (one name a line).
-    static func composeLeftovers(_ learner: String) -> [String] {
+    static func composeLeftovers(_ learner: String) async -> [String] {
         let label = "label=com.docker.compose.project=\(project(learner))"
-        let parts = [
+        let parts = await [
             DockerAvailability.docker(["ps", "-aq", "--filter", label]),
             DockerAvailability.docker(["network", "ls", "-q", "--filter", label]),
             DockerAvailability.docker(["volume", "ls", "-q", "--filter", "name=\(project(learner))"]),
-            DockerAvailability.docker(["images", "-q", "\(project(learner))-*"]),
+            await DockerAvailability.docker(["images", "-q", "\(project(learner))-*"]),
         ]
         return parts.flatMap { $0.split(separator: "\n").map(String.init) }
     }

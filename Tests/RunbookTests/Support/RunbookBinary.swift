@@ -1,18 +1,12 @@
 import Foundation
+import ProcessHarness
 import Testing
 
 /// Runs the built `runbook` executable for end-to-end tests, its output captured through files
 /// (so that no pipe can fill up and no grandchild can hold one open).
 enum RunbookBinary {
-    /// What one run left behind.
-    struct Outcome {
-        /// Exit status (or 128 + signal).
-        var status: Int32
-        /// Everything printed on stdout.
-        var stdout: String
-        /// Everything printed on stderr.
-        var stderr: String
-    }
+    /// What one run left behind: exit status (or 128 + signal), stdout, stderr.
+    typealias Outcome = ProcessHarness.Outcome
 
     /// The executable, built next to the test bundle (`.build/debug/runbook`).
     static let url: URL = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("runbook")
@@ -21,31 +15,30 @@ enum RunbookBinary {
     static let fixtures: URL = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
 
     /// A started process with its output files, for tests that signal it.
-    final class Running: @unchecked Sendable {
-        /// The process id.
-        let pid: pid_t
+    final class Running: Sendable {
+        /// The process.
+        let child: ChildProcess
+        /// Its standard output.
         let outURL: URL
+        /// Its standard error.
         let errURL: URL
 
-        init(pid: pid_t, outURL: URL, errURL: URL) {
-            self.pid = pid
+        init(child: ChildProcess, outURL: URL, errURL: URL) {
+            self.child = child
             self.outURL = outURL
             self.errURL = errURL
         }
 
-        /// Whether the process has not ended yet (a zombie counts as ended; it is reaped by `finish`).
-        var isRunning: Bool {
-            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return false }
-            return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
-        }
+        /// The process id.
+        var pid: pid_t { child.pid }
 
-        /// Waits for the end and collects the output.
-        func finish() throws -> Outcome {
-            let status = ChildProcess.wait(pid)
-            return Outcome(
-                status: status, stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        /// Whether the process has not ended yet (a zombie counts as ended; it is reaped by `finish`).
+        var isRunning: Bool { child.isRunning }
+
+        /// Waits for the end (without blocking Swift's pool) and collects the output.
+        func finish() async -> Outcome {
+            let status = await child.exitStatus()
+            return Outcome(status: status, stdout: ChildProcess.text(outURL.path), stderr: ChildProcess.text(errURL.path))
         }
     }
 
@@ -58,13 +51,14 @@ enum RunbookBinary {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment.merge(extra) { _, new in new }
-        let pid = try ChildProcess.spawn(url.path, arguments, in: directory, environment: environment, stdout: outURL, stderr: errURL)
-        return Running(pid: pid, outURL: outURL, errURL: errURL)
+        let child = try ChildProcess.spawn(
+            url.path, arguments, in: directory.path, environment: environment, stdout: .file(outURL.path), stderr: .file(errURL.path))
+        return Running(child: child, outURL: outURL, errURL: errURL)
     }
 
     /// Runs `runbook ARGUMENTS…` to the end.
-    static func run(_ arguments: [String], in directory: URL = fixtures, environment: [String: String] = [:]) throws -> Outcome {
-        try start(arguments, in: directory, environment: environment).finish()
+    static func run(_ arguments: [String], in directory: URL = fixtures, environment: [String: String] = [:]) async throws -> Outcome {
+        try await start(arguments, in: directory, environment: environment).finish()
     }
 
     /// A fresh temporary folder, removed by the caller.

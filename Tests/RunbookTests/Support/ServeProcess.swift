@@ -37,7 +37,7 @@ final class ServeProcess {
             guard running.isRunning, clock.now < deadline else {
                 let errors = (try? String(contentsOf: running.errURL, encoding: .utf8)) ?? ""
                 kill(running.pid, SIGKILL)
-                _ = try? running.finish()
+                _ = await running.finish()
                 throw NoLines(description: "runbook serve printed \(lines) and \(errors)")
             }
             try await Task.sleep(for: .milliseconds(50))
@@ -52,20 +52,26 @@ final class ServeProcess {
 
     /// Sends `signal` and waits for the end.
     @discardableResult
-    func stop(_ signal: Int32 = SIGTERM) throws -> RunbookBinary.Outcome {
+    func stop(_ signal: Int32 = SIGTERM) async -> RunbookBinary.Outcome {
         kill(running.pid, signal)
-        return try running.finish()
+        return await running.finish()
+    }
+
+    /// Sends SIGTERM and reaps the server in the background (for a `defer`, which cannot wait).
+    func stopInBackground() {
+        kill(running.pid, SIGTERM)
+        running.child.reapInBackground()
     }
 
     /// `GET /api/v1/matrix` as JSON.
-    func matrix() throws -> [String: Any] {
-        try Curl.get("\(origin)/api/v1/matrix", bearer: token).json
+    func matrix() async throws -> [String: Any] {
+        try await Curl.get("\(origin)/api/v1/matrix", bearer: token).json
     }
 
     /// `learner → step → status` from the matrix.
-    func statuses() throws -> [String: [String: String]] {
+    func statuses() async throws -> [String: [String: String]] {
         var statuses: [String: [String: String]] = [:]
-        for row in try matrix()["learners"] as? [[String: Any]] ?? [] {
+        for row in try await matrix()["learners"] as? [[String: Any]] ?? [] {
             let cells = row["steps"] as? [String: [String: Any]] ?? [:]
             statuses[row["id"] as? String ?? "?"] = cells.mapValues { $0["status"] as? String ?? "?" }
         }

@@ -30,7 +30,7 @@ enum StubDocker {
     /// asked) and `environment` for the stub (STUB_GPU, STUB_CDI…).
     static func run(
         _ runbook: URL, _ arguments: [String] = [], nvidiaDocker: Bool = false, environment: [String: String] = [:]
-    ) throws -> Run {
+    ) async throws -> Run {
         let scratch = try RunbookBinary.temporaryDirectory("stub-docker")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let bin = scratch.appendingPathComponent("bin")
@@ -44,7 +44,7 @@ enum StubDocker {
             "DOCKER_HOST": "", "DOCKER_CONTEXT": "",
         ]
         variables.merge(environment) { _, new in new }
-        let outcome = try RunbookBinary.run(["run", runbook.path, "--out", out.path] + arguments, in: scratch, environment: variables)
+        let outcome = try await RunbookBinary.run(["run", runbook.path, "--out", out.path] + arguments, in: scratch, environment: variables)
         RunbookBinary.expectNoCrash(outcome)
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         let invocations = text.components(separatedBy: "\n\n")

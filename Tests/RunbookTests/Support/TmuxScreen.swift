@@ -1,4 +1,5 @@
 import Foundation
+import ProcessHarness
 import Testing
 
 /// A program running in a detached tmux session of its own (its own tmux server, 80×24 by
@@ -17,31 +18,32 @@ final class TmuxScreen {
 
     /// Starts `arguments` (argv, quoted for the shell here) in `directory` with extra environment
     /// variables; when it ends, the pane shows `EXIT=<status>` and stays open.
-    init(_ arguments: [String], in directory: URL, environment: [String: String] = [:], columns: Int = 80, rows: Int = 24) throws {
+    init(_ arguments: [String], in directory: URL, environment: [String: String] = [:], columns: Int = 80, rows: Int = 24) async throws {
         socket = "runbook-test-\(UUID().uuidString.prefix(8))"
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }
         let command = "cd \(Self.quote(directory.path)) && env \(assignments.joined(separator: " ")) "
             + arguments.map(Self.quote).joined(separator: " ") + "; echo \"EXIT=$?\"; sleep 600"
-        try tmux(["new-session", "-d", "-s", session, "-x", "\(columns)", "-y", "\(rows)", command])
+        try await tmux(["new-session", "-d", "-s", session, "-x", "\(columns)", "-y", "\(rows)", command])
     }
 
     deinit {
-        _ = try? tmux(["kill-server"])
+        // A deinit cannot wait: the server is killed and its client reaped in the background.
+        (try? ChildProcess.spawn("tmux", ["-L", socket, "-f", "/dev/null", "kill-server"]))?.reapInBackground()
     }
 
     /// The visible screen now, one string with a newline after each row.
-    func capture() -> String {
-        (try? tmux(["capture-pane", "-p", "-t", session], output: true)) ?? ""
+    func capture() async -> String {
+        (try? await tmux(["capture-pane", "-p", "-t", session])) ?? ""
     }
 
     /// Sends keys as tmux names them: `Enter`, `C-c`, `q`…
-    func send(_ keys: String...) throws {
-        try tmux(["send-keys", "-t", session] + keys)
+    func send(_ keys: String...) async throws {
+        try await tmux(["send-keys", "-t", session] + keys)
     }
 
     /// Types text literally.
-    func type(_ text: String) throws {
-        try tmux(["send-keys", "-t", session, "-l", text])
+    func type(_ text: String) async throws {
+        try await tmux(["send-keys", "-t", session, "-l", text])
     }
 
     /// Waits until the screen shows every one of `texts`, polling until `timeout`; returns the
@@ -50,14 +52,14 @@ final class TmuxScreen {
     func waitFor(_ texts: String..., timeout: Duration = .seconds(20), sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
-        var screen = capture()
+        var screen = await capture()
         while !texts.allSatisfy(screen.contains) {
             guard clock.now < deadline else {
                 Issue.record("the screen never showed \(texts.filter { !screen.contains($0) }):\n\(screen)", sourceLocation: sourceLocation)
                 throw TimedOut()
             }
             try await Task.sleep(for: .milliseconds(50))
-            screen = capture()
+            screen = await capture()
         }
         return screen
     }
@@ -72,25 +74,21 @@ final class TmuxScreen {
     /// A wait that ended before the screen showed what was awaited.
     struct TimedOut: Error {}
 
-    /// Runs a tmux client command through `system(3)`, which waits for that one child only:
-    /// Foundation's `Process` never sees the end of the client that starts the server, because the
-    /// daemonized server inherits a descriptor of its own. `output` goes through a temporary file.
+    /// Runs a tmux client command and waits for that one child (the harness waits for the client's
+    /// pid, not for its pipes: the daemonized server inherits descriptors of its own); its output
+    /// goes through a file.
     @discardableResult
-    private func tmux(_ arguments: [String], output: Bool = false) throws -> String {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(socket)-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: file) }
-        let command = (["tmux", "-L", socket, "-f", "/dev/null"] + arguments).map(Self.quote).joined(separator: " ")
-            + " </dev/null 2>/dev/null >" + (output ? Self.quote(file.path) : "/dev/null")
-        let status = system(command)
-        guard status == 0 else { throw Failure(command: arguments.first ?? "", status: status) }
-        return output ? ((try? String(contentsOf: file, encoding: .utf8)) ?? "") : ""
+    private func tmux(_ arguments: [String]) async throws -> String {
+        let outcome = try await ChildProcess.run("tmux", ["-L", socket, "-f", "/dev/null"] + arguments)
+        guard outcome.status == 0 else { throw Failure(command: arguments.first ?? "", status: outcome.status) }
+        return outcome.stdout
     }
 
     /// A tmux command that did not succeed.
     struct Failure: Error, CustomStringConvertible {
         /// The tmux command (`new-session`, `send-keys`…).
         var command: String
-        /// What `system` returned.
+        /// Its exit status.
         var status: Int32
 
         var description: String { "tmux \(command) failed (status \(status))" }

@@ -6,9 +6,12 @@ import Testing
 /// Decoding a valid runbook into the model (SPEC 1); its warnings are in RunbookDecoderWarningTests.
 @Suite("Runbook decoder")
 struct RunbookDecoderTests {
+    /// Every standard kind, made once for the suite.
+    static let kinds = StandardKinds.make()
+
     /// Loads `text` as `/work/modules/runbook.yaml` with the standard kinds.
     static func load(_ text: String, remoteEngines: Bool = false) -> RunbookLoadResult {
-        RunbookLoader(registry: StandardKinds.registry, remoteEngines: remoteEngines)
+        RunbookLoader(registry: Self.kinds, remoteEngines: remoteEngines)
             .load(bytes: Array(text.utf8), path: "/work/modules/runbook.yaml")
     }
 
@@ -205,7 +208,7 @@ struct RunbookDecoderTests {
 
     @Test func cleanupItems() throws {
         let cleanup = try decoded().cleanup
-        #expect(cleanup.count == 2)
+        try #require(cleanup.count == 2)
         #expect(cleanup[0].command.key == "docker")
         #expect(cleanup[0].command.words.map(\.raw) == ["rm", "-f", "${learner}-hostname"])
         #expect(cleanup[0].timeout == .seconds(30))

@@ -72,7 +72,7 @@ struct TeachingKeysDecoderTests {
     }
 
     @Test func theSchemaAcceptsWhatTheDecoderAccepts() {
-        let schema = RunbookSchema(registry: StandardKinds.registry).text
+        let schema = RunbookSchema(registry: StandardKinds.make()).text
         #expect(schema.contains("\"hints\""))
         #expect(schema.contains("shown in place of the check's own words when it fails"))
     }

@@ -5,10 +5,13 @@ import Testing
 /// `file:` decoding (scalar or map; the engine only for a container), preparing and display.
 @Suite("File command kind")
 struct FileCommandKindTests {
+    /// Every standard kind, made once for the suite.
+    static let kinds = StandardKinds.make()
+
     let kind = FileCommandKind()
 
     func load(_ text: String) -> RunbookLoadResult {
-        RunbookLoader(registry: StandardKinds.registry).load(bytes: Array(text.utf8), path: "/work/runbook.yaml")
+        RunbookLoader(registry: Self.kinds).load(bytes: Array(text.utf8), path: "/work/runbook.yaml")
     }
 
     func context(cwd: String?) -> CommandContext {

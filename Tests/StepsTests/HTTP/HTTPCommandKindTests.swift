@@ -6,13 +6,16 @@ import Testing
 /// Reading, preparing and showing `http:` commands (no server needed).
 @Suite("HTTP command kind")
 struct HTTPCommandKindTests {
+    /// Every standard kind, made once for the suite.
+    static let kinds = StandardKinds.make()
+
     private let context = CommandContext(
         learner: "ann", step: "web", runId: "r1", environment: [:], marksCreations: false, capabilities: [])
 
     /// The commands of the steps of a runbook made of `steps` (YAML, indented as list items).
     private func commands(_ steps: String) throws -> [Command] {
         let text = "runbook: 1\nvars: { web_port: '8080', token: abc }\nsteps:\n" + steps
-        let result = RunbookLoader(registry: StandardKinds.registry).load(bytes: Array(text.utf8), path: "http.yaml")
+        let result = RunbookLoader(registry: Self.kinds).load(bytes: Array(text.utf8), path: "http.yaml")
         let runbook = try #require(result.runbook, "\(result.diagnostics.map(\.description))")
         return runbook.steps.map(\.command)
     }
@@ -49,7 +52,7 @@ struct HTTPCommandKindTests {
     @Test("an http step without `expect` is judged by its status (2xx): no warning that it only checks exit 0")
     func noExitZeroWarning() {
         let text = "runbook: 1\nsteps:\n  - id: up\n    http: http://127.0.0.1:8080/\n  - id: sh\n    sh: 'true'\n"
-        let result = RunbookLoader(registry: StandardKinds.registry).load(bytes: Array(text.utf8), path: "http.yaml")
+        let result = RunbookLoader(registry: Self.kinds).load(bytes: Array(text.utf8), path: "http.yaml")
         #expect(result.runbook != nil)
         #expect(result.diagnostics.map(\.description) == [
             "http.yaml:5:5: warning: step 'sh' checks only that its command exits 0; add an `expect` matcher or a `verify` probe",

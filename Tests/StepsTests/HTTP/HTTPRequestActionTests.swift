@@ -1,4 +1,5 @@
 import Foundation
+import ProcessHarness
 import Testing
 @testable import Steps
 @testable import Workflow
@@ -8,8 +9,8 @@ import Testing
 struct HTTPRequestActionTests {
     let server: HTTPTestServer
 
-    init() throws {
-        server = try HTTPTestServer()
+    init() async throws {
+        server = try await HTTPTestServer()
     }
 
     /// Prepares `options` as the kind would after substitution, performs it and collects both streams.
@@ -128,11 +129,11 @@ struct HTTPRequestActionTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let cert = folder.appendingPathComponent("cert.pem").path
         let key = folder.appendingPathComponent("key.pem").path
-        let made = try SpawnedProgram.run("openssl", [
+        let made = try await ChildProcess.run("openssl", [
             "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1",
         ])
-        try #require(made == 0, "openssl could not make a certificate")
-        let tls = try HTTPTestServer(["--tls", cert, key])
+        try #require(made.status == 0, "openssl could not make a certificate")
+        let tls = try await HTTPTestServer(["--tls", cert, key])
         let url = "https://127.0.0.1:\(tls.port)/html"
 
         let (checked, _) = try await perform([("url", url)])

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessHarness
 
 /// The project's HTTP test server (Tests/Shared/http-test-server.py) on a free loopback port,
 /// stopped when this object goes away (and by itself if the test process dies first).
@@ -12,36 +13,36 @@ final class HTTPTestServer: @unchecked Sendable {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Shared/http-test-server.py")
 
-    /// The server's process id.
-    let pid: pid_t
+    /// The server's process.
+    let child: ChildProcess
     /// The port it listens on (127.0.0.1).
     let port: Int
     private let folder: URL
 
     /// Starts a server; `arguments` are passed on (e.g. `--tls CERT KEY`).
-    init(_ arguments: [String] = []) throws {
+    init(_ arguments: [String] = []) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("http-test-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let portFile = folder.appendingPathComponent("port")
         let options = ["--port-file", portFile.path, "--exit-with-parent", "--lifetime", "300"]
-        pid = try SpawnedProgram.start("python3", [Self.script.path] + options + arguments)
+        child = try ChildProcess.spawn("python3", [Self.script.path] + options + arguments)
         var found: Int?
         // The script writes the file atomically once it listens; give up if it dies first.
         while found == nil {
             if let text = try? String(contentsOf: portFile, encoding: .utf8) {
                 found = Int(text)
-            } else if kill(pid, 0) != 0 || waitpid(pid, nil, WNOHANG) == pid {
+            } else if !child.isRunning {
                 throw StartError(description: "the HTTP test server ended before it listened")
             } else {
-                usleep(20_000)
+                try await Task.sleep(for: .milliseconds(20))
             }
         }
         port = found ?? 0
     }
 
     deinit {
-        kill(pid, SIGTERM)
-        SpawnedProgram.wait(pid)
+        child.signal(SIGTERM)
+        child.reapInBackground()
         try? FileManager.default.removeItem(at: folder)
     }
 

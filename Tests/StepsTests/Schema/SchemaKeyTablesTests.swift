@@ -1,12 +1,13 @@
 import Steps
 import Testing
+import Text
 import Workflow
 
 /// The schema is generated from the decoder's key tables: every mapping allows exactly the keys
 /// the decoder allows, and every kind's value is described by the kind itself.
 @Suite("Schema key tables")
 struct SchemaKeyTablesTests {
-    static let registry = StandardKinds.registry
+    static let registry = StandardKinds.make()
     static let schema = RunbookSchema(registry: registry).document
 
     /// The property names of a mapping schema.

@@ -7,6 +7,9 @@ import Testing
 /// `# expect: LINE:COL error: TEXT` comments, exactly which errors `RunbookLoader` must report.
 @Suite("Malformed runbook corpus")
 struct MalformedCorpusTests {
+    /// Every standard kind, made once for the suite.
+    static let kinds = StandardKinds.make()
+
     /// One `# expect:` line: a position, a severity and a substring of the message.
     struct Expected: CustomStringConvertible {
         var line: Int
@@ -68,7 +71,7 @@ struct MalformedCorpusTests {
         let expected = Self.expectations(in: bytes)
         try #require(expected.contains { $0.severity == .error }, "\(name) has no `# expect: LINE:COL error: TEXT` line")
 
-        let result = RunbookLoader(registry: StandardKinds.registry).load(path: url.path)
+        let result = RunbookLoader(registry: Self.kinds).load(path: url.path)
         let listing = result.diagnostics.map(\.description).joined(separator: "\n")
 
         #expect(result.runbook == nil, "\(name) loaded as a valid runbook")
@@ -89,7 +92,7 @@ struct MalformedCorpusTests {
         // The printer shows the offending line and a caret under the column: both must exist.
         for name in Self.fixtureNames {
             let url = Self.directory.appendingPathComponent(name)
-            let result = RunbookLoader(registry: StandardKinds.registry).load(path: url.path)
+            let result = RunbookLoader(registry: Self.kinds).load(path: url.path)
             for diagnostic in result.diagnostics where diagnostic.severity == .error {
                 let line = try #require(result.source.line(diagnostic.location.line), "\(name): \(diagnostic) names no line")
                 #expect(diagnostic.location.column >= 1)

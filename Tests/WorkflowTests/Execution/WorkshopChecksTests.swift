@@ -57,7 +57,9 @@ struct WorkshopChecksTests {
         let never = try #require(learner.step("never"))
         #expect(never.status == .failed)
         #expect(never.reason == "exists: file \(count)-never does not exist")
-        #expect(never.attempts >= 2)
+        // On a machine whose test run starves the cooperative pool, one attempt may outlast the `for`:
+        // then a single attempt is right (one that started in time finishes). Never fewer than its `for`.
+        #expect(never.attempts >= 2 || never.durationSeconds >= 3, "\(never.attempts) attempts in \(never.durationSeconds) s")
         #expect(never.durationSeconds >= 2.9, "it kept trying for its whole `for`")
     }
 

@@ -1,4 +1,5 @@
 import Testing
+import Text
 @testable import Workflow
 
 /// Path filters `[?(.FIELD == V)]` and `[?(.FIELD != V)]` (SPEC 6.11, issue 17 item 7).

@@ -24,7 +24,7 @@ import Glibc
     }
 
     @Test("lines over 1 MiB are cut to their first 1 MiB and flagged; the next line is intact")
-    func longLines() async {
+    func longLines() async throws {
         let collector = LineCollector()
         let outcome = await ProcessRunner().run(
             ProcessTestSupport.shell(
@@ -34,7 +34,7 @@ import Glibc
         )
         #expect(outcome.termination == .exited(0))
         let lines = collector.lines
-        #expect(lines.count == 3)
+        try #require(lines.count == 3)
         guard lines.count == 3 else { return }
         #expect(lines[0].text.utf8.count == 1 << 20 && lines[0].truncated)
         #expect(lines[0].text.utf8.allSatisfy { $0 == UInt8(ascii: "x") })

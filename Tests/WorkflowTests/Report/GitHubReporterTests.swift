@@ -31,10 +31,10 @@ struct GitHubReporterTests {
             startedAt: start, endedAt: start.addingTimeInterval(9), interrupted: false, steps: steps, learners: learners)
     }
 
-    @Test func oneAnnotationPerFailingStepAtItsLineTenAtMost() {
+    @Test func oneAnnotationPerFailingStepAtItsLineTenAtMost() throws {
         let reporter = GitHubReporter(results: Self.results(failing: 12), workspace: "/work", currentDirectory: "/work")
         let lines = reporter.annotations()
-        #expect(lines.count == 10)
+        try #require(lines.count == 10)
         #expect(lines[0] == "::error file=labs/workshop.yaml,line=10,title=runbook%3A step bad-1 (Bad%2C number 1)::"
             + "failed for 2 learners%0Aalice: failed: exit: expected 0, got 1 (100%25)"
             + "%0Abob: failed: exit: expected 0, got 1 (100%25)%0AHint: Try: again")

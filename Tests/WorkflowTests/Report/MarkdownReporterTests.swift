@@ -41,7 +41,7 @@ struct MarkdownReporterTests {
         let text = MarkdownReporter(results: results).render()
         let section = try #require(text.components(separatedBy: "## Where the room is stuck").last?.components(separatedBy: "## ").first)
         let rows = section.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| Step") }
-        #expect(rows.count == 4)
+        try #require(rows.count == 4)
         #expect(rows[0].hasPrefix("| build | Build the image | 3 | 3 | 0 | 0 | 0 | alice, bob, carol | Is the base image there? \\`docker images\\`"))
         #expect(rows[1].hasPrefix("| train | Train \\# the model | 2 | 0 | 2 | 0 | 0 | alice, bob |"))
         #expect(rows[2].hasPrefix("| gpu | Train on a GPU | 2 | 0 | 0 | 2 | 0 |"))

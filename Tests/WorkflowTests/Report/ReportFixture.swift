@@ -1,4 +1,5 @@
 import Foundation
+import Text
 import Workflow
 
 /// Hand-built results for the report tests: every status once, and hostile text everywhere a

@@ -60,7 +60,7 @@ struct BoardBenchmark {
         let memory = server.memoryMiB
         let cpu = server.cpuSeconds
         let records = try verifyStore(store)
-        server.stop()
+        await server.stop()
         let restartClock = clock.now
         let again = try await BoardServeProcess.start(binary: binary, arguments: arguments, log: folder + "/serve-2.log")
         var served = false
@@ -70,7 +70,7 @@ struct BoardBenchmark {
             served = response.status == .ok && body.readableBytes > 0
         }
         let restart = clock.now - restartClock
-        again.stop()
+        await again.stop()
         try await http.shutdown()
         let pushes = recorder.pushMilliseconds
         let delivery = recorder.deliveryMilliseconds

@@ -1,10 +1,13 @@
 import Foundation
+import ProcessHarness
 
-/// A `runbook serve` for the board benchmark: spawned with posix_spawn (never Foundation's
-/// Process), its two lines read, its memory read from /proc, stopped with a signal.
+/// A `runbook serve` for the board benchmark: spawned by the tests' harness (posix_spawn, never
+/// Foundation's Process), its two lines read, its memory read from /proc, stopped with a signal.
 struct BoardServeProcess {
+    /// The process.
+    let child: ChildProcess
     /// The process id.
-    let pid: pid_t
+    var pid: pid_t { child.pid }
     /// `http://127.0.0.1:PORT`.
     let origin: String
     /// The instructor's token.
@@ -14,18 +17,12 @@ struct BoardServeProcess {
 
     /// Starts `runbook serve ARGUMENTS…`, its output in `log`, and waits for its lines.
     static func start(binary: String, arguments: [String], log: String) async throws -> BoardServeProcess {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = [binary, "serve"] + arguments
-        var pointers: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        defer { pointers.forEach { free($0) } }
-        var pid: pid_t = 0
-        let status = posix_spawn(&pid, binary, &actions, nil, &pointers, environ)
-        guard status == 0 else { throw BenchmarkFailure(message: "cannot start \(binary): \(String(cString: strerror(status)))") }
+        let child: ChildProcess
+        do {
+            child = try ChildProcess.spawn(binary, ["serve"] + arguments, stdout: .file(log, append: false))
+        } catch {
+            throw BenchmarkFailure(message: error.description)
+        }
         for _ in 0..<3000 {
             let lines = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
             if lines.count >= 2, let board = lines.first(where: { $0.hasPrefix("board: ") }),
@@ -34,12 +31,13 @@ struct BoardServeProcess {
                 let joinURL = join.dropFirst(6)
                 let origin = String(joinURL[..<joinURL.range(of: "/join/")!.lowerBound])
                 return BoardServeProcess(
-                    pid: pid, origin: origin, token: String(board[board.range(of: "?token=")!.upperBound...]),
+                    child: child, origin: origin, token: String(board[board.range(of: "?token=")!.upperBound...]),
                     code: String(joinURL[joinURL.range(of: "/join/")!.upperBound...]))
             }
             try await Task.sleep(for: .milliseconds(2))
         }
-        kill(pid, SIGKILL)
+        child.signal(SIGKILL)
+        _ = await child.exitStatus()
         throw BenchmarkFailure(message: "runbook serve printed no board and join lines")
     }
 
@@ -64,9 +62,8 @@ struct BoardServeProcess {
     }
 
     /// Sends SIGTERM and waits for the end.
-    func stop() {
-        kill(pid, SIGTERM)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    func stop() async {
+        child.signal(SIGTERM)
+        _ = await child.exitStatus()
     }
 }

@@ -83,7 +83,7 @@ struct LoadBenchmark {
         let path = "bench-\(steps).yaml"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let bytes = [UInt8](text.utf8)
-        let loader = RunbookLoader(registry: StandardKinds.registry)
+        let loader = RunbookLoader(registry: StandardKinds.make())
         var yamlBest = Duration.seconds(3600)
         for _ in 0..<repetitions {
             let clock = ContinuousClock()

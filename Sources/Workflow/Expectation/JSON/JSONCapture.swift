@@ -1,3 +1,5 @@
+import Text
+
 /// A `capture: { NAME: { from: STREAM, json: PATH } }`: the text of the value at a path of the
 /// stream's document, taken at the end.
 final class JSONCapture: @unchecked Sendable {
@@ -28,7 +30,7 @@ final class JSONCapture: @unchecked Sendable {
     }
 
     /// The captured value, or the failure that says why there is none.
-    func value(in document: Result<JSONNode, JSONSyntaxError>) -> Outcome {
+    func value(in document: Result<JSONValue, JSONSyntaxError>) -> Outcome {
         let reason: String
         switch document {
         case .failure(let error):

@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// One `json` matcher, substituted and ready: judged at the end, on the stream's whole document.
 final class JSONCheck: @unchecked Sendable {
@@ -76,7 +77,7 @@ final class JSONCheck: @unchecked Sendable {
     }
 
     /// What went wrong, or nil when the check holds for `document`.
-    func failure(document: Result<JSONNode, JSONSyntaxError>) -> MatcherFailure? {
+    func failure(document: Result<JSONValue, JSONSyntaxError>) -> MatcherFailure? {
         let message: String?
         switch document {
         case .failure(let error):
@@ -132,7 +133,7 @@ final class JSONCheck: @unchecked Sendable {
     }
 
     /// A value for a message, as JSON, cut to 200 characters.
-    static func shown(_ value: JSONNode) -> String {
+    static func shown(_ value: JSONValue) -> String {
         var text = value.text
         if case .string = value { text = quote(text) }
         return text.count > 200 ? String(text.prefix(200)) + "…" : text
@@ -141,7 +142,7 @@ final class JSONCheck: @unchecked Sendable {
     /// `text` as a JSON string literal, as values are shown in messages.
     static func quote(_ text: String) -> String {
         var output = ""
-        JSONNode.writeString(text, to: &output)
+        JSONValue.writeString(text, to: &output)
         return output
     }
 }

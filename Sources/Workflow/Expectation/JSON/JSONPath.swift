@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// A jq-style path (SPEC 6.5, 6.11): `.`, `.name`, `."a.b"`, `[0]`, `[-1]`, `[]`, filters
 /// `[?(.FIELD == V)]` and `[?(.FIELD != V)]`, chained (`.State.Health.Status`,
@@ -19,7 +20,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// What a path found.
     public enum Lookup: Sendable, Hashable {
         /// The value at the path.
-        case found(JSONNode)
+        case found(JSONValue)
         /// Why there is none: "path .x.y not found (.x has keys a, b)".
         case missing(String)
     }
@@ -111,12 +112,11 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The value at this path in `document`.
-    public func lookup(in document: JSONNode) -> Lookup {
+    public func lookup(in document: JSONValue) -> Lookup {
         Self.lookup(segments[...], in: document, walked: "")
     }
 
-    /// The value at the path `rest` in `node`, `walked` being the part of the path already followed.
-    static func lookup(_ rest: ArraySlice<Segment>, in node: JSONNode, walked: String = "") -> Lookup {
+    static func lookup(_ rest: ArraySlice<Segment>, in node: JSONValue, walked: String = "") -> Lookup {
         guard let segment = rest.first else { return .found(node) }
         let here = walked.isEmpty ? "." : walked
         switch (segment, node) {
@@ -149,8 +149,8 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `[]`: the rest of the path applied to every element; elements where it finds nothing are left out.
-    private static func each(_ items: [JSONNode], rest: ArraySlice<Segment>, walked: String) -> Lookup {
-        var found: [JSONNode] = []
+    private static func each(_ items: [JSONValue], rest: ArraySlice<Segment>, walked: String) -> Lookup {
+        var found: [JSONValue] = []
         for item in items {
             if case .found(let value) = lookup(rest, in: item, walked: walked) { found.append(value) }
         }
@@ -160,10 +160,10 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// A filter: the rest of the path applied to every item kept, as jq's `select` gives a stream:
     /// one value found is that value, several an array, none a path not found.
     private static func filtered(
-        _ items: [JSONNode], by filter: JSONPathFilter, rest: ArraySlice<Segment>, walked: String, here: String
+        _ items: [JSONValue], by filter: JSONPathFilter, rest: ArraySlice<Segment>, walked: String, here: String
     ) -> Lookup {
         let step = walked + filter.description
-        var found: [JSONNode] = []
+        var found: [JSONValue] = []
         for item in items where filter.keeps(item) {
             if case .found(let value) = lookup(rest, in: item, walked: step) { found.append(value) }
         }

@@ -1,3 +1,5 @@
+import Text
+
 /// `[?(.FIELD == V)]` / `[?(.FIELD != V)]` in a JSON path (SPEC 6.11): keeps the array items (or
 /// object values) whose FIELD, a path relative to the item, has (or has not) the text V — a quoted
 /// string, a number, `true`, `false` or `null`, compared with the value's text as `equals` does.
@@ -66,7 +68,7 @@ public struct JSONPathFilter: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether `item` is kept: its field's text is (`==`) or is not (`!=`, an absent field included) the value.
-    func keeps(_ item: JSONNode) -> Bool {
+    func keeps(_ item: JSONValue) -> Bool {
         guard case .found(let found) = JSONPath.lookup(field[...], in: item) else { return negated }
         return (found.text == value) != negated
     }

@@ -30,17 +30,17 @@ public enum EngineSocket {
         guard let path = path(environment: environment) else { return nil }
         var info = stat()
         guard stat(path, &info) == 0 else {
-            return "runbook: no Docker engine here: add \(mountFlag) to `docker run` "
+            return "no Docker engine here: add \(mountFlag) to `docker run` "
                 + "(an engine that listens on TCP only: -e DOCKER_HOST=tcp://host.docker.internal:2375)"
         }
         switch connectable(path) {
         case 0:
             return nil
         case EACCES, EPERM:
-            return "runbook: \(path) is mounted but uid \(getuid()) may not use it (owner \(info.st_uid), group \(info.st_gid), "
+            return "\(path) is mounted but uid \(getuid()) may not use it (owner \(info.st_uid), group \(info.st_gid), "
                 + "mode \(String(info.st_mode & 0o777, radix: 8))): add --group-add \(info.st_gid) to `docker run`"
         case let code:
-            return "runbook: \(path) is mounted but no engine answers there (\(String(cString: strerror(code)))): "
+            return "\(path) is mounted but no engine answers there (\(String(cString: strerror(code)))): "
                 + "is Docker running on this machine?"
         }
     }

@@ -1,3 +1,4 @@
+import Text
 import Workflow
 
 /// What `runbook schema` says the value of `container:`, `image:`, `volume:` and `network:` looks like.

@@ -1,0 +1,117 @@
+import Foundation
+import Workflow
+import Text
+
+/// Turns what a tutorial holds into a draft runbook: one step per command (mentions folded in),
+/// drafted by its program's kind, expectations from the output shown, vars for the text's
+/// `${VAR}`s and placeholders, ids, titles and `say:` from the text.
+struct DraftBuilder {
+    /// The tutorial's file name, for the notes.
+    let source: String
+    /// The kinds' drafters.
+    let drafters: Drafters
+
+    /// The draft of `content`.
+    func build(_ content: TutorialReader.Content) -> DraftRunbook {
+        let (kept, dropped) = MentionMerger.merge(content.commands, drafters: drafters)
+        let classifier = CommandClassifier(drafters: drafters)
+        var steps: [DraftStep] = []
+        var outputs: [[String]] = []
+        var assignments: [(name: String, value: String, line: Int)] = []
+        for command in kept {
+            switch classifier.classify(command) {
+            case .assignments(let list):
+                assignments += list.map { ($0.name, $0.value, command.line) }
+            case .step(let classified):
+                steps.append(DraftStep(
+                    id: "", title: title(of: command), say: command.say, hint: command.hint, command: classified, cwd: command.cwd,
+                    stdin: command.stdin, matchers: [], origin: origin(of: command), notes: [], line: command.line))
+                outputs.append(command.output)
+            }
+        }
+        // Each drafter reworks its own commands across steps (a name the engine chose, used later).
+        var commands = steps.map(\.command)
+        var known = drafters.all.flatMap { $0.settle(&commands, outputs: outputs) }
+        for index in steps.indices { steps[index].command = commands[index] }
+        known += VariableLearner.learn(steps: steps, outputs: outputs)
+        var relevant = Set<String>()
+        let drafter = OutputDrafter(known: known)
+        for index in steps.indices {
+            relevant.formUnion(Self.relevantWords(of: steps[index].command))
+            let drafted = drafter.draft(outputs[index], relevant: relevant)
+            steps[index].matchers = drafted.matchers
+            steps[index].notes += drafted.notes
+            if outputs[index].isEmpty { steps[index].notes.append("the text shows no output: add an expectation or a verify probe") }
+        }
+        for learned in known where !learned.template.hasPrefix("${learner}") {
+            let name = learned.template.dropFirst(2).dropLast()
+            if let index = steps.firstIndex(where: { $0.matchers.contains { $0.value.contains(learned.template) } }) {
+                steps[index].notes.append("`\(learned.text)` in the text's output is taken for `${\(name)}`")
+            }
+        }
+        let ids = StepIdentifier.unique(steps.map { StepIdentifier.make(for: $0.command) })
+        for index in steps.indices { steps[index].id = ids[index] }
+        let variables = VariableDeclarer(paragraphs: content.paragraphs, drafters: drafters).declare(steps: steps, assignments: assignments)
+        let names = Set(variables.map(\.name))
+        for index in steps.indices {
+            steps[index].title = steps[index].title.map { TemplateEscaping.escape($0, keeping: names) }
+            steps[index].say = steps[index].say.map { TemplateEscaping.escape($0, keeping: names) }
+            steps[index].hint = steps[index].hint.map { TemplateEscaping.escape($0, keeping: names) }
+            steps[index].stdin = steps[index].stdin.map { TemplateEscaping.escape($0, keeping: names) }
+        }
+        var notes = [
+            "by `runbook import \(source)`: check each `# drafted:` remark (and delete it), "
+                + "then run `runbook validate` and `runbook selftest`",
+            "titles come from the nearest heading or list item, `say:` from the prose before each command, "
+                + "expectations from the output shown",
+        ]
+        notes += dropped.map { "not a step: `\($0.text)` (line \($0.line)): \($0.reason)" }
+        return DraftRunbook(
+            notes: notes, title: content.title.map { TemplateEscaping.escape($0) },
+            description: content.description.map { TemplateEscaping.escape($0) },
+            variables: variables, steps: steps)
+    }
+
+    /// Where a step came from, and what was folded into it.
+    private func origin(of command: TutorialCommand) -> [String] {
+        var notes = ["from line \(command.line) (\(command.origin == .block ? "a command block" : "a code span in the text"))"
+            + (command.mentions.isEmpty ? "" : "; also mentioned at line\(command.mentions.count == 1 ? "" : "s") "
+                + command.mentions.sorted().map(String.init).joined(separator: ", "))]
+        if let cwd = command.cwd, let line = command.cwdLine {
+            notes.append("`cwd: \(cwd)` follows the `cd` or folder named at line \(line)")
+        }
+        if command.stdin != nil { notes.append("`stdin:` is the text the tutorial says the command reads") }
+        return notes
+    }
+
+    /// The title: a comment on the command, the list item it belongs to (unless that item is a
+    /// command itself, then the command), or the nearest heading.
+    private func title(of command: TutorialCommand) -> String {
+        var title = command.text
+        if let comment = command.comment, !comment.isEmpty {
+            title = comment
+        } else if let list = command.listText {
+            let spans = InlineCode.spans(in: list)
+            let loneCommand = spans.count == 1 && drafters.mentions(spans[0])
+                && list.trimmingCharacters(in: .whitespaces).hasPrefix("`") && list.trimmingCharacters(in: .whitespaces).hasSuffix("`")
+            title = loneCommand ? command.text : TutorialProse.title(list)
+        } else if let heading = command.heading, !heading.isEmpty {
+            title = heading
+        }
+        title = title.replacingOccurrences(of: "\n", with: " ")
+        guard title.count > 80 else { return title }
+        let cut = title.prefix(79)
+        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
+    }
+
+    /// Names a step's command uses (images, containers), with and without their tags, for telling
+    /// which rows of a listing matter.
+    static func relevantWords(of command: DraftedCommand) -> Set<String> {
+        var words = Set<String>()
+        for word in command.names where word.count >= 3 && !word.hasPrefix("-") {
+            words.insert(word)
+            words.insert(OutputDrafter.withoutTag(word))
+        }
+        return words
+    }
+}

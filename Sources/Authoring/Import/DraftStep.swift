@@ -1,0 +1,27 @@
+import Workflow
+
+/// A step of a drafted runbook, before it is written as YAML.
+struct DraftStep: Sendable {
+    /// The id, unique in the draft.
+    var id: String
+    /// The title (a template: `$` escaped where it is not a var).
+    var title: String?
+    /// The `say:` Markdown (a template).
+    var say: String?
+    /// The hint (a template).
+    var hint: String?
+    /// The command.
+    var command: DraftedCommand
+    /// The working folder.
+    var cwd: String?
+    /// Text for the command's standard input.
+    var stdin: String?
+    /// Expectations of the output (all on `output:`).
+    var matchers: [DraftMatcher]
+    /// `# drafted:` remarks on where the step came from, before the command's own.
+    var origin: [String]
+    /// `# drafted:` remarks about the step as a whole, after the command's own (its output, its vars).
+    var notes: [String]
+    /// The command's line in the tutorial.
+    var line: Int
+}

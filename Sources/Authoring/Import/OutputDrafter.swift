@@ -1,0 +1,186 @@
+import Foundation
+import Workflow
+
+/// Turns the output that a tutorial shows under a command into expectations on `output:`: a stable
+/// line becomes `contains`; a column header (`CONTAINER ID   IMAGE …`) a `matches` that allows any
+/// spacing; a line with parts that change from run to run (ids, digests, dates, times, sizes,
+/// durations, "N seconds ago", numbers with a fraction) a `matches` with those parts as regexes.
+/// Text that stands for a var or a name (`wbuchwalter` for `${DOCKER_USERNAME}`) becomes that `${…}`.
+/// Table rows that name nothing the tutorial runs (other people's images) are left out.
+struct OutputDrafter {
+    private enum Piece {
+        case stable(String)
+        case volatile(text: String, regex: String)
+        case template(String)
+    }
+
+    /// Texts that stand for templates, longest first.
+    let known: [OutputStandIn]
+    private let volatile = VolatileText(decimals: true)
+
+    /// Creates a drafter.
+    init(known: [OutputStandIn]) {
+        self.known = known.sorted { $0.text.count > $1.text.count }
+    }
+
+    /// The matchers for `lines`, and remarks about what was left out; `relevant` holds the words
+    /// that the tutorial's commands use so far (image and container names), which tell the table
+    /// rows that matter.
+    func draft(_ lines: [String], relevant: Set<String>) -> (matchers: [DraftMatcher], notes: [String]) {
+        var matchers: [DraftMatcher] = []
+        var notes: [String] = []
+        var inTable = false
+        var leftOut: [String] = []
+        for raw in lines {
+            let line = raw.replacingOccurrences(of: "\t", with: "    ")
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || ["...", "…", "[...]"].contains(trimmed) {
+                inTable = false
+                continue
+            }
+            if let header = Self.headerCells(trimmed) {
+                inTable = true
+                let regex = "^" + header.map(Self.regexEscape).joined(separator: " +")
+                matchers.append(DraftMatcher(kind: .matches, value: regex, note: "column headers, with any spacing between them"))
+                continue
+            }
+            let pieces = self.pieces(line)
+            if inTable {
+                let cells = trimmed.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let mentions = pieces.contains { if case .template = $0 { true } else { false } }
+                    || cells.contains { cell in relevant.contains(cell) || relevant.contains(Self.withoutTag(cell)) }
+                guard mentions else {
+                    leftOut.append(cells.prefix(2).joined(separator: "  "))
+                    continue
+                }
+            }
+            matchers.append(matcher(for: pieces, table: inTable))
+        }
+        if !leftOut.isEmpty {
+            notes.append("left out \(leftOut.count) table row\(leftOut.count == 1 ? "" : "s") naming nothing this tutorial runs: "
+                + leftOut.map { "`\($0)`" }.joined(separator: ", "))
+        }
+        var seen = Set<DraftMatcher>()
+        matchers = matchers.filter { seen.insert(DraftMatcher(kind: $0.kind, value: $0.value)).inserted }
+        return (matchers, notes)
+    }
+
+    private func matcher(for pieces: [Piece], table: Bool) -> DraftMatcher {
+        let changing = pieces.compactMap { if case .volatile(let text, _) = $0 { text } else { nil } }
+        guard changing.isEmpty else {
+            var regex = "^"
+            for piece in pieces {
+                switch piece {
+                case .stable(let text): regex += Self.regexEscape(text)
+                case .volatile(_, let pattern): regex += pattern
+                case .template(let template): regex += Self.regexTemplate(template)
+                }
+            }
+            let shown = changing.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (changing.count > 3 ? ", …" : "")
+            return DraftMatcher(kind: .matches, value: regex + "$", note: "changes from run to run, so a regex: \(shown)")
+        }
+        var text = ""
+        for piece in pieces {
+            if case .stable(let stable) = piece { text += stable.replacingOccurrences(of: "$", with: "$$") }
+            if case .template(let template) = piece { text += template }
+        }
+        return DraftMatcher(kind: .contains, value: text.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// `line` cut into stable text, changing parts and known texts.
+    private func pieces(_ line: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var rest = Substring(line)
+        while !rest.isEmpty {
+            guard let (found, item) = firstKnown(in: rest) else { break }
+            if found.lowerBound > rest.startIndex { pieces += volatilePieces(String(rest[..<found.lowerBound])) }
+            pieces.append(.template(item.template))
+            rest = rest[found.upperBound...]
+        }
+        if !rest.isEmpty { pieces += volatilePieces(String(rest)) }
+        return pieces
+    }
+
+    private func volatilePieces(_ text: String) -> [Piece] {
+        volatile.segments(text).map { segment in
+            switch segment {
+            case .stable(let stable): .stable(stable)
+            case .volatile(let text, _, let regex): .volatile(text: text, regex: regex)
+            }
+        }
+    }
+
+    /// The earliest known text in `text`, standing alone (not inside a longer word).
+    private func firstKnown(in text: Substring) -> (Range<Substring.Index>, OutputStandIn)? {
+        var best: (Range<Substring.Index>, OutputStandIn)?
+        for item in known {
+            var search = text.startIndex
+            while let range = text[search...].range(of: item.text) {
+                let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
+                let after = range.upperBound < text.endIndex ? text[range.upperBound] : " "
+                if !Self.isWordCharacter(before) && !Self.isWordCharacter(after) {
+                    if let current = best, current.0.lowerBound <= range.lowerBound { break }
+                    best = (range, item)
+                    break
+                }
+                search = range.upperBound
+            }
+        }
+        return best
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "_"
+    }
+
+    /// The cells of a column-header line (`CONTAINER ID   IMAGE   COMMAND`), or nil for any other line.
+    static func headerCells(_ line: String) -> [String]? {
+        let cells = line.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard cells.count >= 2 else { return nil }
+        let allowed = CharacterSet.uppercaseLetters.union(.decimalDigits).union(CharacterSet(charactersIn: " /%._-()"))
+        let headerLike = cells.allSatisfy { cell in
+            cell.unicodeScalars.allSatisfy { allowed.contains($0) }
+                && cell.unicodeScalars.contains { CharacterSet.uppercaseLetters.contains($0) }
+        }
+        return headerLike ? cells : nil
+    }
+
+    /// Text as an ICU regex that matches it; a run of two blanks or more (table padding) as ` +`.
+    static func regexEscape(_ text: String) -> String {
+        var output = ""
+        var blanks = 0
+        func flush() {
+            output += blanks == 1 ? " " : (blanks > 1 ? " +" : "")
+            blanks = 0
+        }
+        for character in text {
+            if character == " " || character == "\t" {
+                blanks += 1
+                continue
+            }
+            flush()
+            if "\\^$.|?*+()[]{}".contains(character) { output += "\\" }
+            output.append(character)
+        }
+        flush()
+        return output
+    }
+
+    /// A template inside a regex: its literal parts escaped, its `${…}` kept (the runner escapes their values).
+    static func regexTemplate(_ template: String) -> String {
+        var output = ""
+        var rest = Substring(template)
+        while let open = rest.range(of: "${"), let close = rest[open.upperBound...].firstIndex(of: "}") {
+            output += regexEscape(String(rest[..<open.lowerBound]))
+            output += rest[open.lowerBound...close]
+            rest = rest[rest.index(after: close)...]
+        }
+        return output + regexEscape(String(rest))
+    }
+
+    /// An image name without its `:tag`.
+    static func withoutTag(_ name: String) -> String {
+        guard let colon = name.lastIndex(of: ":"), !name[colon...].contains("/") else { return name }
+        return String(name[..<colon])
+    }
+}

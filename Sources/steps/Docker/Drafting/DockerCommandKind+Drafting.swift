@@ -1,0 +1,6 @@
+import Workflow
+
+extension DockerCommandKind {
+    /// Both Docker kinds draft through the one `DockerDrafter`.
+    public var drafter: (any CommandDrafter)? { DockerDrafter() }
+}

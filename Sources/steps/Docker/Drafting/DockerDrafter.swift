@@ -1,0 +1,78 @@
+import Workflow
+
+/// Drafts `docker:`, `nvidia-docker:` and `docker-compose:` steps from docker command lines a person
+/// typed, read with `DockerArguments` (the flag table the runner uses): `-it` is `tty: true`,
+/// `nvidia-docker run` needs a GPU, `docker build` without a context gets `.`; containers the text
+/// lets Docker name at random get a name of the learner's own (`DockerContainerNamer`).
+public struct DockerDrafter: CommandDrafter {
+    /// Subcommands that do something useful without arguments (`docker ps` is a step, `docker rm` a mention).
+    static let completeAlone: Set<String> = ["ps", "images", "version", "info", "login", "logout", "stats", "events"]
+
+    /// The drafter of the Docker kinds.
+    public init() {}
+
+    public var name: String { "docker" }
+
+    public var programs: [String] { [DockerCommandKind.docker.key, DockerCommandKind.nvidiaDocker.key, Self.compose] }
+
+    /// Compose v1's program, a Docker-family kind of its own (SPEC 12.3).
+    static let compose = DockerComposeCommandKind().key
+
+    public var environmentNames: Set<String> { ["DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CONFIG"] }
+
+    public var flagsNamingVariables: Set<String> { ["-e", "--env", "--build-arg", "--env-file"] }
+
+    public func isMentionOnly(_ words: [String]) -> Bool {
+        words.count == 2 && !Self.completeAlone.contains(words[1])
+    }
+
+    public func draft(_ typed: TypedCommand) -> DraftOutcome {
+        let names = DraftVariable.environmentNames.union(environmentNames)
+        guard let line = TemplatedCommandLine(typed.text, environmentNames: names, flagsNamingVariables: flagsNamingVariables) else {
+            let remark = "a shell line (pipe, redirection, `&&`, `;`, `$(…)` or `$PWD`): runs with /bin/sh, which gets every var"
+            return .needsShell(remark: remark)
+        }
+        let key = programs.contains(line.words[0]) ? line.words[0] : DockerCommandKind.docker.key
+        let words = Array(line.words.dropFirst())
+        let arguments = DockerArguments(words)
+        let (flags, positionals) = arguments.parse()
+        let subcommand = arguments.subcommand
+        var command = DraftedCommand(key: key, text: line.arguments, words: words, line: typed.line)
+        command.remarks = line.remarks
+        command.variables = line.variables
+        let set = { (names: Set<String>) in flags.contains { names.contains($0.name) && ($0.value == nil || $0.value == "true") } }
+        if ["run", "create", "exec"].contains(subcommand ?? ""), set(["-t", "--tty"]), !set(["-d", "--detach"]) {
+            command.tty = true
+            command.remarks.append("`-t` asks for a terminal: the runner gives it one (`tty: true`)"
+                + (subcommand == "exec" ? "; an interactive command needs `stdin:` or no `-it`" : ""))
+        }
+        if key == DockerCommandKind.nvidiaDocker.key, subcommand == "run" {
+            command.when = "gpu"
+            command.remarks.append("needs a GPU: `when: gpu` skips it elsewhere")
+        }
+        if subcommand == "build", positionals.isEmpty, key != Self.compose {
+            command.text += " ."
+            command.remarks.append("the text gives `docker build` no build context: `.` added")
+        }
+        let tag = subcommand == "build" ? flags.first { $0.name == "-t" || $0.name == "--tag" }?.value : nil
+        command.subject = tag ?? positionals.first?.0
+        command.idWords = [key] + (subcommand.map { [$0] } ?? []) + (arguments.actionIndex.map { [words[$0]] } ?? [])
+        if command.subject == nil { command.idWords += Self.writtenFlags(flags, in: words).map { $0.filter { $0 != "-" } } }
+        command.names = positionals.map(\.0) + flags.compactMap { ["-t", "--tag", "--name"].contains($0.name) ? $0.value : nil }
+        return .drafted(command)
+    }
+
+    public func settle(_ commands: inout [DraftedCommand], outputs: [[String]]) -> [OutputStandIn] {
+        DockerContainerNamer.apply(to: &commands, outputs: outputs, keys: Set(programs))
+    }
+
+    /// The flags as written: a bundle (`-it`) once, as typed, `--name=web` as `--name`.
+    private static func writtenFlags(_ flags: [(name: String, value: String?, index: Int)], in words: [String]) -> [String] {
+        var written: [String] = []
+        for (offset, flag) in flags.enumerated() where offset == 0 || flags[offset - 1].index != flag.index {
+            let bundled = flags.filter { $0.index == flag.index }.count > 1
+            written.append(bundled ? words[flag.index] : flag.name)
+        }
+        return written
+    }
+}
