@@ -45,6 +45,8 @@ let package = Package(
             dependencies: [
                 "Workflow",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // Docker contexts are stored under the SHA-256 of their name.
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -70,6 +70,7 @@ struct RunPreparation {
             policy: policy, selection: selection, failFast: options.failFast, jobs: options.jobs, registry: registry,
             stdinIsTerminal: stdinIsTerminal)
         configuration.keepWorkdir = options.keepWorkdir
+        if options.engineCli { configuration.baseEnvironment[EngineEndpoint.forceCLIVariable] = "1" }
         return configuration
     }
 

@@ -21,11 +21,10 @@ struct GPUProbe: Sendable {
         /// Whether it discovered CDI devices of NVIDIA GPUs (`DiscoveredDevices`, Docker 28.3+).
         var cdiGPUs: Bool
 
-        /// Reads `docker info --format '{{json .}}'`.
-        init(info: [String: Any]?) {
-            runtimes = ((info?["Runtimes"] as? [String: Any])?.keys).map { Array($0).sorted() } ?? []
-            let devices = info?["DiscoveredDevices"] as? [[String: Any]] ?? []
-            cdiGPUs = devices.contains { ($0["Source"] as? String) == "cdi" && (($0["ID"] as? String) ?? "").hasPrefix("nvidia.com/gpu") }
+        /// Reads `docker info`.
+        init(info: EngineInfo) {
+            runtimes = info.runtimes
+            cdiGPUs = info.cdiGPUs
         }
     }
 
