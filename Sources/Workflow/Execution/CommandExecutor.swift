@@ -95,6 +95,14 @@ struct CommandExecutor: Sendable {
                 status: .timeout, reason: "ran past its timeout of \(Self.format(invocation.timeout))", exitCode: exitCode,
                 durationSeconds: duration, command: record, evaluation: evaluation)
         }
+        if !evaluation.passed || end.failure != nil, let recognise = prepared.environmentFault {
+            let output = evaluation.excerpts.output
+            if let explanation = recognise(output.head + output.tail) {
+                return CommandOutcome(
+                    status: .error, reason: redactor.redact(explanation), exitCode: exitCode, durationSeconds: duration, command: record,
+                    evaluation: evaluation)
+            }
+        }
         if let failed = end.failure {
             return CommandOutcome(status: .failed, reason: redactor.redact(failed), exitCode: exitCode, durationSeconds: duration, command: record, evaluation: evaluation)
         }

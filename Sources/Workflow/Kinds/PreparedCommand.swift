@@ -20,6 +20,10 @@ public struct PreparedCommand: Sendable {
     /// foreground with --rm): then it counts as having created something only when it did not (a timeout,
     /// an interrupt, a signal, stopped on a match, or an exit status of 125 or more).
     public var removesItsResources = false
+    /// Recognises, in the output of a run that did not pass, a fault of the environment rather than
+    /// of the learner (e.g. a GPU driver too old for the image): returns the explanation, and the
+    /// step is then `error` with it. Nil (the default) recognises nothing.
+    public var environmentFault: (@Sendable (_ output: String) -> String?)?
 
     /// Creates a prepared command.
     public init(executable: String, arguments: [String], display: [String], binary: String, note: String? = nil) {

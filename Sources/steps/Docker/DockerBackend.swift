@@ -95,6 +95,9 @@ public final class DockerBackend: KindBackend {
         var facts: [String: String] = [:]
         if gpu.fingerprint.available { facts[Self.gpuFlagsFact] = gpu.fingerprint.flags.joined(separator: " ") }
         if let reason = gpu.stepReason { facts[Self.gpu.absentReasonFact] = reason }
+        for (name, value) in GPUFacts(gpu.fingerprint).facts { facts[name] = value }
+        let refusals = await GPUImageCheck.refusals(commands: commands, gpu: gpu.fingerprint, cli: cli, environment: environment)
+        for (image, reason) in refusals { facts[GPUImageCheck.factKey(image: image)] = reason }
         var result = BackendPreflight(
             reachable: true, fingerprint: fingerprint.json, summary: fingerprint.summary,
             capabilities: gpu.fingerprint.available ? [Self.gpu] : [], facts: facts)
