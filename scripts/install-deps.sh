@@ -11,6 +11,7 @@ PACKAGES=(
     chromium fonts-noto-color-emoji python3-pip         # report tests: render the HTML page, junitparser, tap.py
     chromium-driver python3-venv                        # the class board's browser test (selenium in .venv-board)
     openssl                                             # http: tests: a self-signed certificate for the TLS test
+    busybox-static python3                              # http: from inside: a shell-less target; a fake Engine API
 )
 
 missing=()

@@ -11,7 +11,7 @@ struct RunbookCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, ListCommand.self, RunCommand.self, CheckCommand.self, GuideCommand.self, SelftestCommand.self,
-            ReportCommand.self, SchemaCommand.self, DocsCommand.self, ImportCommand.self, ServeCommand.self,
+            ReportCommand.self, SchemaCommand.self, DocsCommand.self, ImportCommand.self, ServeCommand.self, ProbeHTTPCommand.self,
         ]
     )
 

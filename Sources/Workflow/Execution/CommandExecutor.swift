@@ -43,10 +43,12 @@ struct CommandExecutor: Sendable {
         } catch {
             return failure(.error, error.message)
         }
-        let commandContext = CommandContext(
+        var commandContext = CommandContext(
             learner: context.learner.id, step: invocation.stepId, runId: configuration.runId, environment: environment,
             marksCreations: invocation.marksCreations, capabilities: context.capabilities, facts: context.facts,
             workingDirectory: directory)
+        commandContext.readiness = invocation.readiness
+        commandContext.expectedStatus = invocation.expect.status
         let prepared: PreparedCommand
         switch kind.prepare(resolved, context: commandContext) {
         case .failure(let problem): return failure(.error, problem.message)

@@ -66,7 +66,9 @@ struct StepExecution: Sendable {
                 CommandInvocation(
                     command: step.command, expect: step.expect, captures: step.captures, finishOnMatch: step.finishOnMatch, stdin: step.stdin,
                     cwd: step.cwd ?? runbook.defaults.cwd, env: runbook.defaults.env + step.env, tty: step.tty, timeout: timeout,
-                    stepId: step.id, marksCreations: true, terminalInput: terminalInput),
+                    stepId: step.id, marksCreations: true,
+                    readiness: retry.window.map { ReadinessWait(remaining: $0 - (lastStart - firstAttempt), every: retry.delay) },
+                    terminalInput: terminalInput),
                 in: context)
             (status, reason) = (outcome.status, outcome.reason)
             for (name, value) in outcome.evaluation?.captured ?? [:] { context.scope.setCapture(name, value) }

@@ -17,6 +17,10 @@ public struct CommandContext: Sendable {
     /// The command's working directory (the step's `cwd:`, by default the runbook's folder), an
     /// absolute path; nil where nothing runs (docs). In-process kinds resolve relative paths against it.
     public var workingDirectory: String?
+    /// The step's readiness wait (`retry: { for, every }`), for kinds that wait inside one attempt; nil for none.
+    public var readiness: ReadinessWait?
+    /// `status:` as written, for kinds that wait for an accepted status inside one attempt; nil when not written.
+    public var expectedStatus: StatusExpectation?
 
     /// Creates a context.
     public init(

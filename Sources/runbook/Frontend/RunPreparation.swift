@@ -49,7 +49,9 @@ struct RunPreparation {
 
     /// The valid runbook, loaded with every kind (warnings printed; errors end the command with exit status 2).
     func runbook(for learners: [Learner]) throws(CommandFailure) -> Runbook {
-        try RunbookFileLoader.load(path, output: output, registry: registry, remoteEngines: learners.contains { registry.isRemote($0) })
+        try RunbookFileLoader.load(
+            path, output: output, registry: registry, remoteEngines: learners.contains { registry.isRemote($0) },
+            transports: registry.transports(of: learners, environment: ProcessInfo.processInfo.environment))
     }
 
     /// `--only`, `--skip` and (unless `fromIsSelection` is false, as in the guide) `--from`; unknown ids end the command.

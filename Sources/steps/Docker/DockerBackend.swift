@@ -39,6 +39,18 @@ public final class DockerBackend: KindBackend {
         return false
     }
 
+    /// The scheme of the endpoint the learner's CLI would use (`unix`, `tcp`, `ssh`…), the roster's settings over the runner's environment.
+    public func transport(of learner: Learner, environment: [String: String]) -> String? {
+        var environment = environment
+        if let host = learner.settings[Self.hostKey], !host.isEmpty { environment["DOCKER_HOST"] = host }
+        if let context = learner.settings[Self.contextKey], !context.isEmpty {
+            environment["DOCKER_HOST"] = nil
+            environment["DOCKER_CONTEXT"] = context
+        }
+        let scheme = EngineEndpoint.resolve(environment).scheme
+        return scheme.isEmpty ? nil : scheme
+    }
+
     public func host(of learner: Learner, environment: [String: String]) -> String {
         guard let host = learner.settings[Self.hostKey] ?? environment["DOCKER_HOST"], let url = URL(string: host),
               ["tcp", "ssh", "http", "https"].contains(url.scheme ?? ""), let name = url.host, !name.isEmpty else { return "127.0.0.1" }
