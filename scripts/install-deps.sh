@@ -12,6 +12,7 @@ PACKAGES=(
     chromium-driver python3-venv                        # the class board's browser test (selenium in .venv-board)
     openssl                                             # http: tests: a self-signed certificate for the TLS test
     busybox-static python3                              # http: from inside: a shell-less target; a fake Engine API
+    hyperfine bc                                        # benchmarks (bench/): paired timings
 )
 
 missing=()
