@@ -12,21 +12,27 @@ struct EngineAPITests {
     static let fakeEngine = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Shared/fake-engine.py")
 
-    @Test("every probe through the API and through the CLI: same statuses, reasons, excerpts, commands, fingerprint",
-          .enabled(if: DockerAvailability.engineShouldRun, DockerAvailability.whyEngine))
+    @Test(
+        "every probe through the API and through the CLI: same statuses, reasons, excerpts, commands, fingerprint",
+        .enabled(if: DockerAvailability.engineShouldRun, DockerAvailability.whyEngine))
     func parity() throws {
         try DockerAvailability.requireEngine()
         let scratch = DockerScratch()
         defer { scratch.removeAll() }
-        let (web, net, vol, image, alias) = (scratch.name("web"), scratch.name("net"), scratch.name("vol"), scratch.name("img"), scratch.name("alias"))
+        let (web, net, vol, image, alias) = (
+            scratch.name("web"), scratch.name("net"), scratch.name("vol"), scratch.name("img"), scratch.name("alias")
+        )
         scratch.madeNetwork(net)
         try scratch.docker(["network", "create", net])
         scratch.madeVolume(vol)
         try scratch.docker(["volume", "create", vol])
         scratch.madeContainer(web)
-        let script = "umask 022; echo hello > /srv/index.html; ln -s /srv/index.html /srv/link; ln -s index.html /srv/relative; "
+        let script =
+            "umask 022; echo hello > /srv/index.html; ln -s /srv/index.html /srv/link; ln -s index.html /srv/relative; "
             + "ln -s nowhere /srv/dangling; exec sleep 300"
-        try scratch.docker(["run", "-d", "--name", web, "--network", net, "--network-alias", alias, DockerAvailability.baseImage, "sh", "-c", script])
+        try scratch.docker([
+            "run", "-d", "--name", web, "--network", net, "--network-alias", alias, DockerAvailability.baseImage, "sh", "-c", script,
+        ])
         scratch.madeImage(image)
         try scratch.docker(["commit", "--change", "EXPOSE 80/tcp", web, image])
         let vars = ["web": web, "gone": scratch.name("gone"), "net": net, "alias": alias, "vol": vol, "image": image]
@@ -36,12 +42,14 @@ struct EngineAPITests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let api = try Self.run(Self.parity, arguments, in: folder, out: "api")
         let cli = try Self.run(Self.parity, arguments + ["--engine-cli"], in: folder, out: "cli")
-        #expect(api.statuses() == [
-            "container": "passed", "container-gone": "passed", "container-wrong": "failed", "image": "passed", "image-gone": "passed",
-            "volume": "passed", "volume-gone": "failed", "network": "passed", "network-gone": "passed", "file": "passed",
-            "file-link": "passed", "file-relative-link": "passed", "file-dangling": "passed", "folder": "passed", "file-missing": "passed",
-            "file-no-container": "error",
-        ])
+        #expect(
+            api.statuses() == [
+                "container": "passed", "container-gone": "passed", "container-wrong": "failed", "image": "passed", "image-gone": "passed",
+                "volume": "passed", "volume-gone": "failed", "network": "passed", "network-gone": "passed", "file": "passed",
+                "file-link": "passed", "file-relative-link": "passed", "file-dangling": "passed", "folder": "passed",
+                "file-missing": "passed",
+                "file-no-container": "error",
+            ])
         for (id, step) in api.steps() {
             let other = try #require(cli.steps()[id])
             #expect(Self.timeless(step) == Self.timeless(other), "step \(id) differs:\n\(step)\n\(other)")
@@ -63,7 +71,9 @@ struct EngineAPITests {
         let inspect = results.steps()["inspect"]?["reason"] as? String ?? ""
         #expect(inspect.contains("closed the connection") || inspect.contains("stopped answering"), "\(inspect)")
         let after = results.steps()["after"]?["reason"] as? String ?? ""
-        #expect(after.hasPrefix("Cannot connect to the Docker daemon at unix://") && after.hasSuffix("Is the docker daemon running?"), "\(after)")
+        #expect(
+            after.hasPrefix("Cannot connect to the Docker daemon at unix://") && after.hasSuffix("Is the docker daemon running?"),
+            "\(after)")
         #expect(log.contains("GET /v1.41/containers/web/json"), "asked at the negotiated version: \(log)")
     }
 
@@ -72,7 +82,9 @@ struct EngineAPITests {
         let (results, _) = try Self.runAgainstFakeEngine("malformed-info")
         let preflight = results.learners.first?["preflight"] as? [String: Any]
         let message = preflight?["message"] as? String ?? ""
-        #expect(message == "the engine's answer to `docker info` is not JSON: expected a key in double quotes at line 1, column 28", "\(message)")
+        #expect(
+            message == "the engine's answer to `docker info` is not JSON: expected a key in double quotes at line 1, column 28",
+            "\(message)")
         #expect(results.statuses()["inspect"] == "error")
     }
 
@@ -80,7 +92,9 @@ struct EngineAPITests {
     func malformedInspect() throws {
         let (results, _) = try Self.runAgainstFakeEngine("malformed-inspect")
         let reason = results.steps()["inspect"]?["reason"] as? String ?? ""
-        #expect(reason == "the engine's answer to `docker container inspect web` is not JSON: expected a key in double quotes at line 1, column 2")
+        #expect(
+            reason
+                == "the engine's answer to `docker container inspect web` is not JSON: expected a key in double quotes at line 1, column 2")
         #expect(results.statuses()["inspect"] == "error")
     }
 
@@ -95,7 +109,8 @@ struct EngineAPITests {
 
     /// Runs `runbook run RUNBOOK ARGUMENTS… --out FOLDER/OUT`; returns the results.
     static func run(_ runbook: URL, _ arguments: [String], in folder: URL, out: String) throws -> ResultsFile {
-        let outcome = try RunbookBinary.run(["run", runbook.path, "--out", folder.appendingPathComponent(out).path] + arguments, in: folder)
+        let outcome = try RunbookBinary.run(
+            ["run", runbook.path, "--out", folder.appendingPathComponent(out).path] + arguments, in: folder)
         RunbookBinary.expectNoCrash(outcome)
         return try ResultsFile(directory: folder.appendingPathComponent(out))
     }
@@ -120,7 +135,8 @@ struct EngineAPITests {
         }
         let out = folder.appendingPathComponent("results")
         let outcome = try RunbookBinary.run(
-            ["run", fakeRunbook.path, "--out", out.path], in: folder, environment: ["DOCKER_HOST": "unix://\(socket)", "DOCKER_CONTEXT": ""])
+            ["run", fakeRunbook.path, "--out", out.path], in: folder,
+            environment: ["DOCKER_HOST": "unix://\(socket)", "DOCKER_CONTEXT": ""])
         RunbookBinary.expectNoCrash(outcome)
         let log = (try? String(contentsOfFile: socket + ".log", encoding: .utf8)) ?? ""
         return (try ResultsFile(directory: out), log)

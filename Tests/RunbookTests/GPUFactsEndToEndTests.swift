@@ -10,9 +10,11 @@ struct GPUFactsEndToEndTests {
 
     @Test("an image that needs a newer CUDA than the driver's: both GPU steps are error and never run")
     func refusedBeforeRunning() throws {
-        let run = try StubDocker.run(Self.steps, environment: ["STUB_GPU": "gpus", "STUB_IMAGE_ENV": #"["NVIDIA_REQUIRE_CUDA=cuda>=12.6"]"#])
+        let run = try StubDocker.run(
+            Self.steps, environment: ["STUB_GPU": "gpus", "STUB_IMAGE_ENV": #"["NVIDIA_REQUIRE_CUDA=cuda>=12.6"]"#])
         let steps = run.results.steps()
-        let reason = "image stub/gpu:latest needs CUDA 12.6 or newer (NVIDIA_REQUIRE_CUDA=cuda>=12.6), but this machine's NVIDIA driver "
+        let reason =
+            "image stub/gpu:latest needs CUDA 12.6 or newer (NVIDIA_REQUIRE_CUDA=cuda>=12.6), but this machine's NVIDIA driver "
             + "550.54.15 supports CUDA up to 12.4: update the driver, or use an image built for CUDA 12.4 or older"
         for id in ["train", "gpus"] {
             #expect(steps[id]?["status"] as? String == "error")
@@ -24,20 +26,25 @@ struct GPUFactsEndToEndTests {
 
     @Test("the runtime's `unsatisfied condition: cuda>=`: error with the driver's versions")
     func unsatisfiedAtStart() throws {
-        let message = "docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create "
+        let message =
+            "docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create "
             + "failed: nvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.6, please update your driver to a newer "
             + "version, or use an earlier cuda container: unknown."
         let run = try StubDocker.run(Self.steps, environment: ["STUB_GPU": "gpus", "STUB_RUN_ERROR": message])
         let train = run.results.steps()["train"]
         #expect(train?["status"] as? String == "error")
-        #expect((train?["reason"] as? String)?.hasPrefix(
-            "the image needs CUDA 12.6 or newer, but this machine's NVIDIA driver 550.54.15 supports CUDA up to 12.4") == true, "\(train ?? [:])")
+        #expect(
+            (train?["reason"] as? String)?.hasPrefix(
+                "the image needs CUDA 12.6 or newer, but this machine's NVIDIA driver 550.54.15 supports CUDA up to 12.4") == true,
+            "\(train ?? [:])")
     }
 
-    @Test("no kernel image, and NVML that cannot start: error with what they mean", arguments: [
-        ("RuntimeError: CUDA error: no kernel image is available for execution on the device", "compute capability 8.0"),
-        ("Failed to initialize NVML: Unknown Error", "lost access to the GPU"),
-    ])
+    @Test(
+        "no kernel image, and NVML that cannot start: error with what they mean",
+        arguments: [
+            ("RuntimeError: CUDA error: no kernel image is available for execution on the device", "compute capability 8.0"),
+            ("Failed to initialize NVML: Unknown Error", "lost access to the GPU"),
+        ])
     func failuresWhileRunning(output: String, expected: String) throws {
         let run = try StubDocker.run(Self.steps, environment: ["STUB_GPU": "gpus", "STUB_RUN_ERROR": output])
         let gpus = run.results.steps()["gpus"]
@@ -47,7 +54,8 @@ struct GPUFactsEndToEndTests {
 
     @Test("a driver too old for compute_cap: the GPU is there, its details unknown")
     func oldDriver() throws {
-        let run = try StubDocker.run(Self.steps, environment: ["STUB_GPU": "gpus", "STUB_GPU_QUERY": #"Field "compute_cap" is not a valid field to query."#])
+        let run = try StubDocker.run(
+            Self.steps, environment: ["STUB_GPU": "gpus", "STUB_GPU_QUERY": #"Field "compute_cap" is not a valid field to query."#])
         #expect(run.gpu["available"] as? Bool == true)
         #expect(run.gpu["count"] == nil)
         #expect(run.results.statuses()["train"] == "passed")

@@ -39,7 +39,8 @@ struct GPULadderTests {
         #expect(run.gpu["count"] as? Int == 2)
         #expect(run.gpu["models"] as? [String] == ["NVIDIA A100-SXM4-40GB"])
         let evidence = (run.gpu["evidence"] as? [[String: Any]])?.first
-        let query = "nvidia-smi --query-gpu=name,uuid,compute_cap,memory.total,mig.mode.current,driver_version --format=csv,noheader,nounits"
+        let query = "nvidia-smi --query-gpu=name,uuid,compute_cap,memory.total,mig.mode.current,driver_version "
+            + "--format=csv,noheader,nounits"
         #expect(evidence?["command"] as? String == "docker run --rm --pull never --gpus all stub/gpu:latest \(query)")
         #expect(evidence?["exitCode"] as? Int == 0)
         #expect((evidence?["output"] as? String)?.hasPrefix("NVIDIA A100-SXM4-40GB, GPU-0b6f2a1c-") == true)

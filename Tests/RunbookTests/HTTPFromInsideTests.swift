@@ -33,7 +33,8 @@ struct HTTPFromInsideTests {
         let vars = ["net": net, "site": site, "target": target, "late": late, "gone": scratch.name("gone")]
         let out = folder.appendingPathComponent("results")
         let running = try RunbookBinary.start(
-            ["run", Self.inside.path, "--out", out.path] + vars.sorted { $0.key < $1.key }.flatMap { ["--var", "\($0.key)=\($0.value)"] }, in: folder)
+            ["run", Self.inside.path, "--out", out.path] + vars.sorted { $0.key < $1.key }.flatMap { ["--var", "\($0.key)=\($0.value)"] },
+            in: folder)
         // The late server starts once the wait's probe container is there: one container for the whole wait.
         while running.isRunning {
             let probes = DockerAvailability.docker(["ps", "-q", "--filter", "label=io.runbook.step=late"])
@@ -46,9 +47,11 @@ struct HTTPFromInsideTests {
         let outcome = try running.finish()
         RunbookBinary.expectNoCrash(outcome)
         let results = try ResultsFile(directory: out)
-        #expect(results.statuses() == [
-            "by-alias": "passed", "in-namespace": "passed", "not-found": "passed", "late": "passed", "refused": "failed", "no-container": "error",
-        ], "\(outcome.stdout)\(outcome.stderr)")
+        #expect(
+            results.statuses() == [
+                "by-alias": "passed", "in-namespace": "passed", "not-found": "passed", "late": "passed", "refused": "failed",
+                "no-container": "error",
+            ], "\(outcome.stdout)\(outcome.stderr)")
         let steps = results.steps()
         #expect(steps["late"]?["attempts"] as? Int == 1, "the wait ran inside one probe container")
         #expect(steps["refused"]?["reason"] as? String == "connection refused: http://\(site):81/")
@@ -58,7 +61,9 @@ struct HTTPFromInsideTests {
         #expect(command?["display"] as? String == "docker run --rm --network \(net) curlimages/curl -i -L http://\(site)/")
         let shown = steps["in-namespace"]?["command"] as? [String: Any]
         #expect(shown?["display"] as? String == "docker run --rm --network container:\(target) curlimages/curl -i -L http://127.0.0.1:80/")
-        let left = DockerAvailability.docker(["ps", "-aq", "--filter", "label=io.runbook.learner=local", "--filter", "label=io.runbook.step=late"])
+        let left = DockerAvailability.docker([
+            "ps", "-aq", "--filter", "label=io.runbook.learner=local", "--filter", "label=io.runbook.step=late",
+        ])
         #expect(left.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "probe containers remove themselves")
     }
 
@@ -67,10 +72,15 @@ struct HTTPFromInsideTests {
         let folder = try RunbookBinary.temporaryDirectory("http-inside-ssh")
         defer { try? FileManager.default.removeItem(at: folder) }
         let roster = folder.appendingPathComponent("roster.yaml")
-        try "learners:\n  - { id: alice, docker_host: 'ssh://alice@lab-01.example.org' }\n".write(to: roster, atomically: true, encoding: .utf8)
-        let outcome = try RunbookBinary.run(["run", Self.overSSH.path, "--learners", roster.path, "--out", folder.appendingPathComponent("out").path])
+        try "learners:\n  - { id: alice, docker_host: 'ssh://alice@lab-01.example.org' }\n".write(
+            to: roster, atomically: true, encoding: .utf8)
+        let outcome = try RunbookBinary.run([
+            "run", Self.overSSH.path, "--learners", roster.path, "--out", folder.appendingPathComponent("out").path,
+        ])
         #expect(outcome.status == 2, "\(outcome.stdout)\(outcome.stderr)")
-        #expect(outcome.stderr.contains("from-over-ssh.yaml:7:24: error: `from:` cannot be used when a learner's engine is reached over ssh://"))
+        #expect(
+            outcome.stderr.contains("from-over-ssh.yaml:7:24: error: `from:` cannot be used when a learner's engine is reached over ssh://")
+        )
         #expect(outcome.stderr.contains("docker run --rm --network NET curlimages/curl -i URL"))
         let valid = try RunbookBinary.run(["validate", Self.overSSH.path])
         #expect(valid.status == 0, "without a roster nothing says ssh: \(valid.stderr)")
@@ -89,7 +99,9 @@ struct HTTPFromInsideTests {
             try files.createDirectory(at: root.appendingPathComponent("tmp"), withIntermediateDirectories: true)
             try files.copyItem(atPath: "/bin/busybox", toPath: root.appendingPathComponent("bin/sh").path)
             try files.copyItem(atPath: "/bin/busybox", toPath: root.appendingPathComponent("bin/busybox").path)
-            change = #"CMD ["/bin/sh", "-c", "while [ ! -e /tmp/go ]; do /bin/busybox sleep 0.1; done; exec /bin/busybox httpd -f -p 80 -h /www"]"#
+            change =
+                #"CMD ["/bin/sh", "-c", "while [ ! -e /tmp/go ]; do /bin/busybox sleep 0.1; done; "#
+                + #"exec /bin/busybox httpd -f -p 80 -h /www"]"#
         } else {
             try files.copyItem(atPath: "/bin/busybox", toPath: root.appendingPathComponent("httpd").path)
             change = #"CMD ["/httpd", "-f", "-p", "80", "-h", "/www"]"#

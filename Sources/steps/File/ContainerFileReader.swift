@@ -41,7 +41,9 @@ struct ContainerFileReader: CommandAction {
         switch ending {
         case .failed(let failure):
             if failure.kind == .interrupted { return ActionOutcome(problem: .error("`docker cp` was interrupted")) }
-            if failure.status == 404, DockerNotFound.saysNoPath(failure.message) { return ActionOutcome(facts: SubjectFacts(subject: file, exists: false)) }
+            if failure.status == 404, DockerNotFound.saysNoPath(failure.message) {
+                return ActionOutcome(facts: SubjectFacts(subject: file, exists: false))
+            }
             return ActionOutcome(problem: .error(failure.message))
         case .complete, .stopped:
             return facts(of: summary, stopped: ending == .stopped)

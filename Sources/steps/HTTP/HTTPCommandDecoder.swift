@@ -76,7 +76,8 @@ struct HTTPCommandDecoder {
             return nil
         }
         if options.isEmpty, pairs.isEmpty {
-            reader.error("`from:` needs `container: NAME` or `network: NET`, e.g. `from: { network: \"${learner}-net\" }`", at: node.location)
+            reader.error(
+                "`from:` needs `container: NAME` or `network: NET`, e.g. `from: { network: \"${learner}-net\" }`", at: node.location)
             return nil
         }
         return options.isEmpty ? nil : options

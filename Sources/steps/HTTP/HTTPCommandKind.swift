@@ -23,9 +23,11 @@ public struct HTTPCommandKind: CommandKind {
             let action = HTTPFromInsideAction(
                 request: request, origin: origin,
                 arguments: HTTPProbeArguments(request: request, readiness: context.readiness, statuses: context.expectedStatus),
-                labels: DockerLabels.flags(run: context.runId, learner: context.learner, step: context.step), environment: context.environment)
+                labels: DockerLabels.flags(run: context.runId, learner: context.learner, step: context.step),
+                environment: context.environment)
             var prepared = PreparedCommand(
-                action: action, record: ["docker"] + action.dockerArguments(image: ProbeImage.repository), display: request.shownWords, binary: "docker")
+                action: action, record: ["docker"] + action.dockerArguments(image: ProbeImage.repository), display: request.shownWords,
+                binary: "docker")
             prepared.createsResources = context.marksCreations
             prepared.removesItsResources = true
             return .success(prepared)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Steps
 
 /// GPU facts (SPEC 12.4) from fixtures in NVIDIA's documented formats (not captured on real
@@ -29,7 +30,10 @@ struct GPUFactsTests {
     @Test("a query line: name, UUID, compute capability, MiB, MIG; [N/A] is nothing; a name with a comma")
     func queryLine() {
         let query = NvidiaSMIQuery("NVIDIA GeForce RTX 4070, Laptop GPU, GPU-1b72, 8.9, 8188, [N/A], 566.36\nnot a record\n")
-        #expect(query.devices == [GPUDevice(name: "NVIDIA GeForce RTX 4070, Laptop GPU", uuid: "GPU-1b72", computeCapability: "8.9", memoryMiB: 8188)])
+        #expect(
+            query.devices == [
+                GPUDevice(name: "NVIDIA GeForce RTX 4070, Laptop GPU", uuid: "GPU-1b72", computeCapability: "8.9", memoryMiB: 8188)
+            ])
         #expect(query.driver == "566.36")
         #expect(NvidiaSMIQuery("Field \"compute_cap\" is not a valid field to query.").devices.isEmpty)
     }
@@ -59,23 +63,31 @@ struct GPUFactsTests {
     @Test("an image the driver cannot run is refused with both versions; NVIDIA_DISABLE_REQUIRE lets it through")
     func imageRefusal() {
         let gpu = GPUFingerprint(available: true, driver: "535.129.03", cudaMax: "12.2")
-        let reason = GPUImageCheck.reason(image: "pytorch:2.4-cuda12.4", variables: ["PATH=/bin", "NVIDIA_REQUIRE_CUDA=cuda>=12.4"], gpu: gpu)
-        #expect(reason == "image pytorch:2.4-cuda12.4 needs CUDA 12.4 or newer (NVIDIA_REQUIRE_CUDA=cuda>=12.4), but this machine's "
-            + "NVIDIA driver 535.129.03 supports CUDA up to 12.2: update the driver, or use an image built for CUDA 12.2 or older")
-        #expect(GPUImageCheck.reason(image: "x", variables: ["NVIDIA_REQUIRE_CUDA=cuda>=12.4", "NVIDIA_DISABLE_REQUIRE=true"], gpu: gpu) == nil)
+        let reason = GPUImageCheck.reason(
+            image: "pytorch:2.4-cuda12.4", variables: ["PATH=/bin", "NVIDIA_REQUIRE_CUDA=cuda>=12.4"], gpu: gpu)
+        #expect(
+            reason == "image pytorch:2.4-cuda12.4 needs CUDA 12.4 or newer (NVIDIA_REQUIRE_CUDA=cuda>=12.4), but this machine's "
+                + "NVIDIA driver 535.129.03 supports CUDA up to 12.2: update the driver, or use an image built for CUDA 12.2 or older")
+        #expect(
+            GPUImageCheck.reason(image: "x", variables: ["NVIDIA_REQUIRE_CUDA=cuda>=12.4", "NVIDIA_DISABLE_REQUIRE=true"], gpu: gpu) == nil)
         #expect(GPUImageCheck.reason(image: "x", variables: ["NVIDIA_REQUIRE_CUDA=cuda>=12.0"], gpu: gpu) == nil)
         #expect(GPUImageCheck.reason(image: "x", variables: ["PATH=/bin"], gpu: gpu) == nil)
     }
 
     @Test("the three GPU failures become sentences; other output is not a GPU fault")
     func faults() throws {
-        let gpu = GPUFacts(GPUFingerprint(available: true, driver: "470.57.02", cudaMax: "11.4", devices: [GPUDevice(name: "Tesla T4", computeCapability: "7.5")]))
-        let cuda = try #require(GPUFault.explain(
-            "docker: Error response from daemon: failed to create task for container: … nvidia-container-cli: requirement error: "
-                + "unsatisfied condition: cuda>=12.4, please update your driver to a newer version, or use an earlier cuda container: unknown.",
-            gpu: gpu))
+        let gpu = GPUFacts(
+            GPUFingerprint(
+                available: true, driver: "470.57.02", cudaMax: "11.4", devices: [GPUDevice(name: "Tesla T4", computeCapability: "7.5")]))
+        let cuda = try #require(
+            GPUFault.explain(
+                "docker: Error response from daemon: failed to create task for container: … nvidia-container-cli: requirement error: "
+                    + "unsatisfied condition: cuda>=12.4, please update your driver to a newer version, "
+                    + "or use an earlier cuda container: unknown.",
+                gpu: gpu))
         #expect(cuda.hasPrefix("the image needs CUDA 12.4 or newer, but this machine's NVIDIA driver 470.57.02 supports CUDA up to 11.4"))
-        let kernel = try #require(GPUFault.explain("RuntimeError: CUDA error: no kernel image is available for execution on the device", gpu: gpu))
+        let kernel = try #require(
+            GPUFault.explain("RuntimeError: CUDA error: no kernel image is available for execution on the device", gpu: gpu))
         #expect(kernel.contains("compute capability 7.5"))
         let nvml = try #require(GPUFault.explain("Failed to initialize NVML: Unknown Error", gpu: gpu))
         #expect(nvml.contains("lost access to the GPU"))

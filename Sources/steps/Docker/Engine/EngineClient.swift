@@ -78,7 +78,9 @@ public final class EngineClient: Sendable {
     }
 
     /// `GET path` whose answer is one JSON document, parsed; `what` names the call in messages ("docker info").
-    public func json(_ path: String, query: [(String, String)] = [], at endpoint: EngineEndpoint, what: String) async throws(EngineFailure) -> JSONNode {
+    public func json(_ path: String, query: [(String, String)] = [], at endpoint: EngineEndpoint, what: String) async throws(EngineFailure)
+        -> JSONNode
+    {
         let answer = try await call(.GET, path, query: query, at: endpoint)
         do {
             return try JSONParser.parse(answer.body)
@@ -92,12 +94,13 @@ public final class EngineClient: Sendable {
     /// The raw JSON of `docker <object> inspect NAME` (the object itself), nil when the engine has no such object.
     public func inspect(_ object: String, _ name: String, at endpoint: EngineEndpoint) async throws(EngineFailure) -> [UInt8]? {
         let encoded = Self.pathComponent(name)
-        let path = switch object {
-        case "container": "/containers/\(encoded)/json"
-        case "image": "/images/\(encoded)/json"
-        case "volume": "/volumes/\(encoded)"
-        default: "/networks/\(encoded)"
-        }
+        let path =
+            switch object {
+            case "container": "/containers/\(encoded)/json"
+            case "image": "/images/\(encoded)/json"
+            case "volume": "/volumes/\(encoded)"
+            default: "/networks/\(encoded)"
+            }
         do throws(EngineFailure) {
             let answer = try await call(.GET, path, at: endpoint)
             do {
@@ -112,12 +115,15 @@ public final class EngineClient: Sendable {
     }
 
     /// The ids of the containers with all of `labels`, in any of `statuses` (all when empty): `docker ps -aq --no-trunc --filter …`.
-    public func listContainers(labels: [String: String], statuses: [String] = [], at endpoint: EngineEndpoint) async throws(EngineFailure) -> [String] {
+    public func listContainers(labels: [String: String], statuses: [String] = [], at endpoint: EngineEndpoint) async throws(EngineFailure)
+        -> [String]
+    {
         var filters: [JSONNode.Member] = [
             .init(key: "label", value: .array(labels.sorted { $0.key < $1.key }.map { .string("\($0.key)=\($0.value)") }))
         ]
         if !statuses.isEmpty { filters.append(.init(key: "status", value: .array(statuses.map { .string($0) }))) }
-        let list = try await json("/containers/json", query: [("all", "1"), ("filters", JSONNode.object(filters).text)], at: endpoint, what: "docker ps")
+        let list = try await json(
+            "/containers/json", query: [("all", "1"), ("filters", JSONNode.object(filters).text)], at: endpoint, what: "docker ps")
         guard case .found(.array(let ids)) = Self.lookup(".[].Id", in: list) else { return [] }
         return ids.compactMap { if case .string(let id) = $0 { id } else { nil } }
     }
@@ -159,7 +165,11 @@ public final class EngineClient: Sendable {
             tasks[key] = task
             return task
         }
-        let result = await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
+        let result = await withTaskCancellationHandler {
+            await task.value
+        } onCancel: {
+            task.cancel()
+        }
         switch result {
         case .success(let version): return version
         case .failure(let failure):
@@ -185,7 +195,9 @@ public final class EngineClient: Sendable {
     private func url(_ endpoint: EngineEndpoint, _ uri: String) throws(EngineFailure) -> String {
         switch endpoint.transport {
         case .unix(let path):
-            guard let url = URL(httpURLWithSocketPath: path, uri: uri) else { throw EngineFailure(.unreachable, "cannot use the socket \(path)") }
+            guard let url = URL(httpURLWithSocketPath: path, uri: uri) else {
+                throw EngineFailure(.unreachable, "cannot use the socket \(path)")
+            }
             return url.absoluteString
         case .tcp(let host, let port):
             return "http://\(host.contains(":") ? "[\(host)]" : host):\(port)\(uri)"
@@ -221,7 +233,8 @@ public final class EngineClient: Sendable {
                 return EngineFailure(.unreachable, "the Docker daemon at \(endpoint.text) did not answer in time")
             }
             if reading, client == .remoteConnectionClosed {
-                return EngineFailure(.unreachable, "the Docker daemon at \(endpoint.text) closed the connection before the end of its answer")
+                return EngineFailure(
+                    .unreachable, "the Docker daemon at \(endpoint.text) closed the connection before the end of its answer")
             }
         }
         if let io = error as? IOError, io.errnoCode == EACCES {

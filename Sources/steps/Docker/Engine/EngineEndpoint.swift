@@ -91,7 +91,9 @@ public struct EngineEndpoint: Sendable, Hashable {
             return EngineEndpoint(transport: path.isEmpty ? .cli(reason: "no socket path") : .unix(path: path), text: host)
         }
         let isPlain = lowered.hasPrefix("tcp://") || lowered.hasPrefix("http://")
-        guard isPlain, !tls else { return EngineEndpoint(transport: .cli(reason: tls ? "TLS" : "\(host) is not a unix socket or tcp://"), text: host) }
+        guard isPlain, !tls else {
+            return EngineEndpoint(transport: .cli(reason: tls ? "TLS" : "\(host) is not a unix socket or tcp://"), text: host)
+        }
         guard let url = URL(string: host), let name = url.host, !name.isEmpty else {
             return EngineEndpoint(transport: .cli(reason: "cannot read \(host)"), text: host)
         }
@@ -108,8 +110,8 @@ public struct EngineEndpoint: Sendable, Hashable {
     /// `currentContext` of `config.json`, if set.
     static func currentContext(config: String) -> String? {
         guard let data = FileManager.default.contents(atPath: config + "/config.json"),
-              let document = try? JSONParser.parse([UInt8](data)),
-              case .found(.string(let name)) = try? JSONPath(parsing: ".currentContext").lookup(in: document), !name.isEmpty
+            let document = try? JSONParser.parse([UInt8](data)),
+            case .found(.string(let name)) = try? JSONPath(parsing: ".currentContext").lookup(in: document), !name.isEmpty
         else { return nil }
         return name
     }
@@ -119,7 +121,7 @@ public struct EngineEndpoint: Sendable, Hashable {
         let digest = SHA256.hash(data: Data(name.utf8)).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
         let meta = "\(config)/contexts/meta/\(digest)/meta.json"
         guard let data = FileManager.default.contents(atPath: meta), let document = try? JSONParser.parse([UInt8](data)),
-              case .found(.string(let host)) = try? JSONPath(parsing: ".Endpoints.docker.Host").lookup(in: document)
+            case .found(.string(let host)) = try? JSONPath(parsing: ".Endpoints.docker.Host").lookup(in: document)
         else { return EngineEndpoint(transport: .cli(reason: "context \(name) is not readable here"), text: "context \(name)") }
         let tls = FileManager.default.fileExists(atPath: "\(config)/contexts/tls/\(digest)/docker")
         return parse(host, tls: tls)

@@ -10,7 +10,9 @@ enum GPUImageCheck {
     static func factKey(image: String) -> String { "docker.gpu.refused." + image }
 
     /// Image → reason, for the images of `commands` whose requirement `gpu` cannot meet.
-    static func refusals(commands: [ResolvedCommand], gpu: GPUFingerprint, cli: DockerCLI, environment: [String: String]) async -> [String: String] {
+    static func refusals(commands: [ResolvedCommand], gpu: GPUFingerprint, cli: DockerCLI, environment: [String: String]) async -> [String:
+        String]
+    {
         guard gpu.available, gpu.cudaMax != nil || gpu.driver != nil else { return [:] }
         var images: [String] = []
         for image in commands.filter(GPUCommands.needsGPU).compactMap({ GPUCommands.image(of: $0.words) }) where !images.contains(image) {
@@ -33,7 +35,8 @@ enum GPUImageCheck {
         }
         if let disabled = values["NVIDIA_DISABLE_REQUIRE"], ["1", "true", "yes"].contains(disabled.lowercased()) { return nil }
         guard let text = values["NVIDIA_REQUIRE_CUDA"], let requirement = CUDARequirement(text),
-              !requirement.isMet(cudaMax: gpu.cudaMax, driver: gpu.driver) else { return nil }
+            !requirement.isMet(cudaMax: gpu.cudaMax, driver: gpu.driver)
+        else { return nil }
         let needed = requirement.cuda.map { "CUDA \($0) or newer" } ?? "a newer NVIDIA driver"
         let driver = gpu.driver.map { "NVIDIA driver \($0)" } ?? "NVIDIA driver"
         let supports = gpu.cudaMax.map { "supports CUDA up to \($0)" } ?? "does not meet it"

@@ -23,14 +23,17 @@ struct NvidiaSMIQuery: Sendable, Hashable {
             // A model name may hold ", ": the other fields are counted from the end.
             let tail = Array(parts.suffix(Self.fields.count - 1))
             let name = parts.dropLast(Self.fields.count - 1).joined(separator: ", ")
-            let mig: Bool? = switch tail[3].lowercased() {
-            case "enabled": true
-            case "disabled": false
-            default: nil
-            }
-            devices.append(GPUDevice(
-                name: name, uuid: Self.value(tail[0]), computeCapability: Self.value(tail[1]), memoryMiB: Self.value(tail[2]).flatMap { Int($0) },
-                mig: mig))
+            let mig: Bool? =
+                switch tail[3].lowercased() {
+                case "enabled": true
+                case "disabled": false
+                default: nil
+                }
+            devices.append(
+                GPUDevice(
+                    name: name, uuid: Self.value(tail[0]), computeCapability: Self.value(tail[1]),
+                    memoryMiB: Self.value(tail[2]).flatMap { Int($0) },
+                    mig: mig))
             driver = driver ?? Self.value(tail[4])
         }
         self.devices = devices

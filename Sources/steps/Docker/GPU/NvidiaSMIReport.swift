@@ -36,7 +36,8 @@ struct NvidiaSMIReport: Sendable, Hashable {
 
     /// The text of the first `<name>…</name>` in `text`, trimmed; nil when absent or "N/A".
     static func element(_ name: String, in text: String) -> String? {
-        guard let open = text.range(of: "<\(name)>"), let close = text.range(of: "</\(name)>", range: open.upperBound..<text.endIndex) else {
+        guard let open = text.range(of: "<\(name)>"), let close = text.range(of: "</\(name)>", range: open.upperBound..<text.endIndex)
+        else {
             return nil
         }
         let value = text[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
@@ -46,7 +47,8 @@ struct NvidiaSMIReport: Sendable, Hashable {
     /// `text` without its `<name>…</name>` blocks.
     static func removing(_ name: String, from text: String) -> String {
         var result = text
-        while let open = result.range(of: "<\(name)>"), let close = result.range(of: "</\(name)>", range: open.upperBound..<result.endIndex) {
+        while let open = result.range(of: "<\(name)>"), let close = result.range(of: "</\(name)>", range: open.upperBound..<result.endIndex)
+        {
             result.removeSubrange(open.lowerBound..<close.upperBound)
         }
         return result

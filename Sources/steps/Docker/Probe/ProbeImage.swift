@@ -29,7 +29,11 @@ final class ProbeImage: Sendable {
             tasks[key] = task
             return task
         }
-        let result = await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
+        let result = await withTaskCancellationHandler {
+            await task.value
+        } onCancel: {
+            task.cancel()
+        }
         if case .failure = result { references.withLock { tasks in if tasks[key] == task { tasks[key] = nil } } }
         return result
     }
@@ -73,8 +77,11 @@ final class ProbeImage: Sendable {
     /// Removes the probe images of the same executable path but another tag (best effort: one in use stays).
     private func removeEarlier(than reference: String, executable: String, environment: [String: String]) async {
         let listing = await cli.run(
-            ["image", "ls", "--filter", "label=\(Self.binaryLabel)=\(executable)", "--format", "{{.Repository}}:{{.Tag}}"], environment: environment)
-        let earlier = listing.stdout.split(separator: "\n").map(String.init).filter { $0 != reference && $0.hasPrefix(Self.repository + ":") }
+            ["image", "ls", "--filter", "label=\(Self.binaryLabel)=\(executable)", "--format", "{{.Repository}}:{{.Tag}}"],
+            environment: environment)
+        let earlier = listing.stdout.split(separator: "\n").map(String.init).filter {
+            $0 != reference && $0.hasPrefix(Self.repository + ":")
+        }
         if !earlier.isEmpty { _ = await cli.run(["image", "rm"] + earlier, environment: environment) }
     }
 }

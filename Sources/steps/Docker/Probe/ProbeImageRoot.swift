@@ -24,9 +24,12 @@ struct ProbeImageRoot: Sendable {
         }
         let executable = String(cString: resolved)
         free(resolved)
-        guard let loader = loaderPath() else { return .success(ProbeImageRoot(executable: executable, libraries: [], tag: tag(of: executable))) }
+        guard let loader = loaderPath() else {
+            return .success(ProbeImageRoot(executable: executable, libraries: [], tag: tag(of: executable)))
+        }
         let collector = OutputCollector()
-        let spec = ProcessSpec(executable: loader, arguments: ["--list", executable], environment: [:], workingDirectory: "/", timeout: .seconds(30))
+        let spec = ProcessSpec(
+            executable: loader, arguments: ["--list", executable], environment: [:], workingDirectory: "/", timeout: .seconds(30))
         let outcome = await ProcessRunner().run(spec, consumer: collector)
         guard case .exited(0) = outcome.termination else {
             return .failure(CommandProblem("cannot list the libraries of \(executable): \(collector.stderr)"))

@@ -74,7 +74,10 @@ struct TarWriter {
         var bytes = Array(name.utf8)
         var prefix: [UInt8] = []
         if bytes.count > 100 {
-            guard let split = bytes.indices.reversed().first(where: { bytes[$0] == UInt8(ascii: "/") && $0 <= 155 && bytes.count - $0 - 1 <= 100 })
+            guard
+                let split = bytes.indices.reversed().first(where: {
+                    bytes[$0] == UInt8(ascii: "/") && $0 <= 155 && bytes.count - $0 - 1 <= 100
+                })
             else { throw Failure(description: "the path \(name) is too long for a tar header") }
             prefix = Array(bytes[..<split])
             bytes = Array(bytes[(split + 1)...])

@@ -28,11 +28,14 @@ struct HTTPFromInsideAction: CommandAction {
         case .success(let reference): image = reference
         }
         let reader = ProbeOutputReader(output: output)
-        let spec = ProcessSpec(executable: "docker", arguments: dockerArguments(image: image), environment: environment, workingDirectory: "/")
+        let spec = ProcessSpec(
+            executable: "docker", arguments: dockerArguments(image: image), environment: environment, workingDirectory: "/")
         let outcome = await ProcessRunner().run(spec, consumer: reader)
         if let failure = outcome.launchFailure { return ActionOutcome(problem: .error(failure)) }
         if outcome.interrupted { return ActionOutcome(problem: .error("the request probe was interrupted")) }
-        if let header = reader.header { return judge(header, output: output, bodyFailure: outcome.termination == .exited(HTTPProbe.bodyFailed) ? reader.errorText : nil) }
+        if let header = reader.header {
+            return judge(header, output: output, bodyFailure: outcome.termination == .exited(HTTPProbe.bodyFailed) ? reader.errorText : nil)
+        }
         if outcome.stoppedByConsumer { return ActionOutcome() }
         return ActionOutcome(problem: .error(startFailure(reader.errorText)))
     }
@@ -50,7 +53,9 @@ struct HTTPFromInsideAction: CommandAction {
         }
         if case .string(let head)? = field("head") { output.write(head, to: .stderr) }
         let facts = SubjectFacts(subject: "\(request.method) \(request.url) from \(origin.kind) \(origin.name)", status: status)
-        if let bodyFailure { return ActionOutcome(facts: facts, problem: .failed(bodyFailure.trimmingCharacters(in: .whitespacesAndNewlines))) }
+        if let bodyFailure {
+            return ActionOutcome(facts: facts, problem: .failed(bodyFailure.trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
         return ActionOutcome(facts: facts)
     }
 

@@ -49,7 +49,9 @@ public enum HTTPProbe {
                 continue
             }
             let head = HTTPRequestAction.head(of: response)
-            _ = header([.init(key: "status", value: .number(String(code))), .init(key: "head", value: .string(head)), attemptsMember(attempts)])
+            _ = header([
+                .init(key: "status", value: .number(String(code))), .init(key: "head", value: .string(head)), attemptsMember(attempts),
+            ])
             do {
                 for try await chunk in response.body {
                     let written = chunk.withUnsafeReadableBytes { DescriptorWriter.writeAll($0, to: 1) }

@@ -60,7 +60,11 @@ struct HTTPProbeArguments: Sendable, Hashable {
                     options.append((HTTPOption.headerPrefix + name, String(text[text.index(after: colon)...].drop { $0 == " " })))
                 case "--for", "--every":
                     guard let seconds = Double(text), seconds >= 0 else { return .failure(CommandProblem("\(word) takes seconds")) }
-                    if word == "--for" { window = .milliseconds(Int64(seconds * 1000)) } else { every = .milliseconds(Int64(seconds * 1000)) }
+                    if word == "--for" {
+                        window = .milliseconds(Int64(seconds * 1000))
+                    } else {
+                        every = .milliseconds(Int64(seconds * 1000))
+                    }
                 default:
                     guard let parsed = status(text) else { return .failure(CommandProblem("--status takes codes and classes: 200,2xx")) }
                     statuses = parsed
