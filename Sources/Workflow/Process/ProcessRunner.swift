@@ -63,7 +63,8 @@ public struct ProcessRunner: Sendable {
         do {
             process = try ProcessLauncher.launch(spec)
         } catch {
-            return ProcessOutcome(launchFailure: error.message, interrupted: control.isCancelled, duration: startedAt.duration(to: clock.now))
+            return ProcessOutcome(
+                launchFailure: error.message, interrupted: control.isCancelled, duration: startedAt.duration(to: clock.now))
         }
         ProcessGroups.shared.started(process.pid)
         let watcher: ExitWatcher
