@@ -10,6 +10,8 @@ final class OutputTap: LineConsumer, @unchecked Sendable {
     private let step: String
     private let redactor: Redactor
     private let observer: (any RunObserver)?
+    /// Whether `observer` is there.
+    private let streamsLines: Bool
     private var linesSinceSample = 0
     private var lastSample = ContinuousClock.now
 
@@ -20,6 +22,7 @@ final class OutputTap: LineConsumer, @unchecked Sendable {
         self.step = step
         self.redactor = redactor
         self.observer = observer?.wantsOutputLines == true ? observer : nil
+        streamsLines = self.observer != nil
     }
 
     /// Raw output only when the evaluator has whole-stream checks.
@@ -37,7 +40,8 @@ final class OutputTap: LineConsumer, @unchecked Sendable {
 
     func consume(line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool, length: Int) -> Bool {
         let stop = evaluator.consume(line: line, stream: stream, truncated: truncated, length: length)
-        if let observer {
+        // A flag first: unwrapping the existential copies it, once per line of a flood.
+        if streamsLines, let observer {
             observer.handle(.outputLine(learner: learner, step: step, stream: stream, line: redactor.redact(String(decoding: line, as: UTF8.self))))
         }
         if let live {
