@@ -37,7 +37,8 @@ for id in $(ids); do
     printf '  - { id: %s, ports: %d-%d }\n' "$id" "$port" "$port" >> "$WORK/roster.yaml"
     docker tag "$TAG" "$id/notes"
     docker volume create "$id-notes" > /dev/null
-    docker network create "$id-net" > /dev/null
+    # An explicit subnet each: the engine's default pools run out near 30 networks.
+    docker network create --subnet "10.213.$i.0/24" "$id-net" > /dev/null
     docker run -d --name "$id-web" --network "$id-net" -p "$port:80" -v "$id-notes:/data" -e "AUTHOR=$id" "$id/notes" > /dev/null
 done
 i=0
