@@ -46,6 +46,10 @@ final class ProbeImage: Sendable {
         }
         let reference = "\(Self.repository):\(root.tag)"
         if await exists(reference, environment: environment) { return .success(reference) }
+        // An engine that does not answer gets no 200 MB archive built for nothing.
+        if let endpoint = EngineEndpoint.api(environment), let failure = await EngineClient.shared.ping(at: endpoint) {
+            return .failure(CommandProblem(failure.message))
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("runbook-probe-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
