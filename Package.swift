@@ -69,6 +69,7 @@ let package = Package(
                 "Workflow",
                 "Text",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // Docker contexts are stored under the SHA-256 of their name.
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

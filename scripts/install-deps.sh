@@ -13,6 +13,8 @@ PACKAGES=(
     openssl                                             # http: tests: a self-signed certificate for the TLS test
     busybox-static tini ca-certificates zlib1g-dev file # make image: /bin/sh and tools, PID 1, certificates; static zlib
     docker-compose                                      # Compose v1 (docker-compose:, and the fallback of docker: compose)
+    python3                                             # http: from inside: a fake Engine API in tests
+    hyperfine bc                                        # benchmarks (bench/): paired timings
 )
 
 missing=()

@@ -39,15 +39,26 @@ struct GPULadderTests {
         #expect(run.gpu["count"] as? Int == 2)
         #expect(run.gpu["models"] as? [String] == ["NVIDIA A100-SXM4-40GB"])
         let evidence = (run.gpu["evidence"] as? [[String: Any]])?.first
-        #expect(evidence?["command"] as? String == "docker run --rm --pull never --gpus all stub/gpu:latest nvidia-smi -L")
+        let query = "nvidia-smi --query-gpu=name,uuid,compute_cap,memory.total,mig.mode.current,driver_version "
+            + "--format=csv,noheader,nounits"
+        #expect(evidence?["command"] as? String == "docker run --rm --pull never --gpus all stub/gpu:latest \(query)")
         #expect(evidence?["exitCode"] as? Int == 0)
-        #expect((evidence?["output"] as? String)?.hasPrefix("GPU 0: NVIDIA A100-SXM4-40GB (UUID: ") == true)
+        #expect((evidence?["output"] as? String)?.hasPrefix("NVIDIA A100-SXM4-40GB, GPU-0b6f2a1c-") == true)
+        #expect(run.gpu["driver"] as? String == "550.54.15")
+        #expect(run.gpu["cudaMax"] as? String == "12.4")
+        let devices = run.gpu["devices"] as? [[String: Any]] ?? []
+        #expect(devices.count == 2)
+        #expect(devices.first?["name"] as? String == "NVIDIA A100-SXM4-40GB")
+        #expect(devices.first?["uuid"] as? String == "GPU-0b6f2a1c-0000-0000-0000-000000000000")
+        #expect(devices.first?["computeCapability"] as? String == "8.0")
+        #expect(devices.first?["memoryMiB"] as? Int == 40960)
+        #expect(devices.first?["mig"] as? Bool == false && devices.last?["mig"] as? Bool == true)
         #expect(Self.stepRun(run, "train")?.prefix(4) == ["docker", "run", "--gpus", "all"])
         let statuses = run.results.statuses()
         #expect(statuses == ["engine": "passed", "train": "passed", "gpus": "passed", "guarded": "passed", "elsewhere": "skipped"])
         #expect(!run.invocations.contains { $0.contains("label=io.runbook.learner=gpu-probe") }, "a probe that worked leaves nothing")
         let summary = (run.results.learners.first?["preflight"] as? [String: Any])?["summary"] as? String
-        #expect(summary?.hasSuffix("GPU: 2× NVIDIA A100-SXM4-40GB (--gpus all)") == true, "\(summary ?? "")")
+        #expect(summary?.hasSuffix("GPU: 2× NVIDIA A100-SXM4-40GB, driver 550.54.15, CUDA ≤ 12.4 (--gpus all)") == true, "\(summary ?? "")")
     }
 
     @Test("CDI: --gpus fails and is swept, --device nvidia.com/gpu=all works and is what nvidia-docker steps get")

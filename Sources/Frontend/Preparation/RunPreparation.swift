@@ -57,7 +57,9 @@ public struct RunPreparation {
 
     /// The valid runbook, loaded with every kind (warnings printed; errors end the command with exit status 2).
     public func runbook(for learners: [Learner]) throws(CommandFailure) -> Runbook {
-        try RunbookFileLoader.load(path, output: output, registry: registry, remoteEngines: learners.contains { registry.isRemote($0) })
+        try RunbookFileLoader.load(
+            path, output: output, registry: registry, remoteEngines: learners.contains { registry.isRemote($0) },
+            transports: registry.transports(of: learners, environment: ProcessInfo.processInfo.environment))
     }
 
     /// `--only`, `--skip` and (unless `fromIsSelection` is false, as in the guide) `--from`; unknown ids end the command.
@@ -78,6 +80,7 @@ public struct RunPreparation {
             policy: policy, selection: selection, failFast: options.failFast, jobs: options.jobs, registry: registry,
             stdinIsTerminal: stdinIsTerminal)
         configuration.keepWorkdir = options.keepWorkdir
+        if options.engineCli { configuration.baseEnvironment[EngineEndpoint.forceCLIVariable] = "1" }
         return configuration
     }
 

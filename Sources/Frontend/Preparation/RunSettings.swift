@@ -25,6 +25,8 @@ public struct RunSettings: Sendable {
     public var failFast = false
     /// `--keep-workdir`.
     public var keepWorkdir = false
+    /// `--engine-cli`: engines are asked through the docker CLI only, never the Engine API.
+    public var engineCli = false
     /// `--report FORMAT[:PATH]`, in order.
     public var report: [ReportSpecification] = []
     /// `--out DIR`.

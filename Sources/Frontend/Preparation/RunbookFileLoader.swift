@@ -5,9 +5,11 @@ import Workflow
 public enum RunbookFileLoader {
     /// The valid runbook at `path`; warnings are printed, errors become the command's failure.
     public static func load(
-        _ path: String, output: OutputSettings, registry: KindRegistry, remoteEngines: Bool = false
+        _ path: String, output: OutputSettings, registry: KindRegistry, remoteEngines: Bool = false, transports: Set<String> = []
     ) throws(CommandFailure) -> Runbook {
-        let result = RunbookLoader(registry: registry, remoteEngines: remoteEngines).load(path: path)
+        var loader = RunbookLoader(registry: registry, remoteEngines: remoteEngines)
+        loader.transports = transports
+        let result = loader.load(path: path)
         let colored = output.colored(for: 2)
         guard let runbook = result.runbook else {
             let count = result.diagnostics.filter { $0.severity == .error }.count

@@ -53,6 +53,8 @@ struct CommandExecutor: Sendable {
             workingDirectory: directory)
         commandContext.module = configuration.runbook.moduleId
         commandContext.authorEnvironment = Set(invocation.env.map(\.name))
+        commandContext.readiness = invocation.readiness
+        commandContext.expectedStatus = invocation.expect.status
         let prepared: PreparedCommand
         switch kind.prepare(resolved, context: commandContext) {
         case .failure(let problem): return failure(.error, problem.message)
@@ -123,6 +125,14 @@ struct CommandExecutor: Sendable {
             return CommandOutcome(
                 status: .timeout, reason: "ran past its timeout of \(Self.format(invocation.timeout))", exitCode: exitCode,
                 durationSeconds: duration, command: record, evaluation: evaluation)
+        }
+        if !evaluation.passed || end.failure != nil, let recognise = prepared.environmentFault {
+            let output = evaluation.excerpts.output
+            if let explanation = recognise(output.head + output.tail) {
+                return CommandOutcome(
+                    status: .error, reason: redactor.redact(explanation), exitCode: exitCode, durationSeconds: duration, command: record,
+                    evaluation: evaluation)
+            }
         }
         if let failed = end.failure {
             return CommandOutcome(status: .failed, reason: redactor.redact(failed), exitCode: exitCode, durationSeconds: duration, command: record, evaluation: evaluation)

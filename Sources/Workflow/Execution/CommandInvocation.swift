@@ -24,6 +24,8 @@ struct CommandInvocation: Sendable {
     var marksCreations: Bool
     /// Whether Ctrl-C stops it (cleanup items run to the end).
     var interruptible = true
+    /// The step's readiness wait at this attempt (steps with `retry: { for }` only).
+    var readiness: ReadinessWait?
     /// With `tty`: a descriptor of keys a person types, copied to the terminal (`runbook guide`).
     var terminalInput: Int32?
     /// With `finishOnMatch`: keep the process running once it matched, for the caller to run the

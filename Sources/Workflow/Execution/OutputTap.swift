@@ -10,6 +10,8 @@ final class OutputTap: LineConsumer, @unchecked Sendable {
     private let step: String
     private let redactor: Redactor
     private let observer: (any RunObserver)?
+    /// Whether `observer` is there.
+    private let streamsLines: Bool
     private var linesSinceSample = 0
     private var lastSample = ContinuousClock.now
     /// With a held process: where the lines after the ready line go (the evaluator is done by then).
@@ -29,6 +31,7 @@ final class OutputTap: LineConsumer, @unchecked Sendable {
         self.step = step
         self.redactor = redactor
         self.observer = observer?.wantsOutputLines == true ? observer : nil
+        streamsLines = self.observer != nil
     }
 
     /// Raw output only when the evaluator has whole-stream checks.
@@ -53,7 +56,8 @@ final class OutputTap: LineConsumer, @unchecked Sendable {
         let stop = evaluator.consume(line: line, stream: stream, truncated: truncated, length: length)
         // A held process keeps running: the evaluator's verdict stands, later lines are only recorded.
         if stop && later != nil { detached = true }
-        if let observer {
+        // A flag first: unwrapping the existential copies it, once per line of a flood.
+        if streamsLines, let observer {
             observer.handle(.outputLine(learner: learner, step: step, stream: stream, line: redactor.redact(String(decoding: line, as: UTF8.self))))
         }
         if let live {

@@ -79,8 +79,9 @@ struct StepExecution: Sendable {
                 CommandInvocation(
                     command: step.command, expect: step.expect, captures: step.captures, finishOnMatch: step.finishOnMatch, stdin: step.stdin,
                     cwd: step.cwd ?? runbook.defaults.cwd, env: runbook.defaults.env + step.env, tty: step.tty, timeout: timeout,
-                    stepId: step.id, marksCreations: true, terminalInput: terminalInput, holdsOnMatch: step.finishOnMatch,
-                    stopGrace: step.effectiveStopGrace),
+                    stepId: step.id, marksCreations: true,
+                    readiness: retry.window.map { ReadinessWait(remaining: $0 - (lastStart - firstAttempt), every: retry.delay) },
+                    terminalInput: terminalInput, holdsOnMatch: step.finishOnMatch, stopGrace: step.effectiveStopGrace),
                 in: context)
             (status, reason, why) = (outcome.status, outcome.reason, outcome.why)
             for (name, value) in outcome.evaluation?.captured ?? [:] { context.scope.setCapture(name, value) }

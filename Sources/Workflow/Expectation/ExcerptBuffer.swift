@@ -98,6 +98,22 @@ final class ExcerptBuffer: @unchecked Sendable {
         ringLines -= 1
     }
 
+    /// A buffer holding what this one holds, which then goes its own way.
+    func copy() -> ExcerptBuffer {
+        let copy = ExcerptBuffer(limit: limit)
+        copy.head = head
+        copy.headLines = headLines
+        copy.headClosed = headClosed
+        if let ring {
+            let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: limit)
+            storage.initialize(from: ring, count: limit)
+            copy.ring = storage
+        }
+        (copy.ringStart, copy.ringCount, copy.ringLines) = (ringStart, ringCount, ringLines)
+        (copy.totalLines, copy.totalBytes, copy.longLines) = (totalLines, totalBytes, longLines)
+        return copy
+    }
+
     /// The ring's bytes in order.
     private func tailBytes() -> [UInt8] {
         guard let ring, ringCount > 0 else { return [] }

@@ -9,7 +9,7 @@
 ///
 /// Thread safety: `consume` and `finish` must be serialized (the runner calls `consume` from
 /// one task at a time, in arrival order, and `finish` after the last line), hence
-/// `@unchecked Sendable`; `latestLine` alone may be read from any task at any time.
+/// `@unchecked Sendable`.
 public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
     /// The matchers, in the order written.
     private let checks: [StreamCheck]
@@ -37,8 +37,13 @@ public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
     /// Excerpts (they also count the lines of each stream).
     private let stdoutExcerpt: ExcerptBuffer
     private let stderrExcerpt: ExcerptBuffer
-    private let outputExcerpt: ExcerptBuffer
-    private let latest = LatestLineSample()
+    /// Both streams interleaved: while only one stream has spoken it is that stream's excerpt
+    /// (nothing is copied twice); the first line of the other stream forks it (`combined`).
+    private var outputExcerpt: ExcerptBuffer
+    /// The one stream that has spoken so far, until the other one does; nil before any line.
+    private var soleStream: OutputStreamKind?
+    /// Whether both streams have spoken, so that `outputExcerpt` holds their interleaving.
+    private var outputForked = false
 
     /// Prepares the checks of one run of a step.
     ///
@@ -97,7 +102,14 @@ public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
     /// the excerpts' byte counts see the difference); true when finish_on_match asks the runner
     /// to stop the process.
     public func consume(line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool, length: Int) -> Bool {
-        latest.update(line)
+        if !outputForked && soleStream != stream {
+            if let sole = soleStream {
+                outputExcerpt = (sole == .stdout ? stdoutExcerpt : stderrExcerpt).copy()
+                outputForked = true
+            } else {
+                soleStream = stream
+            }
+        }
         let streamNumber: Int
         if stream == .stdout {
             stdoutExcerpt.append(line, truncated: truncated, length: length)
@@ -106,7 +118,7 @@ public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
             stderrExcerpt.append(line, truncated: truncated, length: length)
             streamNumber = stderrExcerpt.totalLines
         }
-        outputExcerpt.append(line, truncated: truncated, length: length)
+        if outputForked { outputExcerpt.append(line, truncated: truncated, length: length) }
         if finishedOnMatch { return true }
         if stream == .stdout {
             evaluate(line, stdoutChecks, stdoutCaptures, streamNumber: streamNumber)
@@ -123,7 +135,7 @@ public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
     /// Runs the matchers and captures of one pipe on a line.
     @inline(__always)
     private func evaluate(_ line: UnsafeRawBufferPointer, _ checks: [Unmanaged<StreamCheck>], _ captures: [Unmanaged<CaptureTracker>], streamNumber: Int) {
-        let outputNumber = outputExcerpt.totalLines
+        let outputNumber = outputForked ? outputExcerpt.totalLines : streamNumber
         for index in checks.indices {
             let event = checks[index]._withUnsafeGuaranteedRef { check -> StreamCheck.Event in
                 if check.isDone { return .none }
@@ -141,9 +153,6 @@ public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
         }
     }
 
-    /// The last line seen on either stream, cut to 200 characters (for a live terminal line).
-    public var latestLine: String? { latest.text }
-
     /// Judges everything once the process is gone (or was stopped by finish_on_match).
     ///
     /// - Parameters:
@@ -160,7 +169,7 @@ public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
         if judged.skipRest {
             return EvaluationResult(
                 passed: failures.isEmpty, failures: failures, captured: [:], finishedOnMatch: finishedOnMatch,
-                excerpts: OutputExcerpts(stdout: stdoutExcerpt.excerpt(), stderr: stderrExcerpt.excerpt(), output: outputExcerpt.excerpt()))
+                excerpts: OutputExcerpts(stdout: stdoutExcerpt.excerpt(), stderr: stderrExcerpt.excerpt(), output: combined.excerpt()))
         }
         if !finishedOnMatch && facts.checks.contains(.exit) {
             if let exitCode {
@@ -189,7 +198,7 @@ public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
         failures += values.failures(values: known)
         return EvaluationResult(
             passed: failures.isEmpty, failures: failures, captured: captured, finishedOnMatch: finishedOnMatch,
-            excerpts: OutputExcerpts(stdout: stdoutExcerpt.excerpt(), stderr: stderrExcerpt.excerpt(), output: outputExcerpt.excerpt()))
+            excerpts: OutputExcerpts(stdout: stdoutExcerpt.excerpt(), stderr: stderrExcerpt.excerpt(), output: combined.excerpt()))
     }
 
     private func lastLinesReader(_ stream: StreamSelector) -> (Int) -> [NumberedLine] {
@@ -201,12 +210,19 @@ public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
         switch stream {
         case .stdout: stdoutExcerpt
         case .stderr: stderrExcerpt
-        case .output: outputExcerpt
+        case .output: combined
         }
+    }
+
+    /// Both streams interleaved: the forked buffer, or the one stream that spoke (or the empty buffer).
+    private var combined: ExcerptBuffer {
+        guard !outputForked, let soleStream else { return outputExcerpt }
+        return soleStream == .stdout ? stdoutExcerpt : stderrExcerpt
     }
 
     /// Bytes held for matching and excerpts, besides the expected texts (for tests of the memory bound).
     var storedBytes: Int {
-        checks.reduce(0) { $0 + $1.storedBytes } + stdoutExcerpt.storedBytes + stderrExcerpt.storedBytes + outputExcerpt.storedBytes
+        checks.reduce(0) { $0 + $1.storedBytes } + stdoutExcerpt.storedBytes + stderrExcerpt.storedBytes
+            + (outputForked ? outputExcerpt.storedBytes : 0)
     }
 }

@@ -23,6 +23,10 @@ public struct CommandContext: Sendable {
     /// The names of the environment variables the runbook or the step set (`defaults.env`, `env:`),
     /// so that a kind adds its own only where the author did not.
     public var authorEnvironment: Set<String> = []
+    /// The step's readiness wait (`retry: { for, every }`), for kinds that wait inside one attempt; nil for none.
+    public var readiness: ReadinessWait?
+    /// `status:` as written, for kinds that wait for an accepted status inside one attempt; nil when not written.
+    public var expectedStatus: StatusExpectation?
 
     /// Creates a context.
     public init(

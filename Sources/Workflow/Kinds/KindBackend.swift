@@ -26,4 +26,12 @@ public protocol KindBackend: Sendable {
     func unreachableReason(environment: [String: String]) async -> String?
     /// Removes what `scope` names.
     func sweep(_ scope: SweepScope, environment: [String: String]) async
+    /// How the learner's environment is reached (see the default below).
+    func transport(of learner: Learner, environment: [String: String]) -> String?
+}
+
+extension KindBackend {
+    /// How the learner's environment is reached, as a scheme (`ssh`, `tcp`, `unix`); nil when it
+    /// does not matter. Lints use it (`LintContext.transports`).
+    public func transport(of learner: Learner, environment: [String: String]) -> String? { nil }
 }

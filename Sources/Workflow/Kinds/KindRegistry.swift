@@ -63,4 +63,9 @@ public struct KindRegistry: Sendable {
     public func isRemote(_ learner: Learner) -> Bool {
         backends.values.contains { $0.isRemote(learner) }
     }
+
+    /// How `learners` reach their environments, by scheme, as the backends say (`KindBackend.transport`).
+    public func transports(of learners: [Learner], environment: [String: String]) -> Set<String> {
+        Set(learners.flatMap { learner in backends.values.compactMap { $0.transport(of: learner, environment: environment) } })
+    }
 }

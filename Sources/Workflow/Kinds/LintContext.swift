@@ -6,6 +6,9 @@ public struct LintContext: Sendable {
     public var isStep: Bool
     /// Some learner of the roster uses a remote engine.
     public var remoteEngines: Bool
+    /// How the roster's learners reach their environments, by scheme (`ssh`, `tcp`, `unix`): some
+    /// commands cannot work through some of them (e.g. a request from inside a container over ssh).
+    public var transports: Set<String> = []
 
     /// Creates a context.
     public init(tty: Bool, isStep: Bool, remoteEngines: Bool) {

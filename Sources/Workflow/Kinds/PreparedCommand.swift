@@ -26,6 +26,10 @@ public struct PreparedCommand: Sendable {
     /// Groups the objects it creates belong to (e.g. a Compose project), which the backend's sweep
     /// of the run (`SweepScope.run`) removes too.
     public var groups: [String] = []
+    /// Recognises, in the output of a run that did not pass, a fault of the environment rather than
+    /// of the learner (e.g. a GPU driver too old for the image): returns the explanation, and the
+    /// step is then `error` with it. Nil (the default) recognises nothing.
+    public var environmentFault: (@Sendable (_ output: String) -> String?)?
 
     /// Creates a prepared command.
     public init(executable: String, arguments: [String], display: [String], binary: String, note: String? = nil) {

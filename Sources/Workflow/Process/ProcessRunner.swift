@@ -16,7 +16,7 @@
 // So: glibc posix_spawn (clone + CLONE_VFORK; no Swift code between fork and exec) with
 // POSIX_SPAWN_SETPGROUP or POSIX_SPAWN_SETSID, an empty signal mask and default dispositions,
 // file actions for dup2/open/chdir/closefrom, and a pidfd (or a waitid helper thread) to learn
-// of the exit of that one child.
+// of the exit of that one child. A supervisor thread polls many children (`SupervisorLoop`).
 
 #if canImport(Glibc)
 import Glibc
@@ -25,8 +25,9 @@ import Glibc
 /// Runs processes in their own process group, streams their output line by line to a consumer,
 /// and makes sure nothing of the group outlives the run.
 ///
-/// Each run gets a dedicated thread (outside Swift's cooperative pool) that spawns the child and
-/// supervises it with `poll`; the calling task just awaits the outcome. Cancelling the calling
+/// Every run is spawned by the calling task (posix_spawn: the parent waits only until the child's
+/// exec) and supervised by one of a few supervisor threads (`SupervisorLoop`, outside Swift's
+/// cooperative pool, each polling its running children at once); the calling task awaits the outcome. Cancelling the calling
 /// task terminates the group (SIGTERM, then SIGKILL after `killGrace`) and the outcome says
 /// `interrupted`. No run ever throws: launch problems come back as `launchFailure`.
 public struct ProcessRunner: Sendable {
@@ -80,67 +81,51 @@ public struct ProcessRunner: Sendable {
         return RunningProcess(control: control, task: task)
     }
 
-    /// Spawns and supervises on a dedicated thread; the outcome once the run is over (then `control` says it ended).
+    /// Spawns on the calling thread and hands the child to a supervisor loop; the outcome once the
+    /// run is over (then `control` says it ended).
     private static func supervised(
         _ spec: ProcessSpec, consumer: some LineConsumer, control: RunControl, exitWatching strategy: ExitWatcher.Strategy
     ) async -> ProcessOutcome {
-        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<ProcessOutcome, Never>) in
-            do throws(LaunchError) {
-                try DetachedThread.start {
-                    continuation.resume(returning: Self.supervise(spec, consumer: consumer, control: control, exitWatching: strategy))
-                }
-            } catch {
-                continuation.resume(returning: ProcessOutcome(launchFailure: error.message))
-            }
-        }
+        let outcome = await launchAndSupervise(spec, consumer: consumer, control: control, exitWatching: strategy)
         control.markEnded()
         return outcome
     }
 
-    /// Spawns and supervises on the current (dedicated) thread.
-    private static func supervise(
-        _ spec: ProcessSpec,
-        consumer: some LineConsumer,
-        control: RunControl,
-        exitWatching: ExitWatcher.Strategy
-    ) -> ProcessOutcome {
-        // A write to a pipe whose reader is gone must fail with EPIPE, not kill the runner:
-        // SIGPIPE is blocked on this thread only (the child gets an empty mask at spawn).
-        var pipeSignal = sigset_t()
-        sigemptyset(&pipeSignal)
-        sigaddset(&pipeSignal, SIGPIPE)
-        pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
-
+    /// Spawns `spec` and waits for its supervisor loop to end the run.
+    private static func launchAndSupervise(
+        _ spec: ProcessSpec, consumer: some LineConsumer, control: RunControl, exitWatching strategy: ExitWatcher.Strategy
+    ) async -> ProcessOutcome {
+        guard let loop = SupervisorLoop.next() else { return ProcessOutcome(launchFailure: "cannot start the runner's supervisor thread") }
         let clock = ContinuousClock()
         let startedAt = clock.now
-        if control.isCancelled { return ProcessOutcome(interrupted: true) }
         let process: LaunchedProcess
         do {
             process = try ProcessLauncher.launch(spec)
         } catch {
             return ProcessOutcome(
-                launchFailure: error.message,
-                interrupted: control.isCancelled,
-                duration: startedAt.duration(to: clock.now)
-            )
+                launchFailure: error.message, interrupted: control.isCancelled, duration: startedAt.duration(to: clock.now))
         }
         ProcessGroups.shared.started(process.pid)
-        defer { ProcessGroups.shared.ended(process.pid) }
         let watcher: ExitWatcher
         do {
-            watcher = try ExitWatcher.watch(process.pid, strategy: exitWatching)
+            watcher = try ExitWatcher.watch(process.pid, strategy: strategy)
         } catch {
-            return abandon(process, failure: error, startedAt: startedAt)
+            let outcome = Self.abandon(process, failure: error, startedAt: startedAt)
+            ProcessGroups.shared.ended(process.pid)
+            return outcome
         }
-        let supervisor = ProcessSupervisor(
-            process: process,
-            exitWatcher: watcher,
-            spec: spec,
-            consumer: consumer,
-            control: control,
-            startedAt: startedAt
-        )
-        return supervisor.run()
+        return await withCheckedContinuation { (continuation: CheckedContinuation<ProcessOutcome, Never>) in
+            loop.submit {
+                let supervisor = ProcessSupervisor(
+                    process: process, exitWatcher: watcher, spec: spec, consumer: consumer, control: control, startedAt: startedAt)
+                supervisor.completion = { outcome in
+                    ProcessGroups.shared.ended(process.pid)
+                    continuation.resume(returning: outcome)
+                }
+                supervisor.begin()
+                return supervisor
+            }
+        }
     }
 
     /// Kills and reaps a child that cannot be supervised (its exit cannot be watched).

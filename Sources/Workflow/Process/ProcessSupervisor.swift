@@ -2,11 +2,13 @@
 import Glibc
 #endif
 
-/// Drives one launched child to the end on the runner's own thread: reads its output, feeds the
-/// consumer, writes its input, enforces the timeout, and terminates and reaps its process group.
+/// Drives one launched child to the end on the runner's supervisor thread (`SupervisorLoop`):
+/// reads its output, feeds the consumer, writes its input, enforces the timeout, and terminates
+/// and reaps its process group.
 ///
-/// Everything happens in one `poll` loop, so the two output streams are drained together and
-/// the consumer is only ever called from this thread, one line after another.
+/// Everything happens in rounds of the loop's one `poll` over every running child, so the two
+/// output streams are drained together and the consumer is only ever called from that thread,
+/// one line after another.
 ///
 /// The end of a run:
 /// - the main process exits (or is made to: timeout, cancellation, consumer stop): while it is
@@ -108,6 +110,12 @@ final class ProcessSupervisor<Consumer: LineConsumer> {
     var stopSentAt: ContinuousClock.Instant?
     /// `spec.terminalInput` is still read (until its end-of-file or the terminal closes).
     var typedOpen = true
+    /// This round's descriptors to poll, and what each one is.
+    var fds: [pollfd] = []
+    /// See `fds`.
+    var roles: [Role] = []
+    /// Told the outcome once the run is done.
+    var completion: ((ProcessOutcome) -> Void)?
 
     /// Takes ownership of the launched child's descriptors and of the exit watcher.
     init(
@@ -135,55 +143,57 @@ final class ProcessSupervisor<Consumer: LineConsumer> {
         buffer.deallocate()
     }
 
-    /// Runs the loop until the child and its group are done, then closes every descriptor.
-    func run() -> ProcessOutcome {
+    /// Starts the run: input with nothing to write is closed at once.
+    func begin() {
         if inputFD >= 0 && inputBytes.isEmpty { finishInput() }
-        var fds: [pollfd] = []
-        var roles: [Role] = []
-        while true {
-            let now = clock.now
-            advanceTimers(now)
-            if isFinished(now) { break }
+    }
 
-            fds.removeAll(keepingCapacity: true)
-            roles.removeAll(keepingCapacity: true)
-            for index in channels.indices where channels[index].fd >= 0 {
-                fds.append(pollfd(fd: channels[index].fd, events: Int16(POLLIN), revents: 0))
-                roles.append(.output(index))
-            }
-            if inputFD >= 0 {
-                fds.append(pollfd(fd: inputFD, events: Int16(POLLOUT), revents: 0))
-                roles.append(.input)
-            }
-            if typedOpen, let typed = spec.terminalInput, terminalMaster != nil {
-                fds.append(pollfd(fd: typed, events: Int16(POLLIN), revents: 0))
-                roles.append(.typed)
-            }
-            if !cancellationSeen {
-                fds.append(pollfd(fd: control.wakeReadEnd, events: Int16(POLLIN), revents: 0))
-                roles.append(.wake)
-            }
-            if let exitWatcher {
-                fds.append(pollfd(fd: exitWatcher.fd, events: Int16(POLLIN), revents: 0))
-                roles.append(.exit)
-            }
+    /// Fires the deadlines that passed; nil when the child and its group are done, else this
+    /// round's descriptors to poll (their events go to `handle`) and the poll timeout.
+    func nextRound() -> (entries: [pollfd], timeout: Int32)? {
+        let now = clock.now
+        advanceTimers(now)
+        if isFinished(now) { return nil }
+        fds.removeAll(keepingCapacity: true)
+        roles.removeAll(keepingCapacity: true)
+        for index in channels.indices where channels[index].fd >= 0 {
+            fds.append(pollfd(fd: channels[index].fd, events: Int16(POLLIN), revents: 0))
+            roles.append(.output(index))
+        }
+        if inputFD >= 0 {
+            fds.append(pollfd(fd: inputFD, events: Int16(POLLOUT), revents: 0))
+            roles.append(.input)
+        }
+        if typedOpen, let typed = spec.terminalInput, terminalMaster != nil {
+            fds.append(pollfd(fd: typed, events: Int16(POLLIN), revents: 0))
+            roles.append(.typed)
+        }
+        if !cancellationSeen {
+            fds.append(pollfd(fd: control.wakeReadEnd, events: Int16(POLLIN), revents: 0))
+            roles.append(.wake)
+        }
+        if let exitWatcher {
+            fds.append(pollfd(fd: exitWatcher.fd, events: Int16(POLLIN), revents: 0))
+            roles.append(.exit)
+        }
+        return (fds, pollTimeout(now))
+    }
 
-            let ready = poll(&fds, nfds_t(fds.count), pollTimeout(now))
-            if ready < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                killAndReapAfterPollFailure()
-                break
-            }
-            for (entry, role) in zip(fds, roles) where entry.revents != 0 {
-                switch role {
-                case .output(let index): readAvailable(index)
-                case .input: writeInput()
-                case .typed: forwardTyped()
-                case .wake: noticeCancellation()
-                case .exit: handleLeaderExit()
-                }
+    /// Handles what `poll` reported for this round's descriptors (in `nextRound`'s order).
+    func handle(_ polled: ArraySlice<pollfd>) {
+        for (entry, role) in zip(polled, roles) where entry.revents != 0 {
+            switch role {
+            case .output(let index): readAvailable(index)
+            case .input: writeInput()
+            case .typed: forwardTyped()
+            case .wake: noticeCancellation()
+            case .exit: handleLeaderExit()
             }
         }
+    }
+
+    /// Closes every descriptor once the run is done; how it ended.
+    func outcome() -> ProcessOutcome {
         closeEverything()
         return ProcessOutcome(
             termination: termination,
@@ -194,5 +204,16 @@ final class ProcessSupervisor<Consumer: LineConsumer> {
             pid: pid
         )
     }
+}
 
+extension ProcessSupervisor: SupervisorLoop.Run {
+    func abandonAfterPollFailure() {
+        killAndReapAfterPollFailure()
+    }
+
+    func complete() {
+        let outcome = outcome()
+        completion?(outcome)
+        completion = nil
+    }
 }

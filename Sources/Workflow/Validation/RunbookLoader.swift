@@ -6,6 +6,8 @@ public struct RunbookLoader: Sendable {
     public var registry: KindRegistry
     /// Whether the roster names a remote engine (enables the lints that care, e.g. about local paths).
     public var remoteEngines: Bool
+    /// How the roster's learners reach their environments (`ssh`, `tcp`, `unix`), for the lints that care.
+    public var transports: Set<String> = []
 
     /// Creates a loader for the kinds of `registry`.
     public init(registry: KindRegistry = .core, remoteEngines: Bool = false) {
@@ -36,6 +38,7 @@ public struct RunbookLoader: Sendable {
         var diagnostics = decoder.reader.diagnostics
         if let decoded = runbook {
             var validator = RunbookValidator(registry: registry, remoteEngines: remoteEngines)
+            validator.transports = transports
             runbook = validator.validate(decoded, findings: decoder.reader.findings)
             diagnostics += validator.diagnostics
         }

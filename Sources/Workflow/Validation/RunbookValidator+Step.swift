@@ -70,8 +70,8 @@ extension RunbookValidator {
         diagnostics += problems
         if !implied.isEmpty { impliedNeeds[index] = implied }
         checkKindChecks(step.expect, of: step.command)
-        lint(step.command, LintContext(tty: step.tty, isStep: true, remoteEngines: remoteEngines))
-        step.verify.forEach { lint($0.command, LintContext(tty: false, isStep: false, remoteEngines: remoteEngines)) }
+        lint(step.command, lintContext(tty: step.tty, isStep: true))
+        step.verify.forEach { lint($0.command, lintContext(tty: false, isStep: false)) }
 
         if step.verifySelf && step.expect.checksExitZeroOnly {
             error(

@@ -7,6 +7,8 @@ struct RunbookValidator {
     let registry: KindRegistry
     /// Whether a roster learner uses a remote engine (some lints warn then).
     let remoteEngines: Bool
+    /// How the learners reach their environments (`LintContext.transports`).
+    var transports: Set<String> = []
     /// Problems found.
     var diagnostics: [Diagnostic] = []
     /// Patterns compiled so far, and whether each compiled.
@@ -68,7 +70,7 @@ struct RunbookValidator {
                 }
             }
             checkKindChecks(item.expect, of: item.command)
-            lint(item.command, LintContext(tty: false, isStep: false, remoteEngines: remoteEngines))
+            lint(item.command, lintContext(tty: false, isStep: false))
         }
         for template in runbook.defaults.env.map(\.value) + (runbook.defaults.cwd.map { [$0] } ?? []) {
             for reference in template.variableReferences where !varNames.contains(reference.name) && !Self.isBuiltin(reference.name) {
@@ -96,5 +98,12 @@ struct RunbookValidator {
     /// Records a warning.
     mutating func warning(_ message: String, at location: SourceLocation) {
         diagnostics.append(.warning(message, at: location))
+    }
+
+    /// The context of a command's lint.
+    func lintContext(tty: Bool, isStep: Bool) -> LintContext {
+        var context = LintContext(tty: tty, isStep: isStep, remoteEngines: remoteEngines)
+        context.transports = transports
+        return context
     }
 }

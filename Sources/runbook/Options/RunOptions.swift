@@ -48,6 +48,9 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .long, help: "Keep each learner's ${workdir} after run and selftest (check and guide always keep it).")
     var keepWorkdir = false
 
+    @Flag(name: .long, help: "Ask Docker engines through the docker CLI only, never through the Engine API (same as RUNBOOK_ENGINE_CLI=1).")
+    var engineCli = false
+
     @Option(
         name: .long, help: ArgumentHelp(
             "Also write a report: json, junit, tap, md, csv, html or github ($GITHUB_STEP_SUMMARY and annotations), "
@@ -90,6 +93,7 @@ struct RunOptions: ParsableArguments {
         settings.from = from
         settings.failFast = failFast
         settings.keepWorkdir = keepWorkdir
+        settings.engineCli = engineCli
         settings.report = report
         settings.out = out
         settings.board = board

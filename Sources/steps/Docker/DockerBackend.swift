@@ -4,8 +4,9 @@ import Workflow
 
 /// The backend of the Docker kinds: a learner's engine (`docker_host` / `docker_context` in the
 /// roster), its own `DOCKER_CONFIG`, the preflight with fingerprint and GPU capability (the
-/// `GPUProbe` ladder), sweeps of labelled containers, and the re-probe after a failure. Every
-/// call runs the real `docker` binary.
+/// `GPUProbe` ladder), sweeps of labelled containers, and the re-probe after a failure. Where the
+/// learner's engine is local or plain TCP the preflight and the re-probe speak the Engine API
+/// (`EngineClient`); otherwise, and for sweeps and the GPU ladder, the real `docker` binary runs.
 public final class DockerBackend: KindBackend {
     /// The roster key exported as `DOCKER_HOST`.
     public static let hostKey = "docker_host"
@@ -27,7 +28,6 @@ public final class DockerBackend: KindBackend {
     ]
     public let unreachableFallback = unreachableMessage
     private let cli: DockerCLI
-    private let clientVersionTask = Mutex<Task<String?, Never>?>(nil)
     private let enginePreflights = Mutex<[String: Task<BackendPreflight, Never>]>([:])
 
     /// Creates the backend; `timeout` limits each of its own docker calls.
@@ -39,6 +39,18 @@ public final class DockerBackend: KindBackend {
         if let host = learner.settings[Self.hostKey], !host.isEmpty, !host.hasPrefix("unix://") { return true }
         if let context = learner.settings[Self.contextKey], !context.isEmpty, context != "default" { return true }
         return false
+    }
+
+    /// The scheme of the endpoint the learner's CLI would use (`unix`, `tcp`, `ssh`…), the roster's settings over the runner's environment.
+    public func transport(of learner: Learner, environment: [String: String]) -> String? {
+        var environment = environment
+        if let host = learner.settings[Self.hostKey], !host.isEmpty { environment["DOCKER_HOST"] = host }
+        if let context = learner.settings[Self.contextKey], !context.isEmpty {
+            environment["DOCKER_HOST"] = nil
+            environment["DOCKER_CONTEXT"] = context
+        }
+        let scheme = EngineEndpoint.resolve(environment).scheme
+        return scheme.isEmpty ? nil : scheme
     }
 
     public func host(of learner: Learner, environment: [String: String]) -> String {
@@ -83,53 +95,57 @@ public final class DockerBackend: KindBackend {
     /// One `docker info` (and the GPU ladder when the runbook has GPU steps): what the engine is,
     /// and whether anything was left stopped.
     private func probeEngine(environment: [String: String], commands: [ResolvedCommand]) async -> BackendPreflight {
-        async let clientCall = clientVersion(environment: environment)
-        let info = await cli.run(["info", "--format", "{{json .}}"], environment: environment)
-        let client = await clientCall
-        guard info.status == 0, let object = Self.json(info.stdout), object["ServerVersion"] != nil else {
-            return BackendPreflight(reachable: false, message: DockerCLI.engineMessage(info))
+        async let clientCall = DockerClientVersion.version(environment: environment)
+        let info: EngineInfo
+        switch await engineInfo(environment: environment) {
+        case .failure(let failure):
+            _ = await clientCall
+            return BackendPreflight(reachable: false, message: failure.message)
+        case .success(let answer):
+            info = answer
         }
-        var fingerprint = DockerFingerprint()
-        fingerprint.clientVersion = ((object["ClientInfo"] as? [String: Any])?["Version"] as? String) ?? client
-        fingerprint.serverVersion = object["ServerVersion"] as? String
-        fingerprint.operatingSystem = object["OperatingSystem"] as? String
-        fingerprint.osType = object["OSType"] as? String
-        fingerprint.architecture = object["Architecture"] as? String
-        fingerprint.storageDriver = object["Driver"] as? String
-        fingerprint.runtimes = ((object["Runtimes"] as? [String: Any])?.keys).map { Array($0).sorted() } ?? []
+        var fingerprint = info.fingerprint(client: await clientCall)
         fingerprint.nvidiaDocker = ExecutableResolver.find("nvidia-docker", path: environment["PATH"])
         let probe = GPUProbe(cli: cli) { scope, environment in await self.sweep(scope, environment: environment) }
-        let gpu = await probe.detect(commands: commands, listing: GPUProbe.Listing(info: object), environment: environment)
+        let gpu = await probe.detect(commands: commands, listing: GPUProbe.Listing(info: info), environment: environment)
         fingerprint.gpu = gpu.fingerprint
         var facts: [String: String] = [:]
         if gpu.fingerprint.available { facts[Self.gpuFlagsFact] = gpu.fingerprint.flags.joined(separator: " ") }
         if let reason = gpu.stepReason { facts[Self.gpu.absentReasonFact] = reason }
-        if let time = object["SystemTime"] as? String { facts[Self.engineTimeFact] = time }
+        if let time = info.string(".SystemTime") { facts[Self.engineTimeFact] = time }
+        for (name, value) in GPUFacts(gpu.fingerprint).facts { facts[name] = value }
+        let refusals = await GPUImageCheck.refusals(commands: commands, gpu: gpu.fingerprint, cli: cli, environment: environment)
+        for (image, reason) in refusals { facts[GPUImageCheck.factKey(image: image)] = reason }
         var result = BackendPreflight(
             reachable: true, fingerprint: fingerprint.json, summary: fingerprint.summary,
             capabilities: gpu.fingerprint.available ? [Self.gpu] : [], facts: facts)
-        result.mayHaveLeftovers = (object["ContainersStopped"] as? Int).map { $0 > 0 } ?? true
+        result.mayHaveLeftovers = info.containersStopped.map { $0 > 0 } ?? true
         return result
     }
 
-    /// The docker client's version, asked once per runner (`docker --version` needs no engine):
-    /// learners whose preflights run at once share the one call.
-    private func clientVersion(environment: [String: String]) async -> String? {
-        let cli = cli
-        let task = clientVersionTask.withLock { task in
-            if let task { return task }
-            let started = Task {
-                let reply = await cli.run(["--version"], environment: environment)
-                // "Docker version 20.10.24+dfsg1, build 297e128"
-                return reply.stdout.split(separator: " ").dropFirst(2).first.map { String($0.trimmingCharacters(in: [","])) }
+    /// `docker info`: `GET /info` where the API is spoken, else the CLI's `--format '{{json .}}'`.
+    private func engineInfo(environment: [String: String]) async -> Result<EngineInfo, EngineFailure> {
+        if let endpoint = EngineEndpoint.api(environment) {
+            do {
+                return .success(EngineInfo(try await EngineClient.shared.info(at: endpoint)))
+            } catch {
+                return .failure(error)
             }
-            task = started
-            return started
         }
-        return await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
+        let reply = await cli.run(["info", "--format", "{{json .}}"], environment: environment)
+        guard reply.status == 0 else { return .failure(EngineFailure(.unreachable, DockerCLI.engineMessage(reply))) }
+        do {
+            let info = try EngineInfo(parsing: Array(reply.stdout.utf8), source: "docker info")
+            // A 20.10 CLI prints its own part even when the engine does not answer.
+            guard info.serverVersion != nil else { return .failure(EngineFailure(.unreachable, DockerCLI.engineMessage(reply))) }
+            return .success(info)
+        } catch {
+            return .failure(error)
+        }
     }
 
     public func unreachableReason(environment: [String: String]) async -> String? {
+        if let endpoint = EngineEndpoint.api(environment) { return await EngineClient.shared.ping(at: endpoint)?.message }
         let version = await cli.run(["version", "--format", "{{.Server.Version}}"], environment: environment)
         return version.status == 0 ? nil : DockerCLI.engineMessage(version)
     }
@@ -148,10 +164,5 @@ public final class DockerBackend: KindBackend {
         let key = (environment["DOCKER_HOST"] ?? "") + "\u{0}" + (environment["DOCKER_CONTEXT"] ?? "")
         guard let task = enginePreflights.withLock({ $0[key] }) else { return nil }
         return await task.value.facts[Self.engineTimeFact].flatMap(DockerSweep.date)
-    }
-
-    private static func json(_ text: String) -> [String: Any]? {
-        guard let data = text.data(using: .utf8) else { return nil }
-        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
     }
 }

@@ -59,10 +59,16 @@ public struct DockerCommandKind: CommandKind {
             labelled.insert(contentsOf: labels, at: index + 1)
         }
         let removes = marks && subcommand == "run" && Self.removesItself(arguments)
+        if isNvidia || GPUCommands.hasGPUFlags(words), let image = GPUCommands.image(of: words),
+           let refusal = context.facts[GPUImageCheck.factKey(image: image)] {
+            return .failure(CommandProblem(refusal))
+        }
+        let gpu = GPUFacts(facts: context.facts)
         return prepareNvidia(words: words, labelled: labelled, arguments: arguments, context: context).map { prepared in
             var prepared = prepared
             prepared.createsResources = marks
             prepared.removesItsResources = removes
+            prepared.environmentFault = { output in GPUFault.explain(output, gpu: gpu) }
             return prepared
         }
     }

@@ -1,3 +1,4 @@
+import Text
 import Foundation
 import Workflow
 
@@ -17,14 +18,12 @@ enum DockerConfigFolder {
         for shared in ["contexts", "cli-plugins"] where files.fileExists(atPath: "\(userConfig)/\(shared)") {
             try? files.createSymbolicLink(atPath: "\(directory)/\(shared)", withDestinationPath: "\(userConfig)/\(shared)")
         }
-        var config: [String: Any] = [:]
+        var config: [JSONObject.Member] = []
         if learner.settings[DockerBackend.hostKey] == nil, learner.settings[DockerBackend.contextKey] == nil,
-           let data = files.contents(atPath: "\(userConfig)/config.json"),
-           let user = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let current = user["currentContext"] as? String {
-            config["currentContext"] = current
+           let current = EngineEndpoint.currentContext(config: userConfig) {
+            config.append(JSONObject.Member(key: "currentContext", value: .string(current)))
         }
-        let data = try JSONSerialization.data(withJSONObject: config)
-        try data.write(to: URL(fileURLWithPath: "\(directory)/config.json"))
+        try Data(JSONValue.object(JSONObject(config)).text.utf8).write(to: URL(fileURLWithPath: "\(directory)/config.json"))
         return directory
     }
 }

@@ -60,6 +60,9 @@ final class TarEntryStreamer: LineConsumer, Sendable {
         }
     }
 
+    /// Whether the checks need no more, or the entry is not a file (then the rest is not read).
+    var wantsStop: Bool { state.withLock { $0.stop } }
+
     /// What the stream told so far.
     var summary: Summary {
         state.withLock { state in

@@ -38,6 +38,7 @@ struct HTTPCommandDecoder {
             case HTTPOption.method: found = method(node, reader: &reader).map { [$0] }
             case HTTPOption.headers: found = headers(node, reader: &reader)
             case HTTPOption.body: found = body(node, reader: &reader).map { [CommandOption(name: name, value: $0)] }
+            case HTTPOption.from: found = from(node, reader: &reader)
             default:
                 found = reader.bool(node, name).map { flag in
                     [CommandOption(name: name, value: Template(literal: String(flag), location: node.location))]
@@ -50,7 +51,36 @@ struct HTTPCommandDecoder {
             reader.error("an \(key) request needs a `url`, e.g. \(example)", at: value.location)
             return nil
         }
-        return usable ? Command(key: key, options: options, location: location) : nil
+        guard usable else { return nil }
+        var command = Command(key: key, options: options, location: location)
+        // From inside a container or network, the request needs the learner's engine.
+        if options.contains(where: { $0.name.hasPrefix(HTTPOption.from + ".") }) { command.backend = "docker" }
+        return command
+    }
+
+    /// `from: { container: NAME }` or `from: { network: NET }` (SPEC 12.2): exactly one, substituted.
+    private func from(_ node: Node, reader: inout NodeReader) -> [CommandOption]? {
+        guard let pairs = reader.mapping(node, "from", keys: HTTPOption.fromKeys) else { return nil }
+        var options: [CommandOption] = []
+        var usable = true
+        for pair in pairs {
+            guard let name = pair.key.scalarValue, HTTPOption.fromKeys.contains(name) else { continue }
+            guard let value = reader.template(pair.value, "from \(name)") else { usable = false; continue }
+            options.append(CommandOption(name: HTTPOption.from + "." + name, value: value))
+        }
+        guard usable else { return nil }
+        if options.count > 1 {
+            reader.error(
+                "`from:` takes `container` (make the request in that container's network namespace) or `network` (from a "
+                    + "container joined to that network), not both", at: node.location)
+            return nil
+        }
+        if options.isEmpty, pairs.isEmpty {
+            reader.error(
+                "`from:` needs `container: NAME` or `network: NET`, e.g. `from: { network: \"${learner}-net\" }`", at: node.location)
+            return nil
+        }
+        return options.isEmpty ? nil : options
     }
 
     /// The URL as a template; a literal scheme other than http(s) is an error.

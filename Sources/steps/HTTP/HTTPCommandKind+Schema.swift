@@ -3,7 +3,7 @@ import Workflow
 
 /// What `runbook schema` says an `http:` value looks like.
 extension HTTPCommandKind {
-    /// A URL, or `{ url, method, headers, body, follow_redirects, insecure }`.
+    /// A URL, or `{ url, method, headers, body, follow_redirects, insecure, from }`.
     public var valueSchema: JSONValue {
         let method: JSONValue = .object([
             "type": .string("string"),
@@ -12,14 +12,21 @@ extension HTTPCommandKind {
         ])
         let headers = SchemaBuilder.map(
             keys: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$", values: SchemaBuilder.text, description: "header name: value (substituted)")
+        let from: JSONValue = .object([
+            "description": .string("make the request from inside: a container's network namespace, or a container joined to a network"),
+            "oneOf": .array([
+                SchemaBuilder.object(["container": SchemaBuilder.text], required: ["container"]),
+                SchemaBuilder.object(["network": SchemaBuilder.text], required: ["network"]),
+            ]),
+        ])
         return .object([
-            "description": .string("`http`: a URL (GET), or a request { url, method, headers, body, follow_redirects, insecure }"),
+            "description": .string("`http`: a URL (GET), or a request { url, method, headers, body, follow_redirects, insecure, from }"),
             "anyOf": .array([
                 SchemaBuilder.text,
                 SchemaBuilder.object(
                     [
                         "url": SchemaBuilder.text, "method": method, "headers": headers, "body": SchemaBuilder.text,
-                        "follow_redirects": SchemaBuilder.boolean, "insecure": SchemaBuilder.boolean,
+                        "follow_redirects": SchemaBuilder.boolean, "insecure": SchemaBuilder.boolean, "from": from,
                     ], required: ["url"]),
             ]),
         ])

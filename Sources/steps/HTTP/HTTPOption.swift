@@ -15,7 +15,15 @@ enum HTTPOption {
     static let headers = "headers"
     /// What precedes a header's name (its value is substituted).
     static let headerPrefix = "header."
+    /// The map key of where the request is made from (SPEC 12.2).
+    static let from = "from"
+    /// `from.container` / `from.network`: the container whose network namespace, or the network, the request is made from.
+    static let fromContainer = "from.container"
+    /// See `fromContainer`.
+    static let fromNetwork = "from.network"
+    /// The keys of `from:`.
+    static let fromKeys = ["container", "network"]
 
     /// The keys an `http:` map may have, in the order messages list them.
-    static let keys = [url, method, headers, body, followRedirects, insecure]
+    static let keys = [url, method, headers, body, followRedirects, insecure, from]
 }

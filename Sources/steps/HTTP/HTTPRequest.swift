@@ -15,6 +15,8 @@ struct HTTPRequest: Sendable, Hashable {
     var followRedirects: Bool
     /// Whether TLS certificates go unchecked.
     var insecure: Bool
+    /// Where the request is made from, when not from the runner (SPEC 12.2).
+    var from: HTTPOrigin?
 
     /// One request header.
     struct Header: Sendable, Hashable {
@@ -34,12 +36,18 @@ struct HTTPRequest: Sendable, Hashable {
         body = command.option(HTTPOption.body)
         followRedirects = command.option(HTTPOption.followRedirects) != "false"
         insecure = command.option(HTTPOption.insecure) == "true"
+        if let container = command.option(HTTPOption.fromContainer) {
+            from = .container(container)
+        } else if let network = command.option(HTTPOption.fromNetwork) {
+            from = .network(network)
+        }
     }
 
     /// Why the request cannot be sent (a URL that is not http(s), a header value with a line
     /// break), or nil: the step is then `error`, the runbook's fault, not the learner's.
     var problem: CommandProblem? {
         if let problem = HTTPSyntax.problem(with: url) { return CommandProblem(problem) }
+        if let from, from.name.isEmpty { return CommandProblem("`from:` names no \(from.kind): the name is empty") }
         for header in headers {
             if let problem = HTTPSyntax.problem(withHeaderValue: header.value, name: header.name) { return CommandProblem(problem) }
         }
@@ -76,5 +84,12 @@ struct HTTPRequest: Sendable, Hashable {
         if let body { words += [body.hasPrefix("@") ? "--data-raw" : "--data", body] }
         words.append(url)
         return words
+    }
+
+    /// The request as a person types it: `curl …`, or from inside (SPEC 12.2) the same in a
+    /// throwaway curl container on that network: `docker run --rm --network NET curlimages/curl -i URL`.
+    var shownWords: [String] {
+        guard let from else { return curlWords }
+        return ["docker", "run", "--rm", "--network", from.networkFlag, "curlimages/curl"] + curlWords.dropFirst()
     }
 }

@@ -18,7 +18,7 @@ struct HTTPRequestAction: CommandAction {
         do {
             // The step's timeout bounds the request by cancelling it; this deadline only keeps the
             // client's own bookkeeping finite.
-            response = try await client.execute(clientRequest(), timeout: .hours(24))
+            response = try await client.execute(Self.clientRequest(request), timeout: .hours(24))
         } catch {
             return ActionOutcome(problem: HTTPFailure.problem(error, url: request.url))
         }
@@ -36,7 +36,7 @@ struct HTTPRequestAction: CommandAction {
     }
 
     /// The request for the client: method, headers (curl's defaults added), body.
-    private func clientRequest() -> HTTPClientRequest {
+    static func clientRequest(_ request: HTTPRequest) -> HTTPClientRequest {
         var sent = HTTPClientRequest(url: request.url)
         sent.method = HTTPMethod(rawValue: request.method)
         for header in request.sentHeaders { sent.headers.add(name: header.name, value: header.value) }

@@ -16,8 +16,8 @@ enum StubDocker {
         /// results.json.
         var results: ResultsFile
 
-        /// The invocations of the GPU probe (`… nvidia-smi -L`).
-        var probes: [[String]] { invocations.filter { $0.suffix(2) == ["nvidia-smi", "-L"] } }
+        /// The invocations of the GPU probe (`… nvidia-smi --query-gpu=… --format=csv,noheader,nounits`).
+        var probes: [[String]] { invocations.filter { $0.last == "--format=csv,noheader,nounits" } }
 
         /// The fingerprint's `gpu` object of the first learner.
         var gpu: [String: Any] {
@@ -42,6 +42,8 @@ enum StubDocker {
         var variables = [
             "PATH": "\(bin.path):/usr/bin:/bin", "STUB_LOG": log.path, "REGISTRY_PASSWORD": "unused", "DOCKER_USERNAME": "alice",
             "DOCKER_HOST": "", "DOCKER_CONTEXT": "",
+            // The stub is the engine: the Engine API would reach past it to the real socket.
+            "RUNBOOK_ENGINE_CLI": "1",
         ]
         variables.merge(environment) { _, new in new }
         let outcome = try await RunbookBinary.run(["run", runbook.path, "--out", out.path] + arguments, in: scratch, environment: variables)

@@ -71,7 +71,6 @@ import Testing
         let result = evaluator.finish()
         #expect(result.excerpts.stdout.head == "ok\u{FFFD}\u{FFFD}(x\n")
         #expect(result.failures.first?.lines.first?.text == "ok\u{FFFD}\u{FFFD}(x")
-        #expect(evaluator.latestLine == "ok\u{FFFD}\u{FFFD}(x")
     }
 
     @Test func cutsNeverSplitACharacter() throws {
@@ -115,33 +114,21 @@ import Testing
         #expect(evaluator.finish().passed)
     }
 
-    @Test func latestLineFollowsBothStreamsAndIsCut() throws {
-        let evaluator = try F.evaluator([])
-        #expect(evaluator.latestLine == nil)
-        evaluator.feed("out")
-        #expect(evaluator.latestLine == "out")
-        evaluator.feed("err", .stderr)
-        #expect(evaluator.latestLine == "err")
-        evaluator.feed(String(repeating: "é", count: 500))
-        #expect(evaluator.latestLine == String(repeating: "é", count: 200))
-        evaluator.feed("")
-        #expect(evaluator.latestLine == "")
-    }
-
-    @Test func latestLineCanBeReadWhileLinesArrive() async throws {
-        let evaluator = try F.evaluator([F.on(.stdout, F.count("line", min: 1, max: nil))])
-        let reader = Task.detached {
-            var seen = 0
-            while !Task.isCancelled {
-                if let line = evaluator.latestLine { #expect(line.hasPrefix("line ")); seen += 1 }
-                await Task.yield()
-            }
-            return seen
-        }
-        for index in 0..<20_000 { evaluator.feed("line \(index) " + String(repeating: "z", count: index % 300)) }
-        reader.cancel()
-        _ = await reader.value
-        #expect(evaluator.latestLine?.hasPrefix("line 19999 ") == true)
+    @Test func theCombinedExcerptIsTheOneStreamUntilTheOtherSpeaks() throws {
+        let evaluator = try F.evaluator([F.on(.output, F.count("x", min: 1, max: nil))], excerptLimit: 16)
+        for index in 0..<6 { evaluator.feed("out \(index) x") }
+        evaluator.feed("err x", .stderr)
+        evaluator.feed("out 6 x")
+        let excerpts = evaluator.finish().excerpts
+        #expect(excerpts.stdout.totalLines == 7 && excerpts.stderr.totalLines == 1)
+        #expect(excerpts.output.totalLines == 8)
+        #expect(excerpts.output.head == "out 0 x\nout 1 x\n")
+        #expect(excerpts.output.tail == "err x\nout 6 x\n", "the fork keeps the lines before it and both streams after")
+        #expect(excerpts.stdout.tail == "out 5 x\nout 6 x\n")
+        let quiet = try F.evaluator([])
+        quiet.feed("only out")
+        let alone = quiet.finish().excerpts
+        #expect(alone.output == alone.stdout)
     }
 
     @Test func memoryStaysBoundedWhateverTheOutput() throws {

@@ -2,7 +2,8 @@ import Foundation
 import Workflow
 
 /// The GPU ladder, run once per learner by the Docker backend's preflight, and only when the
-/// runbook has GPU steps: a throwaway `nvidia-smi -L` in the image of the first GPU step with
+/// runbook has GPU steps: a throwaway `nvidia-smi --query-gpu=…` (`NvidiaSMIQuery`: each GPU's
+/// model, UUID, compute capability, memory, MIG mode, and the driver) in the image of the first GPU step with
 /// `--gpus all`, then `--device nvidia.com/gpu=all` where the engine lists CDI GPU devices, then
 /// `--runtime=nvidia` where it lists that runtime. The first rung that lists a GPU wins; a rung
 /// that fails is classified (`GPUFailure`) and its container swept (it is labelled with
@@ -21,11 +22,10 @@ struct GPUProbe: Sendable {
         /// Whether it discovered CDI devices of NVIDIA GPUs (`DiscoveredDevices`, Docker 28.3+).
         var cdiGPUs: Bool
 
-        /// Reads `docker info --format '{{json .}}'`.
-        init(info: [String: Any]?) {
-            runtimes = ((info?["Runtimes"] as? [String: Any])?.keys).map { Array($0).sorted() } ?? []
-            let devices = info?["DiscoveredDevices"] as? [[String: Any]] ?? []
-            cdiGPUs = devices.contains { ($0["Source"] as? String) == "cdi" && (($0["ID"] as? String) ?? "").hasPrefix("nvidia.com/gpu") }
+        /// Reads `docker info`.
+        init(info: EngineInfo) {
+            runtimes = info.runtimes
+            cdiGPUs = info.cdiGPUs
         }
     }
 
@@ -54,19 +54,19 @@ struct GPUProbe: Sendable {
         for rung in GPURung.allCases {
             if rung == .cdi && !listing.cdiGPUs { continue }
             if rung == .runtime && !listing.runtimes.contains("nvidia") { continue }
-            let tail = rung.flags + [image, "nvidia-smi", "-L"]
+            let tail = rung.flags + [image, "nvidia-smi"] + NvidiaSMIQuery.arguments
             let labels = DockerLabels.flags(run: probeRun, learner: Self.learnerLabel, step: Self.stepLabel)
             let reply = await cli.run(["run", "--rm", "--pull", "never"] + labels + tail, environment: environment)
             let said = [reply.stdout, reply.stderr, reply.failure ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")
             let shown = (["docker", "run", "--rm", "--pull", "never"] + tail).joined(separator: " ")
             evidence.append(GPUEvidence(command: shown, exitCode: reply.status, output: said))
-            let devices = Self.devices(listedBy: reply.stdout)
-            if reply.status == 0, !devices.isEmpty {
-                var models: [String] = []
-                for model in devices where !models.contains(model) { models.append(model) }
-                let fingerprint = GPUFingerprint(
-                    available: true, method: rung.rawValue, count: devices.count, models: models, flags: rung.flags, evidence: evidence)
-                return Outcome(fingerprint: fingerprint)
+            let query = NvidiaSMIQuery(reply.stdout)
+            if reply.status == 0, !query.devices.isEmpty {
+                return Outcome(fingerprint: Self.found(query, rung: rung, evidence: evidence))
+            }
+            // A driver older than 510 knows no compute_cap: nvidia-smi ran in the container, so the GPU is there.
+            if said.contains("is not a valid field to query") {
+                return Outcome(fingerprint: GPUFingerprint(available: true, method: rung.rawValue, flags: rung.flags, evidence: evidence))
             }
             await sweep(.attempt(runId: probeRun, learner: Self.learnerLabel, step: Self.stepLabel), environment)
             let failure = reply.status == 0 ? GPUFailure.noDevice : GPUFailure(message: reply.stderr + "\n" + (reply.failure ?? ""))
@@ -88,14 +88,14 @@ struct GPUProbe: Sendable {
         return GPUFingerprint(available: false, reason: reason, evidence: evidence)
     }
 
-    /// The model of each GPU in `nvidia-smi -L` output (`GPU 0: NVIDIA A100-SXM4-40GB (UUID: GPU-…)`).
-    static func devices(listedBy output: String) -> [String] {
-        output.split(separator: "\n").compactMap { line -> String? in
-            guard line.hasPrefix("GPU "), let colon = line.range(of: ": ") else { return nil }
-            let rest = line[colon.upperBound...]
-            let model = rest.range(of: " (UUID").map { rest[..<$0.lowerBound] } ?? rest
-            return model.trimmingCharacters(in: .whitespaces)
-        }
+    /// The fingerprint of a rung that listed GPUs: the devices, the driver and the CUDA it supports.
+    static func found(_ query: NvidiaSMIQuery, rung: GPURung, evidence: [GPUEvidence]) -> GPUFingerprint {
+        var models: [String] = []
+        for device in query.devices where !models.contains(device.name) { models.append(device.name) }
+        return GPUFingerprint(
+            available: true, method: rung.rawValue, count: query.devices.count, driver: query.driver,
+            cudaMax: query.driver.flatMap(NvidiaDriverCUDA.maximum(forDriver:)), devices: query.devices, models: models, flags: rung.flags,
+            evidence: evidence)
     }
 
     /// The engine's own error line, without docker's usage advice.
