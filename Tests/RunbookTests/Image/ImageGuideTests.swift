@@ -42,19 +42,27 @@ struct ImageGuideTests {
         try RunbookImage.chownTree(workshop)
         let board = scratch.name("board")
         let code = "test-class-\(scratch.suffix)"
+        // A network of the test's own, as a classroom's board would have: the default bridge's
+        // top-level IPAddress is empty on some engines (newer APIs dropped it, some hosts run without docker0).
+        let network = scratch.name("class")
+        try await scratch.docker(["network", "create", network])
+        scratch.madeNetwork(network)
         scratch.madeContainer(board)
         try await scratch.docker(
             [
-                "run", "-d", "--name", board, "-v", "\(workshop.path):\(workshop.path)", "-w", workshop.path, RunbookImage.name,
-                "serve", "--listen", "0.0.0.0:8080", "--store", "store", "--code", code,
+                "run", "-d", "--name", board, "--network", network, "-v", "\(workshop.path):\(workshop.path)", "-w", workshop.path,
+                RunbookImage.name, "serve", "--listen", "0.0.0.0:8080", "--store", "store", "--code", code,
             ])
-        let address = try await scratch.docker(["inspect", "-f", "{{.NetworkSettings.IPAddress}}", board]).trimmingCharacters(
-            in: .whitespacesAndNewlines)
+        let address = try await scratch.docker(
+            ["inspect", "-f", "{{(index .NetworkSettings.Networks \"\(network)\").IPAddress}}", board]
+        ).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!address.isEmpty, "the board's address on \(network)")
         let join = "http://\(address):8080/join/\(code)"
         try await Self.waitForBoard(scratch, board)
 
         // First session: the bundle is fetched into ./guided-in-a-container/, step 1 passes, then q.
-        let guide = RunbookImage.command(["guide", "--join", join, "--learner", "ada"], in: learnerFolder, extra: ["-it"])
+        let guide = RunbookImage.command(
+            ["guide", "--join", join, "--learner", "ada"], in: learnerFolder, extra: ["-it", "--network", network])
         var screen = try await TmuxScreen(guide, in: learnerFolder, columns: 90, rows: 30)
         let first = try await screen.waitFor("unpacked into ./guided-in-a-container/", "Step 1 of 3", timeout: .seconds(60))
         // The terminal's size reaches the guide in the container: its step rule spans the 90 columns (less one).
