@@ -61,11 +61,12 @@ enum ProcessLauncher {
             var pid: pid_t = 0
             var rc = posix_spawn(&pid, path, actions, attributes, argv.pointers, envp.pointers)
             var delay: UInt32 = 1000
-            while rc == ETXTBSY && delay <= 64_000 {
+            while rc == ETXTBSY && delay <= 512_000 {
                 // The file was just written, and a child that another thread of this process is
                 // spawning at this moment holds a copy of the writer's descriptor until its exec
                 // (a race all fork/exec runners share, e.g. a test writing a stub script): retry
-                // for about 130 ms in all.
+                // for about a second in all, as a loaded 2-core machine can hold that copy for
+                // longer than a hundred milliseconds.
                 usleep(delay)
                 delay *= 2
                 rc = posix_spawn(&pid, path, actions, attributes, argv.pointers, envp.pointers)
