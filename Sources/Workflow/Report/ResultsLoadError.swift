@@ -1,4 +1,5 @@
-/// Why a results file cannot be read for a report.
+/// Why an input of a report cannot be read: a results file, a journal, a timings file, or journals
+/// of different runbooks.
 public struct ResultsLoadError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file.
     public var path: String

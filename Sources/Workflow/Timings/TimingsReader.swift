@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// Reads the journals behind `runbook report --timings` (SPEC 11.3): journal.jsonl files,
 /// results folders (their journal), folders of results folders (`runbook-results/`), and a class
@@ -14,7 +15,7 @@ public struct TimingsReader: Sendable {
     }
 
     /// What the journals at `paths` say, learner by learner.
-    public func read(_ paths: [String]) throws(TimingsError) -> TimingsInput {
+    public func read(_ paths: [String]) throws(ResultsLoadError) -> TimingsInput {
         var input = TimingsInput()
         var firstPath: String?
         for path in paths {
@@ -23,28 +24,28 @@ public struct TimingsReader: Sendable {
                 guard input.runbook != nil else { continue }
                 if firstPath == nil { firstPath = journal }
                 if !input.otherRunbooks.isEmpty, !force {
-                    throw TimingsError(
+                    throw ResultsLoadError(
                         path: journal, reason: "a journal of another runbook than \(firstPath ?? "the first") (add --force to mix them)")
                 }
             }
         }
         guard input.runbook != nil else {
-            throw TimingsError(path: paths.joined(separator: " "), reason: "no journal with a run record")
+            throw ResultsLoadError(path: paths.joined(separator: " "), reason: "no journal with a run record")
         }
         return input
     }
 
     /// The journal files that `path` names: itself, its journal.jsonl, its `*.jsonl`, or its subfolders' journals.
-    static func journals(at path: String) throws(TimingsError) -> [String] {
+    static func journals(at path: String) throws(ResultsLoadError) -> [String] {
         let files = FileManager.default
         var isDirectory: ObjCBool = false
-        guard files.fileExists(atPath: path, isDirectory: &isDirectory) else { throw TimingsError(path: path, reason: "no such file") }
+        guard files.fileExists(atPath: path, isDirectory: &isDirectory) else { throw ResultsLoadError(path: path, reason: "no such file") }
         func child(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
         guard isDirectory.boolValue else {
             if path.hasSuffix(".jsonl") { return [path] }
             let beside = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("journal.jsonl")
             if files.fileExists(atPath: beside) { return [beside] }
-            throw TimingsError(path: path, reason: "timings need a journal (journal.jsonl); none is beside this file")
+            throw ResultsLoadError(path: path, reason: "timings need a journal (journal.jsonl); none is beside this file")
         }
         if files.fileExists(atPath: child("journal.jsonl")) { return [child("journal.jsonl")] }
         let names = ((try? files.contentsOfDirectory(atPath: path)) ?? []).sorted()
@@ -52,43 +53,26 @@ public struct TimingsReader: Sendable {
         if !stored.isEmpty { return stored.map(child) }
         let nested = names.map { (child($0) as NSString).appendingPathComponent("journal.jsonl") }.filter(files.fileExists)
         if !nested.isEmpty { return nested }
-        throw TimingsError(path: path, reason: "a folder without a journal (journal.jsonl, a board's LEARNER.jsonl, or results folders)")
+        throw ResultsLoadError(path: path, reason: "a folder without a journal (journal.jsonl, a board's LEARNER.jsonl, or results folders)")
     }
 
-    /// Takes one journal's records into `input`.
-    private func read(journal path: String, into input: inout TimingsInput) throws(TimingsError) {
-        guard let file = FileHandle(forReadingAtPath: path) else { throw TimingsError(path: path, reason: "cannot open the journal") }
-        defer { try? file.close() }
+    /// Takes one journal's records into `input` (a torn last line is ignored, as every journal reader does).
+    private func read(journal path: String, into input: inout TimingsInput) throws(ResultsLoadError) {
+        guard let lines = JSONLinesReader(path: path) else { throw ResultsLoadError(path: path, reason: "cannot open the journal") }
         let decoder = JSONDecoder.runbook
         var learners: [String] = []
-        var lineNumber = 0
         var sawRun = false
-        func process(_ line: Data, last: Bool) throws(TimingsError) {
-            lineNumber += 1
-            guard !line.isEmpty else { return }
+        for line in lines where !line.bytes.isEmpty {
             let record: TimingRecord
             do {
-                record = try decoder.decode(TimingRecord.self, from: line)
+                record = try decoder.decode(TimingRecord.self, from: line.bytes)
             } catch {
-                if last { return }  // a torn last line: the writer died while writing it
-                throw TimingsError(path: "\(path):\(lineNumber)", reason: "not a journal record")
+                if !line.isTerminated { break }  // a torn last line: the writer died while writing it
+                throw ResultsLoadError(path: "\(path):\(line.number)", reason: "not a journal record")
             }
             if record.type == .run { sawRun = true }
             input.take(record, learners: &learners)
         }
-        var pending = Data()
-        while true {
-            let chunk = file.readData(ofLength: 1 << 20)
-            if chunk.isEmpty { break }
-            pending.append(chunk)
-            var start = pending.startIndex
-            while let newline = pending[start...].firstIndex(of: 0x0A) {
-                try process(pending[start..<newline], last: false)
-                start = pending.index(after: newline)
-            }
-            pending = Data(pending[start...])
-        }
-        try process(pending, last: true)
-        if !sawRun { throw TimingsError(path: path, reason: "no run record; is this a runbook journal?") }
+        if !sawRun { throw ResultsLoadError(path: path, reason: "no run record; is this a runbook journal?") }
     }
 }

@@ -30,14 +30,14 @@ public struct TimingsRenderer: Sendable {
     }
 
     /// The document in `format`; throws for a format timings do not come in.
-    public func render(_ format: ReportFormat) throws(TimingsError) -> String {
+    public func render(_ format: ReportFormat) throws(ResultsLoadError) -> String {
         switch format {
         case .json: json()
         case .md: markdown()
         case .csv: csv()
         case .html: html()
         case .junit, .tap, .github:
-            throw TimingsError(path: "--format \(format)", reason: "timings come as json, md, csv or html")
+            throw ResultsLoadError(path: "--format \(format)", reason: "timings come as json, md, csv or html")
         }
     }
 

@@ -80,8 +80,8 @@ struct TimingsTests {
         #expect(back["z-first"] == StepTiming(step: "z-first", n: 2, medianSeconds: 80.6, p90Seconds: 100))
         #expect(back["a-second"]?.medianSeconds == nil)
         let renderer = TimingsRenderer(runbook: nil, steps: steps, timings: timings, learnerCount: 2)
-        #expect(throws: TimingsError.self) { try renderer.render(.tap) }
+        #expect(throws: ResultsLoadError.self) { try renderer.render(.tap) }
         try "{\"step\": 1}".write(to: file, atomically: true, encoding: .utf8)
-        #expect(throws: TimingsError.self) { try TimingsFile.load(path: file.path) }
+        #expect(throws: ResultsLoadError.self) { try TimingsFile.load(path: file.path) }
     }
 }
