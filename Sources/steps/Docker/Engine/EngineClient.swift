@@ -22,7 +22,7 @@ public final class EngineClient: Sendable {
     /// Limit for each call that is not streamed.
     let timeout: TimeAmount
     private let http: HTTPClient
-    private let versions = Mutex<[String: Task<Result<String, EngineFailure>, Never>]>([:])
+    private let versions = SharedTasks<String, String, EngineFailure>()
 
     /// Creates a client whose calls get `timeout` each.
     public init(timeout: Duration = .seconds(30)) {
@@ -159,23 +159,9 @@ public final class EngineClient: Sendable {
     /// CLI's and the engine's (asked once; asked again after a failure).
     public func version(at endpoint: EngineEndpoint) async throws(EngineFailure) -> String {
         if let pinned = endpoint.pinnedVersion { return pinned }
-        let key = endpoint.text
-        let task = versions.withLock { tasks in
-            if let task = tasks[key] { return task }
-            let task = Task { await self.negotiate(at: endpoint) }
-            tasks[key] = task
-            return task
-        }
-        let result = await withTaskCancellationHandler {
-            await task.value
-        } onCancel: {
-            task.cancel()
-        }
-        switch result {
+        switch await versions.value(for: endpoint.text, { await self.negotiate(at: endpoint) }) {
         case .success(let version): return version
-        case .failure(let failure):
-            versions.withLock { tasks in if tasks[key] == task { tasks[key] = nil } }
-            throw failure
+        case .failure(let failure): throw failure
         }
     }
 

@@ -18,25 +18,12 @@ final class ProbeImage: Sendable {
     /// The label holding the executable's path.
     static let binaryLabel = "io.runbook.probe.binary"
 
-    private let references = Mutex<[String: Task<Result<String, CommandProblem>, Never>]>([:])
+    private let references = SharedTasks<String, String, CommandProblem>()
     private let cli = DockerCLI(timeout: .seconds(300))
 
     /// The image's reference on the engine that `environment` names, built there first when missing.
     func reference(environment: [String: String]) async -> Result<String, CommandProblem> {
-        let key = EngineEndpoint.resolve(environment).text
-        let task = references.withLock { tasks in
-            if let task = tasks[key] { return task }
-            let task = Task { await self.ensure(environment: environment) }
-            tasks[key] = task
-            return task
-        }
-        let result = await withTaskCancellationHandler {
-            await task.value
-        } onCancel: {
-            task.cancel()
-        }
-        if case .failure = result { references.withLock { tasks in if tasks[key] == task { tasks[key] = nil } } }
-        return result
+        await references.value(for: EngineEndpoint.resolve(environment).text) { await self.ensure(environment: environment) }
     }
 
     private func ensure(environment: [String: String]) async -> Result<String, CommandProblem> {
