@@ -54,7 +54,7 @@ struct BoardPage {
     }
 
     private func summary(_ rows: [MatrixRow]) -> String {
-        let total = document.steps.count
+        let total = countedSteps
         let done = rows.filter { total > 0 && $0.passed == total }.count
         let stuck = rows.filter { $0.stuck != nil }.count
         let hands = rows.filter { $0.hand != nil }.count
@@ -110,11 +110,16 @@ struct BoardPage {
             if let reason = result.reason, !reason.isEmpty { tip += " — " + reason }
             html += "<td class=\"cell s-\(result.status.rawValue)\" data-step=\"\(attribute(step.id))\" title=\"\(attribute(tip))\">"
             html += "<button type=\"button\"><span class=\"sym\">\(result.status.symbol)</span>\(BoardPace.hintsSeen(result.hintsShown))"
+            if result.undone == true { html += "<sup class=\"undone\" title=\"done, since undone\">↺</sup>" }
+            if result.environment == true { html += "<sup class=\"env\" title=\"a fact of the machine, not counted\">env</sup>" }
             html += "<span class=\"sr\"> \(result.status.rawValue)</span></button></td>"
         }
-        html += "<td class=\"score\">\(row.passed)/\(matrix.steps.count)</td></tr>\n"
+        html += "<td class=\"score\">\(row.passed)/\(countedSteps)</td></tr>\n"
         return html
     }
+
+    /// The steps that count for a learner: all but facts of the machine (SPEC 6.11).
+    private var countedSteps: Int { document.steps.filter { $0.environment != true }.count }
 
     private func legend(_ matrix: ReportMatrix) -> String {
         var html = "<p class=\"legend\">"

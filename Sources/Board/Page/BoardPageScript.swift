@@ -54,6 +54,16 @@ enum BoardPageScript {
                 var button = el("button");
                 button.type = "button";
                 button.appendChild(el("span", "sym", symbols[cell.status] || "?"));
+                if (cell.undone) {
+                  var undone = el("sup", "undone", "↺");
+                  undone.title = "done, since undone";
+                  button.appendChild(undone);
+                }
+                if (cell.environment) {
+                  var fact = el("sup", "env", "env");
+                  fact.title = "a fact of the machine, not counted";
+                  button.appendChild(fact);
+                }
                 if (cell.hintsShown) {
                   var seen = el("sup", "hints", String(cell.hintsShown));
                   seen.title = cell.hintsShown + (cell.hintsShown === 1 ? " hint" : " hints") + " seen";
@@ -64,7 +74,7 @@ enum BoardPageScript {
               }
               tr.appendChild(td);
             });
-            tr.appendChild(el("td", "score", row.passed + "/" + data.steps.length));
+            tr.appendChild(el("td", "score", row.passed + "/" + countedSteps().length));
             return tr;
           }
           function sortedIds() {
@@ -91,9 +101,12 @@ enum BoardPageScript {
               drawAll();
             }
           }
+          function countedSteps() {
+            return data.steps.filter(function (step) { return !step.environment; });
+          }
           function counts() {
             var all = Array.from(rows.values());
-            var total = data.steps.length;
+            var total = countedSteps().length;
             document.querySelectorAll("#matrix tfoot td.count").forEach(function (td) {
               td.textContent = all.filter(function (row) { var c = row.steps[td.dataset.step]; return c && c.status === "passed"; }).length;
             });

@@ -41,6 +41,7 @@ enum BoardPageStyle {
         .behind-flag { color: var(--timeout); background: var(--timeout-bg); border: 1px solid var(--timeout); }
         .behind-text, .behind-text b { color: var(--timeout); }
         .board-matrix td.cell sup.hints { margin-left: 1px; font-size: 0.7em; color: var(--accent); font-weight: 700; }
+        .board-matrix td.cell sup.undone, .board-matrix td.cell sup.env { margin-left: 1px; font-size: 0.7em; color: var(--muted); }
         tr.stuck > th.who { box-shadow: inset 4px 0 0 var(--failed); }
         tr.hand > th.who { box-shadow: inset 4px 0 0 #d4a72c; }
         .board .legend { margin-top: 8px; }

@@ -12,10 +12,13 @@ enum BoardResults {
                 id: row.id, name: row.name,
                 steps: steps.compactMap { step in
                     row.steps[step.id].map { cell in
-                        StepResult(
+                        var result = StepResult(
                             learner: row.id, step: step.id, title: cell.title, status: cell.status, reason: cell.reason,
                             endedAt: cell.endedAt,
                             attempts: cell.attempts, hint: step.hint, hintsShown: cell.hintsShown ?? 0)
+                        result.undone = cell.undone
+                        result.environment = cell.environment
+                        return result
                     }
                 })
         }

@@ -37,6 +37,8 @@ public struct BoardConfiguration: Sendable {
     public var offers: [OfferedFile] = []
     /// The version of the `runbook` image the join page tells learners to run.
     public var runbookVersion = "latest"
+    /// Steps marked `environment: true`: facts of the machine, left out of each learner's passed/total (SPEC 6.11).
+    public var environmentSteps: Set<String> = []
 
     /// Creates a configuration.
     public init(
@@ -65,6 +67,7 @@ public struct BoardConfiguration: Sendable {
             steps: runbook.steps.map { .init(id: $0.id, title: $0.title?.raw, hint: $0.hint?.raw) },
             roster: learners.map { $0.map { .init(id: $0.id, name: $0.name) } }, storeDirectory: storeDirectory, code: code,
             stuckAfter: stuckAfter, host: host, port: port)
+        environmentSteps = Set(runbook.steps.filter(\.environment).map(\.id))
     }
 
     /// The default store: `./runbook-class/<first 12 hex of the runbook's sha256>/`.

@@ -20,4 +20,8 @@ struct BoardCell: Sendable {
     var length: Int
     /// The highest number of hints the learner was shown for the step, over all their records of it.
     var hintsShown = 0
+    /// Passed in a journal, its probes failing now: "done, since undone" (SPEC 6.11).
+    var undone = false
+    /// A fact of the machine (`environment: true`), not the learner's work.
+    var environment = false
 }

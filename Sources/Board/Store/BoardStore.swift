@@ -134,7 +134,8 @@ public actor BoardStore {
         let steps = configuration.steps.map { step in
             MatrixStep(
                 id: step.id, title: step.title, hint: step.hint, passed: rows.filter { $0.steps[step.id]?.status == .passed }.count,
-                medianSeconds: configuration.timings[step.id]?.medianSeconds)
+                medianSeconds: configuration.timings[step.id]?.medianSeconds,
+                environment: configuration.environmentSteps.contains(step.id) ? true : nil)
         }
         return MatrixDocument(
             runbook: configuration.runbook, stuckAfterSeconds: configuration.stuckAfter, event: broadcaster.currentId, steps: steps,
@@ -174,11 +175,16 @@ public actor BoardStore {
         let cells = state.cells.mapValues { cell in
             MatrixCell(
                 status: cell.status, reason: cell.reason, title: cell.title, attempts: cell.attempts, endedAt: cell.endedAt,
-                hintsShown: cell.hintsShown > 0 ? cell.hintsShown : nil)
+                hintsShown: cell.hintsShown > 0 ? cell.hintsShown : nil, undone: cell.undone ? true : nil,
+                environment: cell.environment ? true : nil)
+        }
+        // Facts of the machine are not the learner's work (SPEC 6.11): they stay out of passed.
+        let counted = cells.filter { step, cell in
+            cell.status == .passed && cell.environment != true && !configuration.environmentSteps.contains(step)
         }
         let name = state.name ?? configuration.roster?.first { $0.id == id }?.name
         return MatrixRow(
-            id: id, name: name, stuck: stuck[id], hand: state.hand, passed: cells.values.filter { $0.status == .passed }.count,
+            id: id, name: name, stuck: stuck[id], hand: state.hand, passed: counted.count,
             lastProgressAt: state.lastProgress, steps: cells, behind: stuck[id] == nil ? behind[id] : nil)
     }
 

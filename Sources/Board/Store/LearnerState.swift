@@ -64,7 +64,8 @@ struct LearnerState: Sendable {
             let hintsSeen = max(cells[result.step]?.hintsShown ?? 0, result.hintsShown ?? 0)
             cells[result.step] = BoardCell(
                 status: result.status, reason: reason, title: result.title, attempts: result.attempts, endedAt: result.endedAt,
-                offset: offset, length: line.bytes.count, hintsShown: hintsSeen)
+                offset: offset, length: line.bytes.count, hintsShown: hintsSeen, undone: result.undone == true,
+                environment: result.environment == true)
             if result.status == .failed || result.status == .timeout, failures[result.step, default: []].count < Self.failuresKept {
                 failures[result.step, default: []].insert(result.endedAt)
             }
