@@ -38,9 +38,16 @@ struct DraftBuilder {
         let drafter = OutputDrafter(known: known)
         for index in steps.indices {
             relevant.formUnion(Self.relevantWords(of: steps[index].command))
-            let drafted = drafter.draft(outputs[index], relevant: relevant)
-            steps[index].matchers = drafted.matchers
-            steps[index].notes += drafted.notes
+            if steps[index].command.key == "http" {
+                let drafted = HTTPOutputDrafter(lines: drafter).draft(outputs[index], relevant: relevant)
+                (steps[index].status, steps[index].matchers) = (drafted.status, drafted.matchers)
+                steps[index].notes += drafted.notes
+            } else {
+                let drafted = drafter.draft(outputs[index], relevant: relevant)
+                steps[index].matchers = drafted.matchers
+                steps[index].notes += drafted.notes
+            }
+            ForegroundServer.settle(&steps[index], output: outputs[index], drafter: drafter)
             if outputs[index].isEmpty { steps[index].notes.append("the text shows no output: add an expectation or a verify probe") }
         }
         for learned in known where !learned.template.hasPrefix("${learner}") {
@@ -80,7 +87,11 @@ struct DraftBuilder {
         if let cwd = command.cwd, let line = command.cwdLine {
             notes.append("`cwd: \(cwd)` follows the `cd` or folder named at line \(line)")
         }
-        if command.stdin != nil { notes.append("`stdin:` is the text the tutorial says the command reads") }
+        if command.typedInside {
+            notes.append("`stdin:` is what the text types at the prompt of the container this command opens")
+        } else if command.stdin != nil {
+            notes.append("`stdin:` is the text the tutorial says the command reads")
+        }
         return notes
     }
 

@@ -26,6 +26,8 @@ struct TutorialReader {
     private var heading: String?
     private var cwd: String?
     private var cwdLine: Int?
+    /// Whether the folder of the commands is one that a `git clone` made.
+    private var cloned = false
     private var awaitingOutput: Int?
     private var details: (target: Int?, text: [String])?
 
@@ -65,7 +67,9 @@ struct TutorialReader {
                 var code = MarkdownFence.block(block.lines.joined(separator: "\n"), info: language)
                 code.removeLast()
                 details?.text.append(code)
-            } else if FencedCommandParser.holdsCommands(block) {
+            } else if prose.showsFile(before: index) {
+                awaitingOutput = nil
+            } else if FencedCommandParser.holdsCommands(block, programs: drafters.programs) {
                 readCommands(of: block, at: index, language: language)
             } else if index > 0, document.blocks[index - 1].text == TutorialProse.inputNote, let target = content.commands.indices.last {
                 content.commands[target].stdin = block.lines.map { $0 + "\n" }.joined()
@@ -97,12 +101,22 @@ struct TutorialReader {
             let words = shell.words
             if words.first == "cd", words.count <= 2, !shell.needsShell {
                 moveTo(words.count == 2 ? words[1] : "~", line: parsed.line)
+                cloned = cloned || content.commands.last.map { ShellLine($0.text).words.starts(with: ["git", "clone"]) } == true
                 continue
             }
             var found = command(parsed.text, line: parsed.line, origin: .block, index: index)
             found.script = parsed.script
             found.output = parsed.output
             found.comment = parsed.comment
+            found.stdin = InteractiveShell.stdin(parsed.stdin)
+            found.typedInside = found.stdin != nil
+            if words.first == "git", words.dropFirst().first == "clone", cloned {
+                // A second clone: the text means it next to the first, not inside it.
+                cwd = nil
+                cwdLine = nil
+                found.cwd = nil
+                found.cwdLine = nil
+            }
             found.say = first ? prose.before(index) : nil
             if let folder {
                 found.cwd = folder

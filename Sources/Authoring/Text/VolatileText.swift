@@ -47,7 +47,16 @@ struct VolatileText {
             ("<learner-name>", "(?!)", ".+", false, { _ in true }),
         ]
         if decimals {
-            specs.append(("", "(?<![\\w.:/-])\\d+\\.\\d+(?![\\w.-])", "\\d+\\.\\d+", false, { _ in true }))
+            // A tutorial's versions, web dates and build hashes are its author's, years old: only their place is kept.
+            let weekday = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+            let month = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+            specs += [
+                ("", "(?<![\\w.:/-])v?\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.]+)?(?![\\w.])", "v?\\d+(?:\\.\\d+)+(?:-[0-9A-Za-z.]+)?", false,
+                 { _ in true }),
+                ("", "\(weekday), \\d{1,2} \(month) \\d{4}", "\\w{3}, \\d{1,2} \\w{3} \\d{4}", false, { _ in true }),
+                ("", "(?<=build )[0-9a-f]{7,12}(?![0-9A-Za-z])", "[0-9a-f]+", false, { _ in true }),
+                ("", "(?<![\\w.:/-])\\d+\\.\\d+(?![\\w.-])", "\\d+\\.\\d+", false, { _ in true }),
+            ]
         }
         rules = specs.compactMap { placeholder, pattern, regex, inDocs, accept in
             let alternatives = placeholder.isEmpty ? pattern : "\(pattern)|\(NSRegularExpression.escapedPattern(for: placeholder))"

@@ -10,6 +10,8 @@ public protocol CommandDrafter: Sendable {
     var environmentNames: Set<String> { get }
     /// Flags after which an upper-case word names a variable rather than standing for one (`-e NAME`).
     var flagsNamingVariables: Set<String> { get }
+    /// Flags whose upper-case values are the program's own words (`--cap-add ALL`), never placeholders.
+    var flagsWithLiteralValues: Set<String> { get }
     /// Whether `words` (one of `programs` first) only name a command in running text, without what
     /// it acts on (a removal naming nothing to remove): a mention, not a step.
     func isMentionOnly(_ words: [String]) -> Bool
@@ -26,6 +28,8 @@ extension CommandDrafter {
     public var environmentNames: Set<String> { [] }
     /// By default, no flag names a variable.
     public var flagsNamingVariables: Set<String> { [] }
+    /// By default, every upper-case value may be a placeholder.
+    public var flagsWithLiteralValues: Set<String> { [] }
     /// By default every mention is a command.
     public func isMentionOnly(_ words: [String]) -> Bool { false }
     /// By default nothing to rework.

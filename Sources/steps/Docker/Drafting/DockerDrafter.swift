@@ -22,13 +22,29 @@ public struct DockerDrafter: CommandDrafter {
 
     public var flagsNamingVariables: Set<String> { ["-e", "--env", "--build-arg", "--env-file"] }
 
+    /// Flags whose upper-case values are the engine's own words (`--cap-add ALL`), not placeholders.
+    public var flagsWithLiteralValues: Set<String> {
+        ["--cap-add", "--cap-drop", "--log-level", "-l", "--signal", "-s", "--stop-signal", "--security-opt", "--restart",
+         "--log-driver", "--network", "--net", "--isolation", "--pid", "--ipc", "--uts", "--userns", "--cgroupns"]
+    }
+
+    /// A subcommand named without what it acts on (`docker rm`, `docker container run`, `docker exec --privileged`)
+    /// names a command in running text; `docker ps`, `docker container ls` do something alone.
     public func isMentionOnly(_ words: [String]) -> Bool {
-        words.count == 2 && !Self.completeAlone.contains(words[1])
+        if words.count == 2 { return !Self.completeAlone.contains(words[1]) }
+        let arguments = DockerArguments(Array(words.dropFirst()))
+        guard let subcommand = arguments.subcommand, !Self.completeAlone.union(["ls", "list", "prune"]).contains(subcommand),
+              !(words.dropFirst().first?.hasPrefix("-") ?? false) else { return false }
+        if let action = arguments.actionIndex, ["ls", "list", "prune"].contains(arguments.words[action]) { return false }
+        if arguments.actionIndex == nil, DockerFlagTable.objectGroups.contains(subcommand) { return true }
+        return arguments.parse().positionals.isEmpty
     }
 
     public func draft(_ typed: TypedCommand) -> DraftOutcome {
         let names = DraftVariable.environmentNames.union(environmentNames)
-        guard let line = TemplatedCommandLine(typed.text, environmentNames: names, flagsNamingVariables: flagsNamingVariables) else {
+        guard let line = TemplatedCommandLine(
+            typed.text, environmentNames: names, flagsNamingVariables: flagsNamingVariables, flagsWithLiteralValues: flagsWithLiteralValues)
+        else {
             let remark = "a shell line (pipe, redirection, `&&`, `;`, `$(…)` or `$PWD`): runs with /bin/sh, which gets every var"
             return .needsShell(remark: remark)
         }
@@ -63,7 +79,8 @@ public struct DockerDrafter: CommandDrafter {
     }
 
     public func settle(_ commands: inout [DraftedCommand], outputs: [[String]]) -> [OutputStandIn] {
-        DockerContainerNamer.apply(to: &commands, outputs: outputs, keys: Set(programs))
+        DockerFixedNames.apply(to: &commands, keys: Set(programs))
+            + DockerContainerNamer.apply(to: &commands, outputs: outputs, keys: Set(programs))
     }
 
     /// The flags as written: a bundle (`-it`) once, as typed, `--name=web` as `--name`.

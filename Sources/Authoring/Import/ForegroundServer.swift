@@ -1,0 +1,63 @@
+import Foundation
+import Text
+import Workflow
+
+/// A command that starts a server in the foreground (`docker compose up`, `python3 app.py`,
+/// `docker run -p …` without `-d`): it never ends by itself, so its step runs in the background
+/// (`background: true`) and passes on the ready line the text shows (`finish_on_match: true`).
+enum ForegroundServer {
+    /// Programs that run a server until stopped.
+    static let programs: Set<String> = [
+        "python", "python3", "node", "flask", "uvicorn", "gunicorn", "rails", "php", "npm", "yarn", "hugo", "jekyll", "http-server",
+    ]
+
+    /// Words of a line that say a server is ready.
+    static let readyPattern = #"(?i)(listening|running on|serving|ready|started|accepting connections|up and running|available at)"#
+
+    /// The same for an app a program runs (a script's "started" is no server's).
+    static let appReadyPattern = #"(?i)(listening|running on|serving|http://|port \d+)"#
+
+    /// Makes `step` a background step on its ready line when its command starts a foreground server.
+    static func settle(_ step: inout DraftStep, output: [String], drafter: OutputDrafter) {
+        guard !step.command.tty, startsServer(step.command) else { return }
+        let pattern = step.command.key == "sh" ? appReadyPattern : readyPattern
+        guard let ready = output.last(where: { $0.range(of: pattern, options: .regularExpression) != nil }) else {
+            step.notes.append(
+                "runs in the foreground until stopped and the text shows no ready line: add `background: true`, "
+                    + "`finish_on_match: true` and the line it prints when it is ready")
+            return
+        }
+        // Compose prefixes each line with its service (`web_1  | `, `web-1  | `): the ready text is after it.
+        let text = ready.range(of: " | ").map { String(ready[$0.upperBound...]) } ?? ready
+        guard let matcher = drafter.draft([text], relevant: []).matchers.first else { return }
+        step.matchers = [matcher]
+        step.background = true
+        step.notes.append(
+            "runs in the foreground until stopped: a background step, ready when it prints `\(text.trimmingCharacters(in: .whitespaces))`"
+                + " (stopped at the end of the run, or by a later step `stop: ID` with this step's id)")
+    }
+
+    /// True for a server's command: Compose's `up` without `-d`, `docker run` publishing a port
+    /// without `-d`, a program of `programs` running an app.
+    static func startsServer(_ command: DraftedCommand) -> Bool {
+        let words = command.words
+        let detached = words.contains { $0 == "-d" || $0 == "--detach" || ($0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("d")) }
+        switch command.key {
+        case "docker":
+            if words.first == "compose" { return words.contains("up") && !detached }
+            return words.first == "run" && !detached && words.contains { $0 == "-p" || $0 == "--publish" || $0.hasPrefix("--publish=") }
+        case "docker-compose":
+            return words.contains("up") && !detached
+        case "sh":
+            let line = ShellLine(command.text)
+            guard !line.needsShell, let program = words.first, programs.contains(program) else { return false }
+            if program == "npm" || program == "yarn" { return words.contains("start") || words.contains("dev") || words.contains("serve") }
+            if program.hasPrefix("python") || program == "node" {
+                return words.count >= 2 && !words[1].hasPrefix("-") || words.contains("http.server") || words.contains("flask")
+            }
+            return true
+        default:
+            return false
+        }
+    }
+}
