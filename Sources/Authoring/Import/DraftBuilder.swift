@@ -35,13 +35,21 @@ struct DraftBuilder {
         for index in steps.indices { steps[index].command = commands[index] }
         known += VariableLearner.learn(steps: steps, outputs: outputs)
         var relevant = Set<String>()
-        let drafter = OutputDrafter(known: known)
+        let learnerDrafter = OutputDrafter(known: known)
+        // Compose names its containers from the compose file, not after a `docker run --name`.
+        let composeDrafter = OutputDrafter(known: known.filter { !$0.template.hasPrefix("${learner}-") })
         for index in steps.indices {
+            let words = steps[index].command.words
+            let compose = steps[index].command.key == "docker-compose" || steps[index].command.key == "docker" && words.first == "compose"
+            let drafter = compose ? composeDrafter : learnerDrafter
             relevant.formUnion(Self.relevantWords(of: steps[index].command))
             if steps[index].command.key == "http" {
                 let drafted = HTTPOutputDrafter(lines: drafter).draft(outputs[index], relevant: relevant)
                 (steps[index].status, steps[index].matchers) = (drafted.status, drafted.matchers)
                 steps[index].notes += drafted.notes
+            } else if !steps[index].command.tty, let json = HTTPOutputDrafter(lines: drafter).json(outputs[index]) {
+                steps[index].matchers = json.matchers
+                steps[index].notes += ["the output is JSON: `json` matchers on stdout"] + json.notes
             } else {
                 let drafted = drafter.draft(outputs[index], relevant: relevant)
                 steps[index].matchers = drafted.matchers
@@ -51,9 +59,8 @@ struct DraftBuilder {
             if outputs[index].isEmpty { steps[index].notes.append("the text shows no output: add an expectation or a verify probe") }
         }
         for learned in known where !learned.template.hasPrefix("${learner}") {
-            let name = learned.template.dropFirst(2).dropLast()
             if let index = steps.firstIndex(where: { $0.matchers.contains { $0.value.contains(learned.template) } }) {
-                steps[index].notes.append("`\(learned.text)` in the text's output is taken for `${\(name)}`")
+                steps[index].notes.append("`\(learned.text)` in the text's output is taken for `\(learned.template)`")
             }
         }
         let ids = StepIdentifier.unique(steps.map { StepIdentifier.make(for: $0.command) })

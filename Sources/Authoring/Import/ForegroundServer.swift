@@ -12,7 +12,8 @@ enum ForegroundServer {
     ]
 
     /// Words of a line that say a server is ready.
-    static let readyPattern = #"(?i)(listening|running on|serving|ready|started|accepting connections|up and running|available at)"#
+    static let readyPattern =
+        #"(?i)(listening|running on|serving|ready|started|accepting connections|up and running|available at|attaching to)"#
 
     /// The same for an app a program runs (a script's "started" is no server's).
     static let appReadyPattern = #"(?i)(listening|running on|serving|http://|port \d+)"#

@@ -37,11 +37,9 @@ struct HTTPOutputDrafter {
             }
             body = Array(output[min(end + 1, output.endIndex)...])
         }
-        if let json = try? JSONParser.parse(Array(body.joined(separator: "\n").utf8)), case .object = json {
-            var found: [DraftMatcher] = []
-            collect(json, path: "", into: &found)
-            matchers += found.prefix(8)
-            if found.count > 8 { notes.append("\(found.count - 8) more values of the JSON body left out") }
+        if let json = json(body) {
+            matchers += json.matchers
+            notes += json.notes
         } else {
             let drafted = lines.draft(body, relevant: relevant)
             matchers += drafted.matchers.map {
@@ -50,6 +48,21 @@ struct HTTPOutputDrafter {
             notes += drafted.notes
         }
         return (status, matchers, notes)
+    }
+
+    /// `json` matchers on stdout for output that is one JSON object (or an array of them, as
+    /// `docker inspect` prints), at most 8; nil for any other output.
+    func json(_ output: [String]) -> (matchers: [DraftMatcher], notes: [String])? {
+        guard output.contains(where: { !$0.allSatisfy(\.isWhitespace) }),
+              let json = try? JSONParser.parse(Array(output.joined(separator: "\n").utf8)) else { return nil }
+        var found: [DraftMatcher] = []
+        switch json {
+        case .object: collect(json, path: "", into: &found)
+        case .array(let items) where items.count == 1: collect(items[0], path: ".[0]", into: &found)
+        default: return nil
+        }
+        let notes = found.count > 8 ? ["\(found.count - 8) more values of the JSON output left out"] : []
+        return (Array(found.prefix(8)), notes)
     }
 
     /// A `json` matcher per scalar of `value`, three levels deep at most.
@@ -71,7 +84,9 @@ struct HTTPOutputDrafter {
         default:
             let text = value.text
             let path = YAMLScalarWriter.singleQuoted(path)
-            if changes(text) {
+            if let standIn = lines.known.first(where: { $0.text == text }) {
+                matchers.append(DraftMatcher(kind: .json, value: "{ path: \(path), equals: \"\(standIn.template)\" }", stream: "stdout"))
+            } else if changes(text) {
                 let note = "`\(text)` changes from run to run (or from version to version): only that it is there"
                 matchers.append(DraftMatcher(kind: .json, value: "{ path: \(path), exists: true }", note: note, stream: "stdout"))
             } else {

@@ -31,16 +31,23 @@ struct OutputDrafter {
         var notes: [String] = []
         var inTable = false
         var leftOut: [String] = []
+        var leftOutListing = 0
         for raw in lines {
             let line = raw.replacingOccurrences(of: "\t", with: "    ")
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || ["...", "…", "[...]"].contains(trimmed) {
+            if trimmed.isEmpty || ["...", "…", "[...]"].contains(trimmed) || trimmed.count >= 3 && trimmed.allSatisfy({ $0 == "." }) {
                 inTable = false
+                continue
+            }
+            // A file listing (`ls -l`) depends on the image and the day: no expectation.
+            if trimmed.range(of: #"^(?:[dlcbps-][rwxsStT-]{9}[.+@]?\s|total \d+$)"#, options: .regularExpression) != nil {
+                leftOutListing += 1
                 continue
             }
             if let header = Self.headerCells(trimmed) {
                 inTable = true
-                let regex = "^" + header.map(Self.regexEscape).joined(separator: " +")
+                // Docker before 1.11 called the SIZE column VIRTUAL SIZE.
+                let regex = "^" + header.map { $0 == "VIRTUAL SIZE" ? "(?:VIRTUAL )?SIZE" : Self.regexEscape($0) }.joined(separator: " +")
                 matchers.append(DraftMatcher(kind: .matches, value: regex, note: "column headers, with any spacing between them"))
                 continue
             }
@@ -55,6 +62,10 @@ struct OutputDrafter {
                 }
             }
             matchers.append(matcher(for: pieces, table: inTable))
+        }
+        if leftOutListing > 0 {
+            let lines = "\(leftOutListing) line\(leftOutListing == 1 ? "" : "s")"
+            notes.append("left out \(lines) of a file listing, which changes from image to image")
         }
         if !leftOut.isEmpty {
             notes.append("left out \(leftOut.count) table row\(leftOut.count == 1 ? "" : "s") naming nothing this tutorial runs: "
@@ -116,9 +127,7 @@ struct OutputDrafter {
         for item in known {
             var search = text.startIndex
             while let range = text[search...].range(of: item.text) {
-                let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
-                let after = range.upperBound < text.endIndex ? text[range.upperBound] : " "
-                if !Self.isWordCharacter(before) && !Self.isWordCharacter(after) {
+                if Self.standsAlone(range, in: text, item.text) {
                     if let current = best, current.0.lowerBound <= range.lowerBound { break }
                     best = (range, item)
                     break
@@ -131,6 +140,20 @@ struct OutputDrafter {
 
     private static func isWordCharacter(_ character: Character) -> Bool {
         character.isLetter || character.isNumber || character == "_"
+    }
+
+    /// True when the text at `range` is not part of a longer name: no word character, `/`, `.` or
+    /// `-` before it (`static-site` is not in `dockersamples/static-site`), no word character or `-`
+    /// after it, but `->` may follow (`:8080->80/tcp`).
+    private static func standsAlone(_ range: Range<Substring.Index>, in text: Substring, _ item: String) -> Bool {
+        let joins: (Character) -> Bool = { isWordCharacter($0) || $0 == "/" || $0 == "." || $0 == "-" }
+        if let first = item.first, isWordCharacter(first), range.lowerBound > text.startIndex,
+           joins(text[text.index(before: range.lowerBound)]) { return false }
+        guard let last = item.last, isWordCharacter(last), range.upperBound < text.endIndex else { return true }
+        let after = text[range.upperBound]
+        if after == "-", text[range.upperBound...].hasPrefix("->") { return true }
+        // `wbuchwalter/tf-mnist`: a name may start a longer path.
+        return !isWordCharacter(after) && after != "-"
     }
 
     /// The cells of a column-header line (`CONTAINER ID   IMAGE   COMMAND`), or nil for any other line.

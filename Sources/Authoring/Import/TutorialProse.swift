@@ -79,7 +79,10 @@ struct TutorialProse {
         let text = document.blocks[index - 1].text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.hasSuffix(":") || text.hasSuffix(")") || text.hasSuffix("):") else { return false }
         let lower = text.lowercased()
-        let says = ["file", "script", "content", "do not type", "don't type", "save", "looks like"].contains { lower.contains($0) }
+        let keywords = #"\b(files?|scripts?|contents?|save|looks like)\b|do not type|don't type"#
+        let says = lower.range(of: keywords, options: .regularExpression) != nil
+        // A block with `$ ` prompts shows commands being typed.
+        if document.blocks[index].lines.contains(where: { FencedCommandParser.promptRest($0, root: false) != nil }) { return false }
         let files = InlineCode.spans(in: text).filter { span in
             !span.contains(" ") && (span.range(of: #"\.[A-Za-z]{1,5}$"#, options: .regularExpression) != nil
                 || ["Dockerfile", "Makefile", "Procfile"].contains((span as NSString).lastPathComponent))

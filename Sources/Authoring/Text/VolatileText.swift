@@ -55,6 +55,12 @@ struct VolatileText {
                  { _ in true }),
                 ("", "\(weekday), \\d{1,2} \(month) \\d{4}", "\\w{3}, \\d{1,2} \\w{3} \\d{4}", false, { _ in true }),
                 ("", "(?<=build )[0-9a-f]{7,12}(?![0-9A-Za-z])", "[0-9a-f]+", false, { _ in true }),
+                ("", "(?:\(weekday) +)?\(month) +\\d{1,2}(?: +\\d{1,2}:\\d{2}(?![:\\d]))?(?![\\w])",
+                 "(?:\\w{3} +)?\\w{3} +\\d{1,2}(?: +\\d{1,2}:\\d{2})?", false, { _ in true }),
+                ("", "(?<=(?:UTC|GMT) )(?:19|20)\\d{2}(?!\\d)", "\\d{4}", false, { _ in true }),
+                ("", "(?<=0\\.0\\.0\\.0:)(?:3|4)\\d{4}(?!\\d)", "\\d+", false, { _ in true }),
+                // Docker's random name of a container, last in a `docker ps` row.
+                ("", "(?<=  )[a-z]{3,}_[a-z]{3,}\\d*$", "[a-z]+_[a-z]+\\d*", false, { _ in true }),
                 ("", "(?<![\\w.:/-])\\d+\\.\\d+(?![\\w.-])", "\\d+\\.\\d+", false, { _ in true }),
             ]
         }

@@ -62,6 +62,14 @@ public struct TemplatedCommandLine: Sendable {
             replacements.append((token.range, "\"${\(token.value)}\""))
             variables.append(.placeholder(token.value, written: token.value))
         }
+        // `YOUR_USERNAME/myfirstapp`: a placeholder as the first part of a name.
+        for token in shell.tokens where !token.quoted && token.raw == token.value && token.value.contains("/") {
+            let head = String(token.value.prefix { $0 != "/" })
+            guard Self.isUppercasePlaceholder(head), !environmentNames.contains(head),
+                  !replacements.contains(where: { $0.range.overlaps(token.range) }) else { continue }
+            replacements.append((token.range.lowerBound..<(token.range.lowerBound + head.unicodeScalars.count), "${\(head)}"))
+            variables.append(.placeholder(head, written: head))
+        }
         text = shell.replacing(replacements)
         // The runner's own reading of the rewritten line (the shell's reading above found its vars).
         guard case .success(let split) = ShellWordSplitter.split(text), split.count > 1 else { return nil }

@@ -53,7 +53,8 @@ enum DockerFixedNames {
                 let replaced = (parts.count == 3 ? "\(parts[0]):" : "") + "${port.\(port)}:" + parts.last!
                 _ = replaceWord(value, with: replaced, in: &commands[index])
                 commands[index].remarks.append("the text's fixed port \(host) is `${port.\(port)}`, a free port of the learner's own")
-                known.append(OutputStandIn(text: String(host), template: "${port.\(port)}"))
+                // Only as `HOST:PORT` in an output (`0.0.0.0:9200->9200/tcp`): a bare number may be anything.
+                known.append(OutputStandIn(text: ":\(host)", template: ":${port.\(port)}"))
                 for user in commands.indices where user > index && commands[user].key != "sh" {
                     let before = commands[user].text
                     for local in ["${engine_host}", "localhost", "127.0.0.1"] {
@@ -107,7 +108,8 @@ enum DockerFixedNames {
 
     /// A `[a-z][a-z0-9_]*` port name from a container or image name.
     static func portName(_ name: String) -> String {
-        let last = name.split(separator: "/").last.map { String($0.split(separator: ":").first ?? $0) } ?? name
+        let own = name.replacingOccurrences(of: "${learner}-", with: "")
+        let last = own.split(separator: "/").last.map { String($0.split(separator: ":").first ?? $0) } ?? own
         var output = String(last.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
         if output.first?.isLetter != true { output = "p" + output }
         return output
