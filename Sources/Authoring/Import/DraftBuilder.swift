@@ -55,6 +55,11 @@ struct DraftBuilder {
                 steps[index].matchers = drafted.matchers
                 steps[index].notes += drafted.notes
             }
+            if steps[index].command.key == "docker", words.first == "search", steps[index].matchers.count > 1 {
+                // Search results are the registry's of the day (stars, other people's images): only the header is kept.
+                steps[index].matchers = steps[index].matchers.filter { $0.value.hasPrefix("^NAME ") }
+                steps[index].notes.append("rows of `docker search` change with the registry: only its header is kept")
+            }
             ForegroundServer.settle(&steps[index], output: outputs[index], drafter: drafter)
             if outputs[index].isEmpty { steps[index].notes.append("the text shows no output: add an expectation or a verify probe") }
         }
@@ -79,7 +84,7 @@ struct DraftBuilder {
             "titles come from the nearest heading or list item, `say:` from the prose before each command, "
                 + "expectations from the output shown",
         ]
-        notes += dropped.map { "not a step: `\($0.text)` (line \($0.line)): \($0.reason)" }
+        notes += dropped.map { "not a step: `\($0.text)` (line \($0.line)): \($0.reason)" } + content.skipped
         return DraftRunbook(
             notes: notes, title: content.title.map { TemplateEscaping.escape($0) },
             description: content.description.map { TemplateEscaping.escape($0) },

@@ -30,6 +30,7 @@ struct OutputDrafter {
         var matchers: [DraftMatcher] = []
         var notes: [String] = []
         var inTable = false
+        var imageTable = false
         var leftOut: [String] = []
         var leftOutListing = 0
         for raw in lines {
@@ -46,6 +47,7 @@ struct OutputDrafter {
             }
             if let header = Self.headerCells(trimmed) {
                 inTable = true
+                imageTable = header.count > 1 && header[0] == "REPOSITORY" && header[1] == "TAG"
                 // Docker before 1.11 called the SIZE column VIRTUAL SIZE.
                 let regex = "^" + header.map { $0 == "VIRTUAL SIZE" ? "(?:VIRTUAL )?SIZE" : Self.regexEscape($0) }.joined(separator: " +")
                 matchers.append(DraftMatcher(kind: .matches, value: regex, note: "column headers, with any spacing between them"))
@@ -55,7 +57,8 @@ struct OutputDrafter {
             if inTable {
                 let cells = trimmed.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 let mentions = pieces.contains { if case .template = $0 { true } else { false } }
-                    || cells.contains { cell in relevant.contains(cell) || relevant.contains(Self.withoutTag(cell)) }
+                    || (imageTable ? Self.namesImage(cells, relevant: relevant)
+                        : cells.contains { cell in relevant.contains(cell) || relevant.contains(Self.withoutTag(cell)) })
                 guard mentions else {
                     leftOut.append(cells.prefix(2).joined(separator: "  "))
                     continue
@@ -154,6 +157,13 @@ struct OutputDrafter {
         if after == "-", text[range.upperBound...].hasPrefix("->") { return true }
         // `wbuchwalter/tf-mnist`: a name may start a longer path.
         return !isWordCharacter(after) && after != "-"
+    }
+
+    /// For a row of `docker images`: true when the tutorial uses that repository with that tag
+    /// (`alpine  3.3` is someone's image when the tutorial only runs `alpine`).
+    private static func namesImage(_ cells: [String], relevant: Set<String>) -> Bool {
+        guard cells.count > 1 else { return false }
+        return relevant.contains("\(cells[0]):\(cells[1])") || cells[1] == "latest" && relevant.contains(cells[0])
     }
 
     /// The cells of a column-header line (`CONTAINER ID   IMAGE   COMMAND`), or nil for any other line.

@@ -16,6 +16,8 @@ struct TutorialReader {
         var commands: [TutorialCommand]
         /// Each paragraph of running text (for the descriptions of vars).
         var paragraphs: [String]
+        /// Commands of the text that are no steps, and why (`# drafted:` notes at the top).
+        var skipped: [String] = []
     }
 
     private let drafters: Drafters
@@ -28,6 +30,8 @@ struct TutorialReader {
     private var cwdLine: Int?
     /// Whether the folder of the commands is one that a `git clone` made.
     private var cloned = false
+    /// The repositories cloned so far, with the line of their clone.
+    private var clones: [String: (line: Int, cwd: String?)] = [:]
     private var awaitingOutput: Int?
     private var details: (target: Int?, text: [String])?
 
@@ -103,6 +107,15 @@ struct TutorialReader {
                 moveTo(words.count == 2 ? words[1] : "~", line: parsed.line)
                 cloned = cloned || content.commands.last.map { ShellLine($0.text).words.starts(with: ["git", "clone"]) } == true
                 continue
+            }
+            if words.starts(with: ["git", "clone"]), let url = words.dropFirst(2).first(where: { !$0.hasPrefix("-") }) {
+                if let earlier = clones[url] {
+                    // A later chapter starting afresh clones again: the folder is there already, where the first clone made it.
+                    content.skipped.append("not a step: `\(parsed.text)` (line \(parsed.line)): cloned already at line \(earlier.line)")
+                    (cwd, cwdLine, cloned) = (earlier.cwd, parsed.line, earlier.cwd != nil)
+                    continue
+                }
+                clones[url] = (parsed.line, cloned ? nil : cwd)
             }
             var found = command(parsed.text, line: parsed.line, origin: .block, index: index)
             found.script = parsed.script
