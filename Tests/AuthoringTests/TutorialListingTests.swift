@@ -57,7 +57,8 @@ struct TutorialListingTests {
         #expect(yaml.contains(" +[a-z]+_[a-z]+\\d*$'") && !yaml.contains("fervent_newton"))
         #expect(yaml.contains("'^REPOSITORY +TAG +IMAGE ID +CREATED +(?:VIRTUAL )?SIZE'"))
         #expect(!yaml.contains("total 48") && !yaml.contains("drwxr-xr-x"))
-        #expect(yaml.contains("^alpine +latest +") && yaml.contains("left out 1 table row naming nothing this tutorial runs: `alpine  3.3`"))
+        #expect(yaml.contains("^alpine +latest +"))
+        #expect(yaml.contains("left out 1 table row naming nothing this tutorial runs: `alpine  3.3`"))
     }
 
     @Test("YOUR_USERNAME/app is a var; a prompted block after prose that names a file is commands")
