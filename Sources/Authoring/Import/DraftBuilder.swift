@@ -36,12 +36,10 @@ struct DraftBuilder {
         known += VariableLearner.learn(steps: steps, outputs: outputs)
         var relevant = Set<String>()
         let learnerDrafter = OutputDrafter(known: known)
-        // Compose names its containers from the compose file, not after a `docker run --name`.
-        let composeDrafter = OutputDrafter(known: known.filter { !$0.template.hasPrefix("${learner}-") })
+        // A command that names its things from a project file does not use the learner's names.
+        let ownNamesDrafter = OutputDrafter(known: known.filter { !$0.template.hasPrefix("${learner}-") })
         for index in steps.indices {
-            let words = steps[index].command.words
-            let compose = steps[index].command.key == "docker-compose" || steps[index].command.key == "docker" && words.first == "compose"
-            let drafter = compose ? composeDrafter : learnerDrafter
+            let drafter = steps[index].command.namesItsOwnThings ? ownNamesDrafter : learnerDrafter
             relevant.formUnion(Self.relevantWords(of: steps[index].command))
             if steps[index].command.key == "http" {
                 let drafted = HTTPOutputDrafter(lines: drafter).draft(outputs[index], relevant: relevant)
@@ -55,10 +53,9 @@ struct DraftBuilder {
                 steps[index].matchers = drafted.matchers
                 steps[index].notes += drafted.notes
             }
-            if steps[index].command.key == "docker", words.first == "search", steps[index].matchers.count > 1 {
-                // Search results are the registry's of the day (stars, other people's images): only the header is kept.
-                steps[index].matchers = steps[index].matchers.filter { $0.value.hasPrefix("^NAME ") }
-                steps[index].notes.append("rows of `docker search` change with the registry: only its header is kept")
+            if steps[index].command.listsRemoteRows, steps[index].matchers.count > 1 {
+                steps[index].matchers = steps[index].matchers.filter { $0.note == OutputDrafter.headerNote }
+                steps[index].notes.append("its rows change with the remote service (search results of the day): only the header is kept")
             }
             ForegroundServer.settle(&steps[index], output: outputs[index], drafter: drafter)
             if outputs[index].isEmpty { steps[index].notes.append("the text shows no output: add an expectation or a verify probe") }

@@ -48,7 +48,10 @@ enum FencedCommandParser {
 
     /// The commands of a command block whose content starts on `firstLine`; `programs` (those the
     /// kinds draft) may follow a `# ` root prompt too.
-    static func parse(_ lines: [String], firstLine: Int, language: String, programs: Set<String>) -> [Parsed] {
+    /// `opensShell` tells the commands after which the lines at another prompt are typed inside.
+    static func parse(
+        _ lines: [String], firstLine: Int, language: String, programs: Set<String>, opensShell: (String) -> Bool = { _ in false }
+    ) -> [Parsed] {
         let prompted = lines.contains { promptRest($0, root: false) != nil }
         let root = prompted && (language.isEmpty || language == "console" || language == "shell-session" || language == "terminal")
         var commands: [Parsed] = []
@@ -73,7 +76,7 @@ enum FencedCommandParser {
         }
         func start(_ text: String, at number: Int, prompt: String = "") {
             finish()
-            interactive = InteractiveShell.starts(text)
+            interactive = opensShell(text)
             hostPrompt = prompt
             current = Parsed(text: "", script: "", line: number, comment: comment)
             comment = nil

@@ -2,8 +2,8 @@ import Foundation
 import Text
 import Workflow
 
-/// A command that starts a server in the foreground (`docker compose up`, `python3 app.py`,
-/// `docker run -p …` without `-d`): it never ends by itself, so its step runs in the background
+/// A command that starts a server in the foreground (its drafter says so, `DraftedCommand.runsUntilStopped`,
+/// or an app run with `python3 app.py`, `node`, `npm start`): it never ends by itself, so its step runs in the background
 /// (`background: true`) and passes on the ready line the text shows (`finish_on_match: true`).
 enum ForegroundServer {
     /// Programs that run a server until stopped.
@@ -28,7 +28,7 @@ enum ForegroundServer {
                     + "`finish_on_match: true` and the line it prints when it is ready")
             return
         }
-        // Compose prefixes each line with its service (`web_1  | `, `web-1  | `): the ready text is after it.
+        // A multi-service log prefixes each line with its service (`web_1  | `): the ready text is after it.
         let text = ready.range(of: " | ").map { String(ready[$0.upperBound...]) } ?? ready
         guard let matcher = drafter.draft([text], relevant: []).matchers.first else { return }
         step.matchers = [matcher]
@@ -38,27 +38,18 @@ enum ForegroundServer {
                 + " (stopped at the end of the run, or by a later step `stop: ID` with this step's id)")
     }
 
-    /// True for a server's command: Compose's `up` without `-d`, `docker run` publishing a port
-    /// without `-d`, a program of `programs` running an app.
+    /// True for a server's command: one its drafter says runs until stopped, or an `sh:` line
+    /// that runs an app with one of `programs`.
     static func startsServer(_ command: DraftedCommand) -> Bool {
+        if command.runsUntilStopped { return true }
+        guard command.key == "sh" else { return false }
         let words = command.words
-        let detached = words.contains { $0 == "-d" || $0 == "--detach" || ($0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("d")) }
-        switch command.key {
-        case "docker":
-            if words.first == "compose" { return words.contains("up") && !detached }
-            return words.first == "run" && !detached && words.contains { $0 == "-p" || $0 == "--publish" || $0.hasPrefix("--publish=") }
-        case "docker-compose":
-            return words.contains("up") && !detached
-        case "sh":
-            let line = ShellLine(command.text)
-            guard !line.needsShell, let program = words.first, programs.contains(program) else { return false }
-            if program == "npm" || program == "yarn" { return words.contains("start") || words.contains("dev") || words.contains("serve") }
-            if program.hasPrefix("python") || program == "node" {
-                return words.count >= 2 && !words[1].hasPrefix("-") || words.contains("http.server") || words.contains("flask")
-            }
-            return true
-        default:
-            return false
+        let line = ShellLine(command.text)
+        guard !line.needsShell, let program = words.first, programs.contains(program) else { return false }
+        if program == "npm" || program == "yarn" { return words.contains("start") || words.contains("dev") || words.contains("serve") }
+        if program.hasPrefix("python") || program == "node" {
+            return words.count >= 2 && !words[1].hasPrefix("-") || words.contains("http.server") || words.contains("flask")
         }
+        return true
     }
 }

@@ -18,6 +18,9 @@ struct OutputDrafter {
     let known: [OutputStandIn]
     private let volatile = VolatileText(decimals: true)
 
+    /// The note on a column header's matcher.
+    static let headerNote = "column headers, with any spacing between them"
+
     /// Creates a drafter.
     init(known: [OutputStandIn]) {
         self.known = known.sorted { $0.text.count > $1.text.count }
@@ -50,7 +53,7 @@ struct OutputDrafter {
                 imageTable = header.count > 1 && header[0] == "REPOSITORY" && header[1] == "TAG"
                 // Docker before 1.11 called the SIZE column VIRTUAL SIZE.
                 let regex = "^" + header.map { $0 == "VIRTUAL SIZE" ? "(?:VIRTUAL )?SIZE" : Self.regexEscape($0) }.joined(separator: " +")
-                matchers.append(DraftMatcher(kind: .matches, value: regex, note: "column headers, with any spacing between them"))
+                matchers.append(DraftMatcher(kind: .matches, value: regex, note: Self.headerNote))
                 continue
             }
             let pieces = self.pieces(line)

@@ -100,7 +100,8 @@ struct TutorialReader {
         var first = true
         let folder = prose.folder(before: index)
         for parsed in FencedCommandParser.parse(
-            block.lines, firstLine: block.line + 1, language: language, programs: drafters.programs) {
+            block.lines, firstLine: block.line + 1, language: language, programs: drafters.programs, opensShell: drafters.opensShell
+        ) {
             let shell = ShellLine(parsed.text)
             let words = shell.words
             if words.first == "cd", words.count <= 2, !shell.needsShell {

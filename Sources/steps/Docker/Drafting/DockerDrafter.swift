@@ -75,7 +75,24 @@ public struct DockerDrafter: CommandDrafter {
         command.idWords = [key] + (subcommand.map { [$0] } ?? []) + (arguments.actionIndex.map { [words[$0]] } ?? [])
         if command.subject == nil { command.idWords += Self.writtenFlags(flags, in: words).map { $0.filter { $0 != "-" } } }
         command.names = positionals.map(\.0) + flags.compactMap { ["-t", "--tag", "--name"].contains($0.name) ? $0.value : nil }
+        let detached = set(["-d", "--detach"])
+        let compose = key == Self.compose || subcommand == "compose"
+        // A server in the foreground: Compose's `up`, or a `run` that publishes a port, without -d.
+        command.runsUntilStopped = !detached && !command.tty
+            && (compose ? words.contains("up") && !words.contains("-d") && !words.contains("--detach")
+                : subcommand == "run" && flags.contains { $0.name == "-p" || $0.name == "--publish" })
+        command.namesItsOwnThings = compose
+        command.listsRemoteRows = subcommand == "search"
         return .drafted(command)
+    }
+
+    /// `run`/`exec` with `-i` and `-t` (not detached): the text types at the container's prompt next.
+    public func opensShell(_ words: [String]) -> Bool {
+        let arguments = DockerArguments(Array(words.dropFirst()))
+        guard arguments.subcommand == "run" || arguments.subcommand == "exec" else { return false }
+        let flags = arguments.parse().flags
+        let set = { (names: Set<String>) in flags.contains { names.contains($0.name) && ($0.value == nil || $0.value == "true") } }
+        return set(["-i", "--interactive"]) && set(["-t", "--tty"]) && !set(["-d", "--detach"])
     }
 
     public func settle(_ commands: inout [DraftedCommand], outputs: [[String]]) -> [OutputStandIn] {
