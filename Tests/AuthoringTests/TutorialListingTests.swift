@@ -98,7 +98,8 @@ struct TutorialListingTests {
 
     @Test("a later chapter's clone of the same repository is no step; docker search keeps its header only")
     func repeatedCloneAndSearch() {
-        let text = "```bash\ngit clone https://example.com/app\ncd app\n```\n\n```bash\ngit clone https://example.com/app\ncd app\n"
+        let text =
+            "```bash\ngit clone https://example.com/app\ncd app\n```\n\n```bash\ngit clone https://example.com/app\ncd app\n"
             + "docker build -t app .\n```\n\n```console\n$ docker search app\nNAME   DESCRIPTION   STARS   OFFICIAL\n"
             + "app    An app        697     [OK]\n```\n"
         let yaml = draft(text)
@@ -106,5 +107,15 @@ struct TutorialListingTests {
         #expect(yaml.contains("# drafted: not a step: `git clone https://example.com/app` (line 7): cloned already at line 2\n"))
         #expect(yaml.contains("    cwd: app\n    docker: build -t app .\n"))
         #expect(yaml.contains("- matches: '^NAME +DESCRIPTION +STARS +OFFICIAL'") && !yaml.contains("697"))
+    }
+
+    @Test("docker login alone takes the account from vars; a run the text shows failing expects a nonzero exit")
+    func loginAndFailure() {
+        let text = "```bash\ndocker login\n```\n\n"
+            + "```console\n$ docker run --rm web\nUnable to connect to ES.\nOut of retries. Bailing out...\n```\n"
+        let yaml = draft(text)
+        #expect(yaml.contains("    docker: login --username \"${DOCKER_USERNAME}\" --password-stdin\n    stdin: ${DOCKER_PASSWORD}\n"))
+        #expect(yaml.contains("  DOCKER_PASSWORD:\n    required: true\n"))
+        #expect(yaml.contains("    docker: run --rm web\n    expect:\n      exit: nonzero\n"))
     }
 }

@@ -25,7 +25,7 @@ struct DraftBuilder {
             case .step(let classified):
                 steps.append(DraftStep(
                     id: "", title: title(of: command), say: command.say, hint: command.hint, command: classified, cwd: command.cwd,
-                    stdin: command.stdin, matchers: [], origin: origin(of: command), notes: [], line: command.line))
+                    stdin: command.stdin ?? classified.stdin, matchers: [], origin: origin(of: command), notes: [], line: command.line))
                 outputs.append(command.output)
             }
         }
@@ -58,10 +58,18 @@ struct DraftBuilder {
                 steps[index].notes.append("its rows change with the remote service (search results of the day): only the header is kept")
             }
             ForegroundServer.settle(&steps[index], output: outputs[index], drafter: drafter)
+            let last = outputs[index].last { !$0.allSatisfy(\.isWhitespace) }
+            if !steps[index].background, steps[index].command.key != "http", let last,
+               last.range(of: Self.failure, options: .regularExpression) != nil {
+                steps[index].exit = "nonzero"
+                steps[index].notes.append("the text shows it failing (`\(last.trimmingCharacters(in: .whitespaces))`): `exit: nonzero`")
+            }
             if outputs[index].isEmpty { steps[index].notes.append("the text shows no output: add an expectation or a verify probe") }
         }
         for learned in known where !learned.template.hasPrefix("${learner}") {
-            if let index = steps.firstIndex(where: { $0.matchers.contains { $0.value.contains(learned.template) } }) {
+            let inRegex = OutputDrafter.regexTemplate(learned.template)
+            let uses = { (matcher: DraftMatcher) in matcher.value.contains(learned.template) || matcher.value.contains(inRegex) }
+            if let index = steps.firstIndex(where: { $0.matchers.contains(where: uses) }) {
                 steps[index].notes.append("`\(learned.text)` in the text's output is taken for `\(learned.template)`")
             }
         }
@@ -87,6 +95,10 @@ struct DraftBuilder {
             description: content.description.map { TemplateEscaping.escape($0) },
             variables: variables, steps: steps)
     }
+
+    /// The last line of an output that says the command failed (a text that shows a failure on purpose).
+    static let failure =
+        #"(?i)^\s*(?:error|fatal)\b|bailing out|command not found|no such (?:file|container|image)|permission denied|is the daemon running"#
 
     /// Where a step came from, and what was folded into it.
     private func origin(of command: TutorialCommand) -> [String] {

@@ -28,6 +28,8 @@ struct DraftStep: Sendable {
     var background = false
     /// `status:` of an `http:` step, when the text shows the status line.
     var status: Int?
+    /// `exit:` when the text shows the command failing (`nonzero`).
+    var exit: String?
     /// Why the step does not validate, when it does not: it is written as a comment.
     var invalid: [String]?
 }

@@ -67,8 +67,9 @@ enum DraftYAMLWriter {
         if let stdin = step.stdin { entry += YAMLScalarWriter.entry("stdin", stdin, indent: 4) }
         if step.command.tty { entry.append("    tty: true") }
         if step.background { entry += ["    background: true", "    finish_on_match: true"] }
-        if !step.matchers.isEmpty || step.status != nil {
+        if !step.matchers.isEmpty || step.status != nil || step.exit != nil {
             entry.append("    expect:")
+            if let exit = step.exit { entry.append("      exit: \(exit)") }
             if let status = step.status { entry.append("      status: \(status)") }
             for stream in ["output", "stdout", "stderr"] {
                 let matchers = step.matchers.filter { $0.stream == stream }

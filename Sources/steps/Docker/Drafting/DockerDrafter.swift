@@ -75,6 +75,15 @@ public struct DockerDrafter: CommandDrafter {
         command.idWords = [key] + (subcommand.map { [$0] } ?? []) + (arguments.actionIndex.map { [words[$0]] } ?? [])
         if command.subject == nil { command.idWords += Self.writtenFlags(flags, in: words).map { $0.filter { $0 != "-" } } }
         command.names = positionals.map(\.0) + flags.compactMap { ["-t", "--tag", "--name"].contains($0.name) ? $0.value : nil }
+        if subcommand == "login", positionals.isEmpty, flags.isEmpty, key == DockerCommandKind.docker.key {
+            // `docker login` alone asks at a prompt: the step gives the account as vars, the password on stdin.
+            command.text = "login --username \"${DOCKER_USERNAME}\" --password-stdin"
+            command.words = ["login", "--username", "${DOCKER_USERNAME}", "--password-stdin"]
+            command.variables += [.reference("DOCKER_USERNAME", fallback: nil), .reference("DOCKER_PASSWORD", fallback: nil)]
+            command.stdin = "${DOCKER_PASSWORD}\n"
+            command.remarks.append("`docker login` asks for the account at a prompt: `--username` and `--password-stdin` "
+                + "take it from the vars DOCKER_USERNAME and DOCKER_PASSWORD (a secret by its name)")
+        }
         let detached = set(["-d", "--detach"])
         let compose = key == Self.compose || subcommand == "compose"
         // A server in the foreground: Compose's `up`, or a `run` that publishes a port, without -d.

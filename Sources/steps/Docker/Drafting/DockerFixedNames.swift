@@ -53,8 +53,11 @@ enum DockerFixedNames {
                 let replaced = (parts.count == 3 ? "\(parts[0]):" : "") + "${port.\(port)}:" + parts.last!
                 _ = replaceWord(value, with: replaced, in: &commands[index])
                 commands[index].remarks.append("the text's fixed port \(host) is `${port.\(port)}`, a free port of the learner's own")
-                // Only as `HOST:PORT` in an output (`0.0.0.0:9200->9200/tcp`): a bare number may be anything.
-                known.append(OutputStandIn(text: ":\(host)", template: ":${port.\(port)}"))
+                // Only as a published address in an output (`0.0.0.0:9200->9200/tcp`): a bare number, or
+                // a container's own address (`{172.17.0.2:9300}`), is something else.
+                known += ["0.0.0.0", "[::]", "127.0.0.1", "localhost"].map {
+                    OutputStandIn(text: "\($0):\(host)", template: "\($0):${port.\(port)}")
+                }
                 for user in commands.indices where user > index && commands[user].key != "sh" {
                     let before = commands[user].text
                     for local in ["${engine_host}", "localhost", "127.0.0.1"] {

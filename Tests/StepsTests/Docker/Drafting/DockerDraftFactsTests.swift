@@ -55,6 +55,6 @@ struct DockerDraftFactsTests {
         #expect(commands[2].text == "logs ${learner}-es")
         #expect(commands[3].text == "http://${engine_host}:${port.es}")
         #expect(known.contains(OutputStandIn(text: "es", template: "${learner}-es")))
-        #expect(known.contains(OutputStandIn(text: ":9200", template: ":${port.es}")))
+        #expect(known.contains(OutputStandIn(text: "0.0.0.0:9200", template: "0.0.0.0:${port.es}")))
     }
 }
