@@ -25,7 +25,7 @@ struct DraftBuilder {
             case .step(let classified):
                 steps.append(DraftStep(
                     id: "", title: title(of: command), say: command.say, hint: command.hint, command: classified, cwd: command.cwd,
-                    stdin: command.stdin, matchers: [], origin: origin(of: command), notes: [], line: command.line))
+                    stdin: command.stdin ?? classified.stdin, matchers: [], origin: origin(of: command), notes: [], line: command.line))
                 outputs.append(command.output)
             }
         }
@@ -35,18 +35,42 @@ struct DraftBuilder {
         for index in steps.indices { steps[index].command = commands[index] }
         known += VariableLearner.learn(steps: steps, outputs: outputs)
         var relevant = Set<String>()
-        let drafter = OutputDrafter(known: known)
+        let learnerDrafter = OutputDrafter(known: known)
+        // A command that names its things from a project file does not use the learner's names.
+        let ownNamesDrafter = OutputDrafter(known: known.filter { !$0.template.hasPrefix("${learner}-") })
         for index in steps.indices {
+            let drafter = steps[index].command.namesItsOwnThings ? ownNamesDrafter : learnerDrafter
             relevant.formUnion(Self.relevantWords(of: steps[index].command))
-            let drafted = drafter.draft(outputs[index], relevant: relevant)
-            steps[index].matchers = drafted.matchers
-            steps[index].notes += drafted.notes
+            if steps[index].command.key == "http" {
+                let drafted = HTTPOutputDrafter(lines: drafter).draft(outputs[index], relevant: relevant)
+                (steps[index].status, steps[index].matchers) = (drafted.status, drafted.matchers)
+                steps[index].notes += drafted.notes
+            } else if !steps[index].command.tty, let json = HTTPOutputDrafter(lines: drafter).json(outputs[index]) {
+                steps[index].matchers = json.matchers
+                steps[index].notes += ["the output is JSON: `json` matchers on stdout"] + json.notes
+            } else {
+                let drafted = drafter.draft(outputs[index], relevant: relevant)
+                steps[index].matchers = drafted.matchers
+                steps[index].notes += drafted.notes
+            }
+            if steps[index].command.listsRemoteRows, steps[index].matchers.count > 1 {
+                steps[index].matchers = steps[index].matchers.filter { $0.note == OutputDrafter.headerNote }
+                steps[index].notes.append("its rows change with the remote service (search results of the day): only the header is kept")
+            }
+            ForegroundServer.settle(&steps[index], output: outputs[index], drafter: drafter)
+            let last = outputs[index].last { !$0.allSatisfy(\.isWhitespace) }
+            if !steps[index].background, steps[index].command.key != "http", let last,
+               last.range(of: Self.failure, options: .regularExpression) != nil {
+                steps[index].exit = "nonzero"
+                steps[index].notes.append("the text shows it failing (`\(last.trimmingCharacters(in: .whitespaces))`): `exit: nonzero`")
+            }
             if outputs[index].isEmpty { steps[index].notes.append("the text shows no output: add an expectation or a verify probe") }
         }
         for learned in known where !learned.template.hasPrefix("${learner}") {
-            let name = learned.template.dropFirst(2).dropLast()
-            if let index = steps.firstIndex(where: { $0.matchers.contains { $0.value.contains(learned.template) } }) {
-                steps[index].notes.append("`\(learned.text)` in the text's output is taken for `${\(name)}`")
+            let inRegex = OutputDrafter.regexTemplate(learned.template)
+            let uses = { (matcher: DraftMatcher) in matcher.value.contains(learned.template) || matcher.value.contains(inRegex) }
+            if let index = steps.firstIndex(where: { $0.matchers.contains(where: uses) }) {
+                steps[index].notes.append("`\(learned.text)` in the text's output is taken for `\(learned.template)`")
             }
         }
         let ids = StepIdentifier.unique(steps.map { StepIdentifier.make(for: $0.command) })
@@ -65,12 +89,16 @@ struct DraftBuilder {
             "titles come from the nearest heading or list item, `say:` from the prose before each command, "
                 + "expectations from the output shown",
         ]
-        notes += dropped.map { "not a step: `\($0.text)` (line \($0.line)): \($0.reason)" }
+        notes += dropped.map { "not a step: `\($0.text)` (line \($0.line)): \($0.reason)" } + content.skipped
         return DraftRunbook(
             notes: notes, title: content.title.map { TemplateEscaping.escape($0) },
             description: content.description.map { TemplateEscaping.escape($0) },
             variables: variables, steps: steps)
     }
+
+    /// The last line of an output that says the command failed (a text that shows a failure on purpose).
+    static let failure =
+        #"(?i)^\s*(?:error|fatal)\b|bailing out|command not found|no such (?:file|container|image)|permission denied|is the daemon running"#
 
     /// Where a step came from, and what was folded into it.
     private func origin(of command: TutorialCommand) -> [String] {
@@ -80,7 +108,11 @@ struct DraftBuilder {
         if let cwd = command.cwd, let line = command.cwdLine {
             notes.append("`cwd: \(cwd)` follows the `cd` or folder named at line \(line)")
         }
-        if command.stdin != nil { notes.append("`stdin:` is the text the tutorial says the command reads") }
+        if command.typedInside {
+            notes.append("`stdin:` is what the text types at the prompt of the container this command opens")
+        } else if command.stdin != nil {
+            notes.append("`stdin:` is the text the tutorial says the command reads")
+        }
         return notes
     }
 

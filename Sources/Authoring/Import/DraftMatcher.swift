@@ -6,6 +6,8 @@ struct DraftMatcher: Sendable, Hashable {
         case contains
         /// A line with parts that change, or a column header.
         case matches
+        /// A value of a JSON document (`value` is the matcher's flow map: `{ path: .a, equals: "b" }`).
+        case json
     }
 
     /// Which matcher.
@@ -14,4 +16,6 @@ struct DraftMatcher: Sendable, Hashable {
     var value: String
     /// Why it was drafted so, if it needs saying.
     var note: String?
+    /// The stream it is on (`output`, `stdout` for an `http:` body, `stderr` for its headers).
+    var stream = "output"
 }

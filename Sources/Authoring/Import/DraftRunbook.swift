@@ -12,6 +12,8 @@ struct DraftRunbook: Sendable {
         var description: String?
         /// `# drafted:` remarks.
         var notes: [String]
+        /// Why it does not validate, when it does not: it is written as a comment.
+        var invalid: [String]?
     }
 
     /// `# drafted:` remarks at the top of the file.

@@ -24,4 +24,12 @@ struct DraftStep: Sendable {
     var notes: [String]
     /// The command's line in the tutorial.
     var line: Int
+    /// `background: true` with `finish_on_match: true`: a server that runs in the foreground, judged on its ready line.
+    var background = false
+    /// `status:` of an `http:` step, when the text shows the status line.
+    var status: Int?
+    /// `exit:` when the text shows the command failing (`nonzero`).
+    var exit: String?
+    /// Why the step does not validate, when it does not: it is written as a comment.
+    var invalid: [String]?
 }

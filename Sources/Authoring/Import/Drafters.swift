@@ -1,4 +1,5 @@
 import Foundation
+import Text
 import Workflow
 
 /// The drafters of a registry's kinds, as the importer asks them: whose program a line runs, which
@@ -30,6 +31,13 @@ struct Drafters: Sendable {
     func mentions(_ span: String) -> Bool {
         let text = span.trimmingCharacters(in: .whitespaces)
         return all.flatMap(\.programs).contains { text.hasPrefix("\($0) ") || text.hasPrefix("sudo \($0) ") }
+    }
+
+    /// Whether the command line `text` opens a shell the text then types into (`run -it … sh`).
+    func opensShell(_ text: String) -> Bool {
+        let words = ShellLine(text).words.drop { $0 == "sudo" }
+        guard let program = words.first, let drafter = drafter(for: program) else { return false }
+        return drafter.opensShell(Array(words))
     }
 
     /// Whether `words` only name a command in running text (no step of its own).

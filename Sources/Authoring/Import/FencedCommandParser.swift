@@ -16,6 +16,8 @@ enum FencedCommandParser {
         var output: [String] = []
         /// A comment above it or at its end.
         var comment: String?
+        /// Commands typed inside the interactive container it starts (`/ # whoami`), for its `stdin:`.
+        var stdin: [String] = []
     }
 
     /// Languages whose blocks hold commands.
@@ -28,17 +30,28 @@ enum FencedCommandParser {
         "mv", "systemctl", "service", "export", "python", "python3", "pip", "pip3", "make", "kubectl", "chmod", "chown", "tar", "sudo",
     ]
 
-    /// True when `block` holds commands: a command language, or no language and a `$ ` prompt first.
-    static func holdsCommands(_ block: MarkdownBlock) -> Bool {
+    /// True when `block` holds commands: a command language, or no language and a `$ ` prompt
+    /// first, or no language, a `# ` comment first and then a line that runs one of `programs` or
+    /// `rootPrograms`. A script's content (`#!` first) holds none.
+    static func holdsCommands(_ block: MarkdownBlock, programs: Set<String> = []) -> Bool {
         guard let language = block.fenceLanguage else { return false }
+        let lines = block.lines.filter { !$0.allSatisfy(\.isWhitespace) }
+        if lines.first?.trimmingCharacters(in: .whitespaces).hasPrefix("#!") == true { return false }
         if commandLanguages.contains(language) { return true }
-        guard language.isEmpty, let first = block.lines.first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return false }
-        return promptRest(first, root: false) != nil
+        guard language.isEmpty, let first = lines.first else { return false }
+        if promptRest(first, root: false) != nil { return true }
+        guard first.trimmingCharacters(in: .whitespaces).hasPrefix("# "),
+              let command = lines.first(where: { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }),
+              let program = command.split(separator: " ").first.map(String.init) else { return false }
+        return programs.contains(program) || rootPrograms.contains(program)
     }
 
     /// The commands of a command block whose content starts on `firstLine`; `programs` (those the
     /// kinds draft) may follow a `# ` root prompt too.
-    static func parse(_ lines: [String], firstLine: Int, language: String, programs: Set<String>) -> [Parsed] {
+    /// `opensShell` tells the commands after which the lines at another prompt are typed inside.
+    static func parse(
+        _ lines: [String], firstLine: Int, language: String, programs: Set<String>, opensShell: (String) -> Bool = { _ in false }
+    ) -> [Parsed] {
         let prompted = lines.contains { promptRest($0, root: false) != nil }
         let root = prompted && (language.isEmpty || language == "console" || language == "shell-session" || language == "terminal")
         var commands: [Parsed] = []
@@ -46,6 +59,8 @@ enum FencedCommandParser {
         var continuing = false
         var hereDocument: String?
         var comment: String?
+        var interactive = false
+        var hostPrompt = ""
 
         func finish() {
             if var command = current {
@@ -59,8 +74,10 @@ enum FencedCommandParser {
             }
             current = nil
         }
-        func start(_ text: String, at number: Int) {
+        func start(_ text: String, at number: Int, prompt: String = "") {
             finish()
+            interactive = opensShell(text)
+            hostPrompt = prompt
             current = Parsed(text: "", script: "", line: number, comment: comment)
             comment = nil
             extend(with: text)
@@ -88,13 +105,18 @@ enum FencedCommandParser {
                 extend(with: prompted && trimmed.hasPrefix("> ") ? String(trimmed.dropFirst(2)) : trimmed)
                 continue
             }
+            if interactive, current != nil || commands.last != nil, let inner = innerCommand(line, hostPrompt: hostPrompt) {
+                if current != nil { current?.stdin.append(inner) } else { commands[commands.count - 1].stdin.append(inner) }
+                if inner == "exit" { interactive = false }
+                continue
+            }
             if prompted {
                 if let rest = promptRest(line, root: root, programs: programs) {
                     if rest.hasPrefix("#") {
                         finish()
                         comment = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces)
                     } else {
-                        start(rest, at: number)
+                        start(rest, at: number, prompt: String(line.trimmingCharacters(in: .whitespaces).dropLast(rest.count)))
                     }
                 } else if current != nil {
                     current?.output.append(line)
@@ -141,6 +163,19 @@ enum FencedCommandParser {
             }
         }
         return nil
+    }
+
+    /// The command typed at a container shell's prompt inside an interactive container, or nil;
+    /// a line with the host's own prompt (`hostPrompt`) is the host's.
+    private static func innerCommand(_ line: String, hostPrompt: String) -> String? {
+        if let inner = InteractiveShell.innerCommand(line) {
+            let prompt = String(line.trimmingCharacters(in: .whitespaces).dropLast(inner.count))
+            return hostPrompt.isEmpty || prompt != hostPrompt ? inner : nil
+        }
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard !hostPrompt.isEmpty, trimmed.hasPrefix("# "), !hostPrompt.hasPrefix("#") else { return nil }
+        let rest = trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces)
+        return rest.isEmpty ? nil : rest
     }
 
     /// True when a line of a block without prompts reads as a command rather than as output.

@@ -18,6 +18,9 @@ struct OutputDrafter {
     let known: [OutputStandIn]
     private let volatile = VolatileText(decimals: true)
 
+    /// The note on a column header's matcher.
+    static let headerNote = "column headers, with any spacing between them"
+
     /// Creates a drafter.
     init(known: [OutputStandIn]) {
         self.known = known.sorted { $0.text.count > $1.text.count }
@@ -30,31 +33,45 @@ struct OutputDrafter {
         var matchers: [DraftMatcher] = []
         var notes: [String] = []
         var inTable = false
+        var imageTable = false
         var leftOut: [String] = []
+        var leftOutListing = 0
         for raw in lines {
             let line = raw.replacingOccurrences(of: "\t", with: "    ")
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || ["...", "…", "[...]"].contains(trimmed) {
+            if trimmed.isEmpty || ["...", "…", "[...]"].contains(trimmed) || trimmed.count >= 3 && trimmed.allSatisfy({ $0 == "." }) {
                 inTable = false
+                continue
+            }
+            // A file listing (`ls -l`) depends on the image and the day: no expectation.
+            if trimmed.range(of: #"^(?:[dlcbps-][rwxsStT-]{9}[.+@]?\s|total \d+$)"#, options: .regularExpression) != nil {
+                leftOutListing += 1
                 continue
             }
             if let header = Self.headerCells(trimmed) {
                 inTable = true
-                let regex = "^" + header.map(Self.regexEscape).joined(separator: " +")
-                matchers.append(DraftMatcher(kind: .matches, value: regex, note: "column headers, with any spacing between them"))
+                imageTable = header.count > 1 && header[0] == "REPOSITORY" && header[1] == "TAG"
+                // Docker before 1.11 called the SIZE column VIRTUAL SIZE.
+                let regex = "^" + header.map { $0 == "VIRTUAL SIZE" ? "(?:VIRTUAL )?SIZE" : Self.regexEscape($0) }.joined(separator: " +")
+                matchers.append(DraftMatcher(kind: .matches, value: regex, note: Self.headerNote))
                 continue
             }
             let pieces = self.pieces(line)
             if inTable {
                 let cells = trimmed.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 let mentions = pieces.contains { if case .template = $0 { true } else { false } }
-                    || cells.contains { cell in relevant.contains(cell) || relevant.contains(Self.withoutTag(cell)) }
+                    || (imageTable ? Self.namesImage(cells, relevant: relevant)
+                        : cells.contains { cell in relevant.contains(cell) || relevant.contains(Self.withoutTag(cell)) })
                 guard mentions else {
                     leftOut.append(cells.prefix(2).joined(separator: "  "))
                     continue
                 }
             }
             matchers.append(matcher(for: pieces, table: inTable))
+        }
+        if leftOutListing > 0 {
+            let lines = "\(leftOutListing) line\(leftOutListing == 1 ? "" : "s")"
+            notes.append("left out \(lines) of a file listing, which changes from image to image")
         }
         if !leftOut.isEmpty {
             notes.append("left out \(leftOut.count) table row\(leftOut.count == 1 ? "" : "s") naming nothing this tutorial runs: "
@@ -116,9 +133,7 @@ struct OutputDrafter {
         for item in known {
             var search = text.startIndex
             while let range = text[search...].range(of: item.text) {
-                let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
-                let after = range.upperBound < text.endIndex ? text[range.upperBound] : " "
-                if !Self.isWordCharacter(before) && !Self.isWordCharacter(after) {
+                if Self.standsAlone(range, in: text, item.text) {
                     if let current = best, current.0.lowerBound <= range.lowerBound { break }
                     best = (range, item)
                     break
@@ -131,6 +146,27 @@ struct OutputDrafter {
 
     private static func isWordCharacter(_ character: Character) -> Bool {
         character.isLetter || character.isNumber || character == "_"
+    }
+
+    /// True when the text at `range` is not part of a longer name: no word character, `/`, `.` or
+    /// `-` before it (`static-site` is not in `dockersamples/static-site`), no word character or `-`
+    /// after it, but `->` may follow (`:8080->80/tcp`).
+    private static func standsAlone(_ range: Range<Substring.Index>, in text: Substring, _ item: String) -> Bool {
+        let joins: (Character) -> Bool = { isWordCharacter($0) || $0 == "/" || $0 == "." || $0 == "-" }
+        if let first = item.first, isWordCharacter(first), range.lowerBound > text.startIndex,
+           joins(text[text.index(before: range.lowerBound)]) { return false }
+        guard let last = item.last, isWordCharacter(last), range.upperBound < text.endIndex else { return true }
+        let after = text[range.upperBound]
+        if after == "-", text[range.upperBound...].hasPrefix("->") { return true }
+        // `wbuchwalter/tf-mnist`: a name may start a longer path.
+        return !isWordCharacter(after) && after != "-"
+    }
+
+    /// For a row of `docker images`: true when the tutorial uses that repository with that tag
+    /// (`alpine  3.3` is someone's image when the tutorial only runs `alpine`).
+    private static func namesImage(_ cells: [String], relevant: Set<String>) -> Bool {
+        guard cells.count > 1 else { return false }
+        return relevant.contains("\(cells[0]):\(cells[1])") || cells[1] == "latest" && relevant.contains(cells[0])
     }
 
     /// The cells of a column-header line (`CONTAINER ID   IMAGE   COMMAND`), or nil for any other line.

@@ -33,6 +33,8 @@ struct TutorialCommand: Sendable {
     var hint: String?
     /// What the text says it reads on its standard input.
     var stdin: String?
+    /// Whether `stdin` holds the commands the text types at the prompt of the container it opens.
+    var typedInside = false
     /// The folder an earlier `cd` moved to, relative to where the tutorial starts.
     var cwd: String?
     /// The line of that `cd`.

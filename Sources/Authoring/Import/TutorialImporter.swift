@@ -8,14 +8,22 @@ public enum TutorialImporter {
         public var yaml: String
         /// The number of steps (0: the tutorial holds no command).
         public var stepCount: Int
+        /// The steps written as comments because they did not validate.
+        public var commentedOut = 0
     }
 
     /// The draft of `markdown`; `source` is the tutorial's file name, for the notes; the kinds of
-    /// `registry` draft the commands of their programs.
-    public static func draft(markdown: String, source: String, registry: KindRegistry) -> Draft {
+    /// `registry` draft the commands of their programs. What does not validate (judged as if the
+    /// draft were at `path`) is written as a comment: the draft always validates.
+    public static func draft(markdown: String, source: String, registry: KindRegistry, path: String = "draft.yaml") -> Draft {
         let drafters = Drafters(registry: registry)
-        var reader = TutorialReader(markdown: markdown, drafters: drafters)
-        let draft = DraftBuilder(source: source, drafters: drafters).build(reader.read())
-        return Draft(yaml: DraftYAMLWriter.write(draft), stepCount: draft.steps.count)
+        let front = FrontMatter(markdown)
+        var reader = TutorialReader(markdown: front.markdown, drafters: drafters)
+        var content = reader.read()
+        if content.title == nil { content.title = front.title }
+        let built = DraftBuilder(source: source, drafters: drafters).build(content)
+        let (draft, yaml) = DraftValidator(registry: registry, path: path).settle(built)
+        let valid = draft.steps.filter { $0.invalid == nil }.count
+        return Draft(yaml: yaml, stepCount: valid, commentedOut: draft.steps.count - valid)
     }
 }

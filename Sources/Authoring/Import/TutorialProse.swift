@@ -71,6 +71,28 @@ struct TutorialProse {
         return nil
     }
 
+    /// True when the paragraph right before the fence at `index` introduces a file's content
+    /// (it names a file, `app.py` or `Dockerfile`, says "file", "script" or "content", and ends
+    /// with `:`): the block shows a script, it does not run one.
+    func showsFile(before index: Int) -> Bool {
+        guard index > 0, document.blocks[index - 1].isProse else { return false }
+        let text = document.blocks[index - 1].text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.hasSuffix(":") || text.hasSuffix(")") || text.hasSuffix("):") else { return false }
+        let lower = text.lowercased()
+        let keywords = #"\b(files?|scripts?|contents?|save|looks like)\b|do not type|don't type"#
+        let says = lower.range(of: keywords, options: .regularExpression) != nil
+        // A block with `$ ` prompts shows commands being typed.
+        if document.blocks[index].lines.contains(where: { FencedCommandParser.promptRest($0, root: false) != nil }) { return false }
+        let files = InlineCode.spans(in: text).filter { span in
+            !span.contains(" ") && (span.range(of: #"\.[A-Za-z]{1,5}$"#, options: .regularExpression) != nil
+                || ["Dockerfile", "Makefile", "Procfile"].contains((span as NSString).lastPathComponent))
+        }
+        // A block that runs the file it names (`./run.sh`, `python3 app.py`) runs it.
+        let first = document.blocks[index].lines.first { !$0.allSatisfy(\.isWhitespace) && !$0.hasPrefix("#") } ?? ""
+        let runs = files.contains { file in first.split(separator: " ").contains { $0.hasSuffix(file) } }
+        return says && !files.isEmpty && !runs
+    }
+
     /// The line `runbook docs` writes before a command that runs in a folder.
     static let folderNote = "In the folder `"
     /// The line `runbook docs` writes before what a command reads on its standard input.

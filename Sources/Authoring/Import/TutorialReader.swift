@@ -16,6 +16,8 @@ struct TutorialReader {
         var commands: [TutorialCommand]
         /// Each paragraph of running text (for the descriptions of vars).
         var paragraphs: [String]
+        /// Commands of the text that are no steps, and why (`# drafted:` notes at the top).
+        var skipped: [String] = []
     }
 
     private let drafters: Drafters
@@ -26,6 +28,10 @@ struct TutorialReader {
     private var heading: String?
     private var cwd: String?
     private var cwdLine: Int?
+    /// Whether the folder of the commands is one that a `git clone` made.
+    private var cloned = false
+    /// The repositories cloned so far, with the line of their clone.
+    private var clones: [String: (line: Int, cwd: String?)] = [:]
     private var awaitingOutput: Int?
     private var details: (target: Int?, text: [String])?
 
@@ -65,7 +71,9 @@ struct TutorialReader {
                 var code = MarkdownFence.block(block.lines.joined(separator: "\n"), info: language)
                 code.removeLast()
                 details?.text.append(code)
-            } else if FencedCommandParser.holdsCommands(block) {
+            } else if prose.showsFile(before: index) {
+                awaitingOutput = nil
+            } else if FencedCommandParser.holdsCommands(block, programs: drafters.programs) {
                 readCommands(of: block, at: index, language: language)
             } else if index > 0, document.blocks[index - 1].text == TutorialProse.inputNote, let target = content.commands.indices.last {
                 content.commands[target].stdin = block.lines.map { $0 + "\n" }.joined()
@@ -92,17 +100,37 @@ struct TutorialReader {
         var first = true
         let folder = prose.folder(before: index)
         for parsed in FencedCommandParser.parse(
-            block.lines, firstLine: block.line + 1, language: language, programs: drafters.programs) {
+            block.lines, firstLine: block.line + 1, language: language, programs: drafters.programs, opensShell: drafters.opensShell
+        ) {
             let shell = ShellLine(parsed.text)
             let words = shell.words
             if words.first == "cd", words.count <= 2, !shell.needsShell {
                 moveTo(words.count == 2 ? words[1] : "~", line: parsed.line)
+                cloned = cloned || content.commands.last.map { ShellLine($0.text).words.starts(with: ["git", "clone"]) } == true
                 continue
+            }
+            if words.starts(with: ["git", "clone"]), let url = words.dropFirst(2).first(where: { !$0.hasPrefix("-") }) {
+                if let earlier = clones[url] {
+                    // A later chapter starting afresh clones again: the folder is there already, where the first clone made it.
+                    content.skipped.append("not a step: `\(parsed.text)` (line \(parsed.line)): cloned already at line \(earlier.line)")
+                    (cwd, cwdLine, cloned) = (earlier.cwd, parsed.line, earlier.cwd != nil)
+                    continue
+                }
+                clones[url] = (parsed.line, cloned ? nil : cwd)
             }
             var found = command(parsed.text, line: parsed.line, origin: .block, index: index)
             found.script = parsed.script
             found.output = parsed.output
             found.comment = parsed.comment
+            found.stdin = InteractiveShell.stdin(parsed.stdin)
+            found.typedInside = found.stdin != nil
+            if words.first == "git", words.dropFirst().first == "clone", cloned {
+                // A second clone: the text means it next to the first, not inside it.
+                cwd = nil
+                cwdLine = nil
+                found.cwd = nil
+                found.cwdLine = nil
+            }
             found.say = first ? prose.before(index) : nil
             if let folder {
                 found.cwd = folder

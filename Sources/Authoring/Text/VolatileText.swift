@@ -47,7 +47,22 @@ struct VolatileText {
             ("<learner-name>", "(?!)", ".+", false, { _ in true }),
         ]
         if decimals {
-            specs.append(("", "(?<![\\w.:/-])\\d+\\.\\d+(?![\\w.-])", "\\d+\\.\\d+", false, { _ in true }))
+            // A tutorial's versions, web dates and build hashes are its author's, years old: only their place is kept.
+            let weekday = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+            let month = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+            specs += [
+                ("", "(?<![\\w.:/-])v?\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.]+)?(?![\\w.])", "v?\\d+(?:\\.\\d+)+(?:-[0-9A-Za-z.]+)?", false,
+                 { _ in true }),
+                ("", "\(weekday), \\d{1,2} \(month) \\d{4}", "\\w{3}, \\d{1,2} \\w{3} \\d{4}", false, { _ in true }),
+                ("", "(?<=build )[0-9a-f]{7,12}(?![0-9A-Za-z])", "[0-9a-f]+", false, { _ in true }),
+                ("", "(?:\(weekday) +)?\(month) +\\d{1,2}(?: +\\d{1,2}:\\d{2}(?![:\\d]))?(?![\\w])",
+                 "(?:\\w{3} +)?\\w{3} +\\d{1,2}(?: +\\d{1,2}:\\d{2})?", false, { _ in true }),
+                ("", "(?<=(?:UTC|GMT) )(?:19|20)\\d{2}(?!\\d)", "\\d{4}", false, { _ in true }),
+                ("", "(?<=0\\.0\\.0\\.0:)(?:3|4)\\d{4}(?!\\d)", "\\d+", false, { _ in true }),
+                // Docker's random name of a container, last in a `docker ps` row.
+                ("", "(?<=  )[a-z]{3,}_[a-z]{3,}\\d*$", "[a-z]+_[a-z]+\\d*", false, { _ in true }),
+                ("", "(?<![\\w.:/-])\\d+\\.\\d+(?![\\w.-])", "\\d+\\.\\d+", false, { _ in true }),
+            ]
         }
         rules = specs.compactMap { placeholder, pattern, regex, inDocs, accept in
             let alternatives = placeholder.isEmpty ? pattern : "\(pattern)|\(NSRegularExpression.escapedPattern(for: placeholder))"

@@ -10,9 +10,14 @@ public protocol CommandDrafter: Sendable {
     var environmentNames: Set<String> { get }
     /// Flags after which an upper-case word names a variable rather than standing for one (`-e NAME`).
     var flagsNamingVariables: Set<String> { get }
+    /// Flags whose upper-case values are the program's own words (`--cap-add ALL`), never placeholders.
+    var flagsWithLiteralValues: Set<String> { get }
     /// Whether `words` (one of `programs` first) only name a command in running text, without what
     /// it acts on (a removal naming nothing to remove): a mention, not a step.
     func isMentionOnly(_ words: [String]) -> Bool
+    /// Whether a command line (`words`, one of `programs` first) opens an interactive shell whose
+    /// prompt the text then types at: those commands become the step's `stdin:`.
+    func opensShell(_ words: [String]) -> Bool
     /// The draft of a command line whose first word is one of `programs`.
     func draft(_ typed: TypedCommand) -> DraftOutcome
     /// Once every command is drafted: reworks the drafter's own commands across steps, given what
@@ -26,6 +31,10 @@ extension CommandDrafter {
     public var environmentNames: Set<String> { [] }
     /// By default, no flag names a variable.
     public var flagsNamingVariables: Set<String> { [] }
+    /// By default, every upper-case value may be a placeholder.
+    public var flagsWithLiteralValues: Set<String> { [] }
+    /// By default no command opens a shell.
+    public func opensShell(_ words: [String]) -> Bool { false }
     /// By default every mention is a command.
     public func isMentionOnly(_ words: [String]) -> Bool { false }
     /// By default nothing to rework.

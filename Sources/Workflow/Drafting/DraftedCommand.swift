@@ -24,6 +24,17 @@ public struct DraftedCommand: Sendable, Hashable {
     /// The names it uses (images, containers, tags), which tell the rows of a listing that matter.
     public var names: [String] = []
 
+    /// What it reads on its standard input, when the drafter makes it read something (a password).
+    public var stdin: String?
+    /// Whether it runs a server in the foreground until stopped: a background step on its ready line.
+    public var runsUntilStopped = false
+    /// Whether its output names things its own way (from a file of the project, not after the
+    /// names the learner's other commands give): the learner's names are not looked for in it.
+    public var namesItsOwnThings = false
+    /// Whether the rows of its output are a remote service's of the day (search results): only a
+    /// header line is an expectation.
+    public var listsRemoteRows = false
+
     /// A drafted command.
     public init(key: String, text: String, words: [String], line: Int) {
         self.key = key

@@ -17,9 +17,11 @@ public struct TemplatedCommandLine: Sendable {
     public var variables: [DraftVariable]
 
     /// Rewrites `original`; `environmentNames` stay `${env.…}`, an upper-case word after one of
-    /// `flagsNamingVariables` stays as it is. Nil when the line needs a shell: an operator, a
+    /// `flagsNamingVariables` or `flagsWithLiteralValues` stays as it is. Nil when the line needs a shell: an operator, a
     /// substitution, an open quote, `$PWD`, or no argument after the program.
-    public init?(_ original: String, environmentNames: Set<String>, flagsNamingVariables: Set<String>) {
+    public init?(
+        _ original: String, environmentNames: Set<String>, flagsNamingVariables: Set<String>, flagsWithLiteralValues: Set<String> = []
+    ) {
         var remarks: [String] = []
         var variables: [DraftVariable] = []
         var text = original
@@ -54,10 +56,19 @@ public struct TemplatedCommandLine: Sendable {
         }
         for (position, token) in shell.tokens.enumerated() where !token.quoted && Self.isUppercasePlaceholder(token.value) {
             let previous = position > 0 ? shell.tokens[position - 1].value : ""
-            guard !flagsNamingVariables.contains(previous), !environmentNames.contains(token.value) else { continue }
+            guard !flagsNamingVariables.contains(previous), !flagsWithLiteralValues.contains(previous),
+                  !environmentNames.contains(token.value) else { continue }
             guard !replacements.contains(where: { $0.range.overlaps(token.range) }) else { continue }
             replacements.append((token.range, "\"${\(token.value)}\""))
             variables.append(.placeholder(token.value, written: token.value))
+        }
+        // `YOUR_USERNAME/myfirstapp`: a placeholder as the first part of a name.
+        for token in shell.tokens where !token.quoted && token.raw == token.value && token.value.contains("/") {
+            let head = String(token.value.prefix { $0 != "/" })
+            guard Self.isUppercasePlaceholder(head), !environmentNames.contains(head),
+                  !replacements.contains(where: { $0.range.overlaps(token.range) }) else { continue }
+            replacements.append((token.range.lowerBound..<(token.range.lowerBound + head.unicodeScalars.count), "${\(head)}"))
+            variables.append(.placeholder(head, written: head))
         }
         text = shell.replacing(replacements)
         // The runner's own reading of the rewritten line (the shell's reading above found its vars).

@@ -14,7 +14,8 @@ struct ImportCommand: KindsCommand {
             Each command of the tutorial becomes a step: the lines of console/shell/sh/bash blocks (or \
             of any block with `$ ` prompts), and code spans in the text that start with `docker ` or \
             `nvidia-docker `. The output shown after a command becomes its expectations. Every guess is \
-            marked with a `# drafted:` comment. The draft is validated when it is written.
+            marked with a `# drafted:` comment. The draft is validated as it is made: a step that \
+            does not validate is written as a comment, with the error.
             Exit status: 0 written and valid, 1 written but not valid (the problems are printed), \
             2 unreadable tutorial, no command in it, or invalid arguments.
             """
@@ -40,7 +41,8 @@ struct ImportCommand: KindsCommand {
             throw failure("\(output) exists; pass --force to overwrite it")
         }
         let name = (tutorial as NSString).lastPathComponent
-        let draft = TutorialImporter.draft(markdown: String(decoding: data, as: UTF8.self), source: name, registry: kinds)
+        let draft = TutorialImporter.draft(
+            markdown: String(decoding: data, as: UTF8.self), source: name, registry: kinds, path: output ?? "draft.yaml")
         guard draft.stepCount > 0 else {
             throw failure("\(tutorial): no command found (console, shell, sh or bash blocks, `$ ` prompts, or `docker …` in code spans)")
         }
@@ -66,7 +68,8 @@ struct ImportCommand: KindsCommand {
             let remarks = yaml.components(separatedBy: "# drafted:").count - 1
             let steps = draft.stepCount
             StandardStreams.err("\(tutorial): \(steps) step\(steps == 1 ? "" : "s") drafted\(output.map { " into \($0)" } ?? ""), "
-                + "\(remarks) remark\(remarks == 1 ? "" : "s") marked `# drafted:`\n")
+                + "\(remarks) remark\(remarks == 1 ? "" : "s") marked `# drafted:`"
+                + (draft.commentedOut == 0 ? "" : ", \(draft.commentedOut) commented out (they do not validate)") + "\n")
         }
     }
 

@@ -82,7 +82,7 @@ struct ImportCommandTests {
         #expect(commands.contains("docker: info --format '{{.Driver}}'"))
         #expect(draft.contains("        - contains: overlay2\n"))
         // A command over several lines, its comment as title, `${IMAGE}` from `export IMAGE=…`.
-        #expect(commands.contains("docker: run -d --name web -p 8080:80 \"${IMAGE}\""))
+        #expect(commands.contains("docker: run -d --name ${learner}-web -p ${port.web}:80 \"${IMAGE}\""))
         #expect(draft.contains("    title: start the web server\n"))
         #expect(draft.contains("  IMAGE: nginx:1.25\n"))
         #expect(draft.contains("        - matches: '^[0-9a-f]{64}$'\n"))
@@ -91,7 +91,7 @@ struct ImportCommandTests {
         #expect(commands.contains("sh: docker logs web 2>&1 | tail -n 1"))
         #expect(commands.contains("sh: docker stop web && docker rm web"))
         // `-it` asks for a terminal.
-        let exec = try #require(draft.range(of: "    docker: exec -it web sh\n"))
+        let exec = try #require(draft.range(of: "    docker: exec -it ${learner}-web sh\n"))
         #expect(draft[exec.upperBound...].hasPrefix("    tty: true\n"))
         // `cd app` is the folder of the next command only until `cd ..`; `$TAG` is a declared var.
         #expect(draft.contains("    cwd: app\n    docker: build -t \"${TAG}\" .\n"))

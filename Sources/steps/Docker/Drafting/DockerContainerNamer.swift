@@ -12,7 +12,13 @@ enum DockerContainerNamer {
         var handled = Set<String>()
         for (index, lines) in outputs.enumerated() {
             for name in randomNames(in: lines) where !handled.contains(name) {
-                let users = commands.indices.filter { $0 > index && keys.contains(commands[$0].key) && commands[$0].words.contains(name) }
+                // The short id in the same `docker ps` row names the same container (`docker stop a7a0e504ca3e`).
+                let ids = lines.filter { $0.hasSuffix(name) }.compactMap { $0.split(separator: " ").first.map(String.init) }
+                    .filter { $0.count == 12 && $0.allSatisfy(\.isHexDigit) }
+                let users = commands.indices.filter { user in
+                    user > index && keys.contains(commands[user].key)
+                        && commands[user].words.contains { $0 == name || ids.contains($0) }
+                }
                 guard !users.isEmpty else { continue }
                 handled.insert(name)
                 guard let creator = (0...index).reversed().first(where: { keys.contains(commands[$0].key) && creates(commands[$0]) }) else {
@@ -28,6 +34,7 @@ enum DockerContainerNamer {
                     + "name: it is named `\(template)` here, which is the learner's own")
                 for user in users where user > creator {
                     rename(name, to: template, in: &commands[user])
+                    for id in ids { rename(id, to: template, in: &commands[user]) }
                     commands[user].remarks.append("`\(name)` is the container of the step from line \(commands[creator].line): `\(template)`")
                 }
                 known.append(OutputStandIn(text: name, template: template))

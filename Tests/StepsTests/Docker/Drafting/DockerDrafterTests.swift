@@ -113,6 +113,6 @@ struct DockerDrafterTests {
     func registered() {
         #expect(DockerCommandKind.docker.drafter?.name == "docker")
         #expect(DockerCommandKind.nvidiaDocker.drafter?.programs == ["docker", "nvidia-docker", "docker-compose"])
-        #expect(StandardKinds.make().drafters.map(\.name) == ["docker"])
+        #expect(StandardKinds.make().drafters.map(\.name) == ["docker", "curl"])
     }
 }

@@ -1,0 +1,6 @@
+import Workflow
+
+extension HTTPCommandKind {
+    /// `curl URL` lines are drafted as `http:` steps.
+    public var drafter: (any CommandDrafter)? { HTTPDrafter() }
+}
