@@ -12,7 +12,8 @@ struct DockerSweepTests {
     static func stub() throws -> (environment: [String: String], calls: URL) {
         let folder = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil)).appendingPathComponent("docker-stub")
         let calls = FileManager.default.temporaryDirectory.appendingPathComponent("sweep-calls-\(UUID().uuidString)")
-        return (["PATH": folder.path + ":/usr/bin:/bin", "STUB_CALLS": calls.path], calls)
+        // RUNBOOK_ENGINE_CLI: the stub is the CLI; without it a local engine's API would be asked instead.
+        return (["PATH": folder.path + ":/usr/bin:/bin", "STUB_CALLS": calls.path, "RUNBOOK_ENGINE_CLI": "1"], calls)
     }
 
     @Test("leftovers: this learner's and module's stopped containers and Compose project, none created after the preflight")
@@ -48,6 +49,14 @@ struct DockerSweepTests {
     func dates(_ text: String) throws {
         let date = try #require(DockerSweep.date(text))
         #expect(abs(date.timeIntervalSince1970 - 1_795_942_800) < 1)
+    }
+
+    @Test("the CLI's filters as the Engine API's: one key, every value, in the order given")
+    func apiFilters() {
+        let document = EngineClient.filterDocument([
+            "label=io.runbook.learner=ada", "label=io.runbook.module=m", "status=exited", "status=dead",
+        ])
+        #expect(document == #"{"label":["io.runbook.learner=ada","io.runbook.module=m"],"status":["exited","dead"]}"#)
     }
 
     @Test("Compose project names: <learner>-<module slug>")

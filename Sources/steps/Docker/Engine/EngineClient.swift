@@ -11,7 +11,7 @@ import Workflow
 /// at the API version the learner's CLI would negotiate (`EngineAPIVersion`), once per endpoint and
 /// process, and words every fault as the CLI does (`EngineFailure`).
 ///
-/// The object calls (`inspect`, `listContainers`, `removeContainer`, `ping`, `info`) are what the
+/// The object calls (`inspect`, `listContainers`, `removeContainer`, the networks', `ping`, `info`) are what the
 /// kinds and the backend use; `send` is there for the rest.
 public final class EngineClient: Sendable {
     /// One client for the process: connections to an engine are kept and reused.
@@ -115,27 +115,59 @@ public final class EngineClient: Sendable {
         }
     }
 
-    /// The ids of the containers with all of `labels`, in any of `statuses` (all when empty): `docker ps -aq --no-trunc --filter …`.
-    public func listContainers(labels: [String: String], statuses: [String] = [], at endpoint: EngineEndpoint) async throws(EngineFailure)
-        -> [String]
-    {
-        var filters: [JSONObject.Member] = [
-            .init(key: "label", value: .array(labels.sorted { $0.key < $1.key }.map { .string("\($0.key)=\($0.value)") }))
-        ]
-        if !statuses.isEmpty { filters.append(.init(key: "status", value: .array(statuses.map { .string($0) }))) }
+    /// The containers that match every `filters` entry (`docker ps -a --filter KEY=VALUE…`): their ids and
+    /// creation times (whole seconds, as the engine keeps them).
+    public func listContainers(filters: [String], at endpoint: EngineEndpoint) async throws(EngineFailure) -> [(id: String, created: Date?)] {
         let list = try await json(
-            "/containers/json", query: [("all", "1"), ("filters", JSONValue.object(JSONObject(filters)).text)], at: endpoint, what: "docker ps")
+            "/containers/json", query: [("all", "1"), ("filters", Self.filterDocument(filters))], at: endpoint, what: "docker ps")
+        guard case .array(let items) = list else { return [] }
+        return items.compactMap { item in
+            guard case .found(.string(let id)) = Self.lookup(".Id", in: item) else { return nil }
+            guard case .found(.number(let seconds)) = Self.lookup(".Created", in: item), let value = Double(seconds) else {
+                return (id, nil)
+            }
+            return (id, Date(timeIntervalSince1970: value))
+        }
+    }
+
+    /// The ids of the networks that match every `filters` entry (`docker network ls -q --filter …`).
+    public func listNetworks(filters: [String], at endpoint: EngineEndpoint) async throws(EngineFailure) -> [String] {
+        let list = try await json("/networks", query: [("filters", Self.filterDocument(filters))], at: endpoint, what: "docker network ls")
         guard case .found(.array(let ids)) = Self.lookup(".[].Id", in: list) else { return [] }
         return ids.compactMap { if case .string(let id) = $0 { id } else { nil } }
     }
 
-    /// Removes a container (`docker rm [-f] ID`); a container already gone is not an error.
-    public func removeContainer(_ id: String, force: Bool, at endpoint: EngineEndpoint) async throws(EngineFailure) {
+    /// Removes a container (`docker rm -f [-v] ID`); a container already gone is not an error.
+    public func removeContainer(_ id: String, volumes: Bool, at endpoint: EngineEndpoint) async throws(EngineFailure) {
         do throws(EngineFailure) {
-            _ = try await call(.DELETE, "/containers/\(Self.pathComponent(id))", query: force ? [("force", "1")] : [], at: endpoint)
+            _ = try await call(
+                .DELETE, "/containers/\(Self.pathComponent(id))", query: [("force", "1")] + (volumes ? [("v", "1")] : []), at: endpoint)
         } catch where error.status == 404 {
             return
         }
+    }
+
+    /// Removes a network (`docker network rm ID`); one already gone is not an error.
+    public func removeNetwork(_ id: String, at endpoint: EngineEndpoint) async throws(EngineFailure) {
+        do throws(EngineFailure) {
+            _ = try await call(.DELETE, "/networks/\(Self.pathComponent(id))", at: endpoint)
+        } catch where error.status == 404 {
+            return
+        }
+    }
+
+    /// The API's `filters` query value for the CLI's `KEY=VALUE` filters: `{"KEY": ["VALUE", …]}`.
+    static func filterDocument(_ filters: [String]) -> String {
+        var members: [String: [JSONValue]] = [:]
+        var order: [String] = []
+        for filter in filters {
+            let parts = filter.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            let key = String(parts[0])
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(.string(String(parts[1])))
+        }
+        return JSONValue.object(JSONObject(order.map { .init(key: $0, value: .array(members[$0] ?? [])) })).text
     }
 
     /// Nil when the engine answers `/_ping`, else the CLI's words for why not.

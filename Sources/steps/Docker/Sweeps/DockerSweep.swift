@@ -5,6 +5,7 @@ import Workflow
 /// a scope names, and how they are removed. Leftovers are only this module's, never one in
 /// `created` state (another command may be about to start it) nor one younger than the run's
 /// preflight; containers go with their anonymous volumes (`rm -f -v`), named volumes never.
+/// Where the engine's API is local (SPEC 12.1) the sweep asks it directly, else the docker CLI.
 struct DockerSweep: Sendable {
     /// Runs the docker CLI.
     let cli: DockerCLI
@@ -16,7 +17,22 @@ struct DockerSweep: Sendable {
     /// (the engine's clock at the run's preflight), when known.
     func containers(_ scope: SweepScope, environment: [String: String], cutoff: Date?) async -> [String] {
         var found: [String] = []
+        let endpoint = EngineEndpoint.api(environment)
+        // Creation times are whole seconds: one made in the preflight's second counts as younger, never swept.
+        let cutoff = cutoff.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) }
         for filters in Self.containerFilters(scope) {
+            if let endpoint {
+                // The API's answer, as `docker ps` gives it; an engine that fails to answer is asked through the CLI.
+                if let listed = try? await EngineClient.shared.listContainers(filters: filters, at: endpoint) {
+                    for (id, created) in listed where !found.contains(id) {
+                        if case .leftovers = scope, let cutoff, let created, created >= cutoff {
+                            continue  // made after this run's preflight: another run's, in use
+                        }
+                        found.append(id)
+                    }
+                    continue
+                }
+            }
             let arguments = ["ps", "-a", "--no-trunc", "--format", "{{.ID}}\t{{.CreatedAt}}"] + filters.flatMap { ["--filter", $0] }
             let listing = await cli.run(arguments, environment: environment)
             guard listing.status == 0 else { continue }
@@ -51,7 +67,13 @@ struct DockerSweep: Sendable {
     func networks(_ scope: SweepScope, environment: [String: String]) async -> [String] {
         guard case .run(_, _, _, let groups) = scope else { return [] }
         var found: [String] = []
+        let endpoint = EngineEndpoint.api(environment)
         for group in groups {
+            let filter = "label=\(ComposeProject.label)=\(group)"
+            if let endpoint, let ids = try? await EngineClient.shared.listNetworks(filters: [filter], at: endpoint) {
+                found += ids.filter { !found.contains($0) }
+                continue
+            }
             let arguments = ["network", "ls", "-q", "--no-trunc", "--filter", "label=\(ComposeProject.label)=\(group)"]
             let listing = await cli.run(arguments, environment: environment)
             guard listing.status == 0 else { continue }
@@ -63,12 +85,20 @@ struct DockerSweep: Sendable {
     /// Removes containers with their anonymous volumes (`rm -f -v`).
     func removeContainers(_ ids: [String], environment: [String: String]) async {
         guard !ids.isEmpty else { return }
+        if let endpoint = EngineEndpoint.api(environment) {
+            for id in ids { try? await EngineClient.shared.removeContainer(id, volumes: true, at: endpoint) }
+            return
+        }
         _ = await cli.run(["rm", "-f", "-v"] + ids, environment: environment)
     }
 
     /// Removes networks (those still in use by something else stay).
     func removeNetworks(_ ids: [String], environment: [String: String]) async {
         guard !ids.isEmpty else { return }
+        if let endpoint = EngineEndpoint.api(environment) {
+            for id in ids { try? await EngineClient.shared.removeNetwork(id, at: endpoint) }
+            return
+        }
         _ = await cli.run(["network", "rm"] + ids, environment: environment)
     }
 
