@@ -24,4 +24,10 @@ struct DraftStep: Sendable {
     var notes: [String]
     /// The command's line in the tutorial.
     var line: Int
+    /// The exit status it really ended with (a recording): `exit:` when not 0.
+    var exitStatus: Int32? = nil
+    /// `capture:` entries: name and regex on stdout (a recording's printed id used later).
+    var captures: [(name: String, regex: String)] = []
+    /// Verify probes of the state it leaves (a recording).
+    var probes: [DraftedProbe] = []
 }

@@ -49,8 +49,10 @@ enum DraftYAMLWriter {
         lines += YAMLScalarWriter.entry(step.command.key, step.command.text, indent: 4)
         if let stdin = step.stdin { lines += YAMLScalarWriter.entry("stdin", stdin, indent: 4) }
         if step.command.tty { lines.append("    tty: true") }
+        if step.probes.contains(where: \.mayPassBefore) { lines.append("    verify_before: pass") }
+        if !step.matchers.isEmpty || (step.exitStatus ?? 0) != 0 { lines.append("    expect:") }
+        if let status = step.exitStatus, status != 0 { lines.append("      exit: \(status)") }
         if !step.matchers.isEmpty {
-            lines.append("    expect:")
             lines.append("      output:")
             for matcher in step.matchers {
                 if let note = matcher.note { lines.append("        # drafted: \(oneLine(note))") }
@@ -58,6 +60,7 @@ enum DraftYAMLWriter {
                 lines.append("        - \(matcher.kind.rawValue): \(value)")
             }
         }
+        lines += DraftRecordingWriter.lines(captures: step.captures, probes: step.probes)
         if let hint = step.hint { lines += YAMLScalarWriter.entry("hint", hint, indent: 4) }
         return lines
     }

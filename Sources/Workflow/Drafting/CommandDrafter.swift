@@ -19,6 +19,9 @@ public protocol CommandDrafter: Sendable {
     /// each printed (`outputs[i]` is `commands[i]`'s), and returns the texts of the outputs that
     /// stand for templates now.
     func settle(_ commands: inout [DraftedCommand], outputs: [[String]]) -> [OutputStandIn]
+    /// The verify probes for the state a command that really ran left (a recorded session),
+    /// given its exit status; a recorder asks once the draft's commands are settled.
+    func probes(for command: DraftedCommand, exitStatus: Int32) -> [DraftedProbe]
 }
 
 extension CommandDrafter {
@@ -30,4 +33,6 @@ extension CommandDrafter {
     public func isMentionOnly(_ words: [String]) -> Bool { false }
     /// By default nothing to rework.
     public func settle(_ commands: inout [DraftedCommand], outputs: [[String]]) -> [OutputStandIn] { [] }
+    /// By default no probe.
+    public func probes(for command: DraftedCommand, exitStatus: Int32) -> [DraftedProbe] { [] }
 }
