@@ -13,6 +13,9 @@ public struct RecordedCommand: Sendable, Hashable, Codable {
     public var exitStatus: Int32?
     /// Lines the person typed while it ran (its standard input, a password, keys of an editor).
     public var typed: [String]
+    /// Whether it drew a live display (moved the cursor up: progress bars), whose lines differ
+    /// when it runs without a terminal.
+    public var drewProgress = false
 
     /// A recorded command.
     public init(number: Int, text: String, cwd: String? = nil, output: [String] = [], exitStatus: Int32? = 0, typed: [String] = []) {

@@ -14,6 +14,8 @@ struct RecordedSecrets {
     private(set) var commands: [RecordedCommand]
     /// For each command number whose typed input was a password: the var its `stdin:` reads.
     private(set) var stdinVariables: [Int: String] = [:]
+    /// The numbers of the commands whose own text still showed a secret, now `***`.
+    private(set) var redacted: Set<Int> = []
 
     /// Scrubs `commands`.
     init(_ commands: [RecordedCommand]) {
@@ -53,13 +55,18 @@ struct RecordedSecrets {
             scrubbed.append(command)
         }
         let values = Set(secrets.filter { !$0.isEmpty }).sorted { $0.count > $1.count }
+        var redacted = Set<Int>()
         self.commands = scrubbed.map { command in
             var command = command
-            command.text = Self.redact(command.text, values)
-            command.output = command.output.map { Self.redact($0, values) }
+            let text = Self.redact(command.text, values)
+            if text != command.text { redacted.insert(command.number) }
+            command.text = text
+            // A line that showed a secret is no expectation: a run matches the real text, never `***`.
+            command.output = command.output.filter { line in !values.contains { line.contains($0) } }
             command.typed = command.typed.map { Self.redact($0, values) }
             return command
         }
+        self.redacted = redacted
         self.stdinVariables = stdinVariables
     }
 

@@ -7,16 +7,20 @@ import Workflow
 /// status, the verify probes of the state each command left, captures of printed ids used later,
 /// and secrets kept out (`RecordedSecrets`).
 public enum RecordingDrafter {
-    /// The draft of `commands`, recorded in `folder` (the title and every `cwd:` come from it).
-    public static func draft(_ commands: [RecordedCommand], folder: String, registry: KindRegistry) -> TutorialImporter.Draft {
+    /// The draft of `commands`, recorded in `folder` (the title and every `cwd:` come from it) by
+    /// a person whose home folder is `home` (lines naming it are left out of the expectations).
+    public static func draft(
+        _ commands: [RecordedCommand], folder: String, home: String? = nil, registry: KindRegistry
+    ) -> TutorialImporter.Draft {
         let drafters = Drafters(registry: registry)
         let secrets = RecordedSecrets(commands)
-        let (kept, dropped) = RecordedCommandFilter.steps(of: secrets.commands)
+        let (portable, leftOut) = RecordedOutput.portable(secrets.commands, home: home)
+        let (kept, dropped) = RecordedCommandFilter.steps(of: portable)
         let byNumber = Dictionary(kept.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         let tutorialCommands = kept.map { command in
             TutorialCommand(
                 text: command.text, script: command.text, line: command.number, origin: .block,
-                output: command.output, section: 0, cwd: relativeFolder(command.cwd, to: folder))
+                output: command.drewProgress ? [] : command.output, section: 0, cwd: relativeFolder(command.cwd, to: folder))
         }
         let name = (folder as NSString).lastPathComponent
         let content = TutorialReader.Content(title: name.isEmpty ? "Recorded session" : name, commands: tutorialCommands, paragraphs: [])
@@ -33,7 +37,17 @@ public enum RecordingDrafter {
                 draft.steps[index].probes = drafter.probes(for: step.command, exitStatus: status)
             }
             var notes = step.notes.filter { !$0.hasPrefix("the text shows no output") }
-            if recorded.output.isEmpty, draft.steps[index].probes.isEmpty {
+            if secrets.redacted.contains(recorded.number) {
+                notes.append("a secret typed in this command is written `***`: use the var that holds it instead")
+            }
+            if let count = leftOut[recorded.number], !recorded.drewProgress {
+                notes.append("left out \(count) line\(count == 1 ? "" : "s") of its output that name this machine's home folder "
+                    + "or a name the engine chose at random")
+            }
+            if recorded.drewProgress {
+                notes.append("it drew a progress display: its lines differ without a terminal, so none is expected")
+            }
+            if recorded.output.isEmpty || recorded.drewProgress, draft.steps[index].probes.isEmpty {
                 notes.append("it printed nothing: add a verify probe of what it changed")
             }
             if let variable = secrets.stdinVariables[recorded.number] {

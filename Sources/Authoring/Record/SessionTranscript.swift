@@ -63,10 +63,7 @@ public struct SessionTranscript: Sendable {
                 echoed = []
             }
         case .outputStart(let parameters):
-            guard running == nil, ours(parameters) else {
-                if running != nil { output += Array("\n".utf8) }
-                return nil
-            }
+            guard running == nil, ours(parameters) else { return nil }
             let fromHook = parameters["cmdline_url"].flatMap(PercentEncoding.decode)
             let text = fromHook ?? TerminalText.lines(echoed).joined(separator: "\n")
             running = (text.trimmingCharacters(in: .whitespacesAndNewlines), parameters["cwd_url"].flatMap(PercentEncoding.decode))
@@ -76,9 +73,10 @@ public struct SessionTranscript: Sendable {
         case .commandEnd(let status, let parameters):
             guard let command = running, ours(parameters) else { return nil }
             running = nil
-            let recorded = RecordedCommand(
+            var recorded = RecordedCommand(
                 number: commands.count + 1, text: command.text, cwd: command.cwd, output: TerminalText.lines(output),
                 exitStatus: status, typed: TerminalText.typedLines(typed))
+            recorded.drewProgress = TerminalText.drawsProgress(output)
             output = []
             typed = []
             return recorded.text.isEmpty ? nil : recorded

@@ -82,6 +82,23 @@ public enum TerminalText {
         return lines
     }
 
+    /// Whether `bytes` move the cursor up (`ESC[nA`, `ESC[nF`): a live display such as a progress
+    /// bar, which prints other lines when its program runs without a terminal.
+    public static func drawsProgress(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0x1B, bytes[index + 1] == UInt8(ascii: "[") {
+                var end = index + 2
+                while end < bytes.count, (0x30...0x3F).contains(bytes[end]) { end += 1 }
+                if end < bytes.count, bytes[end] == UInt8(ascii: "A") || bytes[end] == UInt8(ascii: "F") { return true }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return false
+    }
+
     /// What a person typed, as lines: Enter (CR or LF) ends a line, backspace and DEL erase,
     /// Ctrl-U erases the line, other control bytes and escape sequences (arrow keys) are dropped.
     public static func typedLines(_ bytes: [UInt8]) -> [String] {

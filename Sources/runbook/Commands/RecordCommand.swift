@@ -62,7 +62,7 @@ struct RecordCommand: KindsCommand {
         } catch {
             throw CommandFailure(messages: ["cannot record: \(error)"], status: 2)
         }
-        let draft = RecordingDrafter.draft(commands, folder: folder, registry: kinds)
+        let draft = RecordingDrafter.draft(commands, folder: folder, home: environment["HOME"], registry: kinds)
         guard draft.stepCount > 0 else {
             let count = "\(commands.count) command\(commands.count == 1 ? "" : "s")"
             throw CommandFailure(messages: ["nothing to draft: \(count) recorded, none a step; \(output) not written"], status: 2)

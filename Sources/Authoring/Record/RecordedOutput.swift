@@ -1,0 +1,33 @@
+/// What of a recorded command's output can be expected of a run elsewhere: lines that name this
+/// machine's home folder (`WARNING! Your credentials are stored unencrypted in '/root/…'`) and
+/// lines that name an object by a name the engine chose at random (`vigorous_euclid`) that no later
+/// command uses are left out; each left-out line is counted for a remark.
+enum RecordedOutput {
+    /// `commands` with those lines left out, and how many each lost (by command number).
+    static func portable(_ commands: [RecordedCommand], home: String?) -> (commands: [RecordedCommand], leftOut: [Int: Int]) {
+        var leftOut: [Int: Int] = [:]
+        let kept = commands.enumerated().map { index, command in
+            let laterWords = Set(commands.dropFirst(index + 1).flatMap { $0.text.split(separator: " ").map(String.init) })
+            var command = command
+            let before = command.output.count
+            command.output = command.output.filter { line in
+                if let home, home.count > 1, line.contains(home + "/") || line.hasSuffix(home) { return false }
+                return !words(of: line).contains { isRandomName($0) && !laterWords.contains($0) }
+            }
+            if command.output.count < before { leftOut[command.number] = before - command.output.count }
+            return command
+        }
+        return (kept, leftOut)
+    }
+
+    private static func words(of line: String) -> [String] {
+        line.split { $0 == " " || $0 == "\t" || $0 == "," }.map(String.init)
+    }
+
+    /// `adjective_surname`, as Docker names what it is not given a name for.
+    private static func isRandomName(_ word: String) -> Bool {
+        let parts = word.split(separator: "_", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts[0].count >= 2 && parts[1].count >= 2
+            && parts[0].allSatisfy { $0.isASCII && $0.isLowercase } && parts[1].allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
+    }
+}
