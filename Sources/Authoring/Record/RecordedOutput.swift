@@ -1,17 +1,18 @@
-/// What of a recorded command's output can be expected of a run elsewhere: lines that name this
-/// machine's home folder (`WARNING! Your credentials are stored unencrypted in '/root/…'`) and
+/// What of a recorded command's output can be expected of a run elsewhere: lines that name a folder
+/// of this machine (home, Docker's config: `WARNING! Your credentials are stored unencrypted in '/root/…'`) and
 /// lines that name an object by a name the engine chose at random (`vigorous_euclid`) that no later
 /// command uses are left out; each left-out line is counted for a remark.
 enum RecordedOutput {
     /// `commands` with those lines left out, and how many each lost (by command number).
-    static func portable(_ commands: [RecordedCommand], home: String?) -> (commands: [RecordedCommand], leftOut: [Int: Int]) {
+    static func portable(_ commands: [RecordedCommand], folders: [String]) -> (commands: [RecordedCommand], leftOut: [Int: Int]) {
+        let folders = folders.filter { $0.count > 1 }.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         var leftOut: [Int: Int] = [:]
         let kept = commands.enumerated().map { index, command in
             let laterWords = Set(commands.dropFirst(index + 1).flatMap { $0.text.split(separator: " ").map(String.init) })
             var command = command
             let before = command.output.count
             command.output = command.output.filter { line in
-                if let home, home.count > 1, line.contains(home + "/") || line.hasSuffix(home) { return false }
+                if folders.contains(where: { line.contains($0 + "/") || line.hasSuffix($0) }) { return false }
                 return !words(of: line).contains { isRandomName($0) && !laterWords.contains($0) }
             }
             if command.output.count < before { leftOut[command.number] = before - command.output.count }

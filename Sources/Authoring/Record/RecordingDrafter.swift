@@ -7,14 +7,14 @@ import Workflow
 /// status, the verify probes of the state each command left, captures of printed ids used later,
 /// and secrets kept out (`RecordedSecrets`).
 public enum RecordingDrafter {
-    /// The draft of `commands`, recorded in `folder` (the title and every `cwd:` come from it) by
-    /// a person whose home folder is `home` (lines naming it are left out of the expectations).
+    /// The draft of `commands`, recorded in `folder` (the title and every `cwd:` come from it) on
+    /// a machine whose `machineFolders` (home, Docker's config) no expectation may name.
     public static func draft(
-        _ commands: [RecordedCommand], folder: String, home: String? = nil, registry: KindRegistry
+        _ commands: [RecordedCommand], folder: String, machineFolders: [String] = [], registry: KindRegistry
     ) -> TutorialImporter.Draft {
         let drafters = Drafters(registry: registry)
         let secrets = RecordedSecrets(commands)
-        let (portable, leftOut) = RecordedOutput.portable(secrets.commands, home: home)
+        let (portable, leftOut) = RecordedOutput.portable(secrets.commands, folders: machineFolders)
         let (kept, dropped) = RecordedCommandFilter.steps(of: portable)
         let byNumber = Dictionary(kept.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         let tutorialCommands = kept.map { command in
@@ -41,7 +41,7 @@ public enum RecordingDrafter {
                 notes.append("a secret typed in this command is written `***`: use the var that holds it instead")
             }
             if let count = leftOut[recorded.number], !recorded.drewProgress {
-                notes.append("left out \(count) line\(count == 1 ? "" : "s") of its output that name this machine's home folder "
+                notes.append("left out \(count) line\(count == 1 ? "" : "s") of its output that name a folder of this machine "
                     + "or a name the engine chose at random")
             }
             if recorded.drewProgress {

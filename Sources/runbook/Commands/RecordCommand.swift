@@ -62,7 +62,7 @@ struct RecordCommand: KindsCommand {
         } catch {
             throw CommandFailure(messages: ["cannot record: \(error)"], status: 2)
         }
-        let draft = RecordingDrafter.draft(commands, folder: folder, home: environment["HOME"], registry: kinds)
+        let draft = RecordingDrafter.draft(commands, folder: folder, machineFolders: folders(environment), registry: kinds)
         guard draft.stepCount > 0 else {
             let count = "\(commands.count) command\(commands.count == 1 ? "" : "s")"
             throw CommandFailure(messages: ["nothing to draft: \(count) recorded, none a step; \(output) not written"], status: 2)
@@ -84,5 +84,11 @@ struct RecordCommand: KindsCommand {
             StandardStreams.err("runbook: \(commands.count) command\(commands.count == 1 ? "" : "s") recorded, "
                 + "\(steps) step\(steps == 1 ? "" : "s") drafted into \(output)\n")
         }
+    }
+
+    /// Folders of this machine that a draft's expectations must not name: home and Docker's config.
+    private func folders(_ environment: [String: String]) -> [String] {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return [home, environment["DOCKER_CONFIG"] ?? home + "/.docker"]
     }
 }

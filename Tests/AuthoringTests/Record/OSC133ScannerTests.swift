@@ -61,7 +61,8 @@ struct OSC133ScannerTests {
     @Test("a sequence that never ends is given up as bytes, not held for ever")
     func runaway() {
         var scanner = OSC133Scanner()
-        let chunks = scanner.feed([0x1B, UInt8(ascii: "]")] + [UInt8](repeating: UInt8(ascii: "x"), count: OSC133Scanner.longestSequence + 10))
+        let body = [UInt8](repeating: UInt8(ascii: "x"), count: OSC133Scanner.longestSequence + 10)
+        let chunks = scanner.feed([0x1B, UInt8(ascii: "]")] + body)
         let count = chunks.reduce(0) { total, chunk in if case .bytes(let bytes) = chunk { total + bytes.count } else { total } }
         #expect(count == OSC133Scanner.longestSequence + 12)
     }

@@ -12,7 +12,7 @@ struct RecordingDrafterTests {
     static let id = "4f1c9d0e8b7a4f1c4f1c9d0e8b7a4f1c4f1c9d0e8b7a4f1c4f1c9d0e8b7a4f1c"
 
     private func draft(_ commands: [RecordedCommand], home: String? = nil) -> TutorialImporter.Draft {
-        RecordingDrafter.draft(commands, folder: "/work/lesson", home: home, registry: Self.kinds)
+        RecordingDrafter.draft(commands, folder: "/work/lesson", machineFolders: home.map { [$0] } ?? [], registry: Self.kinds)
     }
 
     /// Problems `runbook validate` finds in `yaml`.
@@ -27,7 +27,8 @@ struct RecordingDrafterTests {
             RecordedCommand(number: 1, text: "clear", cwd: "/work/lesson"),
             RecordedCommand(number: 2, text: "ls", cwd: "/work/lesson", output: ["app.py  Dockerfile"]),
             RecordedCommand(number: 3, text: "cd app", cwd: "/work/lesson"),
-            RecordedCommand(number: 4, text: "docker build -t shop/web .", cwd: "/work/lesson/app", output: ["Successfully tagged shop/web:latest"]),
+            RecordedCommand(
+                number: 4, text: "docker build -t shop/web .", cwd: "/work/lesson/app", output: ["Successfully tagged shop/web:latest"]),
             RecordedCommand(number: 5, text: "dokcer ps", cwd: "/work/lesson/app", exitStatus: 127),
             RecordedCommand(number: 6, text: "grep -q nope main.py", cwd: "/work/lesson/app", exitStatus: 1),
         ]
@@ -55,10 +56,12 @@ struct RecordingDrafterTests {
             RecordedCommand(number: 6, text: "docker rm -f web", output: ["web"]),
             RecordedCommand(number: 7, text: "docker rmi nginx", output: ["Untagged: nginx:latest"]),
             RecordedCommand(number: 8, text: "docker pull nginx", output: ["Status: Image is up to date for nginx:latest"]),
-            RecordedCommand(number: 9, text: "docker rm web", output: ["Error response from daemon: No such container: web"], exitStatus: 1),
+            RecordedCommand(
+                number: 9, text: "docker rm web", output: ["Error response from daemon: No such container: web"], exitStatus: 1),
         ]
         let yaml = draft(commands).yaml
-        #expect(yaml.contains("      - container: web\n        expect:\n          stdout:\n            - json: { path: .State.Running, equals: \"true\" }\n"))
+        #expect(yaml.contains("      - container: web\n        expect:\n          stdout:\n"
+            + "            - json: { path: .State.Running, equals: \"true\" }\n"))
         #expect(yaml.contains("    capture:\n      # drafted: the id it printed is used by a later command\n"
             + "      docker_run_nginx_2_id: { from: stdout, regex: '^([0-9a-f]{64})$' }\n"))
         #expect(yaml.contains("    docker: logs ${docker_run_nginx_2_id}\n"))

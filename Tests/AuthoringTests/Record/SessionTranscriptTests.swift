@@ -36,7 +36,8 @@ struct SessionTranscriptTests {
 
     @Test("the terminal's view: colours gone, progress redrawn in place, cursor moves, erasures")
     func terminalText() {
-        let bytes = Array("\u{1B}[32mok\u{1B}[0m\r\nlayer 1: 10%\r\nlayer 2: 10%\r\n\u{1B}[2A\u{1B}[2Klayer 1: done\r\n\u{1B}[2Klayer 2: done\r\n\tx  \r\n\r\n".utf8)
+        let bytes = Array(("\u{1B}[32mok\u{1B}[0m\r\nlayer 1: 10%\r\nlayer 2: 10%\r\n\u{1B}[2A\u{1B}[2Klayer 1: done\r\n"
+            + "\u{1B}[2Klayer 2: done\r\n\tx  \r\n\r\n").utf8)
         #expect(TerminalText.lines(bytes) == ["ok", "layer 1: done", "layer 2: done", "        x"])
         #expect(TerminalText.drawsProgress(bytes))
         #expect(!TerminalText.drawsProgress(Array("\u{1B}[31mred\u{1B}[0m\r\n".utf8)))

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+/// `runbook record` end to end: a person types module 1's commands (without the GPU ones) into the
+/// recorded shell in a terminal (tmux), against the real engine and the lab registry; the draft
+/// validates, keeps the password out, and its `selftest` passes.
+@Suite("runbook record", .serialized)
+struct RecordCommandTests {
+    /// A home whose `.bashrc` sets a prompt that counts commands: seeing it proves the person's rc
+    /// file loaded, and `[N]` tells when command N-1 ended.
+    static func home(in directory: URL) throws -> URL {
+        let home = directory.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let rc = "PS1='[\\#] rec$ '\nPROMPT_COMMAND='true;'\nHISTCONTROL=ignoreboth\n"
+        try rc.write(to: home.appendingPathComponent(".bashrc"), atomically: true, encoding: .utf8)
+        return home
+    }
+
+    /// Types `command` at prompt `number` and waits for the next prompt.
+    static func type(_ command: String, at number: inout Int, on screen: TmuxScreen, input: [String] = []) async throws {
+        try await screen.waitFor("[\(number)] rec$", timeout: .seconds(60))
+        try await screen.type(command)
+        try await screen.send("Enter")
+        if !input.isEmpty {
+            try await screen.waitFor(command)
+            for line in input {
+                try await screen.type(line)
+                try await screen.send("Enter")
+            }
+            try await screen.send("C-d")
+        }
+        number += 1
+        try await screen.waitFor("[\(number)] rec$", timeout: .seconds(300))
+    }
+
+    @Test(.enabled(if: DockerAvailability.shouldRun && TmuxScreen.isAvailable, DockerAvailability.why))
+    func moduleOneTypedInsideRecordGivesADraftThatValidatesAndSelftests() async throws {
+        try await DockerAvailability.requireEngine()
+        try DockerAvailability.requireLab()
+        let lab = try DockerAvailability.labEnvironment()
+        let password = try #require(lab["REGISTRY_PASSWORD"])
+        let learner = ModuleLab.learner("rec")
+        let image = "127.0.0.1:5000/\(learner)/tf-mnist"
+        let directory = try RunbookBinary.temporaryDirectory("runbook-record")
+        defer {
+            ExternalTool.launch("/bin/sh", ["-c", "docker rm -f \(learner)-hostname; docker rmi -f \(image); true"])
+            try? FileManager.default.removeItem(at: directory)
+        }
+        let lesson = directory.appendingPathComponent("lesson")
+        try FileManager.default.createDirectory(at: lesson, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: DockerAvailability.repositoryRoot.appendingPathComponent("modules/1-docker/src"), to: lesson.appendingPathComponent("src"))
+        let dockerConfig = directory.appendingPathComponent("docker-config")
+        try FileManager.default.createDirectory(at: dockerConfig, withIntermediateDirectories: true)
+        let environment = [
+            "HOME": try Self.home(in: directory).path, "SHELL": "/bin/bash", "DOCKER_CONFIG": dockerConfig.path, "NO_COLOR": "1",
+        ]
+        let screen = try await TmuxScreen([RunbookBinary.url.path, "record"], in: lesson, environment: environment, columns: 160, rows: 50)
+        var number = 1
+        for command in [
+            "docker ps", "docker run -it --rm runbook-lab/ubuntu hostname",
+            "docker run --name \(learner)-hostname runbook-lab/ubuntu hostname",
+            // The engine is shared: the listing is narrowed to this learner's containers.
+            "docker ps -a --filter name=\(learner)-", "docker logs \(learner)-hostname", "docker rm \(learner)-hostname", "docker images",
+            "cd src", "docker build --build-arg BASE_IMAGE=runbook-lab/tensorflow:1.4.0 -t \(image) .",
+            "docker run --rm \(image) --max_steps 100",
+        ] {
+            try await Self.type(command, at: &number, on: screen)
+        }
+        try await Self.type("docker login 127.0.0.1:5000 -u workshop --password-stdin", at: &number, on: screen, input: [password])
+        try await Self.type("docker push \(image)", at: &number, on: screen)
+        try await Self.type("clear", at: &number, on: screen)
+        try await screen.send("C-d")
+        let status = try await screen.waitForExit(timeout: .seconds(60))
+        let shown = await screen.capture()
+        #expect(status == 0, "\(shown)")
+
+        let draft = try String(contentsOf: lesson.appendingPathComponent("recorded.yaml"), encoding: .utf8)
+        #expect(!draft.contains(password))
+        #expect(draft.contains("    stdin: ${REGISTRY_PASSWORD}\n"))
+        #expect(draft.contains("    tty: true\n"))
+        #expect(draft.contains("    cwd: src\n"))
+        #expect(draft.contains("      - container: \(learner)-hostname\n        expect: { exists: false }\n"))
+        #expect(draft.contains("      - image: \(image)\n"))
+        #expect(draft.contains("- matches: '^Accuracy at step 90: \\d+\\.\\d+$'"))
+        #expect(draft.contains("# drafted: not a step: `cd src`"))
+        #expect(draft.contains("# drafted: not a step: `clear`"))
+        #expect(!draft.contains(dockerConfig.path), "no expectation names Docker's config folder (the login's warning)")
+        #expect(draft.contains("left out 1 line of its output that name a folder of this machine"))
+        #expect(draft.components(separatedBy: "\n  - id: ").count - 1 == 11)
+
+        let validated = try await RunbookBinary.run(["validate", "recorded.yaml"], in: lesson)
+        #expect(validated.status == 0, "\(validated.stderr)")
+        let selftest = try await RunbookBinary.run(["selftest", "recorded.yaml", "--out", directory.appendingPathComponent("results").path],
+                                                   in: lesson, environment: lab)
+        #expect(selftest.status == 0, "\(selftest.stdout)\n\(selftest.stderr)\n\(draft)")
+    }
+
+    @Test func anExistingDraftIsNeverOverwrittenWithoutForce() async throws {
+        let directory = try RunbookBinary.temporaryDirectory("runbook-record")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "keep\n".write(to: directory.appendingPathComponent("recorded.yaml"), atomically: true, encoding: .utf8)
+        let outcome = try await RunbookBinary.run(["record"], in: directory)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("recorded.yaml exists; pass --force to overwrite it"))
+        #expect(try String(contentsOf: directory.appendingPathComponent("recorded.yaml"), encoding: .utf8) == "keep\n")
+        let shell = try await RunbookBinary.run(["record", "-o", "other.yaml", "--shell", "fish"], in: directory)
+        #expect(shell.status == 2)
+        #expect(shell.stderr.contains("--shell must be bash or zsh"))
+    }
+}
