@@ -23,6 +23,8 @@ public final class BoardServer: Sendable {
     public let connections: ConnectionGuard
     /// Wrong-code joins, per address.
     public let throttle: JoinThrottle
+    /// The instructor's type-along stream (SPEC 11.2), kept in memory.
+    public let feed = InstructorFeed()
     private let auth: BoardAuth
     private let names: BoardNames
     private let group = Mutex<ServiceGroup?>(nil)
@@ -112,6 +114,7 @@ public final class BoardServer: Sendable {
         router.addRoutes(BundleRoutes(gate: gate, configuration: configuration, origin: origin).collection)  // SPEC 10.3
         router.addRoutes(LearnerRoutes(store: store, auth: auth).collection)
         router.addRoutes(InstructorRoutes(store: store, auth: auth, code: code, origin: origin).collection)
+        router.addRoutes(TypeAlongRoutes(feed: feed, auth: auth).collection)  // SPEC 11.2
         return router
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Authoring
+import Board
 import Foundation
 import Frontend
 import Workflow
@@ -56,11 +57,25 @@ struct RecordCommand: KindsCommand {
         if !options.quiet {
             StandardStreams.err("runbook: recording \(chosen.rawValue) into \(output); Ctrl-D or `exit` ends it\n")
         }
+        var sharing: InstructorShare?
+        if let share {
+            do {
+                sharing = InstructorShare(url: try JoinURL(share), token: token ?? "")
+            } catch {
+                throw CommandFailure.usage("--share: \(error)")
+            }
+        }
         let commands: [RecordedCommand]
         do {
-            commands = try await ShellRecording.record(chosen, environment: environment) { _ in }
+            commands = try await ShellRecording.record(chosen, environment: environment) { [sharing, redactor = ShareRedactor()] command in
+                let shown = redactor.redacted(command)
+                sharing?.send(command: shown.text, exitStatus: shown.exitStatus, output: shown.output)
+            }
         } catch {
             throw CommandFailure(messages: ["cannot record: \(error)"], status: 2)
+        }
+        if let sharing {
+            for problem in await sharing.finish() { StandardStreams.err("board: not shared: \(problem)\n") }
         }
         let draft = RecordingDrafter.draft(commands, folder: folder, machineFolders: folders(environment), registry: kinds)
         guard draft.stepCount > 0 else {
