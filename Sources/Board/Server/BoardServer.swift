@@ -66,7 +66,7 @@ public final class BoardServer: Sendable {
         let ticker = BoardTicker(store: store, broadcaster: store.broadcaster, limits: configuration.limits)
         let group = ServiceGroup(
             configuration: .init(
-                services: [application, ticker], gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [], logger: logger))
+                services: [application, ticker, feed], gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [], logger: logger))
         let stopEarly = self.group.withLock { current in
             current = group
             return stopped.withLock { $0 }

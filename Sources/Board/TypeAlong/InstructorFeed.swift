@@ -1,6 +1,9 @@
+import ServiceLifecycle
+
 /// The instructor's stream of commands on the board (type-along): the latest entries, bounded in
-/// number, and long polls that wake up as soon as the next command arrives.
-public actor InstructorFeed {
+/// number, and long polls that wake up as soon as the next command arrives. A service of the
+/// board: its graceful shutdown answers the waiting polls at once, so that the HTTP server drains.
+public actor InstructorFeed: Service {
     /// How many entries are kept (the oldest go first).
     public static let capacity = 200
 
@@ -8,6 +11,7 @@ public actor InstructorFeed {
     private var nextSeq = 1
     private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
     private var nextWaiter = 0
+    private var closed = false
 
     /// An empty feed.
     public init() {}
@@ -29,7 +33,7 @@ public actor InstructorFeed {
     /// `wait` for the next one.
     public func entries(after seq: Int, limit: Int = 20, wait: Duration) async -> [InstructorEntry] {
         if let found = newer(than: seq, limit: limit) { return found }
-        guard wait > .zero else { return [] }
+        guard wait > .zero, !closed else { return [] }
         let id = nextWaiter
         nextWaiter += 1
         let timer = Task { [weak self] in
@@ -39,6 +43,15 @@ public actor InstructorFeed {
         await withCheckedContinuation { continuation in waiters[id] = continuation }
         timer.cancel()
         return newer(than: seq, limit: limit) ?? []
+    }
+
+    /// Waits for the board's graceful shutdown, then answers every poll.
+    public func run() async {
+        try? await gracefulShutdown()
+        closed = true
+        let woken = waiters
+        waiters = [:]
+        for waiter in woken.values { waiter.resume() }
     }
 
     /// The highest seq so far (0: none).
