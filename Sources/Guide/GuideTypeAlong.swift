@@ -36,7 +36,8 @@ struct GuideTypeAlong: Sendable {
 
     /// `text` without control characters (no escape sequence from the board reaches the terminal).
     static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }))
+        let kept = text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }
+        return String(String.UnicodeScalarView(kept))
     }
 
     /// The lines of one shared command.

@@ -2,53 +2,53 @@ import Foundation
 import Text
 
 /// Keeps what a person typed as a secret out of a draft (SPEC 5's rules): the value of any
-/// `NAME=value` whose name holds PASSWORD, TOKEN or SECRET becomes `NAME=${NAME}`; the password
-/// given to `docker login` with `-p`/`--password` becomes `${REGISTRY_PASSWORD}`; what was typed
-/// into a `--password-stdin` command becomes its `stdin:` var. Every such value is then replaced
-/// by `***` wherever it still shows (outputs, other commands, typed lines).
+/// `NAME=value` whose name holds PASSWORD, TOKEN or SECRET becomes `NAME=${NAME}`; a value the
+/// command's kind says is a secret (`CommandDrafter.secrets`: a registry password) becomes its var;
+/// what was typed into a command that reads a secret from standard input becomes its `stdin:` var.
+/// Every such value is then kept out wherever it still shows: output lines that show it are no
+/// expectation, other command text shows `***`.
 struct RecordedSecrets {
-    /// The var that stands for a registry password.
-    static let passwordVariable = "REGISTRY_PASSWORD"
-
     /// The commands, secrets replaced.
     private(set) var commands: [RecordedCommand]
-    /// For each command number whose typed input was a password: the var its `stdin:` reads.
+    /// For each command number whose typed input was a secret: the var its `stdin:` reads.
     private(set) var stdinVariables: [Int: String] = [:]
     /// The numbers of the commands whose own text still showed a secret, now `***`.
     private(set) var redacted: Set<Int> = []
 
-    /// Scrubs `commands`.
-    init(_ commands: [RecordedCommand]) {
+    /// Scrubs `commands`; the kinds' `drafters` tell where their commands hold secrets.
+    init(_ commands: [RecordedCommand], drafters: Drafters) {
         var secrets: [String] = []
         var scrubbed: [RecordedCommand] = []
         var stdinVariables: [Int: String] = [:]
         for var command in commands {
             let line = ShellLine(command.text)
             var replacements: [(range: Range<Int>, text: String)] = []
-            let isLogin = line.words.contains("login")
-            for (index, token) in line.tokens.enumerated() where !token.isOperator {
-                if ShellLine.isAssignment(token.value), let equals = token.value.firstIndex(of: "=") {
-                    let name = String(token.value[..<equals])
-                    let value = String(token.value[token.value.index(after: equals)...])
-                    if Self.isSecretName(name), !value.isEmpty, value != "${\(name)}", value != "$\(name)" {
-                        secrets.append(value)
-                        replacements.append((token.range, "\(name)=${\(name)}"))
-                    }
-                } else if isLogin, token.value.hasPrefix("--password=") {
-                    secrets.append(String(token.value.dropFirst("--password=".count)))
-                    replacements.append((token.range, "--password=${\(Self.passwordVariable)}"))
-                } else if isLogin, ["-p", "--password"].contains(token.value), index + 1 < line.tokens.count {
-                    let next = line.tokens[index + 1]
-                    guard !next.isOperator else { continue }
-                    secrets.append(next.value)
-                    replacements.append((next.range, "${\(Self.passwordVariable)}"))
+            for token in line.tokens where !token.isOperator {
+                guard ShellLine.isAssignment(token.value), let equals = token.value.firstIndex(of: "=") else { continue }
+                let name = String(token.value[..<equals])
+                let value = String(token.value[token.value.index(after: equals)...])
+                if Self.isSecretName(name), !value.isEmpty, value != "${\(name)}", value != "$\(name)" {
+                    secrets.append(value)
+                    replacements.append((token.range, "\(name)=${\(name)}"))
                 }
+            }
+            let words = line.words
+            let start = words.firstIndex { !ShellLine.isAssignment($0) } ?? words.count
+            var typedSecret: String?
+            if start < words.count, let drafter = drafters.drafter(for: words[start]) {
+                let found = drafter.secrets(in: Array(words[start...]))
+                for word in found.words where start + word.index < line.tokens.count {
+                    let token = line.tokens[start + word.index]
+                    secrets.append(String(token.value.dropFirst(word.prefix.count)))
+                    replacements.append((token.range, word.prefix + "${\(word.variable)}"))
+                }
+                typedSecret = found.standardInput
             }
             if !replacements.isEmpty { command.text = line.replacing(replacements) }
             let typed = command.typed.filter { !$0.isEmpty }
-            if line.words.contains("--password-stdin"), !line.needsShell, !typed.isEmpty {
+            if let typedSecret, !line.needsShell, !typed.isEmpty {
                 secrets += typed
-                stdinVariables[command.number] = Self.passwordVariable
+                stdinVariables[command.number] = typedSecret
             }
             // What the terminal echoed of the typed lines is input, not output.
             command.output = command.output.filter { !typed.contains($0) || $0.isEmpty }
@@ -76,7 +76,7 @@ struct RecordedSecrets {
         return ["PASSWORD", "TOKEN", "SECRET"].contains { upper.contains($0) }
     }
 
-    /// `text` with each of `values` replaced by `***`, leaving the `${…}` the scrubbing wrote alone.
+    /// `text` with each of `values` replaced by `***`.
     private static func redact(_ text: String, _ values: [String]) -> String {
         values.reduce(text) { $0.replacingOccurrences(of: $1, with: "***") }
     }

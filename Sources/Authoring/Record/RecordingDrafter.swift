@@ -13,7 +13,7 @@ public enum RecordingDrafter {
         _ commands: [RecordedCommand], folder: String, machineFolders: [String] = [], registry: KindRegistry
     ) -> TutorialImporter.Draft {
         let drafters = Drafters(registry: registry)
-        let secrets = RecordedSecrets(commands)
+        let secrets = RecordedSecrets(commands, drafters: drafters)
         let (portable, leftOut) = RecordedOutput.portable(secrets.commands, folders: machineFolders)
         let (kept, dropped) = RecordedCommandFilter.steps(of: portable)
         let byNumber = Dictionary(kept.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })

@@ -11,6 +11,7 @@ public struct SessionTranscript: Sendable {
     private var echoed: [UInt8] = []
     private var output: [UInt8] = []
     private var typed: [UInt8] = []
+    private var typedAtPrompt: [UInt8] = []
     private var running: (text: String, cwd: String?)?
     private var afterPrompt = false
     /// The commands that ended so far, in order.
@@ -43,9 +44,14 @@ public struct SessionTranscript: Sendable {
         return ended
     }
 
-    /// Feeds what the person typed (kept for the running command only).
+    /// Feeds what the person typed (kept for the running command only; what was typed after the
+    /// Enter that ended the command line, before the command started, is typed ahead for it).
     public mutating func typed(_ bytes: some Sequence<UInt8>) {
-        if running != nil { typed += bytes }
+        if running != nil {
+            typed += bytes
+        } else if afterPrompt {
+            typedAtPrompt += bytes
+        }
     }
 
     private func ours(_ parameters: [String: String]) -> Bool {
@@ -61,6 +67,7 @@ public struct SessionTranscript: Sendable {
             if running == nil {
                 afterPrompt = true
                 echoed = []
+                typedAtPrompt = []
             }
         case .outputStart(let parameters):
             guard running == nil, ours(parameters) else { return nil }
@@ -69,7 +76,8 @@ public struct SessionTranscript: Sendable {
             running = (text.trimmingCharacters(in: .whitespacesAndNewlines), parameters["cwd_url"].flatMap(PercentEncoding.decode))
             afterPrompt = false
             output = []
-            typed = []
+            typed = typedAtPrompt.firstIndex(of: 0x0D).map { Array(typedAtPrompt[($0 + 1)...]) } ?? []
+            typedAtPrompt = []
         case .commandEnd(let status, let parameters):
             guard let command = running, ours(parameters) else { return nil }
             running = nil

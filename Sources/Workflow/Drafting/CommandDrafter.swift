@@ -22,6 +22,9 @@ public protocol CommandDrafter: Sendable {
     /// The verify probes for the state a command that really ran left (a recorded session),
     /// given its exit status; a recorder asks once the draft's commands are settled.
     func probes(for command: DraftedCommand, exitStatus: Int32) -> [DraftedProbe]
+    /// Where a command line of its programs (`words`, the program first) holds secrets, which a
+    /// recorder never writes.
+    func secrets(in words: [String]) -> DraftedSecrets
 }
 
 extension CommandDrafter {
@@ -35,4 +38,6 @@ extension CommandDrafter {
     public func settle(_ commands: inout [DraftedCommand], outputs: [[String]]) -> [OutputStandIn] { [] }
     /// By default no probe.
     public func probes(for command: DraftedCommand, exitStatus: Int32) -> [DraftedProbe] { [] }
+    /// By default no secret.
+    public func secrets(in words: [String]) -> DraftedSecrets { DraftedSecrets() }
 }

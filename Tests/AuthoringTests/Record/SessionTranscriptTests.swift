@@ -15,9 +15,11 @@ struct SessionTranscriptTests {
         var ended: [RecordedCommand] = []
         for byte in text.utf8 { ended += transcript.printed([byte]) }
         #expect(ended == [RecordedCommand(number: 1, text: "docker ps | cat", cwd: "/work/a b", output: ["100%", "line"], exitStatus: 3)])
-        _ = transcript.printed(Array((mark("B") + "cat\r\n" + mark("C;pid=7")).utf8))
+        _ = transcript.printed(Array(mark("B").utf8))
+        transcript.typed(Array("cat\rhello\u{7F}".utf8))  // typed ahead, before the command starts
+        _ = transcript.printed(Array(("cat\r\n" + mark("C;pid=7")).utf8))
         #expect(transcript.isRunning)
-        transcript.typed(Array("hello\u{7F}p\rsecond\r\u{04}".utf8))
+        transcript.typed(Array("p\rsecond\r\u{04}".utf8))
         let last = transcript.printed(Array(("help\r\nsecond\r\n" + mark("D;0;pid=7")).utf8))
         #expect(last.first?.text == "cat")
         #expect(last.first?.typed == ["hellp", "second"])
