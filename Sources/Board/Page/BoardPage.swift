@@ -49,8 +49,8 @@ struct BoardPage {
         html += "</main>\n"
         html += detailPanel()
         html += "<script type=\"application/json\" id=\"board-data\">\(embeddedJSON())</script>\n"
-        html += "<script nonce=\"\(h(nonce))\">\(BoardPageScript.source)</script>\n"
-        if !present { html += "<script nonce=\"\(h(nonce))\">\(InstructorStreamSection.script)</script>\n" }
+        let typeAlong = present ? "" : InstructorStreamSection.script  // type-along (SPEC 11.2), in the page's one script
+        html += "<script nonce=\"\(h(nonce))\">\(BoardPageScript.source)\(typeAlong)</script>\n"
         html += "</body>\n</html>\n"
         return html
     }
