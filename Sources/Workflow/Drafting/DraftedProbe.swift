@@ -26,11 +26,13 @@ public struct DraftedProbe: Sendable, Hashable {
         self.remark = remark
     }
 
+    /// Equal when every part is (the matchers compared in order).
     public static func == (lhs: DraftedProbe, rhs: DraftedProbe) -> Bool {
         lhs.key == rhs.key && lhs.value == rhs.value && lhs.exists == rhs.exists && lhs.mayPassBefore == rhs.mayPassBefore
             && lhs.remark == rhs.remark && lhs.jsonEquals.map { [$0.path, $0.equals] } == rhs.jsonEquals.map { [$0.path, $0.equals] }
     }
 
+    /// Hashes the probe's kind, value and whether it must exist.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(key)
         hasher.combine(value)

@@ -67,7 +67,8 @@ struct RecordCommand: KindsCommand {
         }
         let commands: [RecordedCommand]
         do {
-            commands = try await ShellRecording.record(chosen, environment: environment) { [sharing, redactor = ShareRedactor(registry: kinds)] command in
+            let redactor = ShareRedactor(registry: kinds)
+            commands = try await ShellRecording.record(chosen, environment: environment) { [sharing] command in
                 let shown = redactor.redacted(command)
                 sharing?.send(command: shown.text, exitStatus: shown.exitStatus, output: shown.output)
             }
