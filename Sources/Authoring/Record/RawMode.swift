@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The real terminal (standard input) in raw mode while a recorded shell owns the keys: every

@@ -30,7 +30,8 @@ enum RecordedCommandFilter {
             if command.exitStatus == 127 || command.exitStatus == 126 {
                 dropped.append(Dropped(command: command, reason: "the shell could not find or run it (exit \(command.exitStatus ?? 0))"))
             } else if simple, navigation.contains(program) {
-                let reason = program == "cd"
+                let reason =
+                    program == "cd"
                     ? "the folder is the `cwd:` of the steps after it" : "it only looks at or moves around the terminal"
                 dropped.append(Dropped(command: command, reason: reason))
             } else if simple, listings.contains(program), !isUsed(command.output, after: index, in: commands) {

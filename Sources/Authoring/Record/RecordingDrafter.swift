@@ -29,8 +29,10 @@ public enum RecordingDrafter {
         for index in draft.steps.indices {
             let step = draft.steps[index]
             guard let recorded = byNumber[step.line] else { continue }
-            draft.steps[index].origin = ["command \(recorded.number) of the recording"
-                + (step.cwd.map { ", run in `\($0)`" } ?? "") + ", exit status \(recorded.exitStatus.map(String.init) ?? "unknown")"]
+            draft.steps[index].origin = [
+                "command \(recorded.number) of the recording"
+                    + (step.cwd.map { ", run in `\($0)`" } ?? "") + ", exit status \(recorded.exitStatus.map(String.init) ?? "unknown")"
+            ]
             draft.steps[index].exitStatus = recorded.exitStatus
             let program = step.command.key
             if let status = recorded.exitStatus, let drafter = drafters.drafter(for: program) {
@@ -41,8 +43,9 @@ public enum RecordingDrafter {
                 notes.append("a secret typed in this command is written `***`: use the var that holds it instead")
             }
             if let count = leftOut[recorded.number], !recorded.drewProgress {
-                notes.append("left out \(count) line\(count == 1 ? "" : "s") of its output that name a folder of this machine "
-                    + "or a name the engine chose at random")
+                notes.append(
+                    "left out \(count) line\(count == 1 ? "" : "s") of its output that name a folder of this machine "
+                        + "or a name the engine chose at random")
             }
             if recorded.drewProgress {
                 notes.append("it drew a progress display: its lines differ without a terminal, so none is expected")
@@ -63,20 +66,22 @@ public enum RecordingDrafter {
         for secret in secrets.commands.flatMap({ ShellLine($0.text).expansions.map(\.name) }) where RecordedSecrets.isSecretName(secret) {
             if draft.steps.contains(where: { $0.command.text.contains("${\(secret)}") }) { declare(secret, in: &draft) }
         }
-        draft.notes = [
-            "by `runbook record` in \(folder): check each `# drafted:` remark (and delete it), "
-                + "then run `runbook validate` and `runbook selftest`",
-            "expectations come from the real output, probes from what each command changed; secrets typed are never written",
-        ] + dropped.map { "not a step: `\($0.command.text)` (command \($0.command.number)): \($0.reason)" }
+        draft.notes =
+            [
+                "by `runbook record` in \(folder): check each `# drafted:` remark (and delete it), "
+                    + "then run `runbook validate` and `runbook selftest`",
+                "expectations come from the real output, probes from what each command changed; secrets typed are never written",
+            ] + dropped.map { "not a step: `\($0.command.text)` (command \($0.command.number)): \($0.reason)" }
         return TutorialImporter.Draft(yaml: DraftYAMLWriter.write(draft), stepCount: draft.steps.count)
     }
 
     /// A required var for a secret, from the environment variable of that name by default.
     private static func declare(_ name: String, in draft: inout DraftRunbook) {
         guard !draft.variables.contains(where: { $0.name == name }) else { return }
-        draft.variables.append(DraftRunbook.Variable(
-            name: name, defaultValue: "${env.\(name)}", required: true, description: "a secret typed during the recording",
-            notes: ["a secret: a learner gives it (--var, --var-file, the roster or the environment); never stored or shown"]))
+        draft.variables.append(
+            DraftRunbook.Variable(
+                name: name, defaultValue: "${env.\(name)}", required: true, description: "a secret typed during the recording",
+                notes: ["a secret: a learner gives it (--var, --var-file, the roster or the environment); never stored or shown"]))
     }
 
     /// `cwd` relative to `folder` (nil when they are the same; absolute when outside it).

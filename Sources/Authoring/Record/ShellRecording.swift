@@ -14,7 +14,8 @@ public enum ShellRecording {
     /// The shell's executable: `$SHELL` when it is that shell, else the first on `PATH`.
     public static func executable(of shell: ShellIntegration.Shell, environment: [String: String]) -> String? {
         if let path = environment["SHELL"], (path as NSString).lastPathComponent == shell.rawValue,
-           FileManager.default.isExecutableFile(atPath: path) {
+            FileManager.default.isExecutableFile(atPath: path)
+        {
             return path
         }
         let folders = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
@@ -38,8 +39,9 @@ public enum ShellRecording {
         return try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 do {
-                    continuation.resume(returning: try ShellSession.run(
-                        executable: executable, arguments: arguments, environment: variables, ended: ended))
+                    continuation.resume(
+                        returning: try ShellSession.run(
+                            executable: executable, arguments: arguments, environment: variables, ended: ended))
                 } catch {
                     continuation.resume(throwing: error)
                 }

@@ -1,7 +1,8 @@
 import Dispatch
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A person's shell in a pseudo-terminal of the real terminal's size: keystrokes (Ctrl-C and

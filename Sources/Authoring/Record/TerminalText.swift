@@ -49,7 +49,9 @@ public enum TerminalText {
                     case "D": column = max(0, column - count)
                     case "G": column = count - 1
                     case "K":
-                        if parameters == "2" { grid[row] = [] } else if parameters == "1" {
+                        if parameters == "2" {
+                            grid[row] = []
+                        } else if parameters == "1" {
                             for cell in 0..<min(column, grid[row].count) { grid[row][cell] = " " }
                         } else if column < grid[row].count {
                             grid[row].removeSubrange(column...)

@@ -27,8 +27,10 @@ public struct TypeAlongClient: Sendable {
 
     /// Posts a command with the instructor's `token`; nil when the board took it, else why not.
     public func share(command: String, exitStatus: Int32?, output: [String], token: String) async -> String? {
-        let body = (try? JSONEncoder().encode(Posted(
-            command: command, exitStatus: exitStatus, output: Array(output.prefix(InstructorEntry.outputLines))))) ?? Data()
+        let body =
+            (try? JSONEncoder().encode(
+                Posted(
+                    command: command, exitStatus: exitStatus, output: Array(output.prefix(InstructorEntry.outputLines))))) ?? Data()
         switch await request("/api/v1/instructor", body: Array(body), token: token, timeout: .seconds(5)) {
         case .success((200, _)): return nil
         case .success((let status, let data)): return "HTTP \(status): \(String(decoding: data, as: UTF8.self))"

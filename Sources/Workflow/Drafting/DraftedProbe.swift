@@ -16,8 +16,10 @@ public struct DraftedProbe: Sendable, Hashable {
     public var remark: String
 
     /// A probe.
-    public init(key: String, value: String, exists: Bool = true, jsonEquals: [(path: String, equals: String)] = [],
-                mayPassBefore: Bool = false, remark: String) {
+    public init(
+        key: String, value: String, exists: Bool = true, jsonEquals: [(path: String, equals: String)] = [],
+        mayPassBefore: Bool = false, remark: String
+    ) {
         self.key = key
         self.value = value
         self.exists = exists

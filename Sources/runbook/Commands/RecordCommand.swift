@@ -97,8 +97,9 @@ struct RecordCommand: KindsCommand {
         }
         if !options.quiet {
             let steps = draft.stepCount
-            StandardStreams.err("runbook: \(commands.count) command\(commands.count == 1 ? "" : "s") recorded, "
-                + "\(steps) step\(steps == 1 ? "" : "s") drafted into \(output)\n")
+            StandardStreams.err(
+                "runbook: \(commands.count) command\(commands.count == 1 ? "" : "s") recorded, "
+                    + "\(steps) step\(steps == 1 ? "" : "s") drafted into \(output)\n")
         }
     }
 

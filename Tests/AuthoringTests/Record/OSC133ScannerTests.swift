@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Authoring
 
 /// OSC 133 marks found in a byte stream read in pieces split anywhere.
@@ -32,12 +33,13 @@ struct OSC133ScannerTests {
     @Test("the marks, their parameters and the bytes between them, whatever the split (every one- and two-cut split)")
     func splitAnywhere() {
         let whole = scan(Self.stream, cuts: [])
-        #expect(whole == [
-            .mark(.prompt), .bytes(Array("$ ".utf8)), .mark(.commandStart), .bytes(Array("echo hi\r\n".utf8)),
-            .mark(.outputStart(parameters: ["cmdline_url": "echo%20hi", "cwd_url": "/tmp", "pid": "42"])),
-            .bytes(Array("\u{1B}[1mhi\u{1B}[0m\r\n\u{1B}]7;file://host/tmp\u{07}".utf8)),
-            .mark(.commandEnd(status: 0, parameters: ["pid": "42"])),
-        ])
+        #expect(
+            whole == [
+                .mark(.prompt), .bytes(Array("$ ".utf8)), .mark(.commandStart), .bytes(Array("echo hi\r\n".utf8)),
+                .mark(.outputStart(parameters: ["cmdline_url": "echo%20hi", "cwd_url": "/tmp", "pid": "42"])),
+                .bytes(Array("\u{1B}[1mhi\u{1B}[0m\r\n\u{1B}]7;file://host/tmp\u{07}".utf8)),
+                .mark(.commandEnd(status: 0, parameters: ["pid": "42"])),
+            ])
         for first in 0...Self.stream.count {
             #expect(scan(Self.stream, cuts: [first]) == whole, "cut at \(first)")
             for second in stride(from: first, through: Self.stream.count, by: 7) {
@@ -53,9 +55,10 @@ struct OSC133ScannerTests {
     func oddMarks() {
         var scanner = OSC133Scanner()
         let chunks = scanner.feed(Array("\u{1B}]133;D\u{07}\u{1B}]133;Z\u{07}\u{1B}[31mx\u{1B}\u{1B}]133;A\u{07}".utf8))
-        #expect(chunks == [
-            .mark(.commandEnd(status: nil, parameters: [:])), .bytes(Array("\u{1B}]133;Z\u{07}\u{1B}[31mx\u{1B}".utf8)), .mark(.prompt),
-        ])
+        #expect(
+            chunks == [
+                .mark(.commandEnd(status: nil, parameters: [:])), .bytes(Array("\u{1B}]133;Z\u{07}\u{1B}[31mx\u{1B}".utf8)), .mark(.prompt),
+            ])
     }
 
     @Test("a sequence that never ends is given up as bytes, not held for ever")

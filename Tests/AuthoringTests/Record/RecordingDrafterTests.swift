@@ -1,6 +1,7 @@
 import Steps
 import Testing
 import Workflow
+
 @testable import Authoring
 
 /// `runbook record`'s draft from recorded commands: the import drafter's steps plus exit statuses,
@@ -60,10 +61,14 @@ struct RecordingDrafterTests {
                 number: 9, text: "docker rm web", output: ["Error response from daemon: No such container: web"], exitStatus: 1),
         ]
         let yaml = draft(commands).yaml
-        #expect(yaml.contains("      - container: web\n        expect:\n          stdout:\n"
-            + "            - json: { path: .State.Running, equals: \"true\" }\n"))
-        #expect(yaml.contains("    capture:\n      # drafted: the id it printed is used by a later command\n"
-            + "      docker_run_nginx_2_id: { from: stdout, regex: '^([0-9a-f]{64})$' }\n"))
+        #expect(
+            yaml.contains(
+                "      - container: web\n        expect:\n          stdout:\n"
+                    + "            - json: { path: .State.Running, equals: \"true\" }\n"))
+        #expect(
+            yaml.contains(
+                "    capture:\n      # drafted: the id it printed is used by a later command\n"
+                    + "      docker_run_nginx_2_id: { from: stdout, regex: '^([0-9a-f]{64})$' }\n"))
         #expect(yaml.contains("    docker: logs ${docker_run_nginx_2_id}\n"))
         #expect(yaml.contains("      - volume: data\n"))
         #expect(yaml.contains("      - network: lan\n"))
@@ -79,10 +84,13 @@ struct RecordingDrafterTests {
             RecordedCommand(number: 1, text: "export API_TOKEN=s3cr3t-token"),
             RecordedCommand(number: 2, text: "docker run --rm -e API_TOKEN=s3cr3t-token alpine env", output: ["API_TOKEN=s3cr3t-token"]),
             RecordedCommand(number: 3, text: "docker login -u me -p hunter2hunter2 registry.lan", output: ["Login Succeeded"]),
-            RecordedCommand(number: 4, text: "docker login registry.lan -u me --password-stdin",
-                            output: ["typed-pass-9", "WARNING! Your credentials are stored unencrypted in '/home/me/.docker/config.json'.",
-                                     "Login Succeeded"],
-                            typed: ["typed-pass-9"]),
+            RecordedCommand(
+                number: 4, text: "docker login registry.lan -u me --password-stdin",
+                output: [
+                    "typed-pass-9", "WARNING! Your credentials are stored unencrypted in '/home/me/.docker/config.json'.",
+                    "Login Succeeded",
+                ],
+                typed: ["typed-pass-9"]),
             RecordedCommand(number: 5, text: "echo typed-pass-9 hunter2hunter2", output: ["typed-pass-9 hunter2hunter2"]),
         ]
         let yaml = draft(commands, home: "/home/me").yaml

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Authoring
 
 /// Commands, outputs and exit statuses out of a terminal's bytes.
@@ -9,7 +10,8 @@ struct SessionTranscriptTests {
     @Test("the command line from the C mark, the output as the terminal shows it, the status from D, typed lines")
     func commands() {
         var transcript = SessionTranscript(pid: 7)
-        let text = mark("A") + "$ " + mark("B") + "dockr\u{08}er ps\r\n"
+        let text =
+            mark("A") + "$ " + mark("B") + "dockr\u{08}er ps\r\n"
             + mark("C;cmdline_url=docker%20ps%20%7C%20cat;cwd_url=/work/a%20b;pid=7")
             + "50%\r100%\r\nline\r\n" + mark("D;3;pid=7") + mark("A") + "$ "
         var ended: [RecordedCommand] = []
@@ -29,7 +31,8 @@ struct SessionTranscriptTests {
     @Test("marks of a nested shell (another pid) are part of the running command; a line with nothing typed is no command")
     func nested() {
         var transcript = SessionTranscript(pid: 7)
-        let text = mark("C;cmdline_url=bash;pid=7") + mark("C;cmdline_url=ls;pid=9") + "a\r\n" + mark("D;0;pid=9")
+        let text =
+            mark("C;cmdline_url=bash;pid=7") + mark("C;cmdline_url=ls;pid=9") + "a\r\n" + mark("D;0;pid=9")
             + mark("D;0;pid=7") + mark("C;cmdline_url=;pid=7") + mark("D;0;pid=7")
         let ended = transcript.printed(Array(text.utf8))
         #expect(ended.map(\.text) == ["bash"])
@@ -38,8 +41,9 @@ struct SessionTranscriptTests {
 
     @Test("the terminal's view: colours gone, progress redrawn in place, cursor moves, erasures")
     func terminalText() {
-        let bytes = Array(("\u{1B}[32mok\u{1B}[0m\r\nlayer 1: 10%\r\nlayer 2: 10%\r\n\u{1B}[2A\u{1B}[2Klayer 1: done\r\n"
-            + "\u{1B}[2Klayer 2: done\r\n\tx  \r\n\r\n").utf8)
+        let bytes = Array(
+            ("\u{1B}[32mok\u{1B}[0m\r\nlayer 1: 10%\r\nlayer 2: 10%\r\n\u{1B}[2A\u{1B}[2Klayer 1: done\r\n"
+                + "\u{1B}[2Klayer 2: done\r\n\tx  \r\n\r\n").utf8)
         #expect(TerminalText.lines(bytes) == ["ok", "layer 1: done", "layer 2: done", "        x"])
         #expect(TerminalText.drawsProgress(bytes))
         #expect(!TerminalText.drawsProgress(Array("\u{1B}[31mred\u{1B}[0m\r\n".utf8)))

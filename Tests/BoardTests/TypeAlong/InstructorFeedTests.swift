@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Board
 
 /// The board's instructor stream: bounded entries, long polls that wake on the next command.

@@ -91,8 +91,9 @@ struct RecordCommandTests {
 
         let validated = try await RunbookBinary.run(["validate", "recorded.yaml"], in: lesson)
         #expect(validated.status == 0, "\(validated.stderr)")
-        let selftest = try await RunbookBinary.run(["selftest", "recorded.yaml", "--out", directory.appendingPathComponent("results").path],
-                                                   in: lesson, environment: lab)
+        let selftest = try await RunbookBinary.run(
+            ["selftest", "recorded.yaml", "--out", directory.appendingPathComponent("results").path],
+            in: lesson, environment: lab)
         #expect(selftest.status == 0, "\(selftest.stdout)\n\(selftest.stderr)\n\(draft)")
     }
 

@@ -20,8 +20,11 @@ extension DockerDrafter {
         case "run", "create":
             guard let name = value(["--name"]) else { return [] }
             if isSet(["-d", "--detach"]), subcommand == "run" {
-                return [DraftedProbe(key: "container", value: name, jsonEquals: [(".State.Running", "true")],
-                                     remark: "`docker run -d` leaves the container running")]
+                return [
+                    DraftedProbe(
+                        key: "container", value: name, jsonEquals: [(".State.Running", "true")],
+                        remark: "`docker run -d` leaves the container running")
+                ]
             }
             guard !isSet(["--rm"]) else { return [] }
             return [DraftedProbe(key: "container", value: name, remark: "the container stays after it ends (no `--rm`)")]
@@ -45,8 +48,9 @@ extension DockerDrafter {
 
     /// An image probe; the image may be on the engine before the step (built or pulled earlier).
     private func imageProbe(_ name: String, _ remark: String) -> DraftedProbe {
-        DraftedProbe(key: "image", value: name, mayPassBefore: true,
-                     remark: remark + "; it may be there before the step (cached), so `verify_before: pass`")
+        DraftedProbe(
+            key: "image", value: name, mayPassBefore: true,
+            remark: remark + "; it may be there before the step (cached), so `verify_before: pass`")
     }
 
     /// `volume`/`network` `create` (exists) and `rm` (gone).
