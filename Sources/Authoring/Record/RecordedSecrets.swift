@@ -50,8 +50,8 @@ struct RecordedSecrets {
                 secrets += typed
                 stdinVariables[command.number] = typedSecret
             }
-            // What the terminal echoed of the typed lines is input, not output.
-            command.output = command.output.filter { !typed.contains($0) || $0.isEmpty }
+            // What the terminal echoed of the typed lines (after a program's own prompt) is input, not output.
+            command.output = command.output.filter { line in line.isEmpty || !typed.contains { line.hasSuffix($0) } }
             scrubbed.append(command)
         }
         let values = Set(secrets.filter { !$0.isEmpty }).sorted { $0.count > $1.count }

@@ -57,7 +57,7 @@ public enum RecordingDrafter {
                 draft.steps[index].stdin = "${\(variable)}"
                 notes.append("what was typed into it is a secret: `stdin:` reads `${\(variable)}`, never written here")
                 declare(variable, in: &draft)
-            } else if step.command.tty, !recorded.typed.isEmpty {
+            } else if !recorded.typed.isEmpty {
                 draft.steps[index].stdin = TemplateEscaping.escape(recorded.typed.joined(separator: "\n") + "\n")
                 notes.append("`stdin:` is what was typed while it ran")
             }

@@ -57,7 +57,7 @@ public struct ShellIntegration: Sendable {
         __runbook_urlencode() {
           local LC_ALL=C s="$1" out="" c i
           for (( i = 0; i < ${#s}; i++ )); do
-            c="${s:i:1}"
+            c="${s:$i:1}"
             case "$c" in
               [a-zA-Z0-9./_~-]) out+="$c" ;;
               *) out+=$(printf '%%%02X' "'$c") ;;

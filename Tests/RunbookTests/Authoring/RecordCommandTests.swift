@@ -97,6 +97,45 @@ struct RecordCommandTests {
         #expect(selftest.status == 0, "\(selftest.stdout)\n\(selftest.stderr)\n\(draft)")
     }
 
+    /// Whether zsh is installed (scripts/install-deps.sh installs it).
+    static let zshAvailable = ["/usr/bin/zsh", "/bin/zsh"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: DockerAvailability.engineShouldRun && TmuxScreen.isAvailable && RecordCommandTests.zshAvailable))
+    func zshWithItsOwnRcFilesNestedShellsAndFolders() async throws {
+        try await DockerAvailability.requireEngine()
+        let directory = try RunbookBinary.temporaryDirectory("runbook-record-zsh")
+        let volume = ModuleLab.learner("recz")
+        defer {
+            ExternalTool.launch("/bin/sh", ["-c", "docker volume rm \(volume); true"])
+            try? FileManager.default.removeItem(at: directory)
+        }
+        let home = directory.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("work"), withIntermediateDirectories: true)
+        try "PROMPT='[%h] zrec$ '\n".write(to: home.appendingPathComponent(".zshrc"), atomically: true, encoding: .utf8)
+        let screen = try await TmuxScreen(
+            [RunbookBinary.url.path, "record", "--shell", "zsh", "-o", "zsh.yaml"], in: directory,
+            environment: ["HOME": home.path, "SHELL": "/bin/bash", "NO_COLOR": "1"], columns: 120, rows: 40)
+        try await screen.waitFor("[1] zrec$")
+        for (number, command) in ["docker volume create \(volume)", "cd home/work", "zsh", "echo inside; exit", "docker volume rm \(volume)"]
+            .enumerated() {
+            try await screen.type(command)
+            try await screen.send("Enter")
+            // The nested zsh loads the person's .zshrc (no hooks), with a history of its own.
+            let next = ["[2] zrec$", "[3] zrec$", "zrec$ zsh\n[1] zrec$", "inside\n[4] zrec$", "[5] zrec$"][number]
+            try await screen.waitFor(next, timeout: .seconds(60))
+        }
+        try await screen.send("C-d")
+        #expect(try await screen.waitForExit() == 0)
+        let draft = try String(contentsOf: directory.appendingPathComponent("zsh.yaml"), encoding: .utf8)
+        #expect(draft.contains("      - volume: \(volume)\n"))
+        #expect(draft.contains("    cwd: home/work\n    docker: volume rm \(volume)\n"))
+        #expect(draft.contains("    sh: zsh\n    stdin: echo inside; exit\n"), "the nested shell is one step, what was typed its stdin")
+        #expect(!draft.contains("zrec$$ echo inside"), "the nested shell's echo of what was typed is no expectation")
+        #expect(!draft.contains("sh: echo inside"))
+        let validated = try await RunbookBinary.run(["validate", "zsh.yaml"], in: directory)
+        #expect(validated.status == 0, "\(validated.stderr)")
+    }
+
     @Test func anExistingDraftIsNeverOverwrittenWithoutForce() async throws {
         let directory = try RunbookBinary.temporaryDirectory("runbook-record")
         defer { try? FileManager.default.removeItem(at: directory) }
