@@ -16,9 +16,18 @@ enum RecordedOutput {
                 return !words(of: line).contains { isRandomName($0) && !laterWords.contains($0) }
             }
             if command.output.count < before { leftOut[command.number] = before - command.output.count }
+            // The terminal's echo of Ctrl-C, Ctrl-\ or Ctrl-Z is no output of the command.
+            command.output = command.output.map(withoutControlEcho).filter { !$0.isEmpty }
             return command
         }
         return (kept, leftOut)
+    }
+
+    /// `line` without the terminal's echo of a signal key at its end (`^C`).
+    private static func withoutControlEcho(_ line: String) -> String {
+        var line = line
+        while ["^C", "^\\", "^Z"].contains(where: line.hasSuffix) { line.removeLast(2) }
+        return line
     }
 
     private static func words(of line: String) -> [String] {

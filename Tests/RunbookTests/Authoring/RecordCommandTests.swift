@@ -116,8 +116,10 @@ struct RecordCommandTests {
             [RunbookBinary.url.path, "record", "--shell", "zsh", "-o", "zsh.yaml"], in: directory,
             environment: ["HOME": home.path, "SHELL": "/bin/bash", "NO_COLOR": "1"], columns: 120, rows: 40)
         try await screen.waitFor("[1] zrec$")
-        for (number, command) in ["docker volume create \(volume)", "cd home/work", "zsh", "echo inside; exit", "docker volume rm \(volume)"]
-            .enumerated() {
+        for (number, command) in [
+            "docker volume create \(volume)", "cd home/work", "zsh", "echo inside; exit", "docker volume rm \(volume)",
+        ]
+        .enumerated() {
             try await screen.type(command)
             try await screen.send("Enter")
             // The nested zsh loads the person's .zshrc (no hooks), with a history of its own.
@@ -134,6 +136,38 @@ struct RecordCommandTests {
         #expect(!draft.contains("sh: echo inside"))
         let validated = try await RunbookBinary.run(["validate", "zsh.yaml"], in: directory)
         #expect(validated.status == 0, "\(validated.stderr)")
+    }
+
+    @Test(.enabled(if: TmuxScreen.isAvailable))
+    func ctrlCAndWindowSizeReachTheRecordedShell() async throws {
+        let directory = try RunbookBinary.temporaryDirectory("runbook-record-keys")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let home = try Self.home(in: directory)
+        let screen = try await TmuxScreen(
+            [RunbookBinary.url.path, "record"], in: directory, environment: ["HOME": home.path, "SHELL": "/bin/bash"], columns: 100,
+            rows: 30)
+        var number = 1
+        try await Self.type("stty size | cat", at: &number, on: screen)
+        try await screen.waitFor("30 100")
+        try await screen.type("echo started; sleep 600")
+        try await screen.send("Enter")
+        try await screen.waitFor("\nstarted")  // the command runs: Ctrl-C is for it, not for the line being typed
+        try await screen.send("C-c")
+        number += 1
+        try await screen.waitFor("[\(number)] rec$")
+        try await screen.resize(columns: 90, rows: 25)
+        try await Self.type("stty size | cat", at: &number, on: screen)
+        try await screen.waitFor("25 90")
+        try await screen.send("C-d")
+        let status = try await screen.waitForExit()
+        let shown = await screen.capture()
+        #expect(status == 0, "\(shown)")
+        let draft = try String(contentsOf: directory.appendingPathComponent("recorded.yaml"), encoding: .utf8)
+        #expect(draft.contains("    sh: echo started; sleep 600\n    expect:\n      exit: 130\n"), "Ctrl-C reached the command:\n\(draft)")
+        #expect(
+            draft.contains("- contains: 30 100") && draft.contains("- contains: 25 90"),
+            "the shell's terminal follows the window:\n\(draft)")
+        #expect(!draft.contains("^C"), "the terminal's echo of Ctrl-C is no output")
     }
 
     @Test func anExistingDraftIsNeverOverwrittenWithoutForce() async throws {
