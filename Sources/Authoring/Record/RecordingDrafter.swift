@@ -7,10 +7,12 @@ import Workflow
 /// status, the verify probes of the state each command left, captures of printed ids used later,
 /// and secrets kept out (`RecordedSecrets`).
 public enum RecordingDrafter {
-    /// The draft of `commands`, recorded in `folder` (the title and every `cwd:` come from it) on
-    /// a machine whose `machineFolders` (home, Docker's config) no expectation may name.
+    /// The draft of `commands`, recorded in `folder` (its title) and written into `draftFolder`
+    /// (default `folder`: every `cwd:` is relative to it, as the runner reads it), on a machine
+    /// whose `machineFolders` (home, Docker's config) no expectation may name.
     public static func draft(
-        _ commands: [RecordedCommand], folder: String, machineFolders: [String] = [], registry: KindRegistry
+        _ commands: [RecordedCommand], folder: String, draftFolder: String? = nil, machineFolders: [String] = [],
+        registry: KindRegistry
     ) -> TutorialImporter.Draft {
         let drafters = Drafters(registry: registry)
         let secrets = RecordedSecrets(commands, drafters: drafters)
@@ -20,7 +22,7 @@ public enum RecordingDrafter {
         let tutorialCommands = kept.map { command in
             TutorialCommand(
                 text: command.text, script: command.text, line: command.number, origin: .block,
-                output: command.drewProgress ? [] : command.output, section: 0, cwd: relativeFolder(command.cwd, to: folder))
+                output: command.drewProgress ? [] : command.output, section: 0, cwd: relativeFolder(command.cwd, to: draftFolder ?? folder))
         }
         let name = (folder as NSString).lastPathComponent
         let content = TutorialReader.Content(title: name.isEmpty ? "Recorded session" : name, commands: tutorialCommands, paragraphs: [])

@@ -78,7 +78,9 @@ struct RecordCommand: KindsCommand {
         if let sharing {
             for problem in await sharing.finish() { StandardStreams.err("board: not shared: \(problem)\n") }
         }
-        let draft = RecordingDrafter.draft(commands, folder: folder, machineFolders: folders(environment), registry: kinds)
+        let draft = RecordingDrafter.draft(
+            commands, folder: folder, draftFolder: URL(fileURLWithPath: output).deletingLastPathComponent().standardizedFileURL.path,
+            machineFolders: folders(environment), registry: kinds)
         guard draft.stepCount > 0 else {
             let count = "\(commands.count) command\(commands.count == 1 ? "" : "s")"
             throw CommandFailure(messages: ["nothing to draft: \(count) recorded, none a step; \(output) not written"], status: 2)
