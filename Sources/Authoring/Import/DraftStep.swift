@@ -30,4 +30,6 @@ struct DraftStep: Sendable {
     var captures: [(name: String, regex: String)] = []
     /// Verify probes of the state it leaves (a recording).
     var probes: [DraftedProbe] = []
+    /// `retry: { for: … }` when it may need to wait for something to be ready (a recording).
+    var retryFor: String? = nil
 }

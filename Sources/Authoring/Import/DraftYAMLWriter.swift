@@ -60,7 +60,7 @@ enum DraftYAMLWriter {
                 lines.append("        - \(matcher.kind.rawValue): \(value)")
             }
         }
-        lines += DraftRecordingWriter.lines(captures: step.captures, probes: step.probes)
+        lines += DraftRecordingWriter.lines(captures: step.captures, probes: step.probes, retryFor: step.retryFor)
         if let hint = step.hint { lines += YAMLScalarWriter.entry("hint", hint, indent: 4) }
         return lines
     }

@@ -5,8 +5,12 @@ import Workflow
 /// command uses, and `verify:` probes of the state it left, each guess with its `# drafted:` remark.
 enum DraftRecordingWriter {
     /// The YAML lines (indented for a step) of `captures` and `probes`; none when both are empty.
-    static func lines(captures: [(name: String, regex: String)], probes: [DraftedProbe]) -> [String] {
+    static func lines(captures: [(name: String, regex: String)], probes: [DraftedProbe], retryFor: String? = nil) -> [String] {
         var lines: [String] = []
+        if let retryFor {
+            lines.append("    # drafted: it asks a server, which may still be starting when it runs: retried until it passes")
+            lines.append("    retry: { for: \(retryFor), every: 500ms }")
+        }
         if !captures.isEmpty {
             lines.append("    capture:")
             for capture in captures {

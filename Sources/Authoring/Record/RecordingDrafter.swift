@@ -36,6 +36,11 @@ public enum RecordingDrafter {
                     + (step.cwd.map { ", run in `\($0)`" } ?? "") + ", exit status \(recorded.exitStatus.map(String.init) ?? "unknown")"
             ]
             draft.steps[index].exitStatus = recorded.exitStatus
+            // A request to a server (a URL) that worked while recording may come right after the
+            // server's start when the runbook runs: it waits until it passes.
+            if recorded.exitStatus == 0, step.command.text.contains("http://") || step.command.text.contains("https://") {
+                draft.steps[index].retryFor = "30s"
+            }
             let program = step.command.key
             if let status = recorded.exitStatus, let drafter = drafters.drafter(for: program) {
                 draft.steps[index].probes = drafter.probes(for: step.command, exitStatus: status)

@@ -42,6 +42,9 @@ struct RecordingDrafterTests {
         #expect(draft.yaml.contains("    sh: grep -q nope main.py\n    expect:\n      exit: 1\n"))
         #expect(draft.yaml.contains("title: lesson\n"))
         #expect(errors(draft.yaml) == [])
+        let server = self.draft([RecordedCommand(number: 1, text: "curl -s http://localhost:8080/health", output: ["ok"])]).yaml
+        #expect(server.contains("    retry: { for: 30s, every: 500ms }\n"), "a request to a server waits for it to be ready")
+        #expect(errors(server) == [])
         let used = RecordedCommandFilter.steps(of: [commands[1], RecordedCommand(number: 7, text: "cat app.py")])
         #expect(used.kept.count == 2)
     }
