@@ -20,6 +20,8 @@ struct GuideTypeAlong: Sendable {
         var after: Int?
         var pause = 1
         while !Task.isCancelled {
+            // A board that refuses this learner (a wrong class code) is not asked again and again.
+            if case .refused = board.state { return }
             if token == nil { token = await client.token(learner: board.learner) }
             guard let token, let entries = await client.entries(after: after ?? 0, wait: after == nil ? 0 : 25, token: token) else {
                 try? await Task.sleep(for: .seconds(pause))
