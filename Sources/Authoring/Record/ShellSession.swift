@@ -53,20 +53,33 @@ public enum ShellSession {
         let terminal = RawMode()
         defer { terminal.restore() }
         var transcript = SessionTranscript(pid: pid)
-        pump(master: master, transcript: &transcript, ended: ended)
+        let reaped = pump(master: master, shell: pid, transcript: &transcript, ended: ended)
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        while !reaped, waitpid(pid, &status, 0) < 0, errno == EINTR {}
         return transcript.commands
     }
 
-    /// Copies keys to the shell and its output to the terminal until the shell's side closes.
-    private static func pump(master: Int32, transcript: inout SessionTranscript, ended: @Sendable (RecordedCommand) -> Void) {
+    /// Copies keys to the shell and its output to the terminal until the shell's side closes, or
+    /// the shell has exited and nothing more comes (a job it left in the background may keep the
+    /// terminal open: the recording still ends with the shell). Returns whether it reaped the shell.
+    private static func pump(
+        master: Int32, shell: pid_t, transcript: inout SessionTranscript, ended: @Sendable (RecordedCommand) -> Void
+    ) -> Bool {
         var descriptors = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: master, events: Int16(POLLIN), revents: 0)]
         var buffer = [UInt8](repeating: 0, count: 65536)
+        var exited = false
         while true {
-            guard poll(&descriptors, 2, -1) >= 0 else {
+            let ready = poll(&descriptors, 2, exited ? 100 : 250)
+            guard ready >= 0 else {
                 if errno == EINTR { continue }
-                return
+                return exited
+            }
+            if ready == 0 {
+                // Nothing came: the shell may have exited while something else holds the terminal.
+                if exited { return true }
+                var status: Int32 = 0
+                exited = waitpid(shell, &status, WNOHANG) == shell
+                continue
             }
             if descriptors[0].revents != 0 {
                 let count = read(0, &buffer, buffer.count)
@@ -80,7 +93,7 @@ public enum ShellSession {
             if descriptors[1].revents != 0 {
                 let count = read(master, &buffer, buffer.count)
                 if count < 0, errno == EINTR || errno == EAGAIN { continue }
-                guard count > 0 else { return }  // EIO: the shell and its children closed the terminal
+                guard count > 0 else { return exited }  // EIO: the shell and its children closed the terminal
                 writeAll(1, buffer[0..<count])
                 for command in transcript.printed(buffer[0..<count]) { ended(command) }
             }
