@@ -158,8 +158,10 @@ struct RecordCommandTests {
         try await screen.resize(columns: 90, rows: 25)
         try await Self.type("stty size | cat", at: &number, on: screen)
         try await screen.waitFor("25 90")
+        // A job left in the background keeps the terminal open: the recording still ends with the shell.
+        try await Self.type("sleep 20 &", at: &number, on: screen)
         try await screen.send("C-d")
-        let status = try await screen.waitForExit()
+        let status = try await screen.waitForExit(timeout: .seconds(10))
         let shown = await screen.capture()
         #expect(status == 0, "\(shown)")
         let draft = try String(contentsOf: directory.appendingPathComponent("recorded.yaml"), encoding: .utf8)
