@@ -1,4 +1,5 @@
 import Foundation
+import ProcessHarness
 import Testing
 
 /// Type-along end to end (issue 18 item 4): the instructor's `runbook record --share` in one
@@ -64,5 +65,46 @@ struct TypeAlongTests {
             try await screen.send("q")
             _ = try await screen.waitForExit()
         }
+    }
+
+    @Test(.enabled(if: BrowserAvailability.installed || DockerAvailability.inCI, "needs chromium and chromedriver"))
+    func theBoardPageListsTheInstructorsCommandsLiveAsText() async throws {
+        try #require(BrowserAvailability.installed, "install chromium and chromium-driver (scripts/install-deps.sh)")
+        let scratch = try RunbookBinary.temporaryDirectory("type-along-page")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let serve = try await ServeProcess(
+            [GuideCommandTests.fixture.path, "--listen", "127.0.0.1:0", "--store", scratch.appendingPathComponent("store").path],
+            in: scratch)
+        defer { serve.stopInBackground() }
+        func share(_ command: String, _ output: [String]) async throws {
+            let body = try JSONSerialization.data(withJSONObject: ["command": command, "exitStatus": 0, "output": output])
+            #expect(try await Curl.post("\(serve.origin)/api/v1/instructor", body: body, bearer: serve.token).status == 200)
+        }
+        let first = "docker ps"
+        let second = "echo '<b>not bold</b>'"
+        try await share(first, ["CONTAINER ID   IMAGE"])
+        let venv = try await ExternalTool.run(
+            DockerAvailability.repositoryRoot.appendingPathComponent("scripts/board-browser-venv.sh").path, [])
+        try #require(venv.status == 0, "cannot make the venv: \(venv.output)")
+        let python = try #require(venv.output.split(separator: "\n").last.map(String.init))
+        let ready = scratch.appendingPathComponent("ready")
+        let log = scratch.appendingPathComponent("driver.log")
+        let driver = try ChildProcess.spawn(
+            python,
+            [
+                DockerAvailability.repositoryRoot.appendingPathComponent("scripts/board_typealong_browser.py").path, serve.boardURL, first,
+                second, ready.path,
+            ],
+            in: scratch.path, stdout: .file(log.path), stderr: .file(scratch.appendingPathComponent("driver.err").path))
+        let driverReady = try await BoardEndToEndTests.eventually(.seconds(60)) { FileManager.default.fileExists(atPath: ready.path) }
+        if driverReady { try await share(second, ["<b>not bold</b>"]) }
+        let status = await driver.exitStatus()
+        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        let errors = (try? String(contentsOf: scratch.appendingPathComponent("driver.err"), encoding: .utf8)) ?? ""
+        #expect(driverReady && status == 0, "\(output)\(errors)")
+        let seen = (try? JSONSerialization.jsonObject(with: Data((output.split(separator: "\n").last ?? "").utf8))) as? [String: Any] ?? [:]
+        #expect(seen["commands"] as? [String] == [second, first], "newest first, without a reload: \(seen)")
+        #expect(seen["output"] as? String == "<b>not bold</b>", "output set as text: \(seen)")
+        #expect(seen["injected"] as? Int == 0)
     }
 }
