@@ -8,6 +8,7 @@ PACKAGES=(
     docker.io docker-registry apache2-utils curl        # the engine, the lab registry, htpasswd
     debootstrap dataset-fashion-mnist                   # the lab's base images and training data
     tmux iproute2 procps                                # guided-mode tests, extra engines, process checks
+    zsh                                                 # runbook record's zsh test
     chromium fonts-noto-color-emoji python3-pip         # report tests: render the HTML page, junitparser, tap.py
     chromium-driver python3-venv                        # the class board's browser test (selenium in .venv-board)
     openssl                                             # http: tests: a self-signed certificate for the TLS test

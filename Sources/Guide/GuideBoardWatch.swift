@@ -35,6 +35,10 @@ public struct GuideBoardWatch {
                 }
                 return nil
             }
+            group.addTask {
+                await GuideTypeAlong(screen: screen, board: board).follow()  // SPEC 11.2
+                return nil
+            }
             let code = await body()
             group.cancelAll()
             return code

@@ -22,7 +22,8 @@ struct RunbookCommand: AsyncParsableCommand {
         version: "runbook \(BuildInfo.version) (\(BuildInfo.commit))",
         subcommands: [
             ValidateCommand.self, ListCommand.self, RunCommand.self, CheckCommand.self, GuideCommand.self, SelftestCommand.self,
-            ReportCommand.self, SchemaCommand.self, DocsCommand.self, ImportCommand.self, ServeCommand.self, ProbeHTTPCommand.self,
+            ReportCommand.self, SchemaCommand.self, DocsCommand.self, ImportCommand.self, RecordCommand.self, ServeCommand.self,
+            ProbeHTTPCommand.self,
         ]
     )
 

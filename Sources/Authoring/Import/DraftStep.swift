@@ -32,4 +32,12 @@ struct DraftStep: Sendable {
     var exit: String?
     /// Why the step does not validate, when it does not: it is written as a comment.
     var invalid: [String]?
+    /// The exit status it really ended with (a recording): `exit:` when not 0.
+    var exitStatus: Int32? = nil
+    /// `capture:` entries: name and regex on stdout (a recording's printed id used later).
+    var captures: [(name: String, regex: String)] = []
+    /// Verify probes of the state it leaves (a recording).
+    var probes: [DraftedProbe] = []
+    /// `retry: { for: … }` when it may need to wait for something to be ready (a recording).
+    var retryFor: String? = nil
 }

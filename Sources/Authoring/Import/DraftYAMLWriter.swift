@@ -67,9 +67,12 @@ enum DraftYAMLWriter {
         if let stdin = step.stdin { entry += YAMLScalarWriter.entry("stdin", stdin, indent: 4) }
         if step.command.tty { entry.append("    tty: true") }
         if step.background { entry += ["    background: true", "    finish_on_match: true"] }
-        if !step.matchers.isEmpty || step.status != nil || step.exit != nil {
+        if step.probes.contains(where: \.mayPassBefore) { entry.append("    verify_before: pass") }
+        // `nonzero` when the text shows it failing; the status it really ended with in a recording.
+        let exit = step.exit ?? step.exitStatus.flatMap { $0 == 0 ? nil : String($0) }
+        if !step.matchers.isEmpty || step.status != nil || exit != nil {
             entry.append("    expect:")
-            if let exit = step.exit { entry.append("      exit: \(exit)") }
+            if let exit { entry.append("      exit: \(exit)") }
             if let status = step.status { entry.append("      status: \(status)") }
             for stream in ["output", "stdout", "stderr"] {
                 let matchers = step.matchers.filter { $0.stream == stream }
@@ -81,6 +84,7 @@ enum DraftYAMLWriter {
                 }
             }
         }
+        entry += DraftRecordingWriter.lines(captures: step.captures, probes: step.probes, retryFor: step.retryFor)
         if let hint = step.hint { entry += YAMLScalarWriter.entry("hint", hint, indent: 4) }
         guard let invalid = step.invalid else { return lines + entry }
         lines += invalid.map { "  # drafted: not a valid step, so kept as a comment: \(oneLine($0))" }

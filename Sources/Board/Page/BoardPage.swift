@@ -29,7 +29,7 @@ struct BoardPage {
             <meta name="viewport" content="width=device-width, initial-scale=1" />
             <meta name="referrer" content="no-referrer" />
             <title>\(h(matrix.runbookTitle)) · class board</title>
-            <style>\(HTMLStyle.css)\(BoardPageStyle.css)</style>
+            <style>\(HTMLStyle.css)\(BoardPageStyle.css)\(InstructorStreamSection.css)</style>
             </head>
             <body class="\(present ? "board present" : "board")">
             <header class="page">
@@ -45,10 +45,12 @@ struct BoardPage {
         html += BoardPresentation(document: document, rows: rows).render()
         html += table(matrix: matrix, rows: rows)
         html += legend(matrix)
+        if !present { html += InstructorStreamSection.html }  // type-along (SPEC 11.2)
         html += "</main>\n"
         html += detailPanel()
         html += "<script type=\"application/json\" id=\"board-data\">\(embeddedJSON())</script>\n"
-        html += "<script nonce=\"\(h(nonce))\">\(BoardPageScript.source)</script>\n"
+        let typeAlong = present ? "" : InstructorStreamSection.script  // type-along (SPEC 11.2), in the page's one script
+        html += "<script nonce=\"\(h(nonce))\">\(BoardPageScript.source)\(typeAlong)</script>\n"
         html += "</body>\n</html>\n"
         return html
     }

@@ -10,6 +10,8 @@ struct BoardAuthMiddleware: RouterMiddleware {
         case instructor
         /// A learner's token (of a learner who may push).
         case learner
+        /// Either: a learner's or the instructor's token (the instructor's type-along stream).
+        case member
     }
 
     /// The tokens.
@@ -25,7 +27,7 @@ struct BoardAuthMiddleware: RouterMiddleware {
     ) async throws -> Response {
         let identity = auth.identity(of: request)
         switch (role, identity) {
-        case (.instructor, .instructor?), (.learner, .learner?):
+        case (.instructor, .instructor?), (.learner, .learner?), (.member, _?):
             var context = context
             context.identity = identity
             return try await next(request, context)

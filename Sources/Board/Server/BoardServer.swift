@@ -23,6 +23,8 @@ public final class BoardServer: Sendable {
     public let connections: ConnectionGuard
     /// Wrong-code joins, per address.
     public let throttle: JoinThrottle
+    /// The instructor's type-along stream (SPEC 11.2), kept in memory.
+    public let feed = InstructorFeed()
     private let auth: BoardAuth
     private let names: BoardNames
     private let group = Mutex<ServiceGroup?>(nil)
@@ -64,7 +66,7 @@ public final class BoardServer: Sendable {
         let ticker = BoardTicker(store: store, broadcaster: store.broadcaster, limits: configuration.limits)
         let group = ServiceGroup(
             configuration: .init(
-                services: [application, ticker], gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [], logger: logger))
+                services: [application, ticker, feed], gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [], logger: logger))
         let stopEarly = self.group.withLock { current in
             current = group
             return stopped.withLock { $0 }
@@ -112,6 +114,7 @@ public final class BoardServer: Sendable {
         router.addRoutes(BundleRoutes(gate: gate, configuration: configuration, origin: origin).collection)  // SPEC 10.3
         router.addRoutes(LearnerRoutes(store: store, auth: auth).collection)
         router.addRoutes(InstructorRoutes(store: store, auth: auth, code: code, origin: origin).collection)
+        router.addRoutes(TypeAlongRoutes(feed: feed, auth: auth).collection)  // SPEC 11.2
         return router
     }
 }

@@ -24,6 +24,12 @@ public protocol CommandDrafter: Sendable {
     /// each printed (`outputs[i]` is `commands[i]`'s), and returns the texts of the outputs that
     /// stand for templates now.
     func settle(_ commands: inout [DraftedCommand], outputs: [[String]]) -> [OutputStandIn]
+    /// The verify probes for the state a command that really ran left (a recorded session),
+    /// given its exit status; a recorder asks once the draft's commands are settled.
+    func probes(for command: DraftedCommand, exitStatus: Int32) -> [DraftedProbe]
+    /// Where a command line of its programs (`words`, the program first) holds secrets, which a
+    /// recorder never writes.
+    func secrets(in words: [String]) -> DraftedSecrets
 }
 
 extension CommandDrafter {
@@ -39,4 +45,8 @@ extension CommandDrafter {
     public func isMentionOnly(_ words: [String]) -> Bool { false }
     /// By default nothing to rework.
     public func settle(_ commands: inout [DraftedCommand], outputs: [[String]]) -> [OutputStandIn] { [] }
+    /// By default no probe.
+    public func probes(for command: DraftedCommand, exitStatus: Int32) -> [DraftedProbe] { [] }
+    /// By default no secret.
+    public func secrets(in words: [String]) -> DraftedSecrets { DraftedSecrets() }
 }

@@ -41,6 +41,11 @@ final class TmuxScreen {
         try await tmux(["send-keys", "-t", session] + keys)
     }
 
+    /// Resizes the window, as a person resizing their terminal.
+    func resize(columns: Int, rows: Int) async throws {
+        try await tmux(["resize-window", "-t", session, "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
     /// Types text literally.
     func type(_ text: String) async throws {
         try await tmux(["send-keys", "-t", session, "-l", text])
