@@ -68,8 +68,8 @@ enum DraftYAMLWriter {
         if step.command.tty { entry.append("    tty: true") }
         if step.background { entry += ["    background: true", "    finish_on_match: true"] }
         if step.probes.contains(where: \.mayPassBefore) { entry.append("    verify_before: pass") }
-        // `nonzero` when the text shows it failing; the status it really ended with in a recording.
-        let exit = step.exit ?? step.exitStatus.flatMap { $0 == 0 ? nil : String($0) }
+        // A recording's real exit status wins (none when 0); else `nonzero` when a tutorial's text shows it failing.
+        let exit = step.exitStatus.map { $0 == 0 ? nil : String($0) } ?? step.exit
         if !step.matchers.isEmpty || step.status != nil || exit != nil {
             entry.append("    expect:")
             if let exit { entry.append("      exit: \(exit)") }

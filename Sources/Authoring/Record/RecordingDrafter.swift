@@ -36,6 +36,10 @@ public enum RecordingDrafter {
                     + (step.cwd.map { ", run in `\($0)`" } ?? "") + ", exit status \(recorded.exitStatus.map(String.init) ?? "unknown")"
             ]
             draft.steps[index].exitStatus = recorded.exitStatus
+            if recorded.exitStatus != nil {
+                // The real status is known: import's guess from the text's last line does not apply.
+                draft.steps[index].exit = nil
+            }
             // A request to a server (a URL) that worked while recording may come right after the
             // server's start when the runbook runs: it waits until it passes.
             if recorded.exitStatus == 0, step.command.text.contains("http://") || step.command.text.contains("https://") {
@@ -45,7 +49,8 @@ public enum RecordingDrafter {
             if let status = recorded.exitStatus, let drafter = drafters.drafter(for: program) {
                 draft.steps[index].probes = drafter.probes(for: step.command, exitStatus: status)
             }
-            var notes = step.notes.filter { !$0.hasPrefix("the text shows no output") }
+            // Import's remarks about the text's output do not apply: the real output and status are known.
+            var notes = step.notes.filter { !$0.hasPrefix("the text shows no output") && !$0.hasPrefix("the text shows it failing") }
             if secrets.redacted.contains(recorded.number) {
                 notes.append("a secret typed in this command is written `***`: use the var that holds it instead")
             }
