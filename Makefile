@@ -31,7 +31,8 @@ demo: deps build lab
 ## test: set everything up (packages, engine, registry, images) and run all the tests, on one
 ## release build that also makes the image and the dist tarball the tests run.
 ## Each module's README must be what `runbook docs` generates from its runbook (`make docs`).
-test: deps lab
+## The sources must be as `make format` leaves them (`make lint`, first: it takes seconds).
+test: lint deps lab
 	$(SWIFT) build $(RELEASE_FLAGS) --build-tests
 	scripts/static-runbook.sh
 	IMAGE_NAME=$(IMAGE_NAME) scripts/make-image.sh
@@ -92,7 +93,7 @@ FORMATTED := Sources Tests bench/Sources bench/Package.swift Package.swift
 format:
 	$(SWIFT) format --in-place --recursive --parallel $(FORMATTED)
 
-## lint: the formatter's findings, as errors (not part of `make test`).
+## lint: the formatter's findings, as errors (the first thing `make test` does).
 lint:
 	$(SWIFT) format lint --recursive --strict --parallel $(FORMATTED)
 

@@ -23,7 +23,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Sources/runbook-bench"
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,5 @@
-import Frontend
 import Board
+import Frontend
 
 /// The class board as the guide sees it (SPEC 7.1): the learner's board state for the status
 /// line, and whether a raised hand reached the board.

@@ -1,5 +1,5 @@
-import Frontend
 import Board
+import Frontend
 
 /// Keeps the learner told about the class board while the guide runs (SPEC 7.1): before the
 /// first step, the board's first word (a refused join is said there, not at exit); then a line

@@ -22,7 +22,7 @@ final class GuideController {
     let screen: GuideScreen
     private let terminal: RawTerminal
     private let interrupts: GuideInterrupts
-    private let keys: KeyReader
+    let keys: KeyReader
     private let store: GuideStateStore
     /// The progress, saved after every step.
     var state: GuideState
@@ -33,7 +33,10 @@ final class GuideController {
     private var saveFailed = false
 
     /// Creates the loop over a started session and its saved state.
-    init(session: LearnerSession, screen: GuideScreen, terminal: RawTerminal, interrupts: GuideInterrupts, store: GuideStateStore, state: GuideState) {
+    init(
+        session: LearnerSession, screen: GuideScreen, terminal: RawTerminal, interrupts: GuideInterrupts, store: GuideStateStore,
+        state: GuideState
+    ) {
         self.session = session
         self.screen = screen
         self.terminal = terminal
@@ -96,7 +99,10 @@ final class GuideController {
         currentStep = step.id
         let decided = session.gate(stepAt: index, previous: gateResults())
         if let decided, decided.status != .error {
-            screen.print(screen.style.dim("\n\(decided.status.symbol) Step \(index + 1) of \(steps.count) · \(step.id): \(decided.status.rawValue)" + (decided.reason.map { " (\(VisibleText.sanitize($0)))" } ?? "")))
+            screen.print(
+                screen.style.dim(
+                    "\n\(decided.status.symbol) Step \(index + 1) of \(steps.count) · \(step.id): \(decided.status.rawValue)"
+                        + (decided.reason.map { " (\(VisibleText.sanitize($0)))" } ?? "")))
             await record(decided)
             return .next
         }
@@ -149,9 +155,11 @@ final class GuideController {
                 }
                 screen.keys(afterFailure: afterFailure, hasProbes: true)
             case .key(.skip):
-                await record(StepResult(
-                    learner: session.learner.id, step: step.id, title: presentation.title, status: .skipped, reason: GuideState.learnerSkipReason,
-                    hint: presentation.hint))
+                await record(
+                    StepResult(
+                        learner: session.learner.id, step: step.id, title: presentation.title, status: .skipped,
+                        reason: GuideState.learnerSkipReason,
+                        hint: presentation.hint))
                 screen.paragraph("  ○ Skipped; it stays not done, and the next `runbook guide` comes back to it.", screen.style.dim)
                 return .next
             case .key(.quit):
@@ -167,67 +175,6 @@ final class GuideController {
                 screen.paragraph("  Press Ctrl-C again to save and quit (or q).", screen.style.yellow)
             case .request(.quit), .hangUp:
                 return .interrupted
-            }
-        }
-    }
-
-    /// After a check passed: the step captures values for later steps from its output, which
-    /// runbook did not see; the learner pastes the line. False when the learner quits instead.
-    private func askForCaptures(_ index: Int) async -> Bool {
-        while true {
-            let missing = session.missingCaptures(ofStepAt: index)
-            guard !missing.isEmpty else { return true }
-            screen.paragraph("    Later steps use \(missing.joined(separator: ", ")), which this step takes from its output. Paste the line the command printed (Enter alone: go on without it).", screen.style.yellow)
-            guard let line = await readLine(prompt: "    > ") else { return false }
-            if line.trimmingCharacters(in: .whitespaces).isEmpty {
-                screen.paragraph("    Going on without \(missing.joined(separator: ", ")); the steps that use it will say so.", screen.style.dim)
-                return true
-            }
-            let made = session.capture(fromPasted: line, stepAt: index)
-            if made.isEmpty {
-                screen.paragraph("    That line is not what the step looks for; try again.", screen.style.red)
-                continue
-            }
-            for (name, value) in made.sorted(by: { $0.key < $1.key }) {
-                screen.print(screen.style.dim(TerminalWidth.cut("    captured \(name) = \(VisibleText.sanitize(session.context.redactor.redact(value)))", to: screen.width - 1)))
-            }
-        }
-    }
-
-    /// Reads one line typed or pasted by the learner, echoing it; nil when they quit (q alone is
-    /// text here: Ctrl-C, SIGTERM, SIGHUP or a closed terminal quit).
-    private func readLine(prompt: String) async -> String? {
-        screen.write(prompt)
-        var line: [UInt8] = []
-        while true {
-            switch await keys.nextBytes() {
-            case .typed(let bytes):
-                var echo: [UInt8] = []
-                for byte in bytes {
-                    switch byte {
-                    case 0x0D, 0x0A:
-                        screen.write(String(decoding: echo, as: UTF8.self) + "\n")
-                        return String(decoding: line, as: UTF8.self)
-                    case 0x7F, 0x08:
-                        guard !line.isEmpty else { continue }
-                        while let last = line.popLast(), last & 0xC0 == 0x80 {}
-                        echo += Array("\u{8} \u{8}".utf8)
-                    case 0x04:
-                        return nil
-                    default:
-                        if byte >= 0x20 {
-                            line.append(byte)
-                            echo.append(byte)
-                        }
-                    }
-                }
-                screen.write(String(decoding: echo, as: UTF8.self))
-            case .request(.armed):
-                screen.write("\n")
-                screen.paragraph("    Press Ctrl-C again to save and quit.", screen.style.yellow)
-                screen.write(prompt + String(decoding: line, as: UTF8.self))
-            case .request(.quit), .hangUp:
-                return nil
             }
         }
     }

@@ -48,18 +48,25 @@ public struct GuideFlow {
         var replaced: String?
         var keptProgress = false
         do {
-            state = try store.load(sha256: runbook.sha256, learner: session.learner.id) ?? GuideState(runbook: identity, learner: session.learner.id)
+            state =
+                try store.load(sha256: runbook.sha256, learner: session.learner.id)
+                ?? GuideState(runbook: identity, learner: session.learner.id)
         } catch {
             screen.paragraph("⚠ \(error.description)", screen.style.yellow)
             state = GuideState(runbook: identity, learner: session.learner.id)
         }
-        if state.results.isEmpty, let earlier = store.findOtherVersion(of: identity.path, sha256: runbook.sha256, learner: session.learner.id) {
+        if state.results.isEmpty,
+            let earlier = store.findOtherVersion(of: identity.path, sha256: runbook.sha256, learner: session.learner.id)
+        {
             let done = earlier.state.results.values.filter { $0.status == .passed }.count
             let when = earlier.state.updatedAt.formatted(date: .abbreviated, time: .shortened)
             screen.print("")
-            screen.paragraph("The runbook changed since your last session (\(when), \(done) step\(done == 1 ? "" : "s") passed).", screen.style.yellow)
-            switch await GuideController(session: session, screen: screen, terminal: terminal, interrupts: interrupts, store: store, state: state)
-                .ask("Start over? y: from the first step; n: keep the progress of the steps that still exist.") {
+            screen.paragraph(
+                "The runbook changed since your last session (\(when), \(done) step\(done == 1 ? "" : "s") passed).", screen.style.yellow)
+            switch await GuideController(
+                session: session, screen: screen, terminal: terminal, interrupts: interrupts, store: store, state: state
+            )
+            .ask("Start over? y: from the first step; n: keep the progress of the steps that still exist.") {
             case nil:
                 return await finishEarly(state: state)
             case true?:
@@ -75,7 +82,8 @@ public struct GuideFlow {
         }
         state.runbook = identity
         session.restore(captures: state.captures)
-        let controller = GuideController(session: session, screen: screen, terminal: terminal, interrupts: interrupts, store: store, state: state)
+        let controller = GuideController(
+            session: session, screen: screen, terminal: terminal, interrupts: interrupts, store: store, state: state)
         controller.save()
         if let replaced { store.remove(path: replaced, movingWorkdirTo: keptProgress ? session.setup.workdir : nil) }
         await controller.journalEarlierResults()
@@ -84,14 +92,18 @@ public struct GuideFlow {
         let start: Int
         if let from = fromIndex {
             start = from
-            screen.paragraph("Starting at step \(from + 1) of \(total) (\(runbook.steps[from].id)); \(controller.doneCount) done.", screen.style.bold)
+            screen.paragraph(
+                "Starting at step \(from + 1) of \(total) (\(runbook.steps[from].id)); \(controller.doneCount) done.", screen.style.bold)
         } else if let first = controller.firstNotDone {
             start = first
             if controller.doneCount > 0 || !controller.results.isEmpty {
-                screen.paragraph("Resuming at step \(first + 1) of \(total) (\(runbook.steps[first].id)); \(controller.doneCount) done.", screen.style.bold)
+                screen.paragraph(
+                    "Resuming at step \(first + 1) of \(total) (\(runbook.steps[first].id)); \(controller.doneCount) done.",
+                    screen.style.bold)
             }
         } else {
-            screen.print(screen.style.green("All \(total) steps are done already.") + screen.style.dim(" To do one again: runbook guide --from ID"))
+            screen.print(
+                screen.style.green("All \(total) steps are done already.") + screen.style.dim(" To do one again: runbook guide --from ID"))
             return await finish(controller, ending: .finished)
         }
         let ending = await controller.walk(from: start, everyStep: fromIndex != nil)
@@ -107,16 +119,21 @@ public struct GuideFlow {
         case .finished:
             if controller.firstNotDone == nil {
                 if !runbook.cleanup.isEmpty {
-                    screen.paragraph("\nEvery step is done; cleaning up (\(runbook.cleanup.count) item\(runbook.cleanup.count == 1 ? "" : "s"))…", screen.style.dim)
+                    screen.paragraph(
+                        "\nEvery step is done; cleaning up (\(runbook.cleanup.count) item\(runbook.cleanup.count == 1 ? "" : "s"))…",
+                        screen.style.dim)
                     await session.cleanUp()
                 }
             } else {
                 let open = runbook.steps.filter { !controller.state.isDone($0) }.map(\.id)
-                screen.paragraph("\n\(open.count) step\(open.count == 1 ? " is" : "s are") not done yet: \(open.joined(separator: ", ")). Run `runbook guide` again to go back to \(open.count == 1 ? "it" : "them").", screen.style.yellow)
+                screen.paragraph(
+                    "\n\(open.count) step\(open.count == 1 ? " is" : "s are") not done yet: \(open.joined(separator: ", ")). Run `runbook guide` again to go back to \(open.count == 1 ? "it" : "them").",
+                    screen.style.yellow)
             }
         case .quit, .interrupted:
             if let next = controller.firstNotDone {
-                screen.paragraph("\nProgress saved; `runbook guide` resumes at step \(next + 1) (\(runbook.steps[next].id)).", screen.style.dim)
+                screen.paragraph(
+                    "\nProgress saved; `runbook guide` resumes at step \(next + 1) (\(runbook.steps[next].id)).", screen.style.dim)
             }
         }
         // Steps never reached stay without a result: "not run" in every report, never "skipped" (SPEC 7.1).

@@ -65,7 +65,9 @@ public final class GuideScreen: RunObserver, Sendable {
     /// The opening lines: the runbook and the learner.
     public func banner(runbook: Runbook, learner: Learner) {
         let title = runbook.title.map(VisibleText.sanitize) ?? (runbook.path as NSString).lastPathComponent
-        print(style.bold("runbook guide") + " · " + style.bold(title) + style.dim(" · learner \(learner.id) · \(runbook.steps.count) step\(runbook.steps.count == 1 ? "" : "s")"))
+        print(
+            style.bold("runbook guide") + " · " + style.bold(title)
+                + style.dim(" · learner \(learner.id) · \(runbook.steps.count) step\(runbook.steps.count == 1 ? "" : "s")"))
         print(style.dim("Enter runs a step for you; c checks what you ran yourself; ? lists the keys."))
     }
 
@@ -105,7 +107,9 @@ public final class GuideScreen: RunObserver, Sendable {
         }
         if step.tty { lines.append(style.dim("    (runs in a terminal: when Enter runs it here, what you type goes to it)")) }
         if !step.unresolved.isEmpty {
-            lines.append(style.yellow("    (not known yet: \(step.unresolved.map { "${\($0)}" }.joined(separator: ", ")) — an earlier step captures it)"))
+            lines.append(
+                style.yellow(
+                    "    (not known yet: \(step.unresolved.map { "${\($0)}" }.joined(separator: ", ")) — an earlier step captures it)"))
         }
         return lines
     }
@@ -118,10 +122,12 @@ public final class GuideScreen: RunObserver, Sendable {
         let board = self.board
         if board != nil { parts.append("h raise hand") }
         parts += ["q quit", "? help"]
-        print(style.dim("  ") + parts.map { part in
-            let split = part.split(separator: " ", maxSplits: 1)
-            return style.bold(String(split[0])) + " " + style.dim(String(split.count > 1 ? split[1] : ""))
-        }.joined(separator: style.dim(" · ")))
+        print(
+            style.dim("  ")
+                + parts.map { part in
+                    let split = part.split(separator: " ", maxSplits: 1)
+                    return style.bold(String(split[0])) + " " + style.dim(String(split.count > 1 ? split[1] : ""))
+                }.joined(separator: style.dim(" · ")))
         if let board { print(boardLine(board.state)) }
     }
 
@@ -182,7 +188,9 @@ public final class GuideScreen: RunObserver, Sendable {
                 lines.append(style.dim(TerminalWidth.cut("    captured \(name) = \(VisibleText.sanitize(value))", to: width - 1)))
             }
         case .skipped, .blocked:
-            lines.append("  " + style.dim("\(result.status.symbol) \(result.status == .skipped ? "Skipped" : "Blocked")") + style.dim(result.reason.map { ": " + VisibleText.sanitize($0) } ?? ""))
+            lines.append(
+                "  " + style.dim("\(result.status.symbol) \(result.status == .skipped ? "Skipped" : "Blocked")")
+                    + style.dim(result.reason.map { ": " + VisibleText.sanitize($0) } ?? ""))
         case .failed, .timeout, .error, .interrupted:
             let head: String
             switch result.status {
@@ -207,7 +215,9 @@ public final class GuideScreen: RunObserver, Sendable {
         let numbered = failures.flatMap(\.lines).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
         if !numbered.isEmpty {
             for line in numbered.prefix(6) {
-                lines.append(style.dim(String(format: "    %5d │ ", line.number)) + TerminalWidth.cut(VisibleText.sanitize(line.text), to: width - 13))
+                lines.append(
+                    style.dim(String(format: "    %5d │ ", line.number))
+                        + TerminalWidth.cut(VisibleText.sanitize(line.text), to: width - 13))
             }
             return lines
         }

@@ -34,7 +34,9 @@ public struct GuideStateStore: Sendable {
         var newest: (state: GuideState, path: String)?
         for folder in folders where folder != sha256 {
             let file = path(sha256: folder, learner: learner)
-            guard FileManager.default.fileExists(atPath: file), let state = try? load(path: file), state.runbook.path == runbookPath else { continue }
+            guard FileManager.default.fileExists(atPath: file), let state = try? load(path: file), state.runbook.path == runbookPath else {
+                continue
+            }
             if newest == nil || state.updatedAt > newest!.state.updatedAt { newest = (state, file) }
         }
         return newest
@@ -45,7 +47,8 @@ public struct GuideStateStore: Sendable {
         let file = path(sha256: state.runbook.sha256, learner: state.learner)
         let folder = (file as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let encoder = JSONEncoder.runbook
             encoder.outputFormatting.insert(.prettyPrinted)
             let data = try encoder.encode(state)
@@ -79,7 +82,9 @@ public struct GuideStateStore: Sendable {
             try? FileManager.default.removeItem(atPath: oldWorkdir)
         }
         let folder = (path as NSString).deletingLastPathComponent
-        if (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true { try? FileManager.default.removeItem(atPath: folder) }
+        if (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
+            try? FileManager.default.removeItem(atPath: folder)
+        }
     }
 
     private func load(path: String) throws(Failure) -> GuideState? {

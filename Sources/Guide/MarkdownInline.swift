@@ -49,7 +49,7 @@ struct MarkdownInline {
                     continue
                 }
             }
-            if (character == "*" || character == "_"), index + 1 < characters.count, characters[index + 1] == character {
+            if character == "*" || character == "_", index + 1 < characters.count, characters[index + 1] == character {
                 let marker = [character, character]
                 if bold || Self.find(marker, in: characters, from: index + 2) != nil {
                     emit()
@@ -70,7 +70,8 @@ struct MarkdownInline {
                 }
             }
             if character == "[", let close = Self.find(["]", "("], in: characters, from: index + 1),
-               let end = Self.find([")"], in: characters, from: close + 2) {
+                let end = Self.find([")"], in: characters, from: close + 2)
+            {
                 let label = String(characters[(index + 1)..<close])
                 let url = String(characters[(close + 2)..<end])
                 current.text += label == url ? url : "\(label) (\(url))"

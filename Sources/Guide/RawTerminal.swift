@@ -19,7 +19,9 @@ public final class RawTerminal: Sendable {
     public init(descriptor: Int32 = 0) throws(Failure) {
         self.descriptor = descriptor
         var original = termios()
-        guard tcgetattr(descriptor, &original) == 0 else { throw Failure(description: "cannot read the terminal's settings: \(String(cString: strerror(errno)))") }
+        guard tcgetattr(descriptor, &original) == 0 else {
+            throw Failure(description: "cannot read the terminal's settings: \(String(cString: strerror(errno)))")
+        }
         Self.saved = original
         atexit { RawTerminal.restoreSaved() }
         var raw = original
@@ -29,7 +31,9 @@ public final class RawTerminal: Sendable {
             cc[Int(VMIN)] = 1
             cc[Int(VTIME)] = 0
         }
-        guard tcsetattr(descriptor, TCSAFLUSH, &raw) == 0 else { throw Failure(description: "cannot switch the terminal to key mode: \(String(cString: strerror(errno)))") }
+        guard tcsetattr(descriptor, TCSAFLUSH, &raw) == 0 else {
+            throw Failure(description: "cannot switch the terminal to key mode: \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Puts the original settings back (safe to call more than once, and from a signal path).

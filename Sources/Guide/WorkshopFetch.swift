@@ -1,6 +1,6 @@
-import Frontend
 import Board
 import Foundation
+import Frontend
 import Workflow
 
 /// `runbook guide --join URL` (SPEC 10.3): which runbook to guide. Without a RUNBOOK argument, the

@@ -1,6 +1,7 @@
 import Steps
 import Testing
 import Workflow
+
 @testable import Authoring
 
 /// `runbook import`'s orchestration: commands found in the text, each drafted by its program's kind or made an `sh:` step.

@@ -111,7 +111,8 @@ struct TutorialListingTests {
 
     @Test("docker login alone takes the account from vars; a run the text shows failing expects a nonzero exit")
     func loginAndFailure() {
-        let text = "```bash\ndocker login\n```\n\n"
+        let text =
+            "```bash\ndocker login\n```\n\n"
             + "```console\n$ docker run --rm web\nUnable to connect to ES.\nOut of retries. Bailing out...\n```\n"
         let yaml = draft(text)
         #expect(yaml.contains("    docker: login --username \"${DOCKER_USERNAME}\" --password-stdin\n    stdin: ${DOCKER_PASSWORD}\n"))

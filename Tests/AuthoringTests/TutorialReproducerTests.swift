@@ -150,7 +150,8 @@ struct TutorialReproducerTests {
 
     @Test("a second git clone and cd do not nest the later steps")
     func secondClone() {
-        let text = "```bash\ngit clone https://example.com/a\ncd a\n```\n\n"
+        let text =
+            "```bash\ngit clone https://example.com/a\ncd a\n```\n\n"
             + "```bash\ngit clone https://example.com/b\ncd b\ndocker build -t b .\n```\n"
         let yaml = draft(text)
         #expect(yaml.contains("    sh: git clone https://example.com/b\n") && !yaml.contains("cwd: a\n    sh: git clone"))

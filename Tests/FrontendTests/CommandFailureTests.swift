@@ -1,5 +1,6 @@
 import Testing
 import Workflow
+
 @testable import Frontend
 
 /// The one error funnel: what `RunbookCommand.main()` prints of a failure, in one shape.
@@ -18,14 +19,17 @@ struct CommandFailureTests {
         let problem = Diagnostic.error("a learner id is lowercase", at: SourceLocation(file: "roster.yaml", line: 2, column: 11))
         let failure = CommandFailure.diagnostics([problem], sources: [source], colored: false)
         #expect(failure.rendered == "roster.yaml:2:11: error: a learner id is lowercase\n  - id: Bad\n          ^\n")
-        #expect(CommandFailure.located(SourceLocation(file: "--var", line: 1, column: 2), "no var x").rendered == "--var:1:2: error: no var x\n")
+        #expect(
+            CommandFailure.located(SourceLocation(file: "--var", line: 1, column: 2), "no var x").rendered == "--var:1:2: error: no var x\n"
+        )
         #expect(CommandFailure.located(nil, "no var x").rendered == "runbook: error: no var x\n")
     }
 
     @Test("diagnostics first, then the messages; control characters made visible; a status alone prints nothing")
     func order() {
         let failure = CommandFailure(
-            diagnostics: [.error("bad", at: SourceLocation(file: "w.yaml", line: 1, column: 1))], messages: ["w.yaml: 1 error", "a\u{1B}b"],
+            diagnostics: [.error("bad", at: SourceLocation(file: "w.yaml", line: 1, column: 1))],
+            messages: ["w.yaml: 1 error", "a\u{1B}b"],
             status: 2)
         #expect(failure.rendered == "w.yaml:1:1: error: bad\nrunbook: error: w.yaml: 1 error\nrunbook: error: a^[b\n")
         #expect(CommandFailure.status(1).rendered.isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Frontend
 
 /// The shells' completion of step and learner ids, read from the command line being completed.

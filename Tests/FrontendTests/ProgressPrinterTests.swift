@@ -1,5 +1,6 @@
 import Testing
 import Workflow
+
 @testable import Frontend
 
 /// What a run prints as it goes, without colour.

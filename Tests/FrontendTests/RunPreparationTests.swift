@@ -2,6 +2,7 @@ import Foundation
 import Steps
 import Testing
 import Workflow
+
 @testable import Frontend
 
 /// What every command that runs steps prepares the same way, each problem an exit status 2.
@@ -31,10 +32,13 @@ struct RunPreparationTests {
     func learnersWithoutRoster() throws {
         #expect(try preparation().learners().map(\.id) == ["local"])
         #expect(try preparation { $0.learner = "ada" }.learners().map(\.id) == ["ada"])
-        #expect(messages { () throws(CommandFailure) in _ = try preparation { $0.learner = "Ada" }.learners() }.first?.hasPrefix("--learner Ada: a learner id is") == true)
-        #expect(messages { () throws(CommandFailure) in _ = try preparation { $0.learner = "ada,bob" }.learners() } == [
-            "--learner names several learners but there is no --learners roster",
-        ])
+        #expect(
+            messages { () throws(CommandFailure) in _ = try preparation { $0.learner = "Ada" }.learners() }.first?.hasPrefix(
+                "--learner Ada: a learner id is") == true)
+        #expect(
+            messages { () throws(CommandFailure) in _ = try preparation { $0.learner = "ada,bob" }.learners() } == [
+                "--learner names several learners but there is no --learners roster"
+            ])
     }
 
     @Test("with a roster: all its learners, those --learner names, or the ones it lacks named")
@@ -43,9 +47,19 @@ struct RunPreparationTests {
         try Data("learners:\n  - id: ada\n  - id: bob\n    docker_host: ssh://bob@lab\n".utf8).write(to: URL(fileURLWithPath: roster))
         defer { try? FileManager.default.removeItem(atPath: roster) }
         #expect(try preparation { $0.learners = roster }.learners().map(\.id) == ["ada", "bob"])
-        #expect(try preparation { $0.learners = roster; $0.learner = "bob" }.learners().map(\.id) == ["bob"])
-        #expect(messages { () throws(CommandFailure) in _ = try preparation { $0.learners = roster; $0.learner = "cy" }.learners() } == ["no learner cy in \(roster)"])
-        #expect(messages { () throws(CommandFailure) in _ = try preparation { $0.learners = roster }.guideLearner() }.first?.hasPrefix("runbook guide walks one learner") == true)
+        #expect(
+            try preparation {
+                $0.learners = roster; $0.learner = "bob"
+            }.learners().map(\.id) == ["bob"])
+        #expect(
+            messages { () throws(CommandFailure) in
+                _ = try preparation {
+                    $0.learners = roster; $0.learner = "cy"
+                }.learners()
+            } == ["no learner cy in \(roster)"])
+        #expect(
+            messages { () throws(CommandFailure) in _ = try preparation { $0.learners = roster }.guideLearner() }.first?.hasPrefix(
+                "runbook guide walks one learner") == true)
     }
 
     @Test("comma-separated options, and --var values located for their errors")

@@ -1,5 +1,6 @@
 import Foundation
 import Workflow
+
 @testable import Guide
 
 /// A small runbook for the guide's unit tests, loaded with Workflow's own kinds.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Guide
 
 /// The keys of `runbook guide` (its help lists them).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Workflow
+
 @testable import Guide
 
 /// Where the guide keeps a learner's progress (SPEC 3): `$XDG_STATE_HOME/runbook/<sha256>/<learner>.json`.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Workflow
+
 @testable import Guide
 
 /// What the guide decides from a learner's saved progress: which steps are done, where it resumes.

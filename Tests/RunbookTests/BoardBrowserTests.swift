@@ -34,13 +34,16 @@ struct BoardBrowserTests {
         try await run("ada,bob,carol,dan", out: "results-1")
         try await run("eve", ["--only", "hello"], out: "results-2")
         // dan raises a hand on picky, as `h` in a guide would.
-        let joined = try await Curl.post("\(serve.origin)/api/v1/join", body: Data("{\"code\":\"\(serve.code)\",\"learner\":\"dan\"}".utf8)).json
+        let joined = try await Curl.post("\(serve.origin)/api/v1/join", body: Data("{\"code\":\"\(serve.code)\",\"learner\":\"dan\"}".utf8))
+            .json
         let seq = (joined["acked"] as? Int ?? 0) + 1
         let hand =
             "{\"seq\":\(seq),\"type\":\"hand\",\"hand\":{\"learner\":\"dan\",\"step\":\"picky\",\"raisedAt\":\"2030-01-01T00:00:00.000Z\"}}"
-        #expect(try await Curl.post("\(serve.origin)/api/v1/journal", body: Data(hand.utf8), bearer: joined["token"] as? String).status == 200)
+        #expect(
+            try await Curl.post("\(serve.origin)/api/v1/journal", body: Data(hand.utf8), bearer: joined["token"] as? String).status == 200)
 
-        let venv = try await ExternalTool.run(DockerAvailability.repositoryRoot.appendingPathComponent("scripts/board-browser-venv.sh").path, [])
+        let venv = try await ExternalTool.run(
+            DockerAvailability.repositoryRoot.appendingPathComponent("scripts/board-browser-venv.sh").path, [])
         try #require(venv.status == 0, "cannot make the venv: \(venv.output)")
         let python = try #require(venv.output.split(separator: "\n").last.map(String.init))
         let ready = scratch.appendingPathComponent("ready")
@@ -78,9 +81,13 @@ struct BoardBrowserTests {
         let png = (try? Data(contentsOf: screenshot)) ?? Data()
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 10_000, "no screenshot")
         if let keep = ProcessInfo.processInfo.environment["RUNBOOK_BOARD_SCREENSHOT"], !keep.isEmpty {
-            for (from, to) in [(screenshot.path, keep), (screenshot.path.replacingOccurrences(of: ".png", with: "-present.png"),
-                keep.replacingOccurrences(of: ".png", with: "-present.png"))]
-            {
+            for (from, to) in [
+                (screenshot.path, keep),
+                (
+                    screenshot.path.replacingOccurrences(of: ".png", with: "-present.png"),
+                    keep.replacingOccurrences(of: ".png", with: "-present.png")
+                ),
+            ] {
                 try? FileManager.default.removeItem(atPath: to)
                 try FileManager.default.copyItem(atPath: from, toPath: to)
             }

@@ -9,13 +9,13 @@ struct CheckEvidenceTests {
     static func runbook(in folder: URL) throws -> URL {
         let file = folder.appendingPathComponent("files.yaml")
         try """
-            runbook: 1
-            steps:
-              - id: make
-                sh: touch "made-by-$learner"
-                verify:
-                  - sh: test -e "made-by-$learner"
-            """.write(to: file, atomically: true, encoding: .utf8)
+        runbook: 1
+        steps:
+          - id: make
+            sh: touch "made-by-$learner"
+            verify:
+              - sh: test -e "made-by-$learner"
+        """.write(to: file, atomically: true, encoding: .utf8)
         return file
     }
 
@@ -27,17 +27,18 @@ struct CheckEvidenceTests {
         let roster = try ModuleLab.roster(["ada", "bob"], in: scratch)
         let state = ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path]
         let own = scratch.appendingPathComponent("own")
-        let ownRun = try await RunbookBinary.run(["run", runbook.path, "--learner", "ada", "--out", own.path], in: scratch, environment: state)
+        let ownRun = try await RunbookBinary.run(
+            ["run", runbook.path, "--learner", "ada", "--out", own.path], in: scratch, environment: state)
         #expect(ownRun.status == 0)
-        let class_ = scratch.appendingPathComponent("class")
+        let classOut = scratch.appendingPathComponent("class")
         let classRun = try await RunbookBinary.run(
-            ["run", runbook.path, "--learners", roster.path, "--out", class_.path], in: scratch, environment: state)
+            ["run", runbook.path, "--learners", roster.path, "--out", classOut.path], in: scratch, environment: state)
         #expect(classRun.status == 0)
         for learner in ["ada", "bob"] { try FileManager.default.removeItem(at: scratch.appendingPathComponent("made-by-\(learner)")) }
         let out = scratch.appendingPathComponent("check")
         let outcome = try await RunbookBinary.run(
             ["check", runbook.path, "--learners", roster.path, "--out", out.path]
-                + ["--journal", own.path, class_.appendingPathComponent("journal.jsonl").path],
+                + ["--journal", own.path, classOut.appendingPathComponent("journal.jsonl").path],
             in: scratch, environment: state)
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 1, "\(outcome.stdout)\(outcome.stderr)")
@@ -53,7 +54,8 @@ struct CheckEvidenceTests {
         let scratch = try RunbookBinary.temporaryDirectory("check-journal-bad")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let runbook = try Self.runbook(in: scratch)
-        let missing = try await RunbookBinary.run(["check", runbook.path, "--journal", scratch.appendingPathComponent("nope").path], in: scratch)
+        let missing = try await RunbookBinary.run(
+            ["check", runbook.path, "--journal", scratch.appendingPathComponent("nope").path], in: scratch)
         #expect(missing.status == 2 && missing.stderr.contains("no such file or folder"), "\(missing.stderr)")
         let board = try await RunbookBinary.run(["check", runbook.path, "--board", "http://127.0.0.1:9/"], in: scratch)
         #expect(board.status == 2 && board.stderr.contains("instructor's token"), "\(board.stderr)")

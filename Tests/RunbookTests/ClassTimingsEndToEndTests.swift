@@ -84,7 +84,9 @@ struct ClassTimingsEndToEndTests {
         #expect(medians.allSatisfy { $0 != nil }, "\(medians)")
         let dan = try await Self.guide("dan", second, in: scratch)
         try await dan.waitFor("Step 1 of 3 · hello")
-        let behind = try await BoardEndToEndTests.eventually(.seconds(30)) { try await Self.row(second, "dan")?["behind"] as? String != nil }
+        let behind = try await BoardEndToEndTests.eventually(.seconds(30)) {
+            try await Self.row(second, "dan")?["behind"] as? String != nil
+        }
         let danRow = (try? await Self.row(second, "dan")) ?? [:]
         #expect(behind, "dan is behind: \(danRow)")
         await #expect((try Self.row(second, "dan")?["behind"] as? String)?.hasPrefix("on hello for ") == true)
@@ -92,10 +94,11 @@ struct ClassTimingsEndToEndTests {
         #expect(page.contains("<b data-count=\"behind\">1</b> behind the room's median"), "\(page.prefix(3000))")
         try await dan.send("q")
         _ = try await dan.waitForExit()
-        let refused = try await RunbookBinary.run([
-            "serve", Self.lesson.path, "--listen", "127.0.0.1:0", "--store", scratch.appendingPathComponent("store-3").path,
-            "--timings", Self.lesson.path,
-        ], in: scratch)
+        let refused = try await RunbookBinary.run(
+            [
+                "serve", Self.lesson.path, "--listen", "127.0.0.1:0", "--store", scratch.appendingPathComponent("store-3").path,
+                "--timings", Self.lesson.path,
+            ], in: scratch)
         #expect(refused.status == 2 && refused.stderr.contains("not the JSON of `runbook report --timings`"), "\(refused.stderr)")
     }
 }

@@ -12,7 +12,9 @@ struct CompletionTests {
         let script = try await RunbookBinary.run(["--generate-completion-script", "bash"])
         #expect(script.status == 0)
         try Data(script.stdout.utf8).write(to: dir.appendingPathComponent("runbook.bash"))
-        let copies = [("shards/shards.yaml", "shards.yaml"), ("shards/shards.yaml", "workshop.yaml"), ("shards/roster.yaml", "roster.yaml")]
+        let copies = [
+            ("shards/shards.yaml", "shards.yaml"), ("shards/shards.yaml", "workshop.yaml"), ("shards/roster.yaml", "roster.yaml"),
+        ]
         for (source, name) in copies {
             let from = RunbookBinary.fixtures.appendingPathComponent(source)
             try FileManager.default.copyItem(at: from, to: dir.appendingPathComponent(name))
@@ -47,7 +49,9 @@ struct CompletionTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(try await Self.complete("run shards.yaml --only ", in: dir) == ["greet", "colour", "after-colour"])
         #expect(try await Self.complete("run shards.yaml --only gr", in: dir) == ["greet"])
-        #expect(try await Self.complete("check --skip greet,", in: dir) == ["greet,colour", "greet,after-colour"], "./workshop.yaml, and a list")
+        #expect(
+            try await Self.complete("check --skip greet,", in: dir) == ["greet,colour", "greet,after-colour"], "./workshop.yaml, and a list"
+        )
         #expect(try await Self.complete("selftest shards.yaml --from a", in: dir) == ["after-colour"])
         #expect(try await Self.complete("guide --from ", in: dir) == ["greet", "colour", "after-colour"])
     }

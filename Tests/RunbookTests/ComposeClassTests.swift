@@ -47,11 +47,13 @@ struct ComposeClassTests {
             in: scratch)
         // In the middle: every learner added a note and waits at `hold`, its app up in the background.
         func passed(_ id: String) -> Set<String> {
-            Set(Self.records(out).compactMap { record -> String? in
-                guard let step = record["step"] as? [String: Any], step["step"] as? String == id,
-                      step["status"] as? String == "passed" else { return nil }
-                return step["learner"] as? String
-            })
+            Set(
+                Self.records(out).compactMap { record -> String? in
+                    guard let step = record["step"] as? [String: Any], step["step"] as? String == id,
+                        step["status"] as? String == "passed"
+                    else { return nil }
+                    return step["learner"] as? String
+                })
         }
         // (A generous limit only so that a learner who failed earlier cannot hang the test.)
         let limit = ContinuousClock.now + .seconds(600)
@@ -93,7 +95,8 @@ struct ComposeClassTests {
         #expect(shown.contains("running in the background"), "\(shown)")
         #expect(shown.contains("COMPOSE_PROJECT_NAME=\(ModuleLab.project(learner)) docker compose port web 8000"))
         let label = "label=com.docker.compose.project=\(ModuleLab.project(learner))"
-        await #expect(!DockerAvailability.docker(["ps", "-q", "--filter", label]).isEmpty, "the app runs while the guide is on the next step")
+        await #expect(
+            !DockerAvailability.docker(["ps", "-q", "--filter", label]).isEmpty, "the app runs while the guide is on the next step")
         try await screen.send("q")
         #expect(try await screen.waitForExit(timeout: .seconds(120)) == 0)
         await #expect(DockerAvailability.docker(["ps", "-q", "--filter", label]).isEmpty, "quitting stopped the app as Ctrl-C would")

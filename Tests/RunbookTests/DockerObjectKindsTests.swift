@@ -35,11 +35,12 @@ struct DockerObjectKindsTests {
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 1, "\(outcome.stdout)\(outcome.stderr)")
         let results = try ResultsFile(directory: out)
-        #expect(results.statuses() == [
-            "running": "passed", "not-stopped": "failed", "absent": "passed", "absent-but-expected": "failed",
-            "present-but-unexpected": "failed", "image-ports": "passed", "network-members": "passed", "network-absent": "passed",
-            "image-absent": "passed", "volume-there": "passed", "remove-volume": "passed", "volume-gone": "passed",
-        ], "\(outcome.stdout)")
+        #expect(
+            results.statuses() == [
+                "running": "passed", "not-stopped": "failed", "absent": "passed", "absent-but-expected": "failed",
+                "present-but-unexpected": "failed", "image-ports": "passed", "network-members": "passed", "network-absent": "passed",
+                "image-absent": "passed", "volume-there": "passed", "remove-volume": "passed", "volume-gone": "passed",
+            ], "\(outcome.stdout)")
         let steps = results.steps()
         #expect(steps["absent-but-expected"]?["reason"] as? String == "exists: container \(vars["gone"]!) does not exist")
         #expect(steps["present-but-unexpected"]?["reason"] as? String == "exists: container \(web) exists")

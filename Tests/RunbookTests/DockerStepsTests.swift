@@ -4,11 +4,14 @@ import Testing
 /// Docker steps without a real engine: the exact argv of the GPU steps (stub binaries on PATH) and a dead engine.
 @Suite("runbook run: docker steps")
 struct DockerStepsTests {
-    static let repositoryRoot = RunbookBinary.url.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repositoryRoot = RunbookBinary.url.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let workshop = repositoryRoot.appendingPathComponent("workshop.yaml")
 
     /// Runs the workshop's GPU steps with stubs on PATH; returns every recorded invocation (argv) and the results.
-    func runGPUSteps(withNvidiaDocker: Bool, runtimes: String, gpu: String = "") async throws -> (invocations: [[String]], results: ResultsFile) {
+    func runGPUSteps(withNvidiaDocker: Bool, runtimes: String, gpu: String = "") async throws -> (
+        invocations: [[String]], results: ResultsFile
+    ) {
         let run = try await StubDocker.run(
             Self.workshop, ["--only", "build-gpu,train-gpu"], nvidiaDocker: withNvidiaDocker,
             environment: ["STUB_RUNTIMES": runtimes, "STUB_GPU": gpu])
@@ -29,10 +32,14 @@ struct DockerStepsTests {
         let (invocations, results) = try await runGPUSteps(withNvidiaDocker: false, runtimes: #"{"nvidia":{},"runc":{}}"#, gpu: "gpus")
         #expect(results.statuses()["build-gpu"] == "passed")
         #expect(results.statuses()["train-gpu"] == "passed")
-        #expect(invocations.contains([
-            "docker", "build", "-f", "Dockerfile.gpu", "--build-arg", "BASE_IMAGE=tensorflow/tensorflow:1.4.0-gpu", "-t", "docker.io/alice/tf-mnist:gpu", ".",
-        ]))
-        #expect(invocations.contains(["docker", "run", "--gpus", "all"] + Self.labels(results, step: "train-gpu") + ["--rm", "docker.io/alice/tf-mnist:gpu"]))
+        #expect(
+            invocations.contains([
+                "docker", "build", "-f", "Dockerfile.gpu", "--build-arg", "BASE_IMAGE=tensorflow/tensorflow:1.4.0-gpu", "-t",
+                "docker.io/alice/tf-mnist:gpu", ".",
+            ]))
+        #expect(
+            invocations.contains(
+                ["docker", "run", "--gpus", "all"] + Self.labels(results, step: "train-gpu") + ["--rm", "docker.io/alice/tf-mnist:gpu"]))
         let command = results.steps()["train-gpu"]?["command"] as? [String: Any]
         #expect(command?["binary"] as? String == "docker")
         #expect((command?["note"] as? String)?.contains("--gpus all") == true)
@@ -43,7 +50,9 @@ struct DockerStepsTests {
     func nvidiaDocker() async throws {
         let (invocations, results) = try await runGPUSteps(withNvidiaDocker: true, runtimes: #"{"runc":{}}"#, gpu: "gpus")
         #expect(results.statuses()["train-gpu"] == "passed")
-        #expect(invocations.contains(["nvidia-docker", "run"] + Self.labels(results, step: "train-gpu") + ["--rm", "docker.io/alice/tf-mnist:gpu"]))
+        #expect(
+            invocations.contains(
+                ["nvidia-docker", "run"] + Self.labels(results, step: "train-gpu") + ["--rm", "docker.io/alice/tf-mnist:gpu"]))
         let dockerGPUs = invocations.filter { $0.first == "docker" && $0.contains("--gpus") && !$0.contains("nvidia-smi") }
         #expect(dockerGPUs.isEmpty, "only the probe ran docker --gpus")
         let command = results.steps()["train-gpu"]?["command"] as? [String: Any]
@@ -74,9 +83,10 @@ struct DockerStepsTests {
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 1)
         let results = try ResultsFile(directory: out)
-        #expect(results.statuses() == [
-            "ps": "error", "local-work": "passed", "run": "error", "needs-run": "error", "gpu": "error", "shell-work": "passed",
-        ])
+        #expect(
+            results.statuses() == [
+                "ps": "error", "local-work": "passed", "run": "error", "needs-run": "error", "gpu": "error", "shell-work": "passed",
+            ])
         for step in ["ps", "run", "needs-run", "gpu"] {
             let reason = results.steps()[step]?["reason"] as? String ?? ""
             #expect(reason.contains("Cannot connect to the Docker daemon") && reason.contains(socket), "\(step): \(reason)")
@@ -95,12 +105,12 @@ struct DockerStepsTests {
         func calls(_ run: String) async throws -> [[String]] {
             let runbook = scratch.appendingPathComponent("runbook.yaml")
             try """
-                runbook: 1
-                steps:
-                  - id: hello
-                    docker: \(run)
-                    expect: { stdout: { contains: Accuracy } }
-                """.write(to: runbook, atomically: true, encoding: .utf8)
+            runbook: 1
+            steps:
+              - id: hello
+                docker: \(run)
+                expect: { stdout: { contains: Accuracy } }
+            """.write(to: runbook, atomically: true, encoding: .utf8)
             let result = try await StubDocker.run(runbook, ["--learners", roster.path])
             #expect(result.outcome.status == 0, "\(result.outcome.stdout)\(result.outcome.stderr)")
             return result.invocations

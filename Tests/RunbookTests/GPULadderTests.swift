@@ -39,7 +39,8 @@ struct GPULadderTests {
         #expect(run.gpu["count"] as? Int == 2)
         #expect(run.gpu["models"] as? [String] == ["NVIDIA A100-SXM4-40GB"])
         let evidence = (run.gpu["evidence"] as? [[String: Any]])?.first
-        let query = "nvidia-smi --query-gpu=name,uuid,compute_cap,memory.total,mig.mode.current,driver_version "
+        let query =
+            "nvidia-smi --query-gpu=name,uuid,compute_cap,memory.total,mig.mode.current,driver_version "
             + "--format=csv,noheader,nounits"
         #expect(evidence?["command"] as? String == "docker run --rm --pull never --gpus all stub/gpu:latest \(query)")
         #expect(evidence?["exitCode"] as? Int == 0)
@@ -89,14 +90,18 @@ struct GPULadderTests {
         "each failure is an environment error with its own reason; `when: gpu` skips with it",
         arguments: [
             ([:], "no GPU driver hook on this engine: docker run --gpus could not select device driver", ["--gpus all"]),
-            (["STUB_CDI": GPUStubListing.cdi],
-             "no GPU driver hook on this engine: docker run --gpus could not select device driver; "
-                + "the engine's CDI GPU devices cannot be used: unresolvable CDI devices nvidia.com/gpu=all",
-             ["--gpus all", "--device nvidia.com/gpu=all"]),
-            (["STUB_RUNTIMES": GPUStubListing.nvidiaRuntime],
-             "no GPU driver hook on this engine: docker run --gpus could not select device driver; "
-                + "no NVIDIA runtime on this engine: unknown or invalid runtime name nvidia",
-             ["--gpus all", "--runtime=nvidia -e NVIDIA_VISIBLE_DEVICES=all"]),
+            (
+                ["STUB_CDI": GPUStubListing.cdi],
+                "no GPU driver hook on this engine: docker run --gpus could not select device driver; "
+                    + "the engine's CDI GPU devices cannot be used: unresolvable CDI devices nvidia.com/gpu=all",
+                ["--gpus all", "--device nvidia.com/gpu=all"]
+            ),
+            (
+                ["STUB_RUNTIMES": GPUStubListing.nvidiaRuntime],
+                "no GPU driver hook on this engine: docker run --gpus could not select device driver; "
+                    + "no NVIDIA runtime on this engine: unknown or invalid runtime name nvidia",
+                ["--gpus all", "--runtime=nvidia -e NVIDIA_VISIBLE_DEVICES=all"]
+            ),
         ])
     func failures(environment: [String: String], reason: String, rungs: [String]) async throws {
         let run = try await StubDocker.run(Self.steps, environment: environment)
@@ -119,7 +124,8 @@ struct GPULadderTests {
 
     @Test("the probe's image is not on the engine yet: one probe, then docker info decides")
     func imageMissing() async throws {
-        let listed = try await StubDocker.run(Self.steps, environment: ["STUB_GPU_IMAGE_MISSING": "1", "STUB_RUNTIMES": Self.nvidiaRuntime])
+        let listed = try await StubDocker.run(
+            Self.steps, environment: ["STUB_GPU_IMAGE_MISSING": "1", "STUB_RUNTIMES": Self.nvidiaRuntime])
         #expect(Self.rungs(listed) == ["--gpus all"], "every rung would miss the same image")
         #expect(listed.gpu["available"] as? Bool == true)
         #expect(listed.gpu["method"] as? String == "docker info")

@@ -68,7 +68,8 @@ struct GitHubOutputTests {
         let first = try Self.line(of: "broken-01", in: dir.appendingPathComponent("labs/failing.yaml"))
         #expect(toFile.stdout.hasPrefix("::error file=labs/failing.yaml,line=\(first),"))
         #expect(try String(contentsOf: dir.appendingPathComponent("summary.md"), encoding: .utf8).contains("## Checklist"))
-        let printed = try await RunbookBinary.run(["report", "results", "--format", "github"], in: dir, environment: ["GITHUB_STEP_SUMMARY": ""])
+        let printed = try await RunbookBinary.run(
+            ["report", "results", "--format", "github"], in: dir, environment: ["GITHUB_STEP_SUMMARY": ""])
         #expect(printed.status == 0)
         let lines = printed.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.prefix(10).allSatisfy { $0.hasPrefix("::error ") })

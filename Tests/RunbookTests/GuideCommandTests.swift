@@ -18,7 +18,10 @@ struct GuideCommandTests {
             self.scratch = scratch
             state = scratch.appendingPathComponent("state")
             screen = try await TmuxScreen(
-                [RunbookBinary.url.path, "guide", GuideCommandTests.fixture.path, "--var", "dir=\(scratch.path)", "--out", scratch.appendingPathComponent(results).path] + extra,
+                [
+                    RunbookBinary.url.path, "guide", GuideCommandTests.fixture.path, "--var", "dir=\(scratch.path)", "--out",
+                    scratch.appendingPathComponent(results).path,
+                ] + extra,
                 in: scratch, environment: ["XDG_STATE_HOME": state.path, "NO_COLOR": "1"])
         }
     }
@@ -33,7 +36,9 @@ struct GuideCommandTests {
         var screen = try await first.screen.waitFor("Step 1 of 4 · hello", "Enter run it")
         #expect(screen.contains("Say hello"))
         #expect(screen.contains("Greetings"), "the heading is rendered")
-        #expect(screen.contains("  Print a greeting with `echo`. This step is important: the last step uses what\n  it prints."), "inline markup is rendered, the paragraph rewrapped:\n\(screen)")
+        #expect(
+            screen.contains("  Print a greeting with `echo`. This step is important: the last step uses what\n  it prints."),
+            "inline markup is rendered, the paragraph rewrapped:\n\(screen)")
         #expect(screen.contains("  • it runs on your machine"), "a bullet list")
         #expect(screen.contains("    echo \"hello you\""), "a fenced code block, indented")
         #expect(screen.contains("  $ echo 'hello local'"), "the command substituted and shell-quoted")
@@ -93,14 +98,14 @@ struct GuideCommandTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let runbook = scratch.appendingPathComponent("slow.yaml")
         try """
-            runbook: 1
-            steps:
-              - id: slow
-                title: Count slowly
-                sh: for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do echo "tick $i"; sleep 1; done
-                expect:
-                  stdout: { contains: "tick 20" }
-            """.write(to: runbook, atomically: true, encoding: .utf8)
+        runbook: 1
+        steps:
+          - id: slow
+            title: Count slowly
+            sh: for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do echo "tick $i"; sleep 1; done
+            expect:
+              stdout: { contains: "tick 20" }
+        """.write(to: runbook, atomically: true, encoding: .utf8)
         let screen = try await TmuxScreen(
             [RunbookBinary.url.path, "guide", runbook.path, "--out", scratch.appendingPathComponent("results").path], in: scratch,
             environment: ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path, "NO_COLOR": "1"])
@@ -124,15 +129,15 @@ struct GuideCommandTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let runbook = scratch.appendingPathComponent("tty.yaml")
         try """
-            runbook: 1
-            steps:
-              - id: ask
-                title: Answer a question
-                exec: [sh, -c, 'test -t 0 && echo "your name?"; read name; echo "hello $name"']
-                tty: true
-                expect:
-                  stdout: { contains: "hello ada" }
-            """.write(to: runbook, atomically: true, encoding: .utf8)
+        runbook: 1
+        steps:
+          - id: ask
+            title: Answer a question
+            exec: [sh, -c, 'test -t 0 && echo "your name?"; read name; echo "hello $name"']
+            tty: true
+            expect:
+              stdout: { contains: "hello ada" }
+        """.write(to: runbook, atomically: true, encoding: .utf8)
         let screen = try await TmuxScreen(
             [RunbookBinary.url.path, "guide", runbook.path, "--out", scratch.appendingPathComponent("results").path], in: scratch,
             environment: ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path, "NO_COLOR": "1"])
@@ -154,7 +159,10 @@ struct GuideCommandTests {
         try FileManager.default.copyItem(at: Self.fixture, to: copy)
         func start(_ results: String) async throws -> TmuxScreen {
             try await TmuxScreen(
-                [RunbookBinary.url.path, "guide", copy.path, "--var", "dir=\(scratch.path)", "--out", scratch.appendingPathComponent(results).path],
+                [
+                    RunbookBinary.url.path, "guide", copy.path, "--var", "dir=\(scratch.path)", "--out",
+                    scratch.appendingPathComponent(results).path,
+                ],
                 in: scratch, environment: ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path, "NO_COLOR": "1"])
         }
         let first = try await start("results-1")

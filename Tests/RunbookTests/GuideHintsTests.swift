@@ -34,8 +34,11 @@ struct GuideHintsTests {
     /// Starts the guide on `runbook.yaml` in `scratch` with its own state folder.
     static func guide(_ scratch: URL, results: String) async throws -> TmuxScreen {
         try await TmuxScreen(
-            [RunbookBinary.url.path, "guide", scratch.appendingPathComponent("runbook.yaml").path, "--var", "dir=\(scratch.path)", "--out",
-             scratch.appendingPathComponent(results).path],
+            [
+                RunbookBinary.url.path, "guide", scratch.appendingPathComponent("runbook.yaml").path, "--var", "dir=\(scratch.path)",
+                "--out",
+                scratch.appendingPathComponent(results).path,
+            ],
             in: scratch, environment: ["XDG_STATE_HOME": scratch.appendingPathComponent("state").path, "NO_COLOR": "1"], rows: 40)
     }
 

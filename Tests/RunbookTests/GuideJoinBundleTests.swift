@@ -55,7 +55,8 @@ struct GuideJoinBundleTests {
         defer { try? FileManager.default.removeItem(at: download) }
         let offeredCopy = try await ExternalTool.run("curl", ["-fsS", "-o", download.path, "\(serve.joinURL)/files/offered.tar"])
         #expect(offeredCopy.status == 0 && (try? Data(contentsOf: download)) == Data(repeating: 7, count: 1000), "\(offeredCopy.output)")
-        await #expect(try Curl.get(serve.joinURL.replacingOccurrences(of: serve.code, with: "wrong-code-99") + "/bundle.tar.gz").status == 401)
+        await #expect(
+            try Curl.get(serve.joinURL.replacingOccurrences(of: serve.code, with: "wrong-code-99") + "/bundle.tar.gz").status == 401)
         let screen = try await TmuxScreen(
             [RunbookBinary.url.path, "guide", "--join", serve.joinURL, "--learner", "ada"], in: learner,
             environment: ["XDG_STATE_HOME": learner.appendingPathComponent(".state").path, "NO_COLOR": "1"], columns: 100, rows: 30)

@@ -20,11 +20,12 @@ struct HTTPStepsTests {
         #expect(outcome.status == 1, "the steps that fail on purpose make the run exit 1: \(outcome.stdout)\(outcome.stderr)")
 
         let results = try ResultsFile(directory: out)
-        #expect(results.statuses() == [
-            "start": "passed", "ready": "passed", "page": "passed", "api": "passed", "post": "passed", "missing": "passed",
-            "listed": "passed", "family": "passed", "redirected": "passed", "not-redirected": "passed", "probed": "passed",
-            "server-error": "failed", "refused": "failed", "slow": "timeout",
-        ])
+        #expect(
+            results.statuses() == [
+                "start": "passed", "ready": "passed", "page": "passed", "api": "passed", "post": "passed", "missing": "passed",
+                "listed": "passed", "family": "passed", "redirected": "passed", "not-redirected": "passed", "probed": "passed",
+                "server-error": "failed", "refused": "failed", "slow": "timeout",
+            ])
         let steps = results.steps()
         let ready = try #require(steps["ready"])
         #expect(ready["attempts"] as? Int ?? 0 > 1, "the server starts a second late, so the first attempts are refused")

@@ -10,8 +10,8 @@ struct HardeningTests {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap(Int32.init).filter { pid in
             guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"),
-                  let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")"), !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+                let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")"), !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
             else { return false }
             return String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self).contains(marker)
         }
@@ -31,12 +31,12 @@ struct HardeningTests {
     static func stubborn(_ seconds: Int, in folder: URL) throws -> String {
         let path = folder.appendingPathComponent("stubborn.yaml").path
         try """
-            runbook: 1
-            steps:
-              - id: stubborn
-                sh: trap '' TERM INT; sleep \(seconds) & sleep \(seconds + 1); wait
-                expect: { exit: 0 }
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+        runbook: 1
+        steps:
+          - id: stubborn
+            sh: trap '' TERM INT; sleep \(seconds) & sleep \(seconds + 1); wait
+            expect: { exit: 0 }
+        """.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
@@ -78,11 +78,13 @@ struct HardeningTests {
         let socket = folder.appendingPathComponent("hung.sock").path
         // An engine that takes a connection, says so in a file, and never answers.
         let connected = folder.appendingPathComponent("connected").path
-        let script = "import socket,time\ns=socket.socket(socket.AF_UNIX)\ns.bind('\(socket)')\ns.listen(64)\n"
+        let script =
+            "import socket,time\ns=socket.socket(socket.AF_UNIX)\ns.bind('\(socket)')\ns.listen(64)\n"
             + "c,_=s.accept()\nopen('\(connected)','w').close()\ntime.sleep(120)"
         let listener = try ChildProcess.spawn(
             "python3", ["-c", script],
-            in: folder.path, stdout: .file(folder.appendingPathComponent("l.out").path), stderr: .file(folder.appendingPathComponent("l.err").path))
+            in: folder.path, stdout: .file(folder.appendingPathComponent("l.out").path),
+            stderr: .file(folder.appendingPathComponent("l.err").path))
         defer {
             listener.signal(SIGKILL)
             listener.reapInBackground()
@@ -92,7 +94,8 @@ struct HardeningTests {
         try "runbook: 1\nsteps:\n  - id: a\n    docker: ps\n    expect: { stdout: { contains: CONTAINER } }\n"
             .write(toFile: runbook, atomically: true, encoding: .utf8)
         let running = try RunbookBinary.start(
-            ["run", runbook, "--out", folder.appendingPathComponent("out").path], in: folder, environment: ["DOCKER_HOST": "unix://\(socket)"])
+            ["run", runbook, "--out", folder.appendingPathComponent("out").path], in: folder,
+            environment: ["DOCKER_HOST": "unix://\(socket)"])
         // The run is in its preflight once the docker client has connected: its signal trap is set.
         #expect(await Self.eventually(30) { FileManager.default.fileExists(atPath: connected) })
         let interrupted = Date()
@@ -109,9 +112,11 @@ struct HardeningTests {
         let folder = try RunbookBinary.temporaryDirectory("learner-id")
         defer { try? FileManager.default.removeItem(at: folder) }
         let runbook = folder.appendingPathComponent("r.yaml").path
-        try "runbook: 1\nsteps:\n  - id: a\n    exec: [echo, hi]\n    expect: { stdout: { contains: hi } }\n".write(toFile: runbook, atomically: true, encoding: .utf8)
+        try "runbook: 1\nsteps:\n  - id: a\n    exec: [echo, hi]\n    expect: { stdout: { contains: hi } }\n".write(
+            toFile: runbook, atomically: true, encoding: .utf8)
         for command in ["run", "check"] {
-            let outcome = try await RunbookBinary.run([command, runbook, "--learner", "../../../../tmp/x/deep", "--out", folder.appendingPathComponent(command).path], in: folder)
+            let outcome = try await RunbookBinary.run(
+                [command, runbook, "--learner", "../../../../tmp/x/deep", "--out", folder.appendingPathComponent(command).path], in: folder)
             #expect(outcome.status == 2)
             #expect(outcome.stderr.contains("--learner ../../../../tmp/x/deep: a learner id is lowercase letters, digits"))
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(command).path), "nothing ran")
@@ -123,7 +128,8 @@ struct HardeningTests {
         let folder = try RunbookBinary.temporaryDirectory("out-race")
         defer { try? FileManager.default.removeItem(at: folder) }
         let runbook = folder.appendingPathComponent("r.yaml").path
-        try "runbook: 1\nsteps:\n  - id: a\n    exec: [echo, hi]\n    expect: { stdout: { contains: hi } }\n".write(toFile: runbook, atomically: true, encoding: .utf8)
+        try "runbook: 1\nsteps:\n  - id: a\n    exec: [echo, hi]\n    expect: { stdout: { contains: hi } }\n".write(
+            toFile: runbook, atomically: true, encoding: .utf8)
         for attempt in 0..<12 {
             let out = folder.appendingPathComponent("out-\(attempt)").path
             let first = try RunbookBinary.start(["run", runbook, "--out", out], in: folder)
@@ -144,14 +150,14 @@ struct HardeningTests {
         chmod(tool, 0o755)
         let runbook = folder.appendingPathComponent("r.yaml").path
         try """
-            runbook: 1
-            vars:
-              TOOL_TOKEN: \(tool)
-            steps:
-              - id: leak
-                exec: ["${TOOL_TOKEN}"]
-                expect: { stdout: { contains: nothing } }
-            """.write(toFile: runbook, atomically: true, encoding: .utf8)
+        runbook: 1
+        vars:
+          TOOL_TOKEN: \(tool)
+        steps:
+          - id: leak
+            exec: ["${TOOL_TOKEN}"]
+            expect: { stdout: { contains: nothing } }
+        """.write(toFile: runbook, atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("out").path
         let outcome = try await RunbookBinary.run(["run", runbook, "--out", out], in: folder)
         #expect(outcome.status == 1)
@@ -161,7 +167,10 @@ struct HardeningTests {
             switch value {
             case let text as String: strings.append(text)
             case let list as [Any]: list.forEach(walk)
-            case let map as [String: Any]: map.forEach { strings.append($0.key); walk($0.value) }
+            case let map as [String: Any]:
+                map.forEach {
+                    strings.append($0.key); walk($0.value)
+                }
             default: break
             }
         }

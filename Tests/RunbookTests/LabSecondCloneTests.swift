@@ -25,7 +25,10 @@ struct LabSecondCloneTests {
         func labUp(_ clone: URL) async throws -> ExternalTool.Result {
             try await ExternalTool.run(clone.appendingPathComponent("scripts/lab-up.sh").path, [], environment: environment)
         }
-        defer { ExternalTool.launch("/usr/bin/env", environment.map { "\($0.key)=\($0.value)" } + [second.appendingPathComponent("scripts/lab-down.sh").path]) }
+        defer {
+            ExternalTool.launch(
+                "/usr/bin/env", environment.map { "\($0.key)=\($0.value)" } + [second.appendingPathComponent("scripts/lab-down.sh").path])
+        }
         let started = try await labUp(first)
         #expect(started.status == 0, "\(started.output)")
         #expect(started.output.contains("starting the registry"))

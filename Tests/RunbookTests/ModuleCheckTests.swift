@@ -31,7 +31,8 @@ struct ModuleCheckTests {
             ModuleLab.teardown, steps: steps, learner: guided, vars: ModuleLab.teardownVars, state: state, scratch: scratch)
         #expect(guide == 0)
         let source = ModuleLab.teardown.deletingLastPathComponent().appendingPathComponent("src").path
-        try await ModuleLab.byHand("""
+        try await ModuleLab.byHand(
+            """
             docker build -q -t \(halfway)/greeter --build-arg BASE_IMAGE=\(DockerAvailability.baseImage) '\(source)' > /dev/null
             docker network create \(halfway)-lab > /dev/null
             docker volume create \(halfway)-keep > /dev/null
@@ -46,19 +47,22 @@ struct ModuleCheckTests {
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 1, "\(outcome.stdout)\(outcome.stderr)")
         let results = try ResultsFile(directory: out)
-        #expect(Self.verdicts(results, nothing) == [
-            "base-image": "passed env", "build": "failed", "network": "failed", "volume": "failed", "run": "failed", "write": "failed",
-            "stop": "failed", "remove": "skipped", "remove-network": "skipped", "remove-volume": "skipped", "remove-image": "skipped",
-        ])
+        #expect(
+            Self.verdicts(results, nothing) == [
+                "base-image": "passed env", "build": "failed", "network": "failed", "volume": "failed", "run": "failed", "write": "failed",
+                "stop": "failed", "remove": "skipped", "remove-network": "skipped", "remove-volume": "skipped", "remove-image": "skipped",
+            ])
         #expect((results.steps(of: nothing)["remove"]?["reason"] as? String)?.hasPrefix("can't tell") == true)
-        #expect(Self.verdicts(results, halfway) == [
-            "base-image": "passed env", "build": "passed", "network": "passed", "volume": "passed", "run": "passed", "write": "passed",
-            "stop": "failed", "remove": "failed", "remove-network": "failed", "remove-volume": "failed", "remove-image": "failed",
-        ])
-        #expect(Self.verdicts(results, guided) == [
-            "base-image": "passed env", "build": "↺", "network": "↺", "volume": "↺", "run": "↺", "write": "↺", "stop": "↺",
-            "remove": "passed", "remove-network": "passed", "remove-volume": "passed", "remove-image": "passed",
-        ])
+        #expect(
+            Self.verdicts(results, halfway) == [
+                "base-image": "passed env", "build": "passed", "network": "passed", "volume": "passed", "run": "passed", "write": "passed",
+                "stop": "failed", "remove": "failed", "remove-network": "failed", "remove-volume": "failed", "remove-image": "failed",
+            ])
+        #expect(
+            Self.verdicts(results, guided) == [
+                "base-image": "passed env", "build": "↺", "network": "↺", "volume": "↺", "run": "↺", "write": "↺", "stop": "↺",
+                "remove": "passed", "remove-network": "passed", "remove-volume": "passed", "remove-image": "passed",
+            ])
         let csv = try String(contentsOf: out.appendingPathComponent("report.csv"), encoding: .utf8)
         #expect(csv.contains(#"\#(guided),,10,10,passed (environment),"passed (done, since undone)""#), "\(csv)")
         let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
@@ -83,7 +87,8 @@ struct ModuleCheckTests {
         let left = await ModuleLab.composeLeftovers(guided)
         #expect(left.isEmpty, "the guide's cleanup took it all down: \(left)")
         let project = ModuleLab.project(halfway)
-        try await ModuleLab.byHand("""
+        try await ModuleLab.byHand(
+            """
             cd '\(ModuleLab.composeFolder.path)'
             COMPOSE_PROJECT_NAME=\(project) docker compose build --build-arg BASE_IMAGE=runbook-lab/python:3 > /dev/null 2>&1
             COMPOSE_PROJECT_NAME=\(project) docker compose up -d > /dev/null 2>&1
@@ -96,20 +101,23 @@ struct ModuleCheckTests {
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 1, "\(outcome.stdout)\(outcome.stderr)")
         let results = try ResultsFile(directory: out)
-        #expect(Self.verdicts(results, nothing) == [
-            "compose": "passed env", "build": "failed", "up": "failed", "port": "failed", "browse": "skipped", "add-note": "failed",
-            "stop": "skipped", "up-detached": "failed", "logs": "failed", "down": "skipped",
-        ])
+        #expect(
+            Self.verdicts(results, nothing) == [
+                "compose": "passed env", "build": "failed", "up": "failed", "port": "failed", "browse": "skipped", "add-note": "failed",
+                "stop": "skipped", "up-detached": "failed", "logs": "failed", "down": "skipped",
+            ])
         #expect(results.steps(of: nothing)["browse"]?["reason"] as? String == "needs capture web_port")
         #expect(results.steps(of: nothing)["logs"]?["attempts"] as? Int == 1, "no container to wait for")
-        #expect(Self.verdicts(results, halfway) == [
-            "compose": "passed env", "build": "passed", "up": "passed", "port": "passed", "browse": "passed", "add-note": "failed",
-            "stop": "skipped", "up-detached": "passed", "logs": "failed", "down": "failed",
-        ])
-        #expect(Self.verdicts(results, guided) == [
-            "compose": "passed env", "build": "↺", "up": "↺", "port": "↺", "browse": "↺", "add-note": "↺",
-            "stop": "passed", "up-detached": "↺", "logs": "↺", "down": "passed",
-        ])
+        #expect(
+            Self.verdicts(results, halfway) == [
+                "compose": "passed env", "build": "passed", "up": "passed", "port": "passed", "browse": "passed", "add-note": "failed",
+                "stop": "skipped", "up-detached": "passed", "logs": "failed", "down": "failed",
+            ])
+        #expect(
+            Self.verdicts(results, guided) == [
+                "compose": "passed env", "build": "↺", "up": "↺", "port": "↺", "browse": "↺", "add-note": "↺",
+                "stop": "passed", "up-detached": "↺", "logs": "↺", "down": "passed",
+            ])
         #expect(results.steps(of: guided)["stop"]?["evidence"] as? String == "guide")
     }
 }

@@ -9,7 +9,8 @@ struct MultiLearnerEndToEndTests {
 
     /// Starts (or finds) two extra engines; returns their DOCKER_HOST values.
     static func extraEngines() async throws -> [String] {
-        let result = try await ExternalTool.run(DockerAvailability.repositoryRoot.appendingPathComponent("scripts/extra-engines.sh").path, ["up", "2"])
+        let result = try await ExternalTool.run(
+            DockerAvailability.repositoryRoot.appendingPathComponent("scripts/extra-engines.sh").path, ["up", "2"])
         #expect(result.status == 0, "extra engines: \(result.output)")
         return result.output.split(separator: "\n").map(String.init).filter { $0.hasPrefix("unix://") }
     }
@@ -41,7 +42,8 @@ struct MultiLearnerEndToEndTests {
         let out = scratch.appendingPathComponent("results")
         let formats = ["json", "junit", "tap", "md", "csv", "html"]
         let outcome = try await RunbookBinary.run(
-            ["run", Self.shortModule.path, "--learners", rosterURL.path, "--jobs", "4", "--out", out.path] + formats.flatMap { ["--report", $0] },
+            ["run", Self.shortModule.path, "--learners", rosterURL.path, "--jobs", "4", "--out", out.path]
+                + formats.flatMap { ["--report", $0] },
             in: scratch, environment: ["DOCKER_HOST": "", "DOCKER_CONTEXT": ""])
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 1, "\(outcome.stdout)\(outcome.stderr)")
@@ -60,53 +62,71 @@ struct MultiLearnerEndToEndTests {
             }
         }
         // In the data formats the name is quoted so that it comes back intact, as data.
-        let names = try await ExternalTool.run("python3", ["-c", """
-            import csv, json, sys
-            rows = list(csv.DictReader(open(sys.argv[1], newline="")))
-            data = json.load(open(sys.argv[2]))
-            print(rows[0]["name"]); print(data["learners"][0]["name"])
-            """, out.appendingPathComponent("report.csv").path, out.appendingPathComponent("report.json").path])
+        let names = try await ExternalTool.run(
+            "python3",
+            [
+                "-c",
+                """
+                import csv, json, sys
+                rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+                data = json.load(open(sys.argv[2]))
+                print(rows[0]["name"]); print(data["learners"][0]["name"])
+                """, out.appendingPathComponent("report.csv").path, out.appendingPathComponent("report.json").path,
+            ])
         #expect(names.output == "\(Self.evilName)\n\(Self.evilName)\n", "\(names.output)")
 
         // JUnit read by junitparser: 4 suites × 5 cases; dave has 4 errors.
-        let junit = try await ExternalTool.run("python3", ["-c", """
-            import sys
-            from junitparser import JUnitXml, Error, Failure, Skipped
-            xml = JUnitXml.fromfile(sys.argv[1])
-            tests = errors = failures = skipped = 0
-            for suite in xml:
-                for case in suite:
-                    tests += 1
-                    kinds = [type(r) for r in case.result]
-                    errors += Error in kinds
-                    failures += Failure in kinds
-                    skipped += Skipped in kinds
-            print(f"tests={tests} failures={failures} errors={errors} skipped={skipped}")
-            """, out.appendingPathComponent("report.junit").path])
+        let junit = try await ExternalTool.run(
+            "python3",
+            [
+                "-c",
+                """
+                import sys
+                from junitparser import JUnitXml, Error, Failure, Skipped
+                xml = JUnitXml.fromfile(sys.argv[1])
+                tests = errors = failures = skipped = 0
+                for suite in xml:
+                    for case in suite:
+                        tests += 1
+                        kinds = [type(r) for r in case.result]
+                        errors += Error in kinds
+                        failures += Failure in kinds
+                        skipped += Skipped in kinds
+                print(f"tests={tests} failures={failures} errors={errors} skipped={skipped}")
+                """, out.appendingPathComponent("report.junit").path,
+            ])
         #expect(junit.output.trimmingCharacters(in: .whitespacesAndNewlines) == "tests=20 failures=0 errors=4 skipped=0", "\(junit.output)")
 
         // TAP read by tap.py: 20 test points, 4 not ok.
-        let tap = try await ExternalTool.run("python3", ["-c", """
-            import sys
-            from tap.parser import Parser
-            results = [line for line in Parser().parse_file(sys.argv[1]) if line.category == "test"]
-            print(f"tests={len(results)} not_ok={sum(1 for r in results if not r.ok)}")
-            """, out.appendingPathComponent("report.tap").path])
+        let tap = try await ExternalTool.run(
+            "python3",
+            [
+                "-c",
+                """
+                import sys
+                from tap.parser import Parser
+                results = [line for line in Parser().parse_file(sys.argv[1]) if line.category == "test"]
+                print(f"tests={len(results)} not_ok={sum(1 for r in results if not r.ok)}")
+                """, out.appendingPathComponent("report.tap").path,
+            ])
         #expect(tap.output.trimmingCharacters(in: .whitespacesAndNewlines) == "tests=20 not_ok=4", "\(tap.output)")
 
         // The HTML page renders in headless Chromium.
         let screenshot = scratch.appendingPathComponent("report.png")
-        let chromium = try await ExternalTool.run("chromium", [
-            "--headless", "--no-sandbox", "--disable-gpu", "--screenshot=\(screenshot.path)", "--window-size=1280,900",
-            "file://\(out.appendingPathComponent("report.html").path)",
-        ])
+        let chromium = try await ExternalTool.run(
+            "chromium",
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--screenshot=\(screenshot.path)", "--window-size=1280,900",
+                "file://\(out.appendingPathComponent("report.html").path)",
+            ])
         let png = (try? Data(contentsOf: screenshot)) ?? Data()
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 10_000, "no screenshot: \(chromium.output)")
 
         // No container of the run is left on any engine.
         let runId = results.json["runId"] as? String ?? "?"
         for host in ["", hosts[0], hosts[1]] {
-            let left = try await ExternalTool.run("docker", ["ps", "-aq", "--filter", "label=io.runbook.run=\(runId)"], environment: ["DOCKER_HOST": host])
+            let left = try await ExternalTool.run(
+                "docker", ["ps", "-aq", "--filter", "label=io.runbook.run=\(runId)"], environment: ["DOCKER_HOST": host])
             #expect(left.output.isEmpty, "containers left on \(host.isEmpty ? "the main engine" : host)")
         }
     }
@@ -118,7 +138,8 @@ struct MultiLearnerEndToEndTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let learner = "frank\(UInt32.random(in: 0..<UInt32.max))"
         // The learner ran the container by hand, read its logs, but did not remove it.
-        let ran = try await ExternalTool.run("docker", ["run", "--name", "\(learner)-hello", "runbook-lab/ubuntu", "echo", "hello from \(learner)"])
+        let ran = try await ExternalTool.run(
+            "docker", ["run", "--name", "\(learner)-hello", "runbook-lab/ubuntu", "echo", "hello from \(learner)"])
         #expect(ran.status == 0, "\(ran.output)")
         defer { ExternalTool.launch("docker", ["rm", "-f", "\(learner)-hello"]) }
         let out = scratch.appendingPathComponent("results")

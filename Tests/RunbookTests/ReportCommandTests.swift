@@ -23,23 +23,36 @@ struct ReportCommandTests {
         return RunResults(
             runId: runId, command: "run", runbook: RunHeader.RunbookInfo(path: "workshop.yaml", title: "Module 1", sha256: sha),
             startedAt: start, endedAt: end, interrupted: false,
-            steps: [.init(id: "build", title: "Build the image", hint: "Check the Dockerfile."), .init(id: "push", title: "Push the image", hint: nil)],
+            steps: [
+                .init(id: "build", title: "Build the image", hint: "Check the Dockerfile."),
+                .init(id: "push", title: "Push the image", hint: nil),
+            ],
             learners: learners.map { id, build, push in
-                LearnerResult(id: id, name: id.capitalized, steps: [
-                    StepResult(learner: id, step: "build", title: "Build the image", status: build, reason: build == .passed ? nil : "exit: expected 0, got 1",
-                               exitCode: build == .passed ? 0 : 1, startedAt: start, endedAt: start.addingTimeInterval(10), durationSeconds: 10, attempts: 1),
-                    StepResult(learner: id, step: "push", title: "Push the image", status: push, reason: push == .blocked ? "needs 'build', which failed" : nil,
-                               endedAt: start.addingTimeInterval(20)),
-                ])
+                LearnerResult(
+                    id: id, name: id.capitalized,
+                    steps: [
+                        StepResult(
+                            learner: id, step: "build", title: "Build the image", status: build,
+                            reason: build == .passed ? nil : "exit: expected 0, got 1",
+                            exitCode: build == .passed ? 0 : 1, startedAt: start, endedAt: start.addingTimeInterval(10),
+                            durationSeconds: 10, attempts: 1),
+                        StepResult(
+                            learner: id, step: "push", title: "Push the image", status: push,
+                            reason: push == .blocked ? "needs 'build', which failed" : nil,
+                            endedAt: start.addingTimeInterval(20)),
+                    ])
             })
     }
 
     /// The journal lines of `results`, without the end record (a run that crashed).
     static func journalLines(_ results: RunResults) throws -> [String] {
         let encoder = JSONEncoder.runbook
-        var records: [JournalRecord] = [.run(RunHeader(
-            runId: results.runId, command: results.command, runbook: results.runbook, startedAt: results.startedAt,
-            learners: results.learners.map { .init(id: $0.id, name: $0.name) }, steps: results.steps))]
+        var records: [JournalRecord] = [
+            .run(
+                RunHeader(
+                    runId: results.runId, command: results.command, runbook: results.runbook, startedAt: results.startedAt,
+                    learners: results.learners.map { .init(id: $0.id, name: $0.name) }, steps: results.steps))
+        ]
         for learner in results.learners { records += learner.steps.map(JournalRecord.step) }
         return try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
     }
@@ -50,7 +63,8 @@ struct ReportCommandTests {
     @Test func rendersOneResultsFileToStandardOutput() async throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.results(runId: "r1", start: early, learners: [("alice", .passed, .passed), ("bob", .failed, .blocked)]).write(to: dir.appendingPathComponent("results.json").path)
+        try Self.results(runId: "r1", start: early, learners: [("alice", .passed, .passed), ("bob", .failed, .blocked)]).write(
+            to: dir.appendingPathComponent("results.json").path)
         let outcome = try await Self.run(["report", "results.json", "--format", "csv"], in: dir)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout == "id,name,passed,total,build,push\r\nalice,Alice,2,2,passed,passed\r\nbob,Bob,0,2,failed,blocked\r\n")
@@ -60,7 +74,8 @@ struct ReportCommandTests {
     @Test func aCrashedRunsJournalWithATornLastLineStillGivesAReport() async throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        var lines = try Self.journalLines(Self.results(runId: "r1", start: early, learners: [("alice", .passed, .passed), ("bob", .failed, .blocked)]))
+        var lines = try Self.journalLines(
+            Self.results(runId: "r1", start: early, learners: [("alice", .passed, .passed), ("bob", .failed, .blocked)]))
         let torn = String(lines.removeLast().prefix(37))  // bob's push was being written when the machine died
         try Data((lines.joined(separator: "\n") + "\n" + torn).utf8).write(to: dir.appendingPathComponent("journal.jsonl"))
         let outcome = try await Self.run(["report", "journal.jsonl", "--format", "junit", "-o", "report.xml"], in: dir)
@@ -78,20 +93,25 @@ struct ReportCommandTests {
     @Test func mergesRunsLatestResultWinning() async throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.results(runId: "r2", start: late, learners: [("bob", .passed, .passed)]).write(to: dir.appendingPathComponent("second.json").path)
-        try Self.results(runId: "r1", start: early, learners: [("alice", .passed, .passed), ("bob", .failed, .blocked)]).write(to: dir.appendingPathComponent("first.json").path)
+        try Self.results(runId: "r2", start: late, learners: [("bob", .passed, .passed)]).write(
+            to: dir.appendingPathComponent("second.json").path)
+        try Self.results(runId: "r1", start: early, learners: [("alice", .passed, .passed), ("bob", .failed, .blocked)]).write(
+            to: dir.appendingPathComponent("first.json").path)
         let outcome = try await Self.run(["report", "first.json", "second.json", "--format", "csv"], in: dir)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout == "id,name,passed,total,build,push\r\nalice,Alice,2,2,passed,passed\r\nbob,Bob,2,2,passed,passed\r\n")
         let tap = try await Self.run(["report", "second.json", "first.json", "--format", "tap"], in: dir)
-        #expect(tap.stdout.contains("ok 1 - bob: build — Build the image\n"), "the later run wins whatever the order of the arguments (which orders the learners)")
+        #expect(
+            tap.stdout.contains("ok 1 - bob: build — Build the image\n"),
+            "the later run wins whatever the order of the arguments (which orders the learners)")
         #expect(tap.stdout.contains("ok 3 - alice: build — Build the image\n"))
     }
 
     @Test func refusesRunsOfDifferentRunbooksUnlessForced() async throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.results(runId: "r1", start: early, learners: [("alice", .failed, .blocked)]).write(to: dir.appendingPathComponent("a.json").path)
+        try Self.results(runId: "r1", start: early, learners: [("alice", .failed, .blocked)]).write(
+            to: dir.appendingPathComponent("a.json").path)
         try Self.results(runId: "r2", start: late, sha: String(repeating: "6", count: 64), learners: [("alice", .passed, .passed)])
             .write(to: dir.appendingPathComponent("b.json").path)
         let refused = try await Self.run(["report", "a.json", "b.json", "--format", "md"], in: dir)
@@ -108,7 +128,8 @@ struct ReportCommandTests {
     @Test func unreadableInputsAndUnknownFormatsExit2() async throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.results(runId: "r1", start: early, learners: [("alice", .passed, .passed)]).write(to: dir.appendingPathComponent("results.json").path)
+        try Self.results(runId: "r1", start: early, learners: [("alice", .passed, .passed)]).write(
+            to: dir.appendingPathComponent("results.json").path)
         try Data("not json at all".utf8).write(to: dir.appendingPathComponent("broken.json"))
         let missing = try await Self.run(["report", "nope.json", "--format", "md"], in: dir)
         #expect(missing.status == 2)
@@ -136,7 +157,8 @@ struct ReportCommandTests {
         for format in ["json", "junit", "tap", "md", "csv", "html"] {
             let outcome = try await Self.run(["report", "results.json", "--format", format, "-o", "report.\(format)"], in: dir)
             #expect(outcome.status == 0, "\(format): \(outcome.stderr)")
-            let size = (try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("report.\(format)").path)[.size] as? Int) ?? 0
+            let size =
+                (try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("report.\(format)").path)[.size] as? Int) ?? 0
             #expect(size > 50, "\(format) is empty")
         }
         let copy = try JSONDecoder.runbook.decode(RunResults.self, from: Data(contentsOf: dir.appendingPathComponent("report.json")))

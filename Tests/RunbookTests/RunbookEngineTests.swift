@@ -35,14 +35,17 @@ struct RunbookEngineTests {
         #expect((steps["finish-early"]?["durationSeconds"] as? Double ?? 99) < 10, "finish_on_match must not wait for sleep 30")
         #expect(steps["blocked"]?["reason"] as? String == "needs 'equals-fails', which failed")
         #expect(steps["when-gpu"]?["reason"] as? String == "no NVIDIA runtime on this engine")
-        #expect(steps["skipped-need"]?["reason"] as? String == "no NVIDIA runtime on this engine", "a skipped need skips with the same reason")
+        #expect(
+            steps["skipped-need"]?["reason"] as? String == "no NVIDIA runtime on this engine", "a skipped need skips with the same reason")
         #expect((steps["verify-fail"]?["reason"] as? String)?.hasPrefix("verify 1:") == true)
         #expect((steps["timeout"]?["reason"] as? String)?.contains("timeout of 1s") == true)
-        #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("pwned").path), "a var's value is one literal argument")
+        #expect(
+            !FileManager.default.fileExists(atPath: scratch.appendingPathComponent("pwned").path), "a var's value is one literal argument")
         #expect(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("cleaned").path), "cleanup ran")
 
         // Secrets are redacted in everything stored or shown.
-        let stored = try String(contentsOf: out.appendingPathComponent("results.json"), encoding: .utf8)
+        let stored =
+            try String(contentsOf: out.appendingPathComponent("results.json"), encoding: .utf8)
             + String(contentsOf: out.appendingPathComponent("journal.jsonl"), encoding: .utf8) + outcome.stdout + outcome.stderr
         #expect(!stored.contains("tok-3141592653"))
         #expect((steps["secret"]?["command"] as? [String: Any])?["display"] as? String == "echo 'token ***'")
@@ -90,7 +93,9 @@ struct RunbookEngineTests {
         let scratch = try RunbookBinary.temporaryDirectory("flood")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("results")
-        let outcome = try await RunbookBinary.run(["run", Self.engineFixtures.appendingPathComponent("flood.yaml").path, "--out", out.path, "--quiet"])
+        let outcome = try await RunbookBinary.run([
+            "run", Self.engineFixtures.appendingPathComponent("flood.yaml").path, "--out", out.path, "--quiet",
+        ])
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
         let step = try #require(ResultsFile(directory: out).steps()["flood"])
         #expect(step["captured"] as? [String: String] == ["accuracy": "0.990"])
@@ -110,10 +115,14 @@ struct RunbookEngineTests {
         let missingVar = try await RunbookBinary.run(["run", features, "--out", scratch.appendingPathComponent("a").path])
         #expect(missingVar.status == 2)
         #expect(missingVar.stderr.contains("var 'dir'") && missingVar.stderr.contains("required"), "\(missingVar.stderr)")
-        let undeclared = try await RunbookBinary.run(["run", features, "--var", "dir=/tmp", "--var", "nope=1", "--out", scratch.appendingPathComponent("b").path])
+        let undeclared = try await RunbookBinary.run([
+            "run", features, "--var", "dir=/tmp", "--var", "nope=1", "--out", scratch.appendingPathComponent("b").path,
+        ])
         #expect(undeclared.status == 2)
         #expect(undeclared.stderr.contains("'nope' is not a var of this runbook"), "\(undeclared.stderr)")
-        let unknownStep = try await RunbookBinary.run(["run", features, "--var", "dir=/tmp", "--only", "nope", "--out", scratch.appendingPathComponent("c").path])
+        let unknownStep = try await RunbookBinary.run([
+            "run", features, "--var", "dir=/tmp", "--only", "nope", "--out", scratch.appendingPathComponent("c").path,
+        ])
         #expect(unknownStep.status == 2)
     }
 
@@ -123,7 +132,8 @@ struct RunbookEngineTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("results")
         let outcome = try await RunbookBinary.run([
-            "run", Self.engineFixtures.appendingPathComponent("features.yaml").path, "--var", "dir=\(scratch.path)", "--only", "capture,use-capture,matchers,equals-fails,blocked",
+            "run", Self.engineFixtures.appendingPathComponent("features.yaml").path, "--var", "dir=\(scratch.path)", "--only",
+            "capture,use-capture,matchers,equals-fails,blocked",
             "--skip", "equals-fails", "--out", out.path,
         ])
         #expect(outcome.status == 0, "\(outcome.stdout)")
@@ -141,7 +151,8 @@ struct RunbookEngineTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("results")
         let outcome = try await RunbookBinary.run([
-            "run", Self.engineFixtures.appendingPathComponent("features.yaml").path, "--var", "dir=\(scratch.path)", "--fail-fast", "--out", out.path,
+            "run", Self.engineFixtures.appendingPathComponent("features.yaml").path, "--var", "dir=\(scratch.path)", "--fail-fast", "--out",
+            out.path,
         ])
         #expect(outcome.status == 1)
         let results = try ResultsFile(directory: out)

@@ -53,9 +53,10 @@ struct SchemaTests {
 
     /// The module runbooks: workshop.yaml and every YAML file under modules/ that says `runbook: 1`.
     static var moduleRunbooks: [URL] {
-        [root.appendingPathComponent("workshop.yaml")] + yamlFiles(under: root.appendingPathComponent("modules")).filter { file in
-            ((try? String(contentsOf: file, encoding: .utf8)) ?? "").split(separator: "\n").contains { $0.hasPrefix("runbook:") }
-        }
+        [root.appendingPathComponent("workshop.yaml")]
+            + yamlFiles(under: root.appendingPathComponent("modules")).filter { file in
+                ((try? String(contentsOf: file, encoding: .utf8)) ?? "").split(separator: "\n").contains { $0.hasPrefix("runbook:") }
+            }
     }
 
     @Test("docs/schema holds exactly what `runbook schema` prints")
@@ -82,9 +83,11 @@ struct SchemaTests {
 
     @Test("every runbook that `runbook validate` accepts passes the schema")
     func validRunbooksPass() async throws {
-        let candidates = Self.moduleRunbooks + Self.yamlFiles(under: Self.root.appendingPathComponent("Tests")).filter {
-            $0.path.contains("/Fixtures/") && !$0.path.contains("/malformed/")
-        }
+        let candidates =
+            Self.moduleRunbooks
+            + Self.yamlFiles(under: Self.root.appendingPathComponent("Tests")).filter {
+                $0.path.contains("/Fixtures/") && !$0.path.contains("/malformed/")
+            }
         var valid: [URL] = []
         for candidate in candidates where try await RunbookBinary.run(["validate", candidate.path, "--quiet"]).status == 0 {
             valid.append(candidate)
@@ -114,10 +117,12 @@ struct SchemaTests {
         let dir = try RunbookBinary.temporaryDirectory("schema")
         defer { try? FileManager.default.removeItem(at: dir) }
         let cases = [
-            ("good.yaml",
-             "learners:\n  - { id: alice, name: Alice, docker_host: 'ssh://alice@lab', vars: { port: 8080 } }\n"
-                + "  - { id: bob, docker_context: lab }\n",
-             "valid"),
+            (
+                "good.yaml",
+                "learners:\n  - { id: alice, name: Alice, docker_host: 'ssh://alice@lab', vars: { port: 8080 } }\n"
+                    + "  - { id: bob, docker_context: lab }\n",
+                "valid"
+            ),
             ("unknown-key.yaml", "learners:\n  - { id: alice, dockr_host: tcp://x:2376 }\n", "invalid"),
             ("bad-id.yaml", "learners:\n  - { id: Alice }\n", "invalid"),
             ("nested-var.yaml", "learners:\n  - { id: alice, vars: { a: { b: c } } }\n", "invalid"),

@@ -22,7 +22,8 @@ struct SecretRedactionTests {
         let quoted = failures.flatMap { ($0["lines"] as? [[String: Any]]) ?? [] }.compactMap { $0["text"] as? String }
         #expect(quoted.contains("***"), "the failures quote the redacted lines: \(quoted)")
         #expect(quoted.contains("the body again: ***"), "\(quoted)")
-        let stored = try String(contentsOf: out.appendingPathComponent("results.json"), encoding: .utf8)
+        let stored =
+            try String(contentsOf: out.appendingPathComponent("results.json"), encoding: .utf8)
             + String(contentsOf: out.appendingPathComponent("journal.jsonl"), encoding: .utf8)
         for line in lines {
             #expect(!stored.contains(line), "results or journal show '\(line)'")
@@ -37,8 +38,10 @@ struct SecretRedactionTests {
         let roster = scratch.appendingPathComponent("roster.yaml")
         try "learners:\n  - id: ada\n  - id: bob\n".write(to: roster, atomically: true, encoding: .utf8)
         let outcome = try await RunbookBinary.run(
-            ["run", Self.fixture.path, "--var", "SIGNING_KEY=abc", "--learners", roster.path, "--out",
-             scratch.appendingPathComponent("results").path, "--no-color"])
+            [
+                "run", Self.fixture.path, "--var", "SIGNING_KEY=abc", "--learners", roster.path, "--out",
+                scratch.appendingPathComponent("results").path, "--no-color",
+            ])
         RunbookBinary.expectNoCrash(outcome)
         let warning = "warning: secret SIGNING_KEY (or a line of it) is shorter than 4 characters and is not redacted"
         #expect(outcome.stdout.components(separatedBy: warning).count == 2, "once for two learners:\n\(outcome.stdout)")
@@ -52,15 +55,15 @@ struct SecretRedactionTests {
         let runbook = scratch.appendingPathComponent("runbook.yaml")
         // 2,040 x's, then the secret: the quote keeps 8 bytes of it before its `…`.
         try """
-            runbook: 1
-            vars:
-              TOKEN: { required: true }
-            secrets: [TOKEN]
-            steps:
-              - id: leak
-                sh: printf '%s%s\\n' "$(head -c 2040 /dev/zero | tr '\\0' x)" "$TOKEN"
-                expect: { stdout: { not_contains: "x" } }
-            """.write(to: runbook, atomically: true, encoding: .utf8)
+        runbook: 1
+        vars:
+          TOKEN: { required: true }
+        secrets: [TOKEN]
+        steps:
+          - id: leak
+            sh: printf '%s%s\\n' "$(head -c 2040 /dev/zero | tr '\\0' x)" "$TOKEN"
+            expect: { stdout: { not_contains: "x" } }
+        """.write(to: runbook, atomically: true, encoding: .utf8)
         let secret = "s3cr3t-t0ken-value-0123456789"
         let out = scratch.appendingPathComponent("results")
         let outcome = try await RunbookBinary.run(["run", runbook.path, "--var", "TOKEN=" + secret, "--out", out.path, "--no-color"])

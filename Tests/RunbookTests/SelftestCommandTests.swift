@@ -15,9 +15,14 @@ struct SelftestCommandTests {
     }
 
     /// Runs `runbook selftest FIXTURE` with a scratch `dir` and results folder.
-    static func selftest(_ fixture: String, scratch: URL, results: String = "results", extra: [String] = []) async throws -> RunbookBinary.Outcome {
+    static func selftest(_ fixture: String, scratch: URL, results: String = "results", extra: [String] = []) async throws
+        -> RunbookBinary.Outcome
+    {
         try await run(
-            ["selftest", fixtures.appendingPathComponent(fixture).path, "--var", "dir=\(scratch.path)", "--out", scratch.appendingPathComponent(results).path] + extra,
+            [
+                "selftest", fixtures.appendingPathComponent(fixture).path, "--var", "dir=\(scratch.path)", "--out",
+                scratch.appendingPathComponent(results).path,
+            ] + extra,
             in: scratch)
     }
 
@@ -35,13 +40,18 @@ struct SelftestCommandTests {
         #expect(lines.contains("· no-probe        no verify probe"))
         #expect(lines.contains("    verify 1: may pass before (verify_before: pass; it passed) ✓, passes after ✓"))
         #expect(lines.contains("○ gpu-only        skipped: no NVIDIA runtime on this engine (1 probe not exercised)"))
-        #expect(lines.contains("selftest passed: 4 probes proved they can fail and can pass; 1 step without probes; 1 probe not exercised (step skipped)"))
+        #expect(
+            lines.contains(
+                "selftest passed: 4 probes proved they can fail and can pass; 1 step without probes; 1 probe not exercised (step skipped)"))
 
         let results = try ResultsFile(directory: scratch.appendingPathComponent("results"))
         #expect(results.json["command"] as? String == "selftest")
         let learner = results.learners.first?["id"] as? String ?? ""
         #expect(learner.wholeMatch(of: /selftest-[a-z0-9]{6}/) != nil, "learner \(learner)")
-        #expect(results.statuses() == ["make": "passed", "fill": "passed", "no-probe": "passed", "exists-already": "passed", "gpu-only": "skipped"])
+        #expect(
+            results.statuses() == [
+                "make": "passed", "fill": "passed", "no-probe": "passed", "exists-already": "passed", "gpu-only": "skipped",
+            ])
         let before = results.steps()["make"]?["verifyBefore"] as? [[String: Any]]
         #expect(before?.first?["status"] as? String == "failed", "the probes run before the step are in results.json")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasSuffix(".made") }
@@ -63,8 +73,10 @@ struct SelftestCommandTests {
         let lines = outcome.stdout.components(separatedBy: "\n")
         #expect(lines.contains("    verify 1: passed before the step ✗ (it cannot fail), passes after ✓"), "\(outcome.stdout)")
         #expect(lines.contains("selftest failed: 2 defects"))
-        #expect(lines.contains(
-            "  ✗ step cannot-fail: verify 1 passed before the step ran, so it cannot tell a learner who skipped the step (add `verify_before: pass` if that state legitimately exists already)"))
+        #expect(
+            lines.contains(
+                "  ✗ step cannot-fail: verify 1 passed before the step ran, so it cannot tell a learner who skipped the step (add `verify_before: pass` if that state legitimately exists already)"
+            ))
         #expect(lines.contains("  ✗ step never-passes: verify 1 does not pass after the step (exit: expected 0, got 1)"))
         #expect(!outcome.stdout.contains("step fine:"), "the good step is no defect")
         let results = try ResultsFile(directory: scratch.appendingPathComponent("results"))
@@ -78,15 +90,15 @@ struct SelftestCommandTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let runbook = scratch.appendingPathComponent("before.yaml")
         try """
-            runbook: 1
-            steps:
-              - id: exists
-                title: Its state is there already
-                exec: ["true"]
-                verify_before: pass
-                verify:
-                  - exec: ["true"]
-            """.write(to: runbook, atomically: true, encoding: .utf8)
+        runbook: 1
+        steps:
+          - id: exists
+            title: Its state is there already
+            exec: ["true"]
+            verify_before: pass
+            verify:
+              - exec: ["true"]
+        """.write(to: runbook, atomically: true, encoding: .utf8)
         let outcome = try await Self.run(["selftest", runbook.path, "--out", scratch.appendingPathComponent("results").path], in: scratch)
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
@@ -96,13 +108,16 @@ struct SelftestCommandTests {
 
     @Test("--learner does not apply: exit 2")
     func learnerRejected() async throws {
-        let outcome = try await Self.run(["selftest", Self.fixtures.appendingPathComponent("passes.yaml").path, "--learner", "alice"], in: RunbookBinary.fixtures)
+        let outcome = try await Self.run(
+            ["selftest", Self.fixtures.appendingPathComponent("passes.yaml").path, "--learner", "alice"], in: RunbookBinary.fixtures)
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("selftest runs as a fresh learner of its own"))
     }
 
-    @Test("workshop.yaml passes selftest against the offline lab", .enabled(if: DockerAvailability.shouldRun, DockerAvailability.why), .timeLimit(.minutes(10)))
+    @Test(
+        "workshop.yaml passes selftest against the offline lab", .enabled(if: DockerAvailability.shouldRun, DockerAvailability.why),
+        .timeLimit(.minutes(10)))
     func workshopModule() async throws {
         try DockerAvailability.requireLab()
         let scratch = try RunbookBinary.temporaryDirectory("selftest-workshop")
@@ -126,6 +141,8 @@ struct SelftestCommandTests {
             #expect(before?.first?["status"] as? String == "failed", "\(step): its probe failed before the step")
             #expect(after?.first?["status"] as? String == "passed", "\(step): its probe passed after the step")
         }
-        #expect(await DockerAvailability.docker(["ps", "-aq", "--filter", "label=io.runbook.learner=\(learner)"]).isEmpty, "no container of the selftest is left")
+        #expect(
+            await DockerAvailability.docker(["ps", "-aq", "--filter", "label=io.runbook.learner=\(learner)"]).isEmpty,
+            "no container of the selftest is left")
     }
 }

@@ -97,8 +97,10 @@ struct ShardEndToEndTests {
 
         let cases: [([String], String)] = [
             (["shard-0", "shard-2"], "runbook: error: shard 2/3 is missing\n"),
-            (["shard-0", "shard-1", "shard-2", "shard-1/journal.jsonl"],
-             "runbook: error: shard 2/3 appears 2 times: shard-1, shard-1/journal.jsonl\n"),
+            (
+                ["shard-0", "shard-1", "shard-2", "shard-1/journal.jsonl"],
+                "runbook: error: shard 2/3 appears 2 times: shard-1, shard-1/journal.jsonl\n"
+            ),
             (["shard-0", "shard-1"], "runbook: error: shard 3/3 is missing\n"),
             (["shard-0", "\(other.path)/shard-1", "shard-2"], "runbook: error: the shards dealt different rosters:\n"),
             (["shard-0", "shard-1", "shard-2", "plain"], "runbook: error: plain was not run with --shard"),
@@ -163,7 +165,8 @@ struct ShardEndToEndTests {
         #expect(noRoster.stderr.hasSuffix("runbook: error: --shard 1/2: a shard needs a roster to deal; give --learners FILE\n"))
         let fromEnvironment = try await Self.run(["check", Self.runbook.path], in: dir, environment: ["RUNBOOK_SHARD": "2/2"])
         #expect(fromEnvironment.status == 2)
-        #expect(fromEnvironment.stderr.hasSuffix("runbook: error: RUNBOOK_SHARD=2/2: a shard needs a roster to deal; give --learners FILE\n"))
+        #expect(
+            fromEnvironment.stderr.hasSuffix("runbook: error: RUNBOOK_SHARD=2/2: a shard needs a roster to deal; give --learners FILE\n"))
         let selftest = try await Self.run(
             ["selftest", Self.runbook.path], in: dir, environment: ["JOB_COMPLETION_INDEX": "0", "RUNBOOK_TOTAL_SHARDS": "2"])
         #expect(selftest.status == 2)

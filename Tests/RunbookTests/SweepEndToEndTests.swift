@@ -10,12 +10,12 @@ struct SweepEndToEndTests {
     static func runbook(module: String, in folder: URL) throws -> URL {
         let file = folder.appendingPathComponent("\(module).yaml")
         try """
-            runbook: 1
-            steps:
-              - id: hello
-                docker: run --rm \(DockerAvailability.baseImage) echo hello
-                expect: { stdout: { contains: hello } }
-            """.write(to: file, atomically: true, encoding: .utf8)
+        runbook: 1
+        steps:
+          - id: hello
+            docker: run --rm \(DockerAvailability.baseImage) echo hello
+            expect: { stdout: { contains: hello } }
+        """.write(to: file, atomically: true, encoding: .utf8)
         return file
     }
 
@@ -26,8 +26,10 @@ struct SweepEndToEndTests {
             "--label", "io.runbook.run=earlier", "--label", "io.runbook.learner=\(learner)", "--label", "io.runbook.step=keep",
             "--label", "io.runbook.module=\(module)",
         ]
-        let id = await DockerAvailability.docker(["create", "--name", name, "-v", "/data"] + labels + [DockerAvailability.baseImage, "true"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = await DockerAvailability.docker(
+            ["create", "--name", name, "-v", "/data"] + labels + [DockerAvailability.baseImage, "true"]
+        )
+        .trimmingCharacters(in: .whitespacesAndNewlines)
         if exited { await DockerAvailability.docker(["start", "-a", name]) }
         let volume = await DockerAvailability.docker(["inspect", "--format", "{{range .Mounts}}{{.Name}}{{end}}", name])
             .trimmingCharacters(in: .whitespacesAndNewlines)

@@ -27,9 +27,11 @@ struct TimingsEndToEndTests {
         #expect(try String(contentsOf: scratch.appendingPathComponent("out/timings.json"), encoding: .utf8) == Self.expected)
         // The guide's results.json names its journal; the board's store is a folder of LEARNER.jsonl.
         let viaResults = try await Self.run(
-            ["report", "--timings", Self.fixtures.appendingPathComponent("guide-ada-1/journal.jsonl").path,
-             Self.fixtures.appendingPathComponent("guide-ada-2").path, Self.fixtures.appendingPathComponent("store/cy.jsonl").path,
-             Self.fixtures.appendingPathComponent("run-bea").path],
+            [
+                "report", "--timings", Self.fixtures.appendingPathComponent("guide-ada-1/journal.jsonl").path,
+                Self.fixtures.appendingPathComponent("guide-ada-2").path, Self.fixtures.appendingPathComponent("store/cy.jsonl").path,
+                Self.fixtures.appendingPathComponent("run-bea").path,
+            ],
             in: scratch)
         #expect(viaResults.stdout == Self.expected, "the same journals however they are named")
     }

@@ -35,11 +35,12 @@ struct ValidateCommandTests {
         Self.expectNoCrash(outcome)
         #expect(outcome.status == 2)
         #expect(outcome.stdout.isEmpty)
-        #expect(Self.block(after: "unknown-key.yaml:4:5: error: unknown key 'dokcer' in step; did you mean 'docker'?", in: outcome.stderr) == [
-            "unknown-key.yaml:4:5: error: unknown key 'dokcer' in step; did you mean 'docker'?",
-            "    dokcer: ps",
-            "    ^",
-        ], "\(outcome.stderr)")
+        #expect(
+            Self.block(after: "unknown-key.yaml:4:5: error: unknown key 'dokcer' in step; did you mean 'docker'?", in: outcome.stderr) == [
+                "unknown-key.yaml:4:5: error: unknown key 'dokcer' in step; did you mean 'docker'?",
+                "    dokcer: ps",
+                "    ^",
+            ], "\(outcome.stderr)")
         #expect(outcome.stderr.hasSuffix("unknown-key.yaml: 1 error\n"))
     }
 
@@ -47,11 +48,15 @@ struct ValidateCommandTests {
         let outcome = try await Self.run(["validate", "three-problems.yaml"])
         Self.expectNoCrash(outcome)
         #expect(outcome.status == 2)
-        let headers = outcome.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("three-problems.yaml:") && $0.contains(": error: ") }
-        #expect(headers.map { $0.components(separatedBy: ": error: ")[0] } == [
-            "three-problems.yaml:2:1", "three-problems.yaml:6:14", "three-problems.yaml:8:9", "three-problems.yaml:9:16",
-        ])
-        #expect(Self.block(after: headers.last ?? "", in: outcome.stderr)?.dropFirst() == ["    docker: ps | grep web", "               ^"])
+        let headers = outcome.stderr.components(separatedBy: "\n").filter {
+            $0.hasPrefix("three-problems.yaml:") && $0.contains(": error: ")
+        }
+        #expect(
+            headers.map { $0.components(separatedBy: ": error: ")[0] } == [
+                "three-problems.yaml:2:1", "three-problems.yaml:6:14", "three-problems.yaml:8:9", "three-problems.yaml:9:16",
+            ])
+        #expect(
+            Self.block(after: headers.last ?? "", in: outcome.stderr)?.dropFirst() == ["    docker: ps | grep web", "               ^"])
         #expect(outcome.stderr.hasSuffix("three-problems.yaml: 4 errors\n"))
     }
 
@@ -86,7 +91,11 @@ struct ValidateCommandTests {
         Self.expectNoCrash(outcome)
         #expect(outcome.status == 0)
         #expect(outcome.stdout == "warning-only.yaml: valid, 1 step\n")
-        #expect(Self.block(after: "warning-only.yaml:4:5: warning: step 'pull' checks only that its command exits 0; add an `expect` matcher or a `verify` probe", in: outcome.stderr)?.dropFirst() == ["  - id: pull", "    ^"], "\(outcome.stderr)")
+        #expect(
+            Self.block(
+                after:
+                    "warning-only.yaml:4:5: warning: step 'pull' checks only that its command exits 0; add an `expect` matcher or a `verify` probe",
+                in: outcome.stderr)?.dropFirst() == ["  - id: pull", "    ^"], "\(outcome.stderr)")
         #expect(!outcome.stderr.contains("error"))
     }
 

@@ -36,7 +36,9 @@ struct WebappModuleTests {
         #expect(results.statuses().values.allSatisfy { $0 == "passed" }, "\(results.statuses())")
         let ports = results.learners.first?["ports"] as? [String: Int]
         #expect((ports?["web"] ?? 0) > 0)
-        #expect(try await ExternalTool.run("docker", ["ps", "-aq", "--filter", "name=\(learner)-web"]).output.isEmpty, "the cleanup removes the container")
+        #expect(
+            try await ExternalTool.run("docker", ["ps", "-aq", "--filter", "name=\(learner)-web"]).output.isEmpty,
+            "the cleanup removes the container")
         #expect(try await ExternalTool.run("docker", ["volume", "ls", "-q", "--filter", "name=\(learner)-notes"]).output.isEmpty)
         let ready = results.steps()["ready"]
         #expect((ready?["attempts"] as? Int ?? 0) >= 1)
@@ -67,7 +69,8 @@ struct WebappModuleTests {
         try ("learners:\n" + ids.map { "  - id: \($0)\n" }.joined()).write(to: roster, atomically: true, encoding: .utf8)
         let out = scratch.appendingPathComponent("results")
         let outcome = try await RunbookBinary.run(
-            ["run", Self.runbook.path, "--var-file", Self.vars.path, "--learners", roster.path, "--jobs", "3", "--out", out.path], in: scratch)
+            ["run", Self.runbook.path, "--var-file", Self.vars.path, "--learners", roster.path, "--jobs", "3", "--out", out.path],
+            in: scratch)
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
         let results = try ResultsFile(directory: out)
@@ -75,7 +78,8 @@ struct WebappModuleTests {
         #expect(ports.count == 3 && Set(ports).count == 3, "\(ports)")
         for learner in results.learners {
             let steps = learner["steps"] as? [[String: Any]] ?? []
-            #expect(steps.allSatisfy { $0["status"] as? String == "passed" }, "\(learner["id"] ?? "?"): \(steps.map { $0["reason"] ?? "" })")
+            #expect(
+                steps.allSatisfy { $0["status"] as? String == "passed" }, "\(learner["id"] ?? "?"): \(steps.map { $0["reason"] ?? "" })")
         }
     }
 
@@ -90,11 +94,16 @@ struct WebappModuleTests {
         let environment = ["XDG_STATE_HOME": state.path]
         // Before: nothing done, so every step with a probe fails (and none is skipped for its needs).
         let before = try await RunbookBinary.run(
-            ["check", Self.runbook.path, "--var-file", Self.vars.path, "--learner", learner, "--out", scratch.appendingPathComponent("before").path],
+            [
+                "check", Self.runbook.path, "--var-file", Self.vars.path, "--learner", learner, "--out",
+                scratch.appendingPathComponent("before").path,
+            ],
             in: scratch, environment: environment)
         #expect(before.status == 1)
         let port = Int.random(in: 30_000...39_000)
-        let sha = try #require(ResultsFile(directory: scratch.appendingPathComponent("before")).json["runbook"] as? [String: Any])["sha256"] as? String
+        let sha =
+            try #require(ResultsFile(directory: scratch.appendingPathComponent("before")).json["runbook"] as? [String: Any])["sha256"]
+            as? String
         // The guide keeps the learner's ports in its state; this learner's guide chose `port`.
         let folder = state.appendingPathComponent("runbook/\(sha ?? "")")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -104,7 +113,9 @@ struct WebappModuleTests {
             """
         try stateJSON.write(to: folder.appendingPathComponent("\(learner).json"), atomically: true, encoding: .utf8)
         // By hand, as the guide showed it.
-        let base = try #require(await DockerAvailability.docker(["image", "inspect", "--format", "{{.Id}}", "runbook-lab/python:3"]).isEmpty ? nil : "runbook-lab/python:3")
+        let base = try #require(
+            await DockerAvailability.docker(["image", "inspect", "--format", "{{.Id}}", "runbook-lab/python:3"]).isEmpty
+                ? nil : "runbook-lab/python:3")
         let source = DockerAvailability.repositoryRoot.appendingPathComponent("modules/2-webapp/src").path
         let script = """
             set -e
@@ -117,7 +128,10 @@ struct WebappModuleTests {
             """
         #expect(try await ExternalTool.run("/bin/sh", ["-c", script]).status == 0)
         let after = try await RunbookBinary.run(
-            ["check", Self.runbook.path, "--var-file", Self.vars.path, "--learner", learner, "--out", scratch.appendingPathComponent("after").path],
+            [
+                "check", Self.runbook.path, "--var-file", Self.vars.path, "--learner", learner, "--out",
+                scratch.appendingPathComponent("after").path,
+            ],
             in: scratch, environment: environment)
         RunbookBinary.expectNoCrash(after)
         let statuses = try ResultsFile(directory: scratch.appendingPathComponent("after")).statuses()

@@ -13,12 +13,17 @@ struct WorkshopEndToEndTests {
         let out = scratch.appendingPathComponent("results")
         let learner = "e2e\(UInt32.random(in: 0..<UInt32.max))"
         let outcome = try await RunbookBinary.run(
-            ["run", DockerAvailability.workshop.path, "--var-file", DockerAvailability.labVarsFile.path, "--learner", learner, "--out", out.path],
+            [
+                "run", DockerAvailability.workshop.path, "--var-file", DockerAvailability.labVarsFile.path, "--learner", learner, "--out",
+                out.path,
+            ],
             in: scratch, environment: ["REGISTRY_PASSWORD": password, "DOCKER_USERNAME": ""])
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
         let results = try ResultsFile(directory: out)
-        var expected = Dictionary(uniqueKeysWithValues: ["ps", "hostname-tty", "hostname", "ps-all", "logs", "rm", "images", "build", "train", "login", "push"].map { ($0, "passed") })
+        var expected = Dictionary(
+            uniqueKeysWithValues: ["ps", "hostname-tty", "hostname", "ps-all", "logs", "rm", "images", "build", "train", "login", "push"]
+                .map { ($0, "passed") })
         expected["build-gpu"] = "skipped"
         expected["train-gpu"] = "skipped"
         #expect(results.statuses() == expected)
@@ -29,7 +34,9 @@ struct WorkshopEndToEndTests {
         let push = steps["push"]?["verify"] as? [[String: Any]]
         #expect(push?.first?["status"] as? String == "passed", "the manifest is in the registry")
         let runId = results.json["runId"] as? String ?? "?"
-        #expect(try await ExternalTool.run("docker", ["ps", "-aq", "--filter", "label=io.runbook.run=\(runId)"]).output.isEmpty, "containers of the run are left")
+        #expect(
+            try await ExternalTool.run("docker", ["ps", "-aq", "--filter", "label=io.runbook.run=\(runId)"]).output.isEmpty,
+            "containers of the run are left")
         #expect(!(try String(contentsOf: out.appendingPathComponent("results.json"), encoding: .utf8)).contains(password))
         let fingerprint = (results.learners.first?["preflight"] as? [String: Any])?["fingerprint"] as? [String: Any]
         #expect(fingerprint?["serverVersion"] as? String != nil)

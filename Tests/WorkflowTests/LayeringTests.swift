@@ -27,9 +27,11 @@ struct LayeringTests {
         #expect(mentions.isEmpty, "these files of Sources/Workflow mention docker: \(mentions.sorted())")
     }
 
-    @Test("no Docker logic in the executable, the guide, authoring or what the commands share", arguments: [
-        "Sources/runbook", "Sources/Authoring", "Sources/Guide", "Sources/Frontend",
-    ])
+    @Test(
+        "no Docker logic in the executable, the guide, authoring or what the commands share",
+        arguments: [
+            "Sources/runbook", "Sources/Authoring", "Sources/Guide", "Sources/Frontend",
+        ])
     func noDockerLogicOutsideSteps(_ folder: String) throws {
         let files = try Self.swiftFiles(folder)
         #expect(!files.isEmpty, "\(folder) was not found")
@@ -48,9 +50,10 @@ struct LayeringTests {
             let flags: Set<String> = ["--name", "-it"]
             if words[1] == "build" { }
             """#
-        #expect(DockerLogicScanner.findings(in: logic) == [
-            "1: Docker type `DockerArguments`", "2: docker flag \"--name\"", "2: docker flag \"-it\"", "3: docker subcommand \"build\"",
-        ])
+        #expect(
+            DockerLogicScanner.findings(in: logic) == [
+                "1: Docker type `DockerArguments`", "2: docker flag \"--name\"", "2: docker flag \"-it\"", "3: docker subcommand \"build\"",
+            ])
         let prose = #"""
             /// Drafts `docker run --name web` steps (a DockerDrafter in Steps).
             let abstract = "Run Docker workshop modules; `docker build` needs a context" // docker ps

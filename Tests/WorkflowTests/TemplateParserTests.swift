@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Workflow
 
 /// `${…}` parsing (SPEC 1.3): references, `$$`, literal `$`, defaults and malformed references.
@@ -9,7 +10,8 @@ struct TemplateParserTests {
     /// Parses `text` as if it stood at column 10 of line 3, one source column per scalar.
     private func parse(_ text: String) -> (template: Template, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let template = TemplateParser().parse(text, at: Self.origin, locate: { Self.origin.advanced(by: $0) }) { diagnostics.append($0) }
+        let locate: TemplateParser.Locator = { offset in Self.origin.advanced(by: offset) }
+        let template = TemplateParser().parse(text, at: Self.origin, locate: locate) { diagnostics.append($0) }
         return (template, diagnostics)
     }
 
@@ -121,10 +123,11 @@ struct TemplateParserTests {
     @Test func severalReferencesKeepTheirOwnPositions() {
         let (template, diagnostics) = parse("${a}${b} ${env.C} ${d}")
         #expect(diagnostics.isEmpty)
-        #expect(template.parts == [
-            .variable("a", at(10)), .variable("b", at(14)), .literal(" "), .environment("C", default: nil, at(19)), .literal(" "),
-            .variable("d", at(28)),
-        ])
+        #expect(
+            template.parts == [
+                .variable("a", at(10)), .variable("b", at(14)), .literal(" "), .environment("C", default: nil, at(19)), .literal(" "),
+                .variable("d", at(28)),
+            ])
     }
 
     @Test func withoutLocatorReferencesPointAtTheScalar() {
@@ -150,7 +153,9 @@ struct TemplateParserTests {
         #expect(template.render({ _ in "1.0" }, transform: RegexSupport.escape) == "^1\\.0$")
     }
 
-    @Test(arguments: [("a", true), ("_x9", true), ("DOCKER_USERNAME", true), ("9a", false), ("", false), ("a-b", false), ("ü", false), ("a.b", false)])
+    @Test(arguments: [
+        ("a", true), ("_x9", true), ("DOCKER_USERNAME", true), ("9a", false), ("", false), ("a-b", false), ("ü", false), ("a.b", false),
+    ])
     func variableNames(_ name: String, _ valid: Bool) {
         #expect(TemplateParser.isVariableName(name) == valid)
     }
@@ -169,10 +174,11 @@ struct TemplateParserTests {
         let (template, diagnostics) = parse(Self.nested(TemplateParser.maximumNesting))
         #expect(diagnostics.isEmpty)
         #expect(template.environmentReferences.count == 32)
-        #expect(template.render { part in
-            guard case .environment(_, let fallback, _) = part else { return "" }
-            return fallback?.render { _ in "x" } ?? ""
-        } == "x")
+        #expect(
+            template.render { part in
+                guard case .environment(_, let fallback, _) = part else { return "" }
+                return fallback?.render { _ in "x" } ?? ""
+            } == "x")
     }
 
     @Test("defaults nested deeper than 32 levels are one error at the 33rd '${', and the text stays literal")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// Where `${…}` inside the words of a split `docker:`-like string point (SPEC 1.5), through the loader.
@@ -28,15 +29,17 @@ struct WordPositionTests {
     @Test func undefinedReferencesAfterSplittingAreReportedAtTheirDollar() {
         let result = load(#"run "${nope}" x${bad}y"#)
         #expect(result.runbook == nil)
-        #expect(result.diagnostics.filter { $0.severity == .error }.map { "\($0.location.line):\($0.location.column)" } == ["8:18", "8:28"])
+        #expect(
+            result.diagnostics.filter { $0.severity == .error }.map { "\($0.location.line):\($0.location.column)" } == ["8:18", "8:28"])
     }
 
     @Test func singleQuotedYAMLStringMapsThroughDoubledQuotes() throws {
         // The YAML value is `run '${a}' ${nope}`; `''` takes two columns in the source.
         let result = load("'run ''${a}'' ${nope}'")
-        #expect(result.diagnostics.map(\.description) == [
-            "w.yaml:8:27: error: '${nope}' is not declared; add it to `vars:` or capture it in an earlier step",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "w.yaml:8:27: error: '${nope}' is not declared; add it to `vars:` or capture it in an earlier step"
+            ])
         let withVar = load("'run ''${a}'' x'")
         let words = try #require(withVar.runbook?.steps.first?.command.words)
         #expect(columns(words) == [[], [20], []])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// The YAML loader's refusals: keys and tags, syntax errors with positions, and the limits that protect it.
@@ -9,10 +10,11 @@ struct YAMLLoaderErrorTests: YAMLLoading {
 
     @Test func duplicateKeyIsReportedAtTheDuplicate() {
         let document = load("a: 1\nb:\n  c: 1\n  d: 2\n  c: 3\ne: {x: 1, x: 2}\n")
-        #expect(document.diagnostics.map(\.description) == [
-            "test.yaml:5:3: error: duplicate key 'c' (first set on line 3)",
-            "test.yaml:6:11: error: duplicate key 'x' (first set on line 6)",
-        ])
+        #expect(
+            document.diagnostics.map(\.description) == [
+                "test.yaml:5:3: error: duplicate key 'c' (first set on line 3)",
+                "test.yaml:6:11: error: duplicate key 'x' (first set on line 6)",
+            ])
         // The first value is kept in the tree; the duplicate is still there for readers to skip.
         #expect(document.root?["b"]?["c"]?.scalarValue == "1")
     }
@@ -32,11 +34,12 @@ struct YAMLLoaderErrorTests: YAMLLoading {
         let document = load("a: !!str 123\nb: !gpu\nc: !!binary aGk=\nd: !<tag:example.com,2000:x> y\n")
         #expect(document.root?["a"]?.tag == "!!str")
         #expect(document.root?["a"]?.scalarValue == "123")
-        #expect(document.diagnostics.map(\.description) == [
-            "test.yaml:2:4: error: unknown tag '!gpu'; to write text that starts with '!', quote it: \"!gpu\"",
-            "test.yaml:3:4: error: tag '!!binary' is not supported; use !!str, !!int, !!float, !!bool, !!null, !!map or !!seq",
-            "test.yaml:4:4: error: unknown tag '!<tag:example.com,2000:x>'; to write text that starts with '!', quote it: \"!<tag:example.com,2000:x> y\"",
-        ])
+        #expect(
+            document.diagnostics.map(\.description) == [
+                "test.yaml:2:4: error: unknown tag '!gpu'; to write text that starts with '!', quote it: \"!gpu\"",
+                "test.yaml:3:4: error: tag '!!binary' is not supported; use !!str, !!int, !!float, !!bool, !!null, !!map or !!seq",
+                "test.yaml:4:4: error: unknown tag '!<tag:example.com,2000:x>'; to write text that starts with '!', quote it: \"!<tag:example.com,2000:x> y\"",
+            ])
     }
 
     // MARK: syntax errors

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// The libyaml-backed loader: values, positions and YAML 1.2 scalars.
@@ -8,7 +9,8 @@ struct YAMLLoaderTests: YAMLLoading {
     // MARK: anchors and aliases
 
     @Test func aliasesResolveToTheAnchoredValue() throws {
-        let node = try root("""
+        let node = try root(
+            """
             image: &img ubuntu:22.04
             other: *img
             list: &words [a, "b c"]
@@ -29,10 +31,11 @@ struct YAMLLoaderTests: YAMLLoading {
 
     @Test func aliasToUndefinedAnchorIsOneError() {
         let document = load("a: *nowhere\nb: *nowhere2\n")
-        #expect(document.diagnostics.map(\.description) == [
-            "test.yaml:1:4: error: alias '*nowhere' names no anchor defined before it",
-            "test.yaml:2:4: error: alias '*nowhere2' names no anchor defined before it",
-        ])
+        #expect(
+            document.diagnostics.map(\.description) == [
+                "test.yaml:1:4: error: alias '*nowhere' names no anchor defined before it",
+                "test.yaml:2:4: error: alias '*nowhere2' names no anchor defined before it",
+            ])
     }
 
     @Test func anchorDefinedAfterItsAliasIsAnError() {
@@ -43,7 +46,8 @@ struct YAMLLoaderTests: YAMLLoading {
     // MARK: block scalars
 
     @Test func literalBlockScalarsKeepNewlinesAndChomp() throws {
-        let node = try root("""
+        let node = try root(
+            """
             clip: |
               line one
                 indented
@@ -66,7 +70,8 @@ struct YAMLLoaderTests: YAMLLoading {
     }
 
     @Test func foldedBlockScalarsJoinLines() throws {
-        let node = try root("""
+        let node = try root(
+            """
             folded: >
               one
               two
@@ -107,7 +112,8 @@ struct YAMLLoaderTests: YAMLLoading {
 
     @Test func columnsCountUnicodeScalars() throws {
         // ü is one scalar (two UTF-8 bytes); 🐳 one scalar (four bytes); 👍🏽 two scalars.
-        let node = try root("""
+        let node = try root(
+            """
             m: {a: ü, b: 🐳, c: 👍🏽, d: x}
             título: 'é'   # ok
             """)
@@ -146,9 +152,10 @@ struct YAMLLoaderTests: YAMLLoading {
     @Test func secondDocumentIsAnError() {
         let document = load("a: 1\n---\nb: 2\n")
         #expect(document.root?["a"]?.scalarValue == "1")
-        #expect(document.diagnostics.map(\.description) == [
-            "test.yaml:2:1: error: a second YAML document starts here; a runbook file holds exactly one document",
-        ])
+        #expect(
+            document.diagnostics.map(\.description) == [
+                "test.yaml:2:1: error: a second YAML document starts here; a runbook file holds exactly one document"
+            ])
     }
 
     @Test func explicitDocumentEndIsFine() throws {
@@ -159,7 +166,8 @@ struct YAMLLoaderTests: YAMLLoading {
     // MARK: YAML 1.2 scalars
 
     @Test func onlyTrueAndFalseAreBooleans() throws {
-        let node = try root("""
+        let node = try root(
+            """
             t: true
             T: True
             f: FALSE
@@ -183,7 +191,8 @@ struct YAMLLoaderTests: YAMLLoading {
     }
 
     @Test func numbersStayVerbatimText() throws {
-        let node = try root("""
+        let node = try root(
+            """
             port: 8080
             version: 1.10
             octal: 0755
@@ -207,15 +216,17 @@ struct YAMLLoaderTests: YAMLLoading {
     }
 
     @Test func stringFieldsTakePlainScalarsVerbatim() throws {
-        let result = RunbookLoader().load(bytes: Array("""
-            runbook: 1
-            title: 1.10
-            steps:
-              - id: a
-                title: true
-                exec: [echo, 8080, 1.10, yes, null, ~]
-                expect: { stdout: { contains: 8080 } }
-            """.utf8), path: "verbatim.yaml")
+        let result = RunbookLoader().load(
+            bytes: Array(
+                """
+                runbook: 1
+                title: 1.10
+                steps:
+                  - id: a
+                    title: true
+                    exec: [echo, 8080, 1.10, yes, null, ~]
+                    expect: { stdout: { contains: 8080 } }
+                """.utf8), path: "verbatim.yaml")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let runbook = try #require(result.runbook)
         #expect(runbook.title == "1.10")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// What the YAML loader's test suites share: loading a text and reading positions.

@@ -21,7 +21,8 @@ enum DocsCommandText {
             return kind?.exportsVariables == true ? self.script(script, runbook: runbook, scope: scope) : scope.redactor.redact(script)
         }
         let resolved = ResolvedCommand(
-            key: command.key, words: command.words.map { scope.render($0) }, options: command.options.map { ($0.name, scope.render($0.value)) })
+            key: command.key, words: command.words.map { scope.render($0) },
+            options: command.options.map { ($0.name, scope.render($0.value)) })
         if let shown = CommandPresenter.stopText(command) { return shown }
         var context = CommandContext(
             learner: scope.learner, step: step, runId: "docs", environment: ["PATH": ""], marksCreations: false,

@@ -47,8 +47,10 @@ struct CommandClassifier {
         let shell = ShellLine(command.text)
         var variables: [DraftVariable] = []
         let environment = drafters.environmentNames
-        for expansion in shell.expansions where !expansion.singleQuoted && !environment.contains(expansion.name)
-            && expansion.name != "PWD" && expansion.name != "OLDPWD" && !DraftVariable.reservedNames.contains(expansion.name) {
+        for expansion in shell.expansions
+        where !expansion.singleQuoted && !environment.contains(expansion.name)
+            && expansion.name != "PWD" && expansion.name != "OLDPWD" && !DraftVariable.reservedNames.contains(expansion.name)
+        {
             variables.append(.reference(expansion.name, fallback: expansion.fallback))
         }
         var drafted = DraftedCommand(key: "sh", text: command.script, words: shell.words, line: command.line)

@@ -1,6 +1,6 @@
 import Foundation
-import Workflow
 import Text
+import Workflow
 
 /// Turns what a tutorial holds into a draft runbook: one step per command (mentions folded in),
 /// drafted by its program's kind, expectations from the output shown, vars for the text's
@@ -23,9 +23,10 @@ struct DraftBuilder {
             case .assignments(let list):
                 assignments += list.map { ($0.name, $0.value, command.line) }
             case .step(let classified):
-                steps.append(DraftStep(
-                    id: "", title: title(of: command), say: command.say, hint: command.hint, command: classified, cwd: command.cwd,
-                    stdin: command.stdin ?? classified.stdin, matchers: [], origin: origin(of: command), notes: [], line: command.line))
+                steps.append(
+                    DraftStep(
+                        id: "", title: title(of: command), say: command.say, hint: command.hint, command: classified, cwd: command.cwd,
+                        stdin: command.stdin ?? classified.stdin, matchers: [], origin: origin(of: command), notes: [], line: command.line))
                 outputs.append(command.output)
             }
         }
@@ -60,7 +61,8 @@ struct DraftBuilder {
             ForegroundServer.settle(&steps[index], output: outputs[index], drafter: drafter)
             let last = outputs[index].last { !$0.allSatisfy(\.isWhitespace) }
             if !steps[index].background, steps[index].command.key != "http", let last,
-               last.range(of: Self.failure, options: .regularExpression) != nil {
+                last.range(of: Self.failure, options: .regularExpression) != nil
+            {
                 steps[index].exit = "nonzero"
                 steps[index].notes.append("the text shows it failing (`\(last.trimmingCharacters(in: .whitespaces))`): `exit: nonzero`")
             }
@@ -102,9 +104,13 @@ struct DraftBuilder {
 
     /// Where a step came from, and what was folded into it.
     private func origin(of command: TutorialCommand) -> [String] {
-        var notes = ["from line \(command.line) (\(command.origin == .block ? "a command block" : "a code span in the text"))"
-            + (command.mentions.isEmpty ? "" : "; also mentioned at line\(command.mentions.count == 1 ? "" : "s") "
-                + command.mentions.sorted().map(String.init).joined(separator: ", "))]
+        var notes = [
+            "from line \(command.line) (\(command.origin == .block ? "a command block" : "a code span in the text"))"
+                + (command.mentions.isEmpty
+                    ? ""
+                    : "; also mentioned at line\(command.mentions.count == 1 ? "" : "s") "
+                        + command.mentions.sorted().map(String.init).joined(separator: ", "))
+        ]
         if let cwd = command.cwd, let line = command.cwdLine {
             notes.append("`cwd: \(cwd)` follows the `cd` or folder named at line \(line)")
         }
@@ -124,7 +130,8 @@ struct DraftBuilder {
             title = comment
         } else if let list = command.listText {
             let spans = InlineCode.spans(in: list)
-            let loneCommand = spans.count == 1 && drafters.mentions(spans[0])
+            let loneCommand =
+                spans.count == 1 && drafters.mentions(spans[0])
                 && list.trimmingCharacters(in: .whitespaces).hasPrefix("`") && list.trimmingCharacters(in: .whitespaces).hasSuffix("`")
             title = loneCommand ? command.text : TutorialProse.title(list)
         } else if let heading = command.heading, !heading.isEmpty {

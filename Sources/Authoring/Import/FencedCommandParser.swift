@@ -21,7 +21,9 @@ enum FencedCommandParser {
     }
 
     /// Languages whose blocks hold commands.
-    static let commandLanguages: Set<String> = ["console", "shell", "sh", "bash", "zsh", "ksh", "shell-session", "shellsession", "terminal"]
+    static let commandLanguages: Set<String> = [
+        "console", "shell", "sh", "bash", "zsh", "ksh", "shell-session", "shellsession", "terminal",
+    ]
     /// Languages whose blocks may show a command's output.
     static let outputLanguages: Set<String> = ["", "text", "txt", "plaintext", "plain", "output", "log", "none"]
     /// Programs that a `# ` root prompt may run (anything else after `# ` is a comment), besides those the kinds draft.
@@ -41,8 +43,9 @@ enum FencedCommandParser {
         guard language.isEmpty, let first = lines.first else { return false }
         if promptRest(first, root: false) != nil { return true }
         guard first.trimmingCharacters(in: .whitespaces).hasPrefix("# "),
-              let command = lines.first(where: { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }),
-              let program = command.split(separator: " ").first.map(String.init) else { return false }
+            let command = lines.first(where: { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }),
+            let program = command.split(separator: " ").first.map(String.init)
+        else { return false }
         return programs.contains(program) || rootPrograms.contains(program)
     }
 
@@ -152,13 +155,15 @@ enum FencedCommandParser {
         if trimmed == "$" { return "" }
         if trimmed.hasPrefix("$ ") { return String(trimmed.dropFirst(2)).trimmingCharacters(in: .whitespaces) }
         if let marker = trimmed.firstIndex(where: { $0 == "$" || $0 == "#" }), marker != trimmed.startIndex,
-           trimmed[trimmed.index(after: marker)...].hasPrefix(" "), trimmed[..<marker].contains("@"),
-           trimmed[..<marker].allSatisfy({ $0.isLetter || $0.isNumber || "@:~/._-".contains($0) }) {
+            trimmed[trimmed.index(after: marker)...].hasPrefix(" "), trimmed[..<marker].contains("@"),
+            trimmed[..<marker].allSatisfy({ $0.isLetter || $0.isNumber || "@:~/._-".contains($0) })
+        {
             return String(trimmed[trimmed.index(after: marker)...]).trimmingCharacters(in: .whitespaces)
         }
         if root, trimmed.hasPrefix("# ") {
             let rest = trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces)
-            if let program = rest.split(separator: " ").first.map(String.init), rootPrograms.contains(program) || programs.contains(program) {
+            if let program = rest.split(separator: " ").first.map(String.init), rootPrograms.contains(program) || programs.contains(program)
+            {
                 return rest
             }
         }

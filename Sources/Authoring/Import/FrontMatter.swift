@@ -19,8 +19,8 @@ struct FrontMatter {
         while start < lines.count {
             defer { start += 1 }
             guard Self.isFence(lines[start]), start == 0 || lines[start - 1].trimmingCharacters(in: .whitespaces).isEmpty,
-                  let end = lines.indices.dropFirst(start + 1).first(where: { Self.isFence(lines[$0]) || !Self.isEntry(lines[$0]) }),
-                  Self.isFence(lines[end]), end > start + 1
+                let end = lines.indices.dropFirst(start + 1).first(where: { Self.isFence(lines[$0]) || !Self.isEntry(lines[$0]) }),
+                Self.isFence(lines[end]), end > start + 1
             else { continue }
             for index in (start + 1)..<end where title == nil && lines[index].hasPrefix("title:") {
                 var value = lines[index].dropFirst("title:".count).trimmingCharacters(in: .whitespaces)

@@ -54,7 +54,8 @@ struct HTTPOutputDrafter {
     /// `docker inspect` prints), at most 8; nil for any other output.
     func json(_ output: [String]) -> (matchers: [DraftMatcher], notes: [String])? {
         guard output.contains(where: { !$0.allSatisfy(\.isWhitespace) }),
-              let json = try? JSONParser.parse(Array(output.joined(separator: "\n").utf8)) else { return nil }
+            let json = try? JSONParser.parse(Array(output.joined(separator: "\n").utf8))
+        else { return nil }
         var found: [DraftMatcher] = []
         switch json {
         case .object: collect(json, path: "", into: &found)

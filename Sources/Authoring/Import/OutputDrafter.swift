@@ -59,8 +59,10 @@ struct OutputDrafter {
             let pieces = self.pieces(line)
             if inTable {
                 let cells = trimmed.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                let mentions = pieces.contains { if case .template = $0 { true } else { false } }
-                    || (imageTable ? Self.namesImage(cells, relevant: relevant)
+                let mentions =
+                    pieces.contains { if case .template = $0 { true } else { false } }
+                    || (imageTable
+                        ? Self.namesImage(cells, relevant: relevant)
                         : cells.contains { cell in relevant.contains(cell) || relevant.contains(Self.withoutTag(cell)) })
                 guard mentions else {
                     leftOut.append(cells.prefix(2).joined(separator: "  "))
@@ -74,8 +76,9 @@ struct OutputDrafter {
             notes.append("left out \(lines) of a file listing, which changes from image to image")
         }
         if !leftOut.isEmpty {
-            notes.append("left out \(leftOut.count) table row\(leftOut.count == 1 ? "" : "s") naming nothing this tutorial runs: "
-                + leftOut.map { "`\($0)`" }.joined(separator: ", "))
+            notes.append(
+                "left out \(leftOut.count) table row\(leftOut.count == 1 ? "" : "s") naming nothing this tutorial runs: "
+                    + leftOut.map { "`\($0)`" }.joined(separator: ", "))
         }
         var seen = Set<DraftMatcher>()
         matchers = matchers.filter { seen.insert(DraftMatcher(kind: $0.kind, value: $0.value)).inserted }
@@ -154,7 +157,10 @@ struct OutputDrafter {
     private static func standsAlone(_ range: Range<Substring.Index>, in text: Substring, _ item: String) -> Bool {
         let joins: (Character) -> Bool = { isWordCharacter($0) || $0 == "/" || $0 == "." || $0 == "-" }
         if let first = item.first, isWordCharacter(first), range.lowerBound > text.startIndex,
-           joins(text[text.index(before: range.lowerBound)]) { return false }
+            joins(text[text.index(before: range.lowerBound)])
+        {
+            return false
+        }
         guard let last = item.last, isWordCharacter(last), range.upperBound < text.endIndex else { return true }
         let after = text[range.upperBound]
         if after == "-", text[range.upperBound...].hasPrefix("->") { return true }

@@ -1,6 +1,6 @@
 import Foundation
-import Workflow
 import Text
+import Workflow
 
 /// Step ids derived from commands: `docker-ps`, `docker-run-ubuntu`, `docker-build-tf-mnist-gpu`;
 /// made unique with `-2`, `-3`.

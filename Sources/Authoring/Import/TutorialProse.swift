@@ -84,8 +84,9 @@ struct TutorialProse {
         // A block with `$ ` prompts shows commands being typed.
         if document.blocks[index].lines.contains(where: { FencedCommandParser.promptRest($0, root: false) != nil }) { return false }
         let files = InlineCode.spans(in: text).filter { span in
-            !span.contains(" ") && (span.range(of: #"\.[A-Za-z]{1,5}$"#, options: .regularExpression) != nil
-                || ["Dockerfile", "Makefile", "Procfile"].contains((span as NSString).lastPathComponent))
+            !span.contains(" ")
+                && (span.range(of: #"\.[A-Za-z]{1,5}$"#, options: .regularExpression) != nil
+                    || ["Dockerfile", "Makefile", "Procfile"].contains((span as NSString).lastPathComponent))
         }
         // A block that runs the file it names (`./run.sh`, `python3 app.py`) runs it.
         let first = document.blocks[index].lines.first { !$0.allSatisfy(\.isWhitespace) && !$0.hasPrefix("#") } ?? ""

@@ -13,7 +13,8 @@ enum VariableLearner {
         for (step, lines) in zip(steps, outputs) where step.command.key != "sh" && !lines.isEmpty {
             for word in step.command.words {
                 guard let (name, pattern) = pattern(for: word), found[name] == nil,
-                      let regex = try? NSRegularExpression(pattern: pattern) else { continue }
+                    let regex = try? NSRegularExpression(pattern: pattern)
+                else { continue }
                 for line in lines {
                     let range = NSRange(line.startIndex..., in: line)
                     guard let match = regex.firstMatch(in: line, range: range), let value = Range(match.range(at: 1), in: line) else {
@@ -35,7 +36,8 @@ enum VariableLearner {
     /// that captures the value in its place.
     private static func pattern(for word: String) -> (String, String)? {
         guard let open = word.range(of: "${"), let close = word[open.upperBound...].firstIndex(of: "}"),
-              !word[word.index(after: close)...].contains("${") else { return nil }
+            !word[word.index(after: close)...].contains("${")
+        else { return nil }
         let name = String(word[open.upperBound..<close])
         let before = String(word[..<open.lowerBound])
         let after = String(word[word.index(after: close)...])

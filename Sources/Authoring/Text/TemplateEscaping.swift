@@ -9,7 +9,8 @@ enum TemplateEscaping {
             output += rest[..<dollar]
             let after = rest[rest.index(after: dollar)...]
             if after.hasPrefix("{"), let close = after.firstIndex(of: "}"),
-               keep.contains(String(after[after.index(after: after.startIndex)..<close])) {
+                keep.contains(String(after[after.index(after: after.startIndex)..<close]))
+            {
                 output += rest[dollar...close]
                 rest = rest[rest.index(after: close)...]
                 continue

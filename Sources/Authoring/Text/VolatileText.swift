@@ -34,14 +34,18 @@ struct VolatileText {
             ("<run-id>", "(?<![0-9a-z-])\\d{8}t\\d{6}-[0-9a-z]{4}(?![0-9a-z])", "[0-9a-z-]+", true, { _ in true }),
             ("<temp-dir>", "(?<![\\w/.])/tmp/[A-Za-z0-9._-]*[0-9][A-Za-z0-9._-]*", "/\\S+", true, { $0.count >= 11 }),
             ("<date>", "(?<![\\d-])\\d{4}-\\d{2}-\\d{2}(?![\\d-])", "\\d{4}-\\d{2}-\\d{2}", true, { _ in true }),
-            ("<time>", "(?<![\\d:.])\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?(?!\\d)",
-             "\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?", true, { _ in true }),
+            (
+                "<time>", "(?<![\\d:.])\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?(?!\\d)",
+                "\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?", true, { _ in true }
+            ),
             ("<N minutes ago>", "\(elapsed) ago", "(?:[Aa]bout |[Ll]ess than )?(?:an?|\\d+) \\w+ ago", true, { _ in true }),
             ("<N minutes>", "(?<=Up )\(elapsed)", "(?:[Aa]bout |[Ll]ess than )?(?:an?|\\d+) \\w+", true, { _ in true }),
             ("<size>", "(?<![\\w.])\\d+(?:\\.\\d+)? ?(?:B|[kKMGT]i?B)(?![\\w])", "\\d+(?:\\.\\d+)? ?(?:B|[kKMGT]i?B)", true, { _ in true }),
             ("<size>", "(?<=size: )\\d+(?!\\w)", "\\d+", true, { _ in true }),
-            ("<duration>", "(?<![\\w.])\\d+(?:\\.\\d+)?\(durationUnit)(?:\\d+(?:\\.\\d+)?\(durationUnit))*(?![\\w])",
-             "\\d+(?:\\.\\d+)?[a-zµ]+(?:\\d+(?:\\.\\d+)?[a-zµ]+)*", true, { _ in true }),
+            (
+                "<duration>", "(?<![\\w.])\\d+(?:\\.\\d+)?\(durationUnit)(?:\\d+(?:\\.\\d+)?\(durationUnit))*(?![\\w])",
+                "\\d+(?:\\.\\d+)?[a-zµ]+(?:\\d+(?:\\.\\d+)?[a-zµ]+)*", true, { _ in true }
+            ),
             ("<id>", "(?<![0-9A-Za-z])[0-9a-f]{12}(?![0-9A-Za-z])", "[0-9a-f]{12}", true, Self.mixesDigitsAndLetters),
             ("<learner>", "(?!)", "${learner}", false, { _ in true }),
             ("<learner-name>", "(?!)", ".+", false, { _ in true }),
@@ -51,12 +55,16 @@ struct VolatileText {
             let weekday = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
             let month = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
             specs += [
-                ("", "(?<![\\w.:/-])v?\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.]+)?(?![\\w.])", "v?\\d+(?:\\.\\d+)+(?:-[0-9A-Za-z.]+)?", false,
-                 { _ in true }),
+                (
+                    "", "(?<![\\w.:/-])v?\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.]+)?(?![\\w.])", "v?\\d+(?:\\.\\d+)+(?:-[0-9A-Za-z.]+)?", false,
+                    { _ in true }
+                ),
                 ("", "\(weekday), \\d{1,2} \(month) \\d{4}", "\\w{3}, \\d{1,2} \\w{3} \\d{4}", false, { _ in true }),
                 ("", "(?<=build )[0-9a-f]{7,12}(?![0-9A-Za-z])", "[0-9a-f]+", false, { _ in true }),
-                ("", "(?:\(weekday) +)?\(month) +\\d{1,2}(?: +\\d{1,2}:\\d{2}(?![:\\d]))?(?![\\w])",
-                 "(?:\\w{3} +)?\\w{3} +\\d{1,2}(?: +\\d{1,2}:\\d{2})?", false, { _ in true }),
+                (
+                    "", "(?:\(weekday) +)?\(month) +\\d{1,2}(?: +\\d{1,2}:\\d{2}(?![:\\d]))?(?![\\w])",
+                    "(?:\\w{3} +)?\\w{3} +\\d{1,2}(?: +\\d{1,2}:\\d{2})?", false, { _ in true }
+                ),
                 ("", "(?<=(?:UTC|GMT) )(?:19|20)\\d{2}(?!\\d)", "\\d{4}", false, { _ in true }),
                 ("", "(?<=0\\.0\\.0\\.0:)(?:3|4)\\d{4}(?!\\d)", "\\d+", false, { _ in true }),
                 // Docker's random name of a container, last in a `docker ps` row.

@@ -79,7 +79,8 @@ public struct BundleFetcher: Sendable {
         switch status {
         case 401:
             BundleError(
-                "the board at \(url.origin) does not know the class code \(url.code): ask your instructor for the join line", wrongCode: true)
+                "the board at \(url.origin) does not know the class code \(url.code): ask your instructor for the join line",
+                wrongCode: true)
         case 404: BundleError("the board at \(url) hands out no workshop: run the guide in the workshop's folder, with its runbook")
         default: BundleError("the board at \(url.origin) answered HTTP \(status)")
         }

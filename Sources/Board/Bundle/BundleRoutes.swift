@@ -35,7 +35,8 @@ struct BundleRoutes: Sendable {
     func joinPage(_ request: Request) -> Response {
         let base = "/join/\(gate.code)"
         let page = WorkshopJoinPage(
-            instructions: JoinInstructions(joinURL: origin.joinURL(for: request, code: gate.code), image: "runbook:\(configuration.runbookVersion)"),
+            instructions: JoinInstructions(
+                joinURL: origin.joinURL(for: request, code: gate.code), image: "runbook:\(configuration.runbookVersion)"),
             title: configuration.runbook.title, roster: configuration.roster != nil,
             bundle: configuration.workshop.map(BundleDescription.init),
             offers: configuration.offers, basePath: base)

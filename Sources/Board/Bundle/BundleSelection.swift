@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Which files of a runbook's folder go into its bundle (SPEC 10.3): every file under it, minus

@@ -2,7 +2,7 @@ import Foundation
 import Workflow
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Unpacks a downloaded bundle into `./<folder>/` (SPEC 10.3) after checking it whole: both sha256,

@@ -16,8 +16,8 @@ public enum BoardJournals {
         _ boardURL: String, http: HTTPClient = .shared, timeout: Duration = .seconds(30), limit: Int = 256 << 20
     ) async throws(Failure) -> Data {
         guard var components = URLComponents(string: boardURL), let scheme = components.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", components.host?.isEmpty == false,
-              let token = components.queryItems?.first(where: { $0.name == "token" })?.value, !token.isEmpty
+            scheme == "http" || scheme == "https", components.host?.isEmpty == false,
+            let token = components.queryItems?.first(where: { $0.name == "token" })?.value, !token.isEmpty
         else { throw Failure(description: "\(boardURL) is not a board URL with the instructor's token (http://HOST:PORT/?token=T)") }
         components.path = "/api/v1/journals"
         components.queryItems = nil

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An address range in CIDR notation (`10.0.0.0/8`, `192.168.1.7`, `fd00::/8`), for `--trust-proxy`.

@@ -31,7 +31,8 @@ public final class JoinThrottle: Sendable {
     /// A throttle letting `free` wrong joins a `window` through, then waiting from `first` up to
     /// `longest`; it remembers at most `capacity` addresses (the oldest are forgotten first).
     public init(
-        free: Int = 10, window: Duration = .seconds(60), first: Duration = .seconds(1), longest: Duration = .seconds(30), capacity: Int = 4_096
+        free: Int = 10, window: Duration = .seconds(60), first: Duration = .seconds(1), longest: Duration = .seconds(30),
+        capacity: Int = 4_096
     ) {
         self.free = free
         self.window = window

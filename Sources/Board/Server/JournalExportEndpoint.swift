@@ -15,7 +15,8 @@ struct JournalExportEndpoint {
         var body = Data()
         for id in BoardStore.journalIds(in: directory) {
             guard let data = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent("\(id).jsonl")),
-                  let end = data.lastIndex(of: 0x0A) else { continue }
+                let end = data.lastIndex(of: 0x0A)
+            else { continue }
             body.append(data[...end])
         }
         return BoardResponse.text(String(decoding: body, as: UTF8.self), type: "application/x-ndjson")

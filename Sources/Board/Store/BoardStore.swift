@@ -213,7 +213,8 @@ public actor BoardStore {
         }
         let file = file(id, in: directory)
         if FileManager.default.fileExists(atPath: file.path) {
-            try file.read(skipping: { seq in all.contains { ($0.from...$0.to).contains(seq) } }) { line, offset in
+            let refused = { (seq: Int) in all.contains { ($0.from...$0.to).contains(seq) } }
+            try file.read(skipping: refused) { line, offset in
                 rangesBefore(line.seq)
                 state.apply(line, offset: offset)
             }

@@ -54,7 +54,8 @@ public struct BatchRun {
         }
         let printer = ProgressPrinter(
             style: TerminalStyle(enabled: output.colored(for: 1)), verbosity: output.quiet ? .quiet : (output.verbose ? .verbose : .normal),
-            interactive: isatty(1) == 1 && !output.verbose, multipleLearners: learners.count > 1, runbook: runbook, learnerCount: learners.count)
+            interactive: isatty(1) == 1 && !output.verbose, multipleLearners: learners.count > 1, runbook: runbook,
+            learnerCount: learners.count)
         do {
             _ = try configuration.prepareLearners()
         } catch {
@@ -140,6 +141,7 @@ public struct BatchRun {
         let passed = results.learners.filter(\.succeeded).count
         let learners = results.learners.count > 1 ? "\(passed)/\(results.learners.count) learners passed; " : ""
         // `--quiet` prints the failures, this line and where the results are (SPEC 6.9).
-        StandardStreams.out("\(output.quiet ? "" : "\n")\(verdict): \(learners)\(parts.joined(separator: ", "))\nresults: \(directory)/results.json\n")
+        StandardStreams.out(
+            "\(output.quiet ? "" : "\n")\(verdict): \(learners)\(parts.joined(separator: ", "))\nresults: \(directory)/results.json\n")
     }
 }

@@ -23,7 +23,8 @@ public struct ReportWriter {
         var written: [String] = []
         var problems: [String] = []
         for specification in specifications {
-            let path = specification.path ?? (specification.format == .github ? Self.stepSummary(environment) : nil)
+            let path =
+                specification.path ?? (specification.format == .github ? Self.stepSummary(environment) : nil)
                 ?? specification.resolvedPath(in: outputDirectory)
             do {
                 if specification.format == .github {

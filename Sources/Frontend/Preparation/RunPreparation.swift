@@ -47,10 +47,13 @@ public struct RunPreparation {
     /// The one learner of `runbook guide`: `local`, `--learner ID`, or the one learner of the roster that `--learner` names.
     public func guideLearner() throws(CommandFailure) -> Learner {
         let wanted = RunSettings.list(options.learner)
-        guard wanted.count <= 1 else { throw .usage("runbook guide walks one learner through the runbook; --learner names \(wanted.count)") }
+        guard wanted.count <= 1 else {
+            throw .usage("runbook guide walks one learner through the runbook; --learner names \(wanted.count)")
+        }
         let learners = try learners()
         guard learners.count == 1, let only = learners.first else {
-            throw .usage("runbook guide walks one learner through the runbook; name one of \(options.learners ?? "the roster") with --learner ID")
+            throw .usage(
+                "runbook guide walks one learner through the runbook; name one of \(options.learners ?? "the roster") with --learner ID")
         }
         return only
     }

@@ -35,7 +35,8 @@ public struct SelftestReport {
             let proofs = step.map { SelftestJudge.proofs(of: result, step: $0) } ?? []
             if proofs.isEmpty {
                 if result.status.isFailure {
-                    lines.append(style.red("✗") + " \(name)" + style.red("\(result.status.rawValue): \(VisibleText.sanitize(result.reason ?? ""))"))
+                    lines.append(
+                        style.red("✗") + " \(name)" + style.red("\(result.status.rawValue): \(VisibleText.sanitize(result.reason ?? ""))"))
                     defects.append("\(result.step): the step \(result.status.rawValue): \(result.reason ?? "no reason given")")
                 } else if result.status == .skipped {
                     lines.append(style.dim("○ \(name)skipped: \(VisibleText.sanitize(result.reason ?? ""))"))
@@ -49,12 +50,16 @@ public struct SelftestReport {
                 notExercised += proofs.count
                 let count = proofs.count == 1 ? "1 probe" : "\(proofs.count) probes"
                 let symbol = result.status == .skipped ? "○" : "⊘"
-                lines.append(style.dim("\(symbol) \(name)\(result.status.rawValue): \(VisibleText.sanitize(result.reason ?? "")) (\(count) not exercised)"))
+                lines.append(
+                    style.dim(
+                        "\(symbol) \(name)\(result.status.rawValue): \(VisibleText.sanitize(result.reason ?? "")) (\(count) not exercised)")
+                )
                 if result.status == .blocked { defects.append("\(result.step): blocked: \(result.reason ?? "")") }
                 continue
             }
             let stepOK = proofs.allSatisfy { $0.provedCanFail && $0.provedCanPass } && !result.status.isFailure
-            lines.append((stepOK ? style.green("✓") : style.red("✗")) + " \(name)" + style.dim(result.title.map(VisibleText.sanitize) ?? ""))
+            lines.append(
+                (stepOK ? style.green("✓") : style.red("✗")) + " \(name)" + style.dim(result.title.map(VisibleText.sanitize) ?? ""))
             for proof in proofs {
                 lines.append("    verify \(proof.index + 1): " + describe(proof.before) + ", " + describe(proof.after))
                 if let command = proof.command {
@@ -66,10 +71,14 @@ public struct SelftestReport {
             for proof in proofs {
                 switch proof.before {
                 case .passed:
-                    defects.append("\(result.step): verify \(proof.index + 1) passed before the step ran, so it cannot tell a learner who skipped the step (add `verify_before: pass` if that state legitimately exists already)")
+                    defects.append(
+                        "\(result.step): verify \(proof.index + 1) passed before the step ran, so it cannot tell a learner who skipped the step (add `verify_before: pass` if that state legitimately exists already)"
+                    )
                     explained = true
                 case .couldNotRun(let reason):
-                    defects.append("\(result.step): verify \(proof.index + 1) could not run before the step (\(reason)), so it never showed that it can fail")
+                    defects.append(
+                        "\(result.step): verify \(proof.index + 1) could not run before the step (\(reason)), so it never showed that it can fail"
+                    )
                     explained = true
                 case .failed, .exempt, .notRun, .guarded:
                     break

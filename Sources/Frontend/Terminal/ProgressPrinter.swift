@@ -32,7 +32,9 @@ public final class ProgressPrinter: RunObserver, Sendable {
 
     private let learnerCount: Int
 
-    public init(style: TerminalStyle, verbosity: Verbosity, interactive: Bool, multipleLearners: Bool, runbook: Runbook, learnerCount: Int = 1) {
+    public init(
+        style: TerminalStyle, verbosity: Verbosity, interactive: Bool, multipleLearners: Bool, runbook: Runbook, learnerCount: Int = 1
+    ) {
         self.learnerCount = learnerCount
         self.style = style
         self.verbosity = verbosity
@@ -63,7 +65,10 @@ public final class ProgressPrinter: RunObserver, Sendable {
             emit(render(result))
         case .cleanupFinished(let learner, let result):
             guard result.status != .passed, result.status != .skipped, verbosity != .quiet else { return }
-            emit(style.dim("  cleanup \(result.index + 1)\(multipleLearners ? " (\(learner))" : ""): \(result.status.rawValue) \(VisibleText.sanitize(result.reason ?? ""))") + "\n")
+            emit(
+                style.dim(
+                    "  cleanup \(result.index + 1)\(multipleLearners ? " (\(learner))" : ""): \(result.status.rawValue) \(VisibleText.sanitize(result.reason ?? ""))"
+                ) + "\n")
         case .learnerFinished(let learner):
             _ = state.withLock { $0.finished.insert(learner) }
         case .warning(_, let message):
@@ -100,11 +105,14 @@ public final class ProgressPrinter: RunObserver, Sendable {
         for failure in failures.prefix(3) where !failure.lines.isEmpty {
             let label = verbosity == .verbose ? "\(failure.matcher): \(failure.message)" : (failure.why ?? failure.matcher)
             text += style.dim("    \(VisibleText.sanitize(label)):") + "\n"
-            for line in failure.lines.prefix(12) { text += style.dim(String(format: "%6d ", line.number)) + VisibleText.sanitize(line.text) + "\n" }
+            for line in failure.lines.prefix(12) {
+                text += style.dim(String(format: "%6d ", line.number)) + VisibleText.sanitize(line.text) + "\n"
+            }
         }
         if failures.allSatisfy({ $0.lines.isEmpty }) {
             let excerpt = excerpts?.output
-            let lines = (excerpt.map { $0.tail.isEmpty ? $0.head : $0.tail } ?? "").split(separator: "\n", omittingEmptySubsequences: false).suffix(12)
+            let lines = (excerpt.map { $0.tail.isEmpty ? $0.head : $0.tail } ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+                .suffix(12)
             for line in lines where !line.isEmpty { text += "      " + VisibleText.sanitize(String(line)) + "\n" }
         }
         let hints = result.allHints.filter { !$0.isEmpty }
@@ -128,7 +136,9 @@ public final class ProgressPrinter: RunObserver, Sendable {
                 for (learner, activity) in activities.prefix(16) {
                     let tally = state.tallies[learner] ?? (0, 0)
                     let sample = activity.latestLine.map { " │ " + VisibleText.sanitize($0) } ?? ""
-                    lines.append("\(spinner) \(learner)  \(activity.step) \(Self.format(seconds: Date().timeIntervalSince(activity.startedAt)))  ✓\(tally.passed) ✗\(tally.failing)\(sample)")
+                    lines.append(
+                        "\(spinner) \(learner)  \(activity.step) \(Self.format(seconds: Date().timeIntervalSince(activity.startedAt)))  ✓\(tally.passed) ✗\(tally.failing)\(sample)"
+                    )
                 }
                 if activities.count > 16 { lines.append("  … \(activities.count - 16) more running") }
                 let failing = state.tallies.filter { $0.value.failing > 0 }.map(\.key).sorted()
@@ -136,13 +146,15 @@ public final class ProgressPrinter: RunObserver, Sendable {
                     let shown = failing.prefix(4).map { "\($0) (\(state.tallies[$0]!.failing))" }.joined(separator: ", ")
                     lines.append("✗ failing: \(shown)\(failing.count > 4 ? " +\(failing.count - 4)" : "")")
                 }
-                lines.append("\(state.finished.count)/\(learnerCount) learners done · \(activities.count) running · \(failing.count) with failures")
+                lines.append(
+                    "\(state.finished.count)/\(learnerCount) learners done · \(activities.count) running · \(failing.count) with failures")
             } else if let (_, activity) = activities.first {
                 let sample = activity.latestLine.map { " │ " + VisibleText.sanitize($0) } ?? ""
                 lines.append("\(spinner) \(activity.step) \(Self.format(seconds: Date().timeIntervalSince(activity.startedAt)))\(sample)")
             }
             var output = Self.erase(state.liveLines)
-            output += lines.map { line in style.dim(line.count > width ? String(line.prefix(width - 1)) + "…" : line) }.joined(separator: "\n")
+            output += lines.map { line in style.dim(line.count > width ? String(line.prefix(width - 1)) + "…" : line) }.joined(
+                separator: "\n")
             FileHandle.standardOutput.write(Data(output.utf8))
             state.liveLines = lines.count
         }
@@ -170,7 +182,9 @@ public final class ProgressPrinter: RunObserver, Sendable {
         var text = "\n" + String(repeating: " ", count: nameWidth + 2)
         text += ids.indices.map { String(($0 + 1) % 10) }.joined(separator: " ") + "\n"
         for learner in results.learners {
-            let name = learner.id.count > nameWidth ? String(learner.id.prefix(nameWidth - 1)) + "…" : learner.id.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            let name =
+                learner.id.count > nameWidth
+                ? String(learner.id.prefix(nameWidth - 1)) + "…" : learner.id.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
             // One column per step: a fact of the machine keeps its status's symbol and is not counted.
             let cells = ids.map { id in
                 learner.step(id).map { colored($0.status, $0.environment == true ? $0.status.symbol : $0.symbol) } ?? " "

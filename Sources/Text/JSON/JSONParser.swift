@@ -143,7 +143,9 @@ public struct JSONParser {
     /// The UTF-8 bytes of a `\uXXXX` escape (and its low surrogate, when it is a high one).
     private mutating func unicodeEscape() throws(JSONSyntaxError) -> [UInt8] {
         var code = try hex4()
-        if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+        if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+            bytes[index + 1] == UInt8(ascii: "u")
+        {
             index += 2
             let low = try hex4()
             if (0xDC00..<0xE000).contains(low) { code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00) } else { code = 0xFFFD }

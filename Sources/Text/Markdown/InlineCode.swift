@@ -64,7 +64,8 @@ public enum InlineCode {
                 index += 1
             case "[":
                 if let close = characters[index...].firstIndex(of: "]"), close + 1 < characters.count, characters[close + 1] == "(",
-                   let end = characters[close...].firstIndex(of: ")") {
+                    let end = characters[close...].firstIndex(of: ")")
+                {
                     output += String(characters[(index + 1)..<close])
                     index = end + 1
                 } else {

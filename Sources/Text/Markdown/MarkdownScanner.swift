@@ -165,9 +165,10 @@ public struct MarkdownScanner {
     }
 
     private mutating func emitFence(_ fence: OpenFence) {
-        blocks.append(MarkdownBlock(
-            kind: .fence(language: fence.language), text: "", lines: fence.lines, line: fence.line, listPath: fence.path,
-            opensListItem: false, lastLine: fence.lastLine))
+        blocks.append(
+            MarkdownBlock(
+                kind: .fence(language: fence.language), text: "", lines: fence.lines, line: fence.line, listPath: fence.path,
+                opensListItem: false, lastLine: fence.lastLine))
     }
 
     private func block(_ kind: MarkdownBlock.Kind, _ text: String, line: Int, path: [Int]) -> MarkdownBlock {

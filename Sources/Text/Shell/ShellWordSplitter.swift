@@ -18,7 +18,8 @@ public enum ShellWordSplitter {
             return ShellSplitProblem(message: "'\(symbol)' \(operatorAdvice)", offset: token.range.lowerBound)
         }
         problems += lexer.substitutions.map { substitution in
-            let message = substitution.inDoubleQuotes
+            let message =
+                substitution.inDoubleQuotes
                 ? "backtick command substitution is shell syntax; use `sh:` for a shell command" : "'`' \(operatorAdvice)"
             return ShellSplitProblem(message: message, offset: substitution.offset)
         }
@@ -26,12 +27,13 @@ public enum ShellWordSplitter {
         if let open = lexer.unclosedQuote {
             return .failure(ShellSplitProblem(message: "\(open.isSingle ? "single" : "double") quote is not closed", offset: open.offset))
         }
-        return .success(lexer.tokens.map { token in
-            // A backslash-newline joins lines: its line break is no character of the word.
-            let parts = token.parts.filter { !$0.isLineContinuation }
-            var scalars = String.UnicodeScalarView()
-            scalars.append(contentsOf: parts.map(\.scalar))
-            return ShellWord(text: String(scalars), offsets: parts.map(\.offset), quoted: parts.map(\.quoted), range: token.range)
-        })
+        return .success(
+            lexer.tokens.map { token in
+                // A backslash-newline joins lines: its line break is no character of the word.
+                let parts = token.parts.filter { !$0.isLineContinuation }
+                var scalars = String.UnicodeScalarView()
+                scalars.append(contentsOf: parts.map(\.scalar))
+                return ShellWord(text: String(scalars), offsets: parts.map(\.offset), quoted: parts.map(\.quoted), range: token.range)
+            })
     }
 }

@@ -44,7 +44,8 @@ public enum YAMLScalarWriter {
         var body = text
         while body.hasSuffix("\n") { body.removeLast() }
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let blockable = lines.count > 1 && !body.unicodeScalars.contains { needsEscape($0) && $0 != "\n" && $0 != "\t" }
+        let blockable =
+            lines.count > 1 && !body.unicodeScalars.contains { needsEscape($0) && $0 != "\n" && $0 != "\t" }
             && !lines.contains { $0.hasPrefix("\t") || $0.hasSuffix(" ") || $0.hasSuffix("\t") }
         guard blockable else { return ["\(pad)\(key): \(scalar(lines.count == 1 ? body : text))"] }
         return literalBlock(

@@ -32,9 +32,10 @@ extension NodeReader {
         var found: [Diagnostic] = []
         let offsets = word.offsets
         let wordStart = locator.location(ofOffset: offsets.first ?? 0)
-        let template = templates.parse(word.text, at: wordStart, locate: { offset in
+        let locate: TemplateParser.Locator = { offset in
             locator.location(ofOffset: offset < offsets.count ? offsets[offset] : (offsets.last ?? 0))
-        }) { found.append($0) }
+        }
+        let template = templates.parse(word.text, at: wordStart, locate: locate) { found.append($0) }
         diagnostics += found
         if template.parts.count == 1, !word.quoted.contains(true) {
             findings.unquotedWholeWords.append(template)

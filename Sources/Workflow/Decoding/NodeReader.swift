@@ -62,7 +62,8 @@ public struct NodeReader: Sendable {
     public mutating func template(_ value: String, of node: Node, offset: Int = 0) -> Template {
         let locator = ScalarLocator(node)
         var found: [Diagnostic] = []
-        let result = templates.parse(value, at: node.location, locate: { locator.location(ofOffset: $0 + offset) }) { found.append($0) }
+        let locate: TemplateParser.Locator = { index in locator.location(ofOffset: index + offset) }
+        let result = templates.parse(value, at: node.location, locate: locate) { found.append($0) }
         diagnostics += found
         return result
     }

@@ -5,13 +5,15 @@ extension RunbookDecoder {
     /// `capture:`: each name with `from` and a `regex` or a `json` path.
     mutating func decodeCaptures(_ node: Node) -> [Capture] {
         guard let pairs = node.mappingPairs else {
-            reader.error("capture must be a map of names to { from, regex } or { from, json }, found \(node.kindDescription)", at: node.location)
+            reader.error(
+                "capture must be a map of names to { from, regex } or { from, json }, found \(node.kindDescription)", at: node.location)
             return []
         }
         var captures: [Capture] = []
         for pair in pairs {
             guard let name = pair.key.scalarValue, TemplateParser.isVariableName(name) else {
-                reader.error("'\(pair.key.scalarValue ?? "?")' is not a valid capture name; use [A-Za-z_][A-Za-z0-9_]*", at: pair.key.location)
+                reader.error(
+                    "'\(pair.key.scalarValue ?? "?")' is not a valid capture name; use [A-Za-z_][A-Za-z0-9_]*", at: pair.key.location)
                 continue
             }
             guard let fields = reader.mapping(pair.value, "capture '\(name)'", keys: RunbookKeys.capture) else { continue }
@@ -36,9 +38,11 @@ extension RunbookDecoder {
                 continue
             }
             if let jsonPath {
-                captures.append(Capture(
-                    name: name, stream: stream ?? .stdout, regex: Template(literal: "", location: jsonPath.location), jsonPath: jsonPath,
-                    location: pair.key.location))
+                captures.append(
+                    Capture(
+                        name: name, stream: stream ?? .stdout, regex: Template(literal: "", location: jsonPath.location),
+                        jsonPath: jsonPath,
+                        location: pair.key.location))
                 continue
             }
             guard let pattern else {
@@ -65,7 +69,8 @@ extension RunbookDecoder {
             }
             for pattern in patterns {
                 for name in RegexSupport.namedGroups(in: pattern.raw) {
-                    captures.append(Capture(name: name, stream: stream.stream, regex: pattern, location: pattern.location, fromMatcher: true))
+                    captures.append(
+                        Capture(name: name, stream: stream.stream, regex: pattern, location: pattern.location, fromMatcher: true))
                 }
             }
         }

@@ -71,7 +71,8 @@ extension RunbookDecoder {
             }
             guard JSONMatcher.operationKeys.contains(key) else { continue }
             if let first = operationKey {
-                reader.error("one operation per json matcher; it already has `\(first)`: start a new list item for `\(key)`", at: pair.key.location)
+                reader.error(
+                    "one operation per json matcher; it already has `\(first)`: start a new list item for `\(key)`", at: pair.key.location)
                 continue
             }
             operationKey = key

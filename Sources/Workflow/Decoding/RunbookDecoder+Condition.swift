@@ -18,7 +18,9 @@ extension RunbookDecoder {
         if template.isLiteral {
             let names = known.sorted { ($0 == "tty" ? 1 : 0, $0) < ($1 == "tty" ? 1 : 0, $1) }
             var message = "unknown condition '\(text)'; use \(names.joined(separator: ", ")), ${var}, or one of them negated with '!'"
-            if let suggestion = KeyChecker.nearest(to: body, in: known) { message += "; did you mean '\(negated ? "!" : "")\(suggestion)'?" }
+            if let suggestion = KeyChecker.nearest(to: body, in: known) {
+                message += "; did you mean '\(negated ? "!" : "")\(suggestion)'?"
+            }
             reader.error(message, at: node.location)
             return nil
         }

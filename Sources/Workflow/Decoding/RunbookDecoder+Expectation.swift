@@ -62,7 +62,9 @@ extension RunbookDecoder {
         case "nonzero": return .nonzero
         default:
             guard let text = node.scalarValue, let code = Int32(text), (0...255).contains(code) else {
-                reader.error("exit must be a code 0…255, a list of codes, `any` or `nonzero`, found \(node.scalarValue.map { "'\($0)'" } ?? node.kindDescription)", at: node.location)
+                reader.error(
+                    "exit must be a code 0…255, a list of codes, `any` or `nonzero`, found \(node.scalarValue.map { "'\($0)'" } ?? node.kindDescription)",
+                    at: node.location)
                 return .codes([0])
             }
             return .codes([code])
@@ -79,14 +81,17 @@ extension RunbookDecoder {
         let whyPair = pairs.first { $0.key.scalarValue == RunbookKeys.why }
         let why = whyPair.flatMap { reader.template($0.value, "why") }
         guard let pair = pairs.first(where: { RunbookKeys.matcher.contains($0.key.scalarValue ?? "") }) else {
-            if pairs.isEmpty { reader.error("empty matcher; use one of: " + RunbookKeys.matcher.joined(separator: ", "), at: node.location) }
+            if pairs.isEmpty {
+                reader.error("empty matcher; use one of: " + RunbookKeys.matcher.joined(separator: ", "), at: node.location)
+            }
             if let whyPair, pairs.count == 1 {
                 let matchers = RunbookKeys.matcher.joined(separator: ", ")
                 reader.error("`why` explains a matcher: put it beside one (\(matchers))", at: whyPair.key.location)
             }
             return nil
         }
-        for extra in pairs.dropFirst() where RunbookKeys.matcher.contains(extra.key.scalarValue ?? "") && extra.key.location != pair.key.location {
+        for extra in pairs.dropFirst()
+        where RunbookKeys.matcher.contains(extra.key.scalarValue ?? "") && extra.key.location != pair.key.location {
             reader.error("one matcher per map; start a new list item (`- \(extra.key.scalarValue!): …`)", at: extra.key.location)
         }
         guard let matcher = decodeMatcherValue(pair) else { return nil }
@@ -112,7 +117,9 @@ extension RunbookDecoder {
         switch pair.key.scalarValue {
         case "contains", "not_contains":
             guard let template = reader.template(value, pair.key.scalarValue!) else { return nil }
-            if template.raw.contains("\n") { reader.error("`\(pair.key.scalarValue!)` matches within one line; the text must not contain a newline", at: value.location) }
+            if template.raw.contains("\n") {
+                reader.error("`\(pair.key.scalarValue!)` matches within one line; the text must not contain a newline", at: value.location)
+            }
             return pair.key.scalarValue == "contains" ? .contains(template) : .notContains(template)
         case "matches": return reader.template(value, "matches").map { .matches(regex($0, value)) }
         case "not_matches": return reader.template(value, "not_matches").map { .notMatches(regex($0, value)) }
@@ -142,7 +149,9 @@ extension RunbookDecoder {
                 return nil
             }
             if minimum == nil && maximum == nil { reader.error("count needs `min`, `max` or both", at: value.location) }
-            if let minimum, let maximum, minimum > maximum { reader.error("count's min (\(minimum)) is above its max (\(maximum))", at: value.location) }
+            if let minimum, let maximum, minimum > maximum {
+                reader.error("count's min (\(minimum)) is above its max (\(maximum))", at: value.location)
+            }
             return .count(pattern, min: minimum, max: maximum)
         default: return nil
         }
@@ -162,12 +171,14 @@ extension RunbookDecoder {
         guard let text = reader.text(pair.value, "value check '\(name)'") else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let comparison = ComparisonOperator.allCases.first(where: { trimmed.hasPrefix($0.rawValue) }) else {
-            reader.error("value check '\(name)' must start with >=, >, <=, <, == or !=, e.g. \">= 0.8\" (quote it)", at: pair.value.location)
+            reader.error(
+                "value check '\(name)' must start with >=, >, <=, <, == or !=, e.g. \">= 0.8\" (quote it)", at: pair.value.location)
             return nil
         }
         let operandText = trimmed.dropFirst(comparison.rawValue.count).trimmingCharacters(in: .whitespaces)
         let scalars = Array(text.unicodeScalars)
-        let operandStart = Self.skippingBlanks(scalars, from: Self.skippingBlanks(scalars, from: 0) + comparison.rawValue.unicodeScalars.count)
+        let operandStart = Self.skippingBlanks(
+            scalars, from: Self.skippingBlanks(scalars, from: 0) + comparison.rawValue.unicodeScalars.count)
         let operand = reader.template(operandText, of: pair.value, offset: operandStart)
         if operand.isLiteral && Double(operandText) == nil {
             reader.error("value check '\(name)': '\(operandText)' is not a number or ${var}", at: pair.value.location)

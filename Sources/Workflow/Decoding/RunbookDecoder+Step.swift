@@ -65,7 +65,9 @@ extension RunbookDecoder {
                 } else if value.sequenceItems == nil, value.scalarValue != nil {
                     reader.error("verify must be a list of probes, or `self` (the step's own command is the check)", at: value.location)
                 } else {
-                    step.verify = (reader.list(value, "verify") ?? []).compactMap { decodeProbe($0, what: "verify probe", keys: keys.probe) }
+                    step.verify = (reader.list(value, "verify") ?? []).compactMap {
+                        decodeProbe($0, what: "verify probe", keys: keys.probe)
+                    }
                 }
             case "background": step.background = reader.bool(value, "background") ?? false
             case "environment": step.environment = reader.bool(value, "environment") ?? false
@@ -76,7 +78,9 @@ extension RunbookDecoder {
                 stopLocation = value.location
             case "verify_before":
                 if let text = reader.text(value, "verify_before") {
-                    if let mode = VerifyBefore(rawValue: text) { step.verifyBefore = mode } else {
+                    if let mode = VerifyBefore(rawValue: text) {
+                        step.verifyBefore = mode
+                    } else {
                         reader.error("verify_before must be 'fail' or 'pass', found '\(text)'", at: value.location)
                     }
                 }
@@ -99,7 +103,9 @@ extension RunbookDecoder {
             command = command ?? Command(key: "stop", words: [Template(literal: target, location: stopLocation)], location: stopLocation)
             reader.findings.stopTargets.append((target, stopLocation))
         }
-        for (need, location) in needLocations.suffix(step.needs.count) { reader.findings.needsByStep[id, default: []].append((need, location)) }
+        for (need, location) in needLocations.suffix(step.needs.count) {
+            reader.findings.needsByStep[id, default: []].append((need, location))
+        }
         guard let command else {
             if firstCommandKey == nil {
                 reader.error("step '\(id)' has no command; give it one of: \(registry.keys.joined(separator: ", "))", at: node.location)

@@ -30,7 +30,9 @@ struct RunbookDecoder {
     /// Decodes the root; returns nil when the file is too broken to yield steps at all.
     mutating func decode(_ root: Node?, sha256: String) -> Runbook? {
         guard let root else {
-            reader.error("the file holds no YAML document; a runbook needs at least `runbook: 1` and `steps:`", at: SourceLocation(file: path, line: 1, column: 1))
+            reader.error(
+                "the file holds no YAML document; a runbook needs at least `runbook: 1` and `steps:`",
+                at: SourceLocation(file: path, line: 1, column: 1))
             return nil
         }
         guard let pairs = reader.mapping(root, "the runbook", keys: RunbookKeys.topLevel) else { return nil }
@@ -49,22 +51,29 @@ struct RunbookDecoder {
             let value = pair.value
             switch pair.key.scalarValue {
             case "runbook":
-                if value.scalarValue == "1" { version = 1 } else {
-                    reader.error("unsupported runbook format '\(value.scalarValue ?? value.kindDescription)'; only `runbook: 1` exists", at: value.location)
+                if value.scalarValue == "1" {
+                    version = 1
+                } else {
+                    reader.error(
+                        "unsupported runbook format '\(value.scalarValue ?? value.kindDescription)'; only `runbook: 1` exists",
+                        at: value.location)
                     version = 0
                 }
             case "title": title = reader.text(value, "title")
             case "description": description = reader.text(value, "description")
             case "module":
                 if let text = reader.text(value, "module") {
-                    module = text.hasPrefix("/") ? text : URL(fileURLWithPath: directory).appendingPathComponent(text).standardizedFileURL.path
+                    module =
+                        text.hasPrefix("/") ? text : URL(fileURLWithPath: directory).appendingPathComponent(text).standardizedFileURL.path
                     moduleWritten = true
                 }
             case "vars": vars = decodeVars(value)
             case "secrets":
                 for item in reader.list(value, "secrets") ?? [] {
                     guard let name = reader.text(item, "a secret's name") else { continue }
-                    if TemplateParser.isVariableName(name) { secrets.append(name) } else {
+                    if TemplateParser.isVariableName(name) {
+                        secrets.append(name)
+                    } else {
                         reader.error("'\(name)' is not a var or environment variable name", at: item.location)
                     }
                 }
@@ -89,7 +98,6 @@ struct RunbookDecoder {
         if moduleWritten { runbook.moduleFolderName = URL(fileURLWithPath: module).lastPathComponent }
         return runbook
     }
-
 
     /// `vars:`: each name with its default, or `{ required, description, default }`.
     mutating func decodeVars(_ node: Node) -> [VariableDeclaration] {
@@ -125,7 +133,9 @@ struct RunbookDecoder {
                     default: break
                     }
                 }
-                result.append(VariableDeclaration(name: name, defaultValue: fallback, required: required, description: description, location: pair.key.location))
+                result.append(
+                    VariableDeclaration(
+                        name: name, defaultValue: fallback, required: required, description: description, location: pair.key.location))
             } else if valueNode.sequenceItems != nil {
                 reader.error("var '\(name)' must be text or a map with required/description/default, found a list", at: valueNode.location)
             } else {
@@ -193,7 +203,9 @@ struct RunbookDecoder {
         }
         if let countKey, let waitKey {
             let later = countKey.location < waitKey.location ? waitKey : countKey
-            reader.error("retry takes either `attempts`/`delay` (a number of runs) or `for`/`every` (a readiness wait), not both", at: later.location)
+            reader.error(
+                "retry takes either `attempts`/`delay` (a number of runs) or `for`/`every` (a readiness wait), not both", at: later.location
+            )
             return nil
         }
         if waitKey != nil {

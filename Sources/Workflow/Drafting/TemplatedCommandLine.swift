@@ -30,7 +30,8 @@ public struct TemplatedCommandLine: Sendable {
             guard let whole = Range(match.range, in: text), let inner = Range(match.range(at: 1), in: text) else { continue }
             let name = DraftVariable.varName(String(text[inner]).replacingOccurrences(of: "-", with: "_"))
             variables.append(.placeholder(name, written: String(text[whole])))
-            let alone = (whole.lowerBound == text.startIndex || text[text.index(before: whole.lowerBound)] == " ")
+            let alone =
+                (whole.lowerBound == text.startIndex || text[text.index(before: whole.lowerBound)] == " ")
                 && (whole.upperBound == text.endIndex || text[whole.upperBound] == " ")
             text.replaceSubrange(whole, with: alone ? "\"${\(name)}\"" : "${\(name)}")
         }
@@ -57,7 +58,8 @@ public struct TemplatedCommandLine: Sendable {
         for (position, token) in shell.tokens.enumerated() where !token.quoted && Self.isUppercasePlaceholder(token.value) {
             let previous = position > 0 ? shell.tokens[position - 1].value : ""
             guard !flagsNamingVariables.contains(previous), !flagsWithLiteralValues.contains(previous),
-                  !environmentNames.contains(token.value) else { continue }
+                !environmentNames.contains(token.value)
+            else { continue }
             guard !replacements.contains(where: { $0.range.overlaps(token.range) }) else { continue }
             replacements.append((token.range, "\"${\(token.value)}\""))
             variables.append(.placeholder(token.value, written: token.value))
@@ -66,7 +68,8 @@ public struct TemplatedCommandLine: Sendable {
         for token in shell.tokens where !token.quoted && token.raw == token.value && token.value.contains("/") {
             let head = String(token.value.prefix { $0 != "/" })
             guard Self.isUppercasePlaceholder(head), !environmentNames.contains(head),
-                  !replacements.contains(where: { $0.range.overlaps(token.range) }) else { continue }
+                !replacements.contains(where: { $0.range.overlaps(token.range) })
+            else { continue }
             replacements.append((token.range.lowerBound..<(token.range.lowerBound + head.unicodeScalars.count), "${\(head)}"))
             variables.append(.placeholder(head, written: head))
         }

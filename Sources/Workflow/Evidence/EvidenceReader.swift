@@ -32,7 +32,8 @@ public struct EvidenceReader: Sendable {
         for learner in learners.sorted() {
             let path = (folder as NSString).appendingPathComponent("\(learner).json")
             guard let data = FileManager.default.contents(atPath: path),
-                  let state = try? JSONDecoder.runbook.decode(State.self, from: data) else { continue }
+                let state = try? JSONDecoder.runbook.decode(State.self, from: data)
+            else { continue }
             for (step, result) in (state.results ?? [:]).sorted(by: { $0.key < $1.key }) where result.status == .passed {
                 evidence.notePass(learner: learner, step: step, source: RunMode.guide.rawValue)
             }
@@ -83,7 +84,8 @@ public struct EvidenceReader: Sendable {
                 for learner in header.learners { runs[learner.id] = header }
             case .step:
                 guard let step = record.step, step.status == .passed, learners.contains(step.learner),
-                      let header = runs[step.learner], header.runbook.sha256 == sha256, JournalEvidence.counts(header) else { continue }
+                    let header = runs[step.learner], header.runbook.sha256 == sha256, JournalEvidence.counts(header)
+                else { continue }
                 evidence.notePass(learner: step.learner, step: step.step, source: header.command)
             default:
                 continue

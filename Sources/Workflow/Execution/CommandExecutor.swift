@@ -37,8 +37,11 @@ struct CommandExecutor: Sendable {
                     environment[name] = value
                 }
             }
-            let cwd = try invocation.cwd.map { template throws(VariableError) in try scope.render(template) } ?? configuration.runbook.directory
-            directory = cwd.hasPrefix("/") ? cwd : URL(fileURLWithPath: configuration.runbook.directory).appendingPathComponent(cwd).standardizedFileURL.path
+            let cwd =
+                try invocation.cwd.map { template throws(VariableError) in try scope.render(template) } ?? configuration.runbook.directory
+            directory =
+                cwd.hasPrefix("/")
+                ? cwd : URL(fileURLWithPath: configuration.runbook.directory).appendingPathComponent(cwd).standardizedFileURL.path
             input = try invocation.stdin.map { template throws(VariableError) in try scope.render(template) }
         } catch {
             return failure(.error, error.message)
@@ -64,7 +67,8 @@ struct CommandExecutor: Sendable {
         if prepared.createsResources && !prepared.removesItsResources { context.noteCreation() }
         if prepared.createsResources { context.noteGroups(prepared.groups) }
         let record = CommandRecord(
-            key: invocation.command.key, argv: redactor.redact(prepared.argv), display: redactor.redact(ShellQuoting.join(prepared.display)),
+            key: invocation.command.key, argv: redactor.redact(prepared.argv),
+            display: redactor.redact(ShellQuoting.join(prepared.display)),
             binary: redactor.redact(prepared.binary), note: prepared.note.map(redactor.redact))
         let evaluator: OutputEvaluator
         do {
@@ -84,7 +88,8 @@ struct CommandExecutor: Sendable {
         if let action = prepared.action {
             end = await perform(action, tap: tap, timeout: invocation.timeout, interruptible: invocation.interruptible)
         } else {
-            var spec = ProcessSpec(executable: prepared.executable, arguments: prepared.arguments, environment: environment, workingDirectory: directory)
+            var spec = ProcessSpec(
+                executable: prepared.executable, arguments: prepared.arguments, environment: environment, workingDirectory: directory)
             spec.standardInput = input.map { .text($0) } ?? .null
             spec.terminal = invocation.tty
             spec.terminalInput = invocation.tty ? invocation.terminalInput : nil
@@ -94,7 +99,8 @@ struct CommandExecutor: Sendable {
             spec.holdsOnConsumerStop = later != nil
             spec.stopGrace = invocation.stopGrace
             // Under a terminal, matchers see what a terminal shows (SPEC 6.11).
-            let (ended, process) = invocation.tty
+            let (ended, process) =
+                invocation.tty
                 ? await runProcess(spec, consumer: TerminalLineConsumer(tap), interruptible: invocation.interruptible)
                 : await runProcess(spec, consumer: tap, interruptible: invocation.interruptible)
             if let process, let later {
@@ -119,7 +125,9 @@ struct CommandExecutor: Sendable {
             exitCode: end.stoppedByConsumer ? nil : exitCode, subject: end.facts, capturedBefore: scope.captures,
             render: { template in try scope.render(template) })
         if end.interrupted {
-            return CommandOutcome(status: .interrupted, reason: "interrupted", exitCode: exitCode, durationSeconds: duration, command: record, evaluation: evaluation)
+            return CommandOutcome(
+                status: .interrupted, reason: "interrupted", exitCode: exitCode, durationSeconds: duration, command: record,
+                evaluation: evaluation)
         }
         if end.timedOut {
             return CommandOutcome(
@@ -135,7 +143,9 @@ struct CommandExecutor: Sendable {
             }
         }
         if let failed = end.failure {
-            return CommandOutcome(status: .failed, reason: redactor.redact(failed), exitCode: exitCode, durationSeconds: duration, command: record, evaluation: evaluation)
+            return CommandOutcome(
+                status: .failed, reason: redactor.redact(failed), exitCode: exitCode, durationSeconds: duration, command: record,
+                evaluation: evaluation)
         }
         if evaluation.passed {
             return CommandOutcome(status: .passed, exitCode: exitCode, durationSeconds: duration, command: record, evaluation: evaluation)

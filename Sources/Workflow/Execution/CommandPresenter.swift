@@ -34,10 +34,15 @@ public struct CommandPresenter: Sendable {
             if let value = try? scope.render(word) { words.append(value) } else { unresolved += missing(in: word) }
         }
         for option in command.options {
-            if let value = try? scope.render(option.value) { options.append((option.name, value)) } else { unresolved += missing(in: option.value) }
+            if let value = try? scope.render(option.value) {
+                options.append((option.name, value))
+            } else {
+                unresolved += missing(in: option.value)
+            }
         }
         guard let kind = registry.kind(command.key) else { return (redactor.redact(command.displayText), unresolved) }
-        let resolved = unresolved.isEmpty
+        let resolved =
+            unresolved.isEmpty
             ? ResolvedCommand(key: command.key, words: words, options: options)
             : ResolvedCommand(key: command.key, words: command.words.map(\.raw), options: command.options.map { ($0.name, $0.value.raw) })
         return (redactor.redact(ShellQuoting.join(kind.display(resolved, context: context))), unresolved)

@@ -30,7 +30,8 @@ extension LearnerContext {
             copy.why = copy.why.map(redactor.redact)
             // A quoted line cut at 2,048 bytes ends in `…`: the start of a secret may be left there.
             copy.lines = copy.lines.map { line in
-                NumberedLine(number: line.number, text: line.text.hasSuffix("…") ? redactor.redactAfterCut(line.text) : redactor.redact(line.text))
+                NumberedLine(
+                    number: line.number, text: line.text.hasSuffix("…") ? redactor.redactAfterCut(line.text) : redactor.redact(line.text))
             }
             return copy
         }

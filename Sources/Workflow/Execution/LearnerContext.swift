@@ -28,7 +28,8 @@ public final class LearnerContext: Sendable {
 
     /// Creates a context.
     public init(
-        learner: Learner, scope: VariableScope, environment: [String: String], redactor: Redactor, preflights: [String: BackendPreflight] = [:],
+        learner: Learner, scope: VariableScope, environment: [String: String], redactor: Redactor,
+        preflights: [String: BackendPreflight] = [:],
         capabilities: Set<Capability> = [], facts: [String: String] = [:], setupProblem: String? = nil,
         workdirOnDemand: WorkdirOnDemand? = nil
     ) {

@@ -46,7 +46,8 @@ extension LearnerSession {
     /// decides otherwise; `interrupt` stops it. For a `tty: true` step, the bytes that arrive on
     /// `typing` (a non-blocking descriptor the caller owns) are typed into its terminal after its
     /// `stdin:`. The result is not journaled: pass it to `record`.
-    public func run(stepAt index: Int, previous: [String: StepResult], interrupt: InterruptSignal, typing: Int32? = nil) async -> StepResult {
+    public func run(stepAt index: Int, previous: [String: StepResult], interrupt: InterruptSignal, typing: Int32? = nil) async -> StepResult
+    {
         var execution = StepExecution(session: self, interrupt: interrupt)
         execution.terminalInput = typing
         return await execution.produce(stepAt: index, previous: previous)
@@ -136,6 +137,7 @@ extension LearnerSession {
         guard let (setup, scope) = try configuration.prepareLearners()[learner.id] else { throw .results("no learner to guide") }
         await recorder.record(.run(configuration.header))
         return await open(
-            configuration: configuration, learner: learner, setup: setup, scope: scope, recorder: recorder, observer: observer, live: LiveStatus())
+            configuration: configuration, learner: learner, setup: setup, scope: scope, recorder: recorder, observer: observer,
+            live: LiveStatus())
     }
 }

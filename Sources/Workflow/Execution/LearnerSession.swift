@@ -100,7 +100,8 @@ public final class LearnerSession: Sendable {
             learner: learner, scope: scope, environment: environment, redactor: redactor,
             preflights: preflights, capabilities: capabilities, facts: facts, setupProblem: workdirMade, workdirOnDemand: onDemand)
         return LearnerSession(
-            configuration: configuration, context: context, recorder: recorder, observer: observer, live: live, stop: stop, interrupt: interrupt,
+            configuration: configuration, context: context, recorder: recorder, observer: observer, live: live, stop: stop,
+            interrupt: interrupt,
             releases: releases, setup: setup)
     }
 
@@ -170,7 +171,8 @@ public final class LearnerSession: Sendable {
         let execution = StepExecution(session: self, interrupt: interrupt)
         var selfBefore: [String: ProbeResult] = [:]
         if configuration.policy.probesBeforeStep {
-            for (index, step) in runbook.steps.enumerated() where step.verifySelf && configuration.selection.isSelected(step, index: index, in: runbook) {
+            for (index, step) in runbook.steps.enumerated()
+            where step.verifySelf && configuration.selection.isSelected(step, index: index, in: runbook) {
                 selfBefore[step.id] = await execution.runSelfBefore(step)
             }
         }

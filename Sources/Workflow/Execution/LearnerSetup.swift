@@ -30,14 +30,16 @@ public struct LearnerSetup: Sendable, Hashable {
             let remote = configuration.registry.isRemote(learner)
             let ports: [String: Int]
             do {
-                ports = try allocator.allocate(names, for: learner, remote: remote, reserved: configuration.reservedPorts[learner.id] ?? [:])
+                ports = try allocator.allocate(
+                    names, for: learner, remote: remote, reserved: configuration.reservedPorts[learner.id] ?? [:])
             } catch {
                 throw .variables(error)
             }
             let environment = configuration.baseEnvironment
             let host = configuration.usedBackends.first?.host(of: learner, environment: environment) ?? "127.0.0.1"
             let temporary = configuration.policy.mode == .run || configuration.policy.mode == .selftest
-            let workdir = temporary
+            let workdir =
+                temporary
                 ? temporaryFolder(environment: environment, learner: learner.id)
                 : StatePaths.workdir(sha256: configuration.runbook.sha256, learner: learner.id, environment: environment)
             setups[learner.id] = LearnerSetup(ports: ports, workdir: workdir, temporaryWorkdir: temporary, engineHost: host)
@@ -52,7 +54,9 @@ public struct LearnerSetup: Sendable, Hashable {
         for reference in RunbookValidator.allTemplates(of: runbook).flatMap(\.variableReferences) {
             if let name = TemplateParser.portName(of: reference.name) { add(name) }
         }
-        let scripts = runbook.steps.flatMap { [$0.command] + $0.verify.map(\.command) }.compactMap(\.script) + runbook.cleanup.compactMap(\.command.script)
+        let scripts =
+            runbook.steps.flatMap { [$0.command] + $0.verify.map(\.command) }.compactMap(\.script)
+            + runbook.cleanup.compactMap(\.command.script)
         for script in scripts {
             for name in ShellVariables.referenced(in: script) where name.hasPrefix("port_") {
                 let port = String(name.dropFirst(5))

@@ -58,7 +58,8 @@ final class OutputTap: LineConsumer, @unchecked Sendable {
         if stop && later != nil { detached = true }
         // A flag first: unwrapping the existential copies it, once per line of a flood.
         if streamsLines, let observer {
-            observer.handle(.outputLine(learner: learner, step: step, stream: stream, line: redactor.redact(String(decoding: line, as: UTF8.self))))
+            observer.handle(
+                .outputLine(learner: learner, step: step, stream: stream, line: redactor.redact(String(decoding: line, as: UTF8.self))))
         }
         if let live {
             linesSinceSample += 1

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Gives each learner of a run its own TCP ports for `${port.NAME}` (SPEC 6.7): free ports of this
@@ -67,7 +67,9 @@ struct PortAllocator {
             address.sin_port = 0
             address.sin_addr = in_addr(s_addr: 0)
             let bound = withUnsafePointer(to: &address) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
             }
             guard bound == 0 else { continue }
             var length = socklen_t(MemoryLayout<sockaddr_in>.size)

@@ -46,7 +46,8 @@ extension StepExecution {
     func missingCapture(_ probes: [Probe]) -> String? {
         let captureNames = Set(runbook.steps.flatMap { $0.captures.map(\.name) })
         for probe in probes {
-            let used = probe.command.templates.flatMap(\.variableReferences).map(\.name)
+            let used =
+                probe.command.templates.flatMap(\.variableReferences).map(\.name)
                 + probe.expect.streams.flatMap { $0.matcher.templates.flatMap(\.variableReferences) }.map(\.name)
             if let missing = used.first(where: { captureNames.contains($0) && !context.scope.hasCapture($0) }) { return missing }
         }
@@ -55,7 +56,9 @@ extension StepExecution {
 
     /// A `verify: self` step's command as a probe.
     static func probe(of step: Step) -> Probe {
-        Probe(command: step.command, expect: step.expect, cwd: step.cwd, env: step.env, stdin: step.stdin, timeout: step.timeout, location: step.location)
+        Probe(
+            command: step.command, expect: step.expect, cwd: step.cwd, env: step.env, stdin: step.stdin, timeout: step.timeout,
+            location: step.location)
     }
 
     /// `selftest`: a `verify: self` step run once before the first step, where it must fail; one
@@ -66,7 +69,8 @@ extension StepExecution {
         }
         let outcome = await executor.execute(
             CommandInvocation(
-                command: step.command, expect: step.expect, captures: step.captures, stdin: step.stdin, cwd: step.cwd ?? runbook.defaults.cwd,
+                command: step.command, expect: step.expect, captures: step.captures, stdin: step.stdin,
+                cwd: step.cwd ?? runbook.defaults.cwd,
                 env: runbook.defaults.env + step.env, timeout: timeout(of: step), stepId: step.id, marksCreations: true),
             in: context)
         return probeResult(index: 0, outcome)

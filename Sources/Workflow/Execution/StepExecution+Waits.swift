@@ -11,7 +11,8 @@ extension StepExecution {
     /// What the step's command needs that is not there, as its kind tells (nil: nothing, or it cannot tell).
     func missingPrerequisite(of step: Step) async -> String? {
         guard let kind = configuration.registry.kind(step.command.key),
-              let resolved = try? CommandExecutor.resolve(step.command, in: context.scope) else { return nil }
+            let resolved = try? CommandExecutor.resolve(step.command, in: context.scope)
+        else { return nil }
         var commandContext = CommandContext(
             learner: context.learner.id, step: step.id, runId: configuration.runId, environment: context.environment, marksCreations: false,
             capabilities: context.capabilities, facts: context.facts)

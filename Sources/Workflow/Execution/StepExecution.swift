@@ -14,7 +14,8 @@ struct StepExecution: Sendable {
     init(session: LearnerSession, interrupt: InterruptSignal) {
         self.session = session
         executor = CommandExecutor(
-            configuration: session.configuration, runner: ProcessRunner(), interrupt: interrupt, live: session.live, observer: session.observer)
+            configuration: session.configuration, runner: ProcessRunner(), interrupt: interrupt, live: session.live,
+            observer: session.observer)
     }
 
     /// What runs.
@@ -27,7 +28,9 @@ struct StepExecution: Sendable {
     /// The result of the step at `index`: decided by its gate, else run (or checked) as the policy
     /// says; `selfBefore` is a `verify: self` step's run before the first step (`selftest`).
     func produce(stepAt index: Int, previous: [String: StepResult], selfBefore: ProbeResult? = nil) async -> StepResult {
-        if let decided = StepGate(configuration: configuration, context: context, stop: session.stop).decide(stepAt: index, previous: previous) {
+        if let decided = StepGate(configuration: configuration, context: context, stop: session.stop).decide(
+            stepAt: index, previous: previous)
+        {
             return decided
         }
         let step = runbook.steps[index]
@@ -77,7 +80,8 @@ struct StepExecution: Sendable {
             lastStart = clock.now
             outcome = await executor.execute(
                 CommandInvocation(
-                    command: step.command, expect: step.expect, captures: step.captures, finishOnMatch: step.finishOnMatch, stdin: step.stdin,
+                    command: step.command, expect: step.expect, captures: step.captures, finishOnMatch: step.finishOnMatch,
+                    stdin: step.stdin,
                     cwd: step.cwd ?? runbook.defaults.cwd, env: runbook.defaults.env + step.env, tty: step.tty, timeout: timeout,
                     stepId: step.id, marksCreations: true,
                     readiness: retry.window.map { ReadinessWait(remaining: $0 - (lastStart - firstAttempt), every: retry.delay) },
@@ -113,7 +117,8 @@ struct StepExecution: Sendable {
             startedAt: started, endedAt: Date(), durationSeconds: Date().timeIntervalSince(started), attempts: attempt,
             waitedSeconds: retry.window == nil ? nil : (lastStart - firstAttempt).seconds,
             command: outcome.command, failures: evaluation.map { context.redacted($0.failures) } ?? [],
-            captured: (evaluation?.captured ?? [:]).mapValues(context.redactor.redact), finishedOnMatch: evaluation?.finishedOnMatch ?? false,
+            captured: (evaluation?.captured ?? [:]).mapValues(context.redactor.redact),
+            finishedOnMatch: evaluation?.finishedOnMatch ?? false,
             excerpts: evaluation.map { context.redacted($0.excerpts) }, verify: probes, verifyBefore: probesBefore,
             hint: context.text(step.hint), hints: context.resultHints(of: step), why: status == .failed ? why : nil)
         if keptInBackground { result.background = true }
@@ -132,7 +137,9 @@ struct StepExecution: Sendable {
     /// (at the preflight, or now), so that an environment fault is an `error`, never the learner's failure.
     func environmentFault() async -> String? {
         for backend in configuration.usedBackends {
-            if let preflight = context.preflights[backend.name], !preflight.reachable { return preflight.message ?? backend.unreachableFallback }
+            if let preflight = context.preflights[backend.name], !preflight.reachable {
+                return preflight.message ?? backend.unreachableFallback
+            }
             if let message = await backend.unreachableReason(environment: context.environment) { return message }
         }
         return nil

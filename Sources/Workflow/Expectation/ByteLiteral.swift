@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A byte string searched for in raw output lines, with its bytes kept at a stable address.
@@ -53,7 +53,9 @@ struct ByteLiteral: @unchecked Sendable {
         case UInt8(ascii: "s"), UInt8(ascii: "r"), UInt8(ascii: "h"), UInt8(ascii: "l"), UInt8(ascii: "d"): 70
         case UInt8(ascii: "0")...UInt8(ascii: "9"): 60
         case UInt8(ascii: "a")...UInt8(ascii: "z"): 50
-        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "_"): 45
+        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: "-"), UInt8(ascii: "/"),
+            UInt8(ascii: "_"):
+            45
         case UInt8(ascii: "A")...UInt8(ascii: "Z"): 30
         case 0x80...: 25
         default: 20

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Keeps the first and the last `limit` bytes of a stream, cut at line boundaries.
@@ -58,11 +58,13 @@ final class ExcerptBuffer: @unchecked Sendable {
 
     /// Appends a line and its LF to the ring, dropping the oldest lines to make room.
     private func pushTail(_ line: UnsafeRawBufferPointer) {
-        let ring = self.ring ?? {
-            let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: limit)
-            self.ring = storage
-            return storage
-        }()
+        let ring =
+            self.ring
+            ?? {
+                let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: limit)
+                self.ring = storage
+                return storage
+            }()
         let needed = line.count + 1
         while ringCount + needed > limit { dropOldestLine(ring) }
         var end = ringStart + ringCount

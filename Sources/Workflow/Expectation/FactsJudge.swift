@@ -22,9 +22,10 @@ struct FactsJudge {
         if checks.contains(.status), let status = facts.status {
             let expected = expect.status ?? .success
             if !expected.accepts(status) {
-                failures.append(MatcherFailure(
-                    matcher: "status", expected: expected.description, message: "expected \(expected.description), got \(status)",
-                    sourceLine: line(.status), why: expect.statusWhy.map { (try? render($0)) ?? $0.raw }))
+                failures.append(
+                    MatcherFailure(
+                        matcher: "status", expected: expected.description, message: "expected \(expected.description), got \(status)",
+                        sourceLine: line(.status), why: expect.statusWhy.map { (try? render($0)) ?? $0.raw }))
             }
         }
         if let size = expect.size, facts.size == nil, checks.contains(.size) {
@@ -38,16 +39,21 @@ struct FactsJudge {
         if let size = expect.size, let actual = facts.size {
             if let operand = (try? render(size.operand)).flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) {
                 if !size.comparison.holds(Double(actual), operand) {
-                    failures.append(MatcherFailure(
-                        matcher: "size", expected: size.raw, message: "\(facts.subject) has \(actual) bytes, expected \(size.raw)", sourceLine: line(.size)))
+                    failures.append(
+                        MatcherFailure(
+                            matcher: "size", expected: size.raw, message: "\(facts.subject) has \(actual) bytes, expected \(size.raw)",
+                            sourceLine: line(.size)))
                 }
             } else {
-                failures.append(MatcherFailure(matcher: "size", expected: size.raw, message: "'\(size.raw)' is not a number", sourceLine: line(.size)))
+                failures.append(
+                    MatcherFailure(matcher: "size", expected: size.raw, message: "'\(size.raw)' is not a number", sourceLine: line(.size)))
             }
         }
         if let mode = expect.mode, let actual = facts.mode, SubjectFacts.octal(actual) != mode {
-            failures.append(MatcherFailure(
-                matcher: "mode", expected: mode, message: "\(facts.subject) has mode \(SubjectFacts.octal(actual)), expected \(mode)", sourceLine: line(.mode)))
+            failures.append(
+                MatcherFailure(
+                    matcher: "mode", expected: mode, message: "\(facts.subject) has mode \(SubjectFacts.octal(actual)), expected \(mode)",
+                    sourceLine: line(.mode)))
         }
         return (failures, false)
     }

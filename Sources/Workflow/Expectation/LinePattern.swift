@@ -67,7 +67,9 @@ final class LinePattern: @unchecked Sendable {
     func firstMatchUnfiltered(_ line: UnsafeRawBufferPointer) -> LineMatch? {
         if let automaton, automaton.verdict(line) == .noMatch { return nil }
         let text = LineText.string(line)
-        guard let result = regex.firstMatch(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)) else { return nil }
+        guard let result = regex.firstMatch(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)) else {
+            return nil
+        }
         return LineMatch(text: text, result: result)
     }
 }

@@ -67,9 +67,15 @@ struct LinePrefilter: @unchecked Sendable {
     var summary: String {
         if admitsEverything { return "none" }
         var parts: [String] = []
-        if let prefix { parts.append("prefix \"\(String(decoding: UnsafeRawBufferPointer(start: prefix.bytes.baseAddress, count: prefix.count), as: UTF8.self))\"") }
+        if let prefix {
+            parts.append(
+                "prefix \"\(String(decoding: UnsafeRawBufferPointer(start: prefix.bytes.baseAddress, count: prefix.count), as: UTF8.self))\""
+            )
+        }
         if !literals.isEmpty {
-            let texts = literals.map { "\"" + String(decoding: UnsafeRawBufferPointer(start: $0.bytes.baseAddress, count: $0.count), as: UTF8.self) + "\"" }
+            let texts = literals.map {
+                "\"" + String(decoding: UnsafeRawBufferPointer(start: $0.bytes.baseAddress, count: $0.count), as: UTF8.self) + "\""
+            }
             parts.append("any of [" + texts.joined(separator: ", ") + "]")
         }
         return (caseInsensitive ? "ascii-ci " : "") + parts.joined(separator: " + ")

@@ -134,7 +134,9 @@ public final class OutputEvaluator: LineConsumer, @unchecked Sendable {
 
     /// Runs the matchers and captures of one pipe on a line.
     @inline(__always)
-    private func evaluate(_ line: UnsafeRawBufferPointer, _ checks: [Unmanaged<StreamCheck>], _ captures: [Unmanaged<CaptureTracker>], streamNumber: Int) {
+    private func evaluate(
+        _ line: UnsafeRawBufferPointer, _ checks: [Unmanaged<StreamCheck>], _ captures: [Unmanaged<CaptureTracker>], streamNumber: Int
+    ) {
         let outputNumber = outputForked ? outputExcerpt.totalLines : streamNumber
         for index in checks.indices {
             let event = checks[index]._withUnsafeGuaranteedRef { check -> StreamCheck.Event in

@@ -69,7 +69,9 @@ extension RegexLiteralAnalysis {
                     if index + 2 < scalars.count, scalars[index + 2] == "#" { return nil }  // comments end oddly
                     var end = index + 2
                     var letters = Set<Unicode.Scalar>()
-                    while end < scalars.count, ("a"..."z").contains(scalars[end]) || ("A"..."Z").contains(scalars[end]) || scalars[end] == "-" {
+                    while end < scalars.count,
+                        ("a"..."z").contains(scalars[end]) || ("A"..."Z").contains(scalars[end]) || scalars[end] == "-"
+                    {
                         letters.insert(scalars[end])
                         end += 1
                     }
@@ -125,7 +127,8 @@ extension RegexLiteralAnalysis {
                     if escaped.isASCII, escaped.properties.isAlphabetic || ("0"..."9").contains(escaped) {
                         switch escaped {
                         case "A": atom = .anchor
-                        case "G", "z", "Z", "b", "B", "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "R", "X", "n", "t", "r", "f", "a", "e":
+                        case "G", "z", "Z", "b", "B", "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "R", "X", "n", "t", "r", "f", "a",
+                            "e":
                             atom = .other
                         case "p", "P":
                             atom = .other
@@ -264,7 +267,8 @@ extension RegexLiteralAnalysis {
             var anchored = false
             if let first = items.first, case .anchor = first.atom { anchored = true }
             for (position, item) in items.enumerated() {
-                guard case .literal(let scalar) = item.atom, item.minimum > 0, scalar != "\u{FFFD}", !caseInsensitive || scalar.isASCII else {
+                guard case .literal(let scalar) = item.atom, item.minimum > 0, scalar != "\u{FFFD}", !caseInsensitive || scalar.isASCII
+                else {
                     if !current.isEmpty { runs.append(current) }
                     current = []
                     continue

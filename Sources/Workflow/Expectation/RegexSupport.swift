@@ -16,7 +16,8 @@ public enum RegexSupport {
                 var end = index + 3
                 var name = String.UnicodeScalarView()
                 while end < scalars.count, scalars[end].isASCII,
-                      scalars[end].properties.isAlphabetic || ("0"..."9").contains(scalars[end]) || scalars[end] == "_" {
+                    scalars[end].properties.isAlphabetic || ("0"..."9").contains(scalars[end]) || scalars[end] == "_"
+                {
                     name.append(scalars[end])
                     end += 1
                 }
@@ -49,7 +50,8 @@ public enum RegexSupport {
         var result = pattern
         for name in Set(namedGroups(in: pattern)) where icuGroupName(name) != name {
             let alias = icuGroupName(name)
-            result = result.replacingOccurrences(of: "(?<\(name)>", with: "(?<\(alias)>").replacingOccurrences(of: "\\k<\(name)>", with: "\\k<\(alias)>")
+            result = result.replacingOccurrences(of: "(?<\(name)>", with: "(?<\(alias)>").replacingOccurrences(
+                of: "\\k<\(name)>", with: "\\k<\(alias)>")
         }
         return result
     }
@@ -61,8 +63,9 @@ public enum RegexSupport {
     /// does not match (seen with Swift 6.3.1's Foundation), which would stall the runner.
     public static func compile(_ pattern: String) -> Result<NSRegularExpression, RegexCompileError> {
         if quantifiesZeroWidth(pattern) {
-            return .failure(RegexCompileError(
-                pattern: pattern, reason: "a quantifier after ^, $, \\b, \\A, \\z or a lookaround repeats nothing; remove it"))
+            return .failure(
+                RegexCompileError(
+                    pattern: pattern, reason: "a quantifier after ^, $, \\b, \\A, \\z or a lookaround repeats nothing; remove it"))
         }
         do {
             return .success(try NSRegularExpression(pattern: icuPattern(pattern), options: []))
@@ -90,7 +93,8 @@ public enum RegexSupport {
                 guard index + 1 < scalars.count else { return false }
                 let escaped = scalars[index + 1]
                 if escaped == "Q" {
-                    index = (index + 2..<scalars.count).first { scalars[$0] == "\\" && $0 + 1 < scalars.count && scalars[$0 + 1] == "E" }
+                    index =
+                        (index + 2..<scalars.count).first { scalars[$0] == "\\" && $0 + 1 < scalars.count && scalars[$0 + 1] == "E" }
                         .map { $0 + 2 } ?? scalars.count
                     sawText()
                     continue

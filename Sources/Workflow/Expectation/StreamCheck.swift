@@ -100,12 +100,13 @@ final class StreamCheck: @unchecked Sendable {
             kind = .count
             patterns = [try LinePattern(pattern: render(regex, true))]
             (minimum, maximum) = (low, high)
-            let range = switch (low, high) {
-            case (let low?, let high?): low == high ? "exactly \(low)" : "\(low)…\(high)"
-            case (let low?, nil): "at least \(low)"
-            case (nil, let high?): "at most \(high)"
-            case (nil, nil): "any number of"
-            }
+            let range =
+                switch (low, high) {
+                case (let low?, let high?): low == high ? "exactly \(low)" : "\(low)…\(high)"
+                case (let low?, nil): "at least \(low)"
+                case (nil, let high?): "at most \(high)"
+                case (nil, nil): "any number of"
+                }
             expected = "\(range) lines matching \(Self.quoted(patterns[0].pattern))"
         case .json:
             // Judged on the whole stream by `WholeStreamChecks`, never line by line.
@@ -153,7 +154,9 @@ final class StreamCheck: @unchecked Sendable {
             equals!.consume(line)
             return before == nil && equals!.divergence != nil ? .failed : .none
         case .lines:
-            guard prefilter.unsafelyUnwrapped.admits(line), let match = patterns[nextPattern].firstMatchUnfiltered(line) else { return .none }
+            guard prefilter.unsafelyUnwrapped.admits(line), let match = patterns[nextPattern].firstMatchUnfiltered(line) else {
+                return .none
+            }
             linesMatched.append(NumberedLine(number: number, text: LineText.display(line)))
             captured += match.namedGroups(patterns[nextPattern].groupNames)
             nextPattern += 1
@@ -241,7 +244,8 @@ final class StreamCheck: @unchecked Sendable {
             if let maximum, matchCount > maximum {
                 message = "\(matchCount) lines of \(name) match \(Self.quoted(patterns[0].pattern)); expected at most \(maximum)"
             } else if let minimum, matchCount < minimum {
-                message = "\(matchCount) line\(matchCount == 1 ? "" : "s") of \(name) match\(matchCount == 1 ? "es" : "") \(Self.quoted(patterns[0].pattern)); expected at least \(minimum)"
+                message =
+                    "\(matchCount) line\(matchCount == 1 ? "" : "s") of \(name) match\(matchCount == 1 ? "es" : "") \(Self.quoted(patterns[0].pattern)); expected at least \(minimum)"
             } else {
                 return nil
             }

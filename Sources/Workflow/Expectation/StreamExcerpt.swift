@@ -20,7 +20,10 @@ public struct StreamExcerpt: Codable, Sendable, Hashable {
     public var longLines: Int
 
     /// Creates an excerpt.
-    public init(head: String = "", tail: String = "", omittedLines: Int = 0, omittedBytes: Int = 0, totalLines: Int = 0, totalBytes: Int = 0, longLines: Int = 0) {
+    public init(
+        head: String = "", tail: String = "", omittedLines: Int = 0, omittedBytes: Int = 0, totalLines: Int = 0, totalBytes: Int = 0,
+        longLines: Int = 0
+    ) {
         self.head = head
         self.tail = tail
         self.omittedLines = omittedLines

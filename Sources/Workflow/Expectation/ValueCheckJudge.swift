@@ -21,10 +21,12 @@ struct ValueCheckJudge {
 
     private func judge(_ prepared: Prepared, values: [String: String]) -> MatcherFailure? {
         let check = prepared.check
-        let operandText = prepared.operand ?? (try? check.operand.render { part in
-            guard case .variable(let name, _) = part, let value = values[name] else { throw Unresolved() }
-            return value
-        })
+        let operandText =
+            prepared.operand
+            ?? (try? check.operand.render { part in
+                guard case .variable(let name, _) = part, let value = values[name] else { throw Unresolved() }
+                return value
+            })
         let expected = "\(check.comparison.rawValue) \(operandText ?? check.operand.raw)"
         func failure(_ message: String) -> MatcherFailure {
             MatcherFailure(matcher: "values \(check.name)", expected: expected, message: message, sourceLine: check.location.line)
@@ -51,8 +53,9 @@ struct ValueCheckJudge {
     static func number(_ text: String) -> Double? {
         let trimmed = text.trimmingASCIIWhitespace()
         guard !trimmed.isEmpty,
-              trimmed.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" }),
-              trimmed.unicodeScalars.contains(where: { ("0"..."9").contains($0) })
+            trimmed.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" }
+            ),
+            trimmed.unicodeScalars.contains(where: { ("0"..."9").contains($0) })
         else { return nil }
         return Double(trimmed)
     }
@@ -63,7 +66,9 @@ extension String {
     fileprivate func trimmingASCIIWhitespace() -> String {
         let scalars = unicodeScalars
         let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || ("\t"..."\r").contains($0) }
-        guard let start = scalars.firstIndex(where: { !isSpace($0) }), let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }), let end = scalars.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
         return String(scalars[start...end])
     }
 }

@@ -16,7 +16,10 @@ public struct ExecCommandKind: CommandKind {
     }
 
     public func prepare(_ command: ResolvedCommand, context: CommandContext) -> Result<PreparedCommand, CommandProblem> {
-        guard let program = command.words.first, !program.isEmpty else { return .failure(CommandProblem("exec: the program name is empty")) }
-        return .success(PreparedCommand(executable: program, arguments: Array(command.words.dropFirst()), display: command.words, binary: program))
+        guard let program = command.words.first, !program.isEmpty else {
+            return .failure(CommandProblem("exec: the program name is empty"))
+        }
+        return .success(
+            PreparedCommand(executable: program, arguments: Array(command.words.dropFirst()), display: command.words, binary: program))
     }
 }

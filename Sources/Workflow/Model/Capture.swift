@@ -16,7 +16,8 @@ public struct Capture: Sendable, Hashable {
 
     /// Creates a capture.
     public init(
-        name: String, stream: StreamSelector, regex: Template, jsonPath: Template? = nil, location: SourceLocation, fromMatcher: Bool = false
+        name: String, stream: StreamSelector, regex: Template, jsonPath: Template? = nil, location: SourceLocation,
+        fromMatcher: Bool = false
     ) {
         self.name = name
         self.stream = stream

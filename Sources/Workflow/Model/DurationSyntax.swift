@@ -34,7 +34,8 @@ public enum DurationSyntax {
             return "'\(text)' has no unit; add one: '\(text)s', '\(text)m' or '\(text)ms'"
         }
         if parse(text) == nil, text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "mshd".unicodeScalars.contains($0) }),
-           text.contains(where: { $0.isNumber }), !text.contains("d") {
+            text.contains(where: { $0.isNumber }), !text.contains("d")
+        {
             return "'\(text)' must be above zero"
         }
         return "'\(text)' is not a duration; write e.g. 90s, 1m30s, 100ms or 2h"

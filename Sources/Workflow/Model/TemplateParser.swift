@@ -67,7 +67,9 @@ public struct TemplateParser: Sendable {
             let here = locate?(start) ?? base
             index += 2
             var nameScalars = String.UnicodeScalarView()
-            while index < scalars.count, scalars[index] != "}", !(scalars[index] == ":" && index + 1 < scalars.count && scalars[index + 1] == "-") {
+            while index < scalars.count, scalars[index] != "}",
+                !(scalars[index] == ":" && index + 1 < scalars.count && scalars[index + 1] == "-")
+            {
                 nameScalars.append(scalars[index])
                 index += 1
             }
@@ -113,7 +115,10 @@ public struct TemplateParser: Sendable {
                 parts.append(.variable(name, here))
                 continue
             } else {
-                diagnose(.error("'${\(name)}' is not a valid reference; names are [A-Za-z_][A-Za-z0-9_]* (write '$${' for a literal '${')", at: here))
+                diagnose(
+                    .error(
+                        "'${\(name)}' is not a valid reference; names are [A-Za-z_][A-Za-z0-9_]* (write '$${' for a literal '${')", at: here
+                    ))
             }
             literal.append(contentsOf: scalars[start..<index])
         }
@@ -126,7 +131,9 @@ public struct TemplateParser: Sendable {
         var bytes = name.utf8.makeIterator()
         guard let first = bytes.next(), first == UInt8(ascii: "_") || isASCIILetter(first) else { return false }
         while let byte = bytes.next() {
-            guard byte == UInt8(ascii: "_") || isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return false }
+            guard byte == UInt8(ascii: "_") || isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
+                return false
+            }
         }
         return true
     }

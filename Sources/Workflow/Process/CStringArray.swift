@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A NULL-terminated array of C strings (an `argv` or `envp`) that frees itself.

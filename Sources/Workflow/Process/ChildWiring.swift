@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The descriptors made for one child: pipes for its standard streams, or one pseudo-terminal.

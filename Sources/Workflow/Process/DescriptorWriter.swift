@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes whole buffers to file descriptors: the one "write all bytes" loop of the project.

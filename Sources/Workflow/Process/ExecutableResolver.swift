@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Finds the file to execute for a spec's `executable`, the way `execvp` would, but on the

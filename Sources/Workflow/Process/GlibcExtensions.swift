@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reaches the GNU and Linux extensions of glibc that Swift's Glibc module does not import.

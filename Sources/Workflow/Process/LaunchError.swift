@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Says why a process could not be started; its `message` becomes `ProcessOutcome.launchFailure`.

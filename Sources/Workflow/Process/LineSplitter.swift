@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Splits one stream's raw chunks into lines: LF-terminated, trailing CRs removed, cut at a limit.

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Every process group the runner has started and not yet seen end, so that nothing of a step
 /// outlives the runner: a second Ctrl-C kills them all at once (`killAll`), and a watchdog process
@@ -103,7 +104,8 @@ public final class ProcessGroups: Sendable {
         return writeEnd
     }
 
-    private static func withCStrings<Result>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> Result) -> Result {
+    private static func withCStrings<Result>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> Result) -> Result
+    {
         let copies = strings.map { strdup($0) }
         defer { copies.forEach { free($0) } }
         return (copies + [nil]).withUnsafeBufferPointer { body($0.baseAddress!) }

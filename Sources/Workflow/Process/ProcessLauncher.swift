@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Starts a child with `posix_spawn` in a new process group (or session), with its pipes or

@@ -19,7 +19,7 @@
 // of the exit of that one child. A supervisor thread polls many children (`SupervisorLoop`).
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs processes in their own process group, streams their output line by line to a consumer,

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The supervisor's descriptors: output split into lines for the consumer, standard input

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The supervisor's deadlines and signals: the timeout, SIGTERM then SIGKILL to the group, and

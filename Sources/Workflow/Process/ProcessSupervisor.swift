@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Drives one launched child to the end on the runner's supervisor thread (`SupervisorLoop`):

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A new pseudo-terminal pair: 80 columns by 24 rows, echo off, both ends close-on-exec.

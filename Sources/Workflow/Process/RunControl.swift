@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Lets the calling task reach a run's supervisor thread: a cancellation flag, a stop request
 /// (`RunningProcess.stop()`) and a wake-up pipe that the supervisor polls; and lets the

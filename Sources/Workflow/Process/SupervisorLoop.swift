@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A thread that supervises many children of the runner: each round, one `poll` over the
 /// descriptors of all its running children (their output, input, exit and cancellation), then
@@ -90,7 +91,9 @@ final class SupervisorLoop: Sendable {
         while true {
             var bytes = (UInt64(0), UInt64(0))
             while withUnsafeMutableBytes(of: &bytes, { read(wakeReadEnd, $0.baseAddress, $0.count) }) > 0 {}
-            for job in pending.withLock({ jobs in defer { jobs.removeAll() }; return jobs }) {
+            for job in pending.withLock({ jobs in
+                defer { jobs.removeAll() }; return jobs
+            }) {
                 if let run = job() { runs.append(run) }
             }
             entries.removeAll(keepingCapacity: true)

@@ -70,11 +70,12 @@ public enum TerminalText {
             let number = Int(parameters) ?? 0
             switch scalars[index] {
             case "K":
-                let range: Range<Int> = switch number {
-                case 1: 0..<min(cursor + 1, cells.count)
-                case 2: 0..<cells.count
-                default: min(cursor, cells.count)..<cells.count
-                }
+                let range: Range<Int> =
+                    switch number {
+                    case 1: 0..<min(cursor + 1, cells.count)
+                    case 2: 0..<cells.count
+                    default: min(cursor, cells.count)..<cells.count
+                    }
                 for cell in range { cells[cell] = nil }
             case "G": cursor = max(0, number - 1)
             case "C": cursor += max(1, number)

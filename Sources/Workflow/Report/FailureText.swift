@@ -40,7 +40,8 @@ public enum FailureText {
         if failure.why != nil || probeWhy == nil { text += failure.shownText + "\n" }
         if failure.why == nil, probeWhy == nil, !failure.expected.isEmpty { text += "  expected: \(failure.expected)\n" }
         if !failure.lines.isEmpty {
-            text += ExcerptText.numbered(failure.lines).split(separator: "\n", omittingEmptySubsequences: false)
+            text +=
+                ExcerptText.numbered(failure.lines).split(separator: "\n", omittingEmptySubsequences: false)
                 .dropLast().map { "  " + $0 }.joined(separator: "\n") + "\n"
         }
         return text

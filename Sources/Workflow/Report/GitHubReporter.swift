@@ -64,12 +64,14 @@ public struct GitHubReporter: Sendable {
         var head = ""
         let failing = failingSteps.count
         if failing > Self.annotationLimit {
-            head = "> **Annotations:** the first \(Self.annotationLimit) of \(failing) failing steps are annotated in the runbook; "
+            head =
+                "> **Annotations:** the first \(Self.annotationLimit) of \(failing) failing steps are annotated in the runbook; "
                 + "the other \(failing - Self.annotationLimit) are in the checklist below.\n\n"
         }
         let full = head + MarkdownReporter(results: matrix.results).render()
         guard full.utf8.count > limit else { return full }
-        let note = "\n> **Cut:** this summary was cut to fit GitHub's 1 MiB limit; "
+        let note =
+            "\n> **Cut:** this summary was cut to fit GitHub's 1 MiB limit; "
             + "`runbook report RESULTS --format md` gives the whole checklist.\n"
         let room = max(0, limit - note.utf8.count)
         if let details = full.range(of: "## Failures by learner\n"), full[..<details.lowerBound].utf8.count <= room {
@@ -131,7 +133,8 @@ public struct GitHubReporter: Sendable {
     /// The runbook's path as GitHub names files: relative to the workspace when inside it.
     var annotationPath: String {
         let given = matrix.results.runbook.path
-        let absolute = given.hasPrefix("/")
+        let absolute =
+            given.hasPrefix("/")
             ? given : URL(fileURLWithPath: currentDirectory).appendingPathComponent(given).standardizedFileURL.path
         let root = URL(fileURLWithPath: workspace).standardizedFileURL.path
         let prefix = root.hasSuffix("/") ? root : root + "/"

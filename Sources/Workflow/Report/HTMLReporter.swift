@@ -1,6 +1,5 @@
-/// One self-contained HTML page (SPEC 4): header, summary, the colour-coded learner × step matrix
-/// (colour and symbol, so it reads in grey-scale and for colour-blind people), where the room is
-/// stuck, and each learner's steps with the failing output and the hints.
+/// One self-contained HTML page (SPEC 4): header, summary, the colour-coded learner × step matrix (colour and symbol,
+/// so it reads in grey-scale and for colour-blind people), where the room is stuck, each learner's failing output and hints.
 ///
 /// No external asset and no script: inline CSS only, and a Content-Security-Policy that forbids
 /// scripts should anything ever slip through. Every untrusted text is HTML-escaped.
@@ -45,7 +44,8 @@ public struct HTMLReporter: Sendable {
 
     private func header() -> String {
         let results = matrix.results
-        var html = "<header class=\"page\">\n<p class=\"eyebrow\">Runbook report</p>\n<h1>\(h(matrix.runbookTitle))</h1>\n<dl class=\"meta\">\n"
+        var html =
+            "<header class=\"page\">\n<p class=\"eyebrow\">Runbook report</p>\n<h1>\(h(matrix.runbookTitle))</h1>\n<dl class=\"meta\">\n"
         var facts: [(String, String)] = [
             ("Run", "<code>\(h(results.runId))</code>"), ("Command", h(results.command)),
             ("Runbook", "<code>\(h(results.runbook.path))</code>"),
@@ -70,16 +70,19 @@ public struct HTMLReporter: Sendable {
         let counts = matrix.statusCounts
         for status in StepStatus.allCases {
             let count = counts[status] ?? 0
-            html += "<li class=\"s-\(status.rawValue)\(count == 0 ? " zero" : "")\"><span class=\"sym\" aria-hidden=\"true\">\(status.symbol)</span>"
+            html +=
+                "<li class=\"s-\(status.rawValue)\(count == 0 ? " zero" : "")\"><span class=\"sym\" aria-hidden=\"true\">\(status.symbol)</span>"
             html += "<span class=\"n\">\(count)</span> <span class=\"word\">\(status.rawValue)</span></li>\n"
         }
         html += "</ul>\n"
         let marked = matrix.learners.contains { learner in learner.steps.contains { $0.mark != nil } }
         if marked { html += "<p class=\"notice\">" + StepResult.markLegend.joined(separator: " · ") + "</p>\n" }
         if results.endedAt == nil {
-            html += "<p class=\"notice\"><strong>Incomplete.</strong> The run stopped before it finished (no end record in the journal); steps without a result show as <span class=\"sym\">·</span>.</p>\n"
+            html +=
+                "<p class=\"notice\"><strong>Incomplete.</strong> The run stopped before it finished (no end record in the journal); steps without a result show as <span class=\"sym\">·</span>.</p>\n"
         } else if results.interrupted {
-            html += "<p class=\"notice\"><strong>Interrupted.</strong> The run was stopped with Ctrl-C (or a signal) before every step ran.</p>\n"
+            html +=
+                "<p class=\"notice\"><strong>Interrupted.</strong> The run was stopped with Ctrl-C (or a signal) before every step ran.</p>\n"
         }
         html += "</section>\n"
         return html
@@ -91,7 +94,8 @@ public struct HTMLReporter: Sendable {
         html += "<div class=\"table-wrap fit\"><table class=\"matrix\">\n<thead><tr><th scope=\"col\" class=\"who\">Learner</th>"
         for (index, step) in matrix.steps.enumerated() {
             let title = matrix.title(of: step)
-            html += "<th scope=\"col\" class=\"step\" title=\"\(attribute(title))\"><span class=\"num\">\(index + 1)</span>\(h(step.id))</th>"
+            html +=
+                "<th scope=\"col\" class=\"step\" title=\"\(attribute(title))\"><span class=\"num\">\(index + 1)</span>\(h(step.id))</th>"
         }
         html += "<th scope=\"col\" class=\"score\">Passed</th></tr></thead>\n<tbody>\n"
         for (row, learner) in matrix.learners.enumerated() {
@@ -132,17 +136,23 @@ public struct HTMLReporter: Sendable {
     private func stuck() -> String {
         var html = "<section>\n<h2>Where the room is stuck</h2>\n"
         let stuck = matrix.stuckSteps
-        guard !stuck.isEmpty else { return html + "<p class=\"all-clear\">Nobody is stuck: no step failed, timed out, errored or was blocked.</p>\n</section>\n" }
-        html += "<div class=\"table-wrap\"><table class=\"stuck\">\n<thead><tr><th scope=\"col\">Step</th><th scope=\"col\" class=\"n\">Stuck</th>"
+        guard !stuck.isEmpty else {
+            return html + "<p class=\"all-clear\">Nobody is stuck: no step failed, timed out, errored or was blocked.</p>\n</section>\n"
+        }
+        html +=
+            "<div class=\"table-wrap\"><table class=\"stuck\">\n<thead><tr><th scope=\"col\">Step</th><th scope=\"col\" class=\"n\">Stuck</th>"
         for status in StuckStep.statuses {
-            html += "<th scope=\"col\" class=\"n s-\(status.rawValue)-text\"><span class=\"sym\">\(status.symbol)</span> \(status.rawValue)</th>"
+            html +=
+                "<th scope=\"col\" class=\"n s-\(status.rawValue)-text\"><span class=\"sym\">\(status.symbol)</span> \(status.rawValue)</th>"
         }
         html += "<th scope=\"col\">Learners</th><th scope=\"col\">Hint</th></tr></thead>\n<tbody>\n"
         let most = stuck.map(\.total).max() ?? 1
         for entry in stuck {
             let width = Int((Double(entry.total) / Double(max(most, 1)) * 100).rounded())
-            html += "<tr><th scope=\"row\"><code>\(h(entry.step.id))</code><span class=\"title\">\(h(matrix.title(of: entry.step)))</span></th>"
-            html += "<td class=\"n total\"><span class=\"track\"><span class=\"bar\" style=\"width:\(width)%\"></span></span>\(entry.total)</td>"
+            html +=
+                "<tr><th scope=\"row\"><code>\(h(entry.step.id))</code><span class=\"title\">\(h(matrix.title(of: entry.step)))</span></th>"
+            html +=
+                "<td class=\"n total\"><span class=\"track\"><span class=\"bar\" style=\"width:\(width)%\"></span></span>\(entry.total)</td>"
             for status in StuckStep.statuses {
                 let count = entry.counts[status] ?? 0
                 html += "<td class=\"n\(count == 0 ? " zero" : "")\">\(count)</td>"
@@ -166,7 +176,8 @@ public struct HTMLReporter: Sendable {
         let ok = matrix.passed(learner)
         let problems = matrix.problems(of: learner)
         var html = "<article class=\"learner \(ok ? "ok" : "ko")\" id=\"learner-\(row)\">\n"
-        html += "<h3><span class=\"badge \(ok ? "s-passed" : "s-failed")\">\(ok ? StepStatus.passed.symbol : StepStatus.failed.symbol)</span>"
+        html +=
+            "<h3><span class=\"badge \(ok ? "s-passed" : "s-failed")\">\(ok ? StepStatus.passed.symbol : StepStatus.failed.symbol)</span>"
         html += "<span class=\"id\">\(h(learner.id))</span>"
         if let name = learner.name, !name.isEmpty { html += "<span class=\"name\">\(h(name))</span>" }
         html += "<span class=\"score\">\(matrix.passedCount(learner)) of \(matrix.countedSteps) passed</span></h3>\n"
@@ -179,7 +190,9 @@ public struct HTMLReporter: Sendable {
             let title = matrix.title(of: step, learner: learner.id)
             let label = "<code>\(h(step.id))</code> \(h(title))"
             html += result?.status.isFailure == true ? "<a href=\"#learner-\(row)-step-\(column)\">\(label)</a>" : "<span>\(label)</span>"
-            if let result, result.startedAt != nil { html += " <span class=\"dur\">\(h(DurationText.short(result.durationSeconds)))</span>" }
+            if let result, result.startedAt != nil {
+                html += " <span class=\"dur\">\(h(DurationText.short(result.durationSeconds)))</span>"
+            }
             if let result, result.status == .skipped, let reason = result.reason { html += " <span class=\"why\">\(h(reason))</span>" }
             if result == nil { html += " <span class=\"why\">\(h(matrix.missingText(for: learner)))</span>" }
             html += "</li>\n"
@@ -192,8 +205,10 @@ public struct HTMLReporter: Sendable {
         for result in problems where result.status == .blocked {
             // Blocked steps only point at the step to fix: one line each, no hint.
             let column = matrix.steps.firstIndex { $0.id == result.step } ?? 0
-            let step = column < matrix.steps.count ? matrix.steps[column] : RunHeader.StepInfo(id: result.step, title: result.title, hint: nil)
-            html += "<p class=\"blocked-line\" id=\"learner-\(row)-step-\(column)\"><span class=\"badge s-blocked\">\(result.status.symbol)</span>"
+            let step =
+                column < matrix.steps.count ? matrix.steps[column] : RunHeader.StepInfo(id: result.step, title: result.title, hint: nil)
+            html +=
+                "<p class=\"blocked-line\" id=\"learner-\(row)-step-\(column)\"><span class=\"badge s-blocked\">\(result.status.symbol)</span>"
             html += "<code>\(h(result.step))</code> \(h(matrix.title(of: step, learner: learner.id)))"
             html += " <span class=\"why\">— blocked: \(h(result.reason ?? "a needed step did not pass"))</span></p>\n"
         }
@@ -210,10 +225,12 @@ public struct HTMLReporter: Sendable {
     }
 
     private func problem(_ result: StepResult, id: String, learner: LearnerResult) -> String {
-        let step = matrix.steps.first { $0.id == result.step } ?? RunHeader.StepInfo(id: result.step, title: result.title, hint: result.hint)
+        let step =
+            matrix.steps.first { $0.id == result.step } ?? RunHeader.StepInfo(id: result.step, title: result.title, hint: result.hint)
         let title = matrix.title(of: step, learner: learner.id)
         var html = "<div class=\"problem s-\(result.status.rawValue)\" id=\"\(id)\">\n"
-        html += "<h4><span class=\"badge s-\(result.status.rawValue)\">\(result.status.symbol)</span><code>\(h(result.step))</code> \(h(title))"
+        html +=
+            "<h4><span class=\"badge s-\(result.status.rawValue)\">\(result.status.symbol)</span><code>\(h(result.step))</code> \(h(title))"
         html += "<span class=\"status\">\(result.status.rawValue)</span></h4>\n"
         var facts: [String] = []
         if result.startedAt != nil { facts.append("after \(DurationText.short(result.durationSeconds))") }
@@ -222,7 +239,9 @@ public struct HTMLReporter: Sendable {
         if let reason = result.shownReason, !reason.isEmpty { html += "<p class=\"reason\">\(h(reason))</p>\n" }
         if !facts.isEmpty { html += "<p class=\"facts\">\(h(facts.joined(separator: " · ")))</p>\n" }
         let ownFailure = result.failingProbe == nil
-        if ownFailure, let command = result.command { html += "<pre class=\"command\"><span class=\"prompt\">$ </span>\(h(command.display))</pre>\n" }
+        if ownFailure, let command = result.command {
+            html += "<pre class=\"command\"><span class=\"prompt\">$ </span>\(h(command.display))</pre>\n"
+        }
         for failure in result.failures { html += matcher(failure) }
         if ownFailure, result.status != .blocked, result.failures.allSatisfy({ $0.lines.isEmpty }) {
             html += output(result.excerpts)
@@ -231,7 +250,9 @@ public struct HTMLReporter: Sendable {
             html += "<div class=\"probe\"><p class=\"probe-title\">Verify \(probe.index + 1): <strong>\(probe.status.rawValue)</strong>"
             if let reason = probe.why ?? probe.reason { html += " — \(h(reason))" }
             html += "</p>\n"
-            if let command = probe.command { html += "<pre class=\"command\"><span class=\"prompt\">$ </span>\(h(command.display))</pre>\n" }
+            if let command = probe.command {
+                html += "<pre class=\"command\"><span class=\"prompt\">$ </span>\(h(command.display))</pre>\n"
+            }
             for failure in probe.failures { html += matcher(failure, explainedBy: probe.why) }
             if probe.failures.allSatisfy({ $0.lines.isEmpty }) { html += output(probe.excerpts) }
             html += "</div>\n"

@@ -82,13 +82,16 @@ public struct JUnitReporter: Sendable {
                 break
             case .failed, .timeout:
                 tally.failures += 1
-                cases += "      <failure message=\"\(attribute(reason))\" type=\"\(result.status.rawValue)\">\(MarkupEscaper.escape(FailureText.plain(result)))</failure>\n"
+                cases +=
+                    "      <failure message=\"\(attribute(reason))\" type=\"\(result.status.rawValue)\">\(MarkupEscaper.escape(FailureText.plain(result)))</failure>\n"
             case .error:
                 tally.errors += 1
-                cases += "      <error message=\"\(attribute(reason))\" type=\"error\">\(MarkupEscaper.escape(FailureText.plain(result)))</error>\n"
+                cases +=
+                    "      <error message=\"\(attribute(reason))\" type=\"error\">\(MarkupEscaper.escape(FailureText.plain(result)))</error>\n"
             case .interrupted:
                 tally.errors += 1
-                cases += "      <error message=\"\(attribute(reason))\" type=\"interrupted\">\(MarkupEscaper.escape(FailureText.plain(result)))</error>\n"
+                cases +=
+                    "      <error message=\"\(attribute(reason))\" type=\"interrupted\">\(MarkupEscaper.escape(FailureText.plain(result)))</error>\n"
             case .blocked:
                 tally.skipped += 1
                 cases += "      <skipped message=\"\(attribute("blocked: " + reason))\"/>\n"

@@ -27,7 +27,10 @@ public struct MarkdownReporter: Sendable {
     private func header() -> String {
         let results = matrix.results
         var md = "# \(text(matrix.runbookTitle)): learner checklist\n\n"
-        var facts = ["run \(text(results.runId))", text(results.command), "\(text(results.runbook.path)) (sha256 \(text(String(results.runbook.sha256.prefix(12)))))"]
+        var facts = [
+            "run \(text(results.runId))", text(results.command),
+            "\(text(results.runbook.path)) (sha256 \(text(String(results.runbook.sha256.prefix(12)))))",
+        ]
         facts.append("started \(DurationText.utc(results.startedAt))")
         if let duration = matrix.duration { facts.append("took \(DurationText.short(duration))") }
         md += facts.joined(separator: " · ") + "\n\n"
@@ -37,7 +40,8 @@ public struct MarkdownReporter: Sendable {
         if !parts.isEmpty { md += " " + parts.joined(separator: " · ") }
         md += "\n\n"
         if results.endedAt == nil {
-            md += "> **Incomplete:** the run stopped before it finished (no end record in the journal); steps without a result show as \(Self.missingSymbol).\n\n"
+            md +=
+                "> **Incomplete:** the run stopped before it finished (no end record in the journal); steps without a result show as \(Self.missingSymbol).\n\n"
         } else if results.interrupted {
             md += "> **Interrupted:** the run was stopped with Ctrl-C (or a signal) before every step ran.\n\n"
         }
@@ -58,13 +62,16 @@ public struct MarkdownReporter: Sendable {
         for learner in matrix.learners where learner.notRun != nil {
             md += "**Not run:** \(text(learner.id)): \(text(learner.notRun ?? ""))\n\n"
         }
-        let legend = StepStatus.allCases.map { "\($0.symbol) \($0.rawValue)" } + StepResult.markLegend
+        let legend =
+            StepStatus.allCases.map { "\($0.symbol) \($0.rawValue)" } + StepResult.markLegend
             + (matrix.missingCount > 0 ? ["\(Self.missingSymbol) not run"] : [])
         md += "Legend: " + legend.joined(separator: " · ") + "\n\n"
-        md += "Steps: " + matrix.steps.enumerated().map { index, step in
-            let title = matrix.title(of: step)
-            return "\(index + 1). **\(text(step.id))**" + (title.isEmpty ? "" : " \(text(title))")
-        }.joined(separator: " · ") + "\n\n"
+        md +=
+            "Steps: "
+            + matrix.steps.enumerated().map { index, step in
+                let title = matrix.title(of: step)
+                return "\(index + 1). **\(text(step.id))**" + (title.isEmpty ? "" : " \(text(title))")
+            }.joined(separator: " · ") + "\n\n"
         return md
     }
 
@@ -72,7 +79,9 @@ public struct MarkdownReporter: Sendable {
         var md = "## Where the room is stuck\n\n"
         let stuck = matrix.stuckSteps
         guard !stuck.isEmpty else { return md + "Nobody is stuck: no step failed, timed out, errored or was blocked.\n\n" }
-        md += "| Step | Title | Stuck | " + StuckStep.statuses.map { "\($0.symbol) \($0.rawValue)" }.joined(separator: " | ") + " | Learners | Hint |\n"
+        md +=
+            "| Step | Title | Stuck | " + StuckStep.statuses.map { "\($0.symbol) \($0.rawValue)" }.joined(separator: " | ")
+            + " | Learners | Hint |\n"
         md += "|:--|:--|--:|" + String(repeating: "--:|", count: StuckStep.statuses.count) + ":--|:--|\n"
         for entry in stuck {
             md += "| \(text(entry.step.id)) | \(text(matrix.title(of: entry.step))) | \(entry.total) | "
@@ -99,7 +108,8 @@ public struct MarkdownReporter: Sendable {
     }
 
     private func problem(_ result: StepResult, learner: LearnerResult) -> String {
-        let step = matrix.steps.first { $0.id == result.step } ?? RunHeader.StepInfo(id: result.step, title: result.title, hint: result.hint)
+        let step =
+            matrix.steps.first { $0.id == result.step } ?? RunHeader.StepInfo(id: result.step, title: result.title, hint: result.hint)
         let title = matrix.title(of: step, learner: learner.id)
         var md = "#### \(result.status.symbol) \(text(result.step))" + (title.isEmpty ? "" : " — \(text(title))") + "\n\n"
         var facts = ["**\(result.status.rawValue)**"]

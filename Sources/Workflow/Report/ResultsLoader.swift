@@ -48,7 +48,8 @@ public enum ResultsLoader {
             throw ResultsLoadError(path: path, reason: "not a runbook results file (no \"schema\": \"\(RunResults.currentSchema)\")")
         }
         guard schema == RunResults.currentSchema else {
-            throw ResultsLoadError(path: path, reason: "results schema \(schema) is not supported; this runbook reads \(RunResults.currentSchema)")
+            throw ResultsLoadError(
+                path: path, reason: "results schema \(schema) is not supported; this runbook reads \(RunResults.currentSchema)")
         }
         do {
             return try JSONDecoder.runbook.decode(RunResults.self, from: data)

@@ -20,10 +20,11 @@ public enum YAMLScalar {
         let content = ControlCharacters.visible(text)
         var lines = content.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }
-        let risky = lines.contains { line in
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            return trimmed.hasPrefix("...") || trimmed.hasPrefix("---")
-        } || content.unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{2029}" }
+        let risky =
+            lines.contains { line in
+                let trimmed = line.drop { $0 == " " || $0 == "\t" }
+                return trimmed.hasPrefix("...") || trimmed.hasPrefix("---")
+            } || content.unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{2029}" }
         if lines.isEmpty || risky { return "\(pad)\(key): \(quoted(content))\n" }
         let written = YAMLScalarWriter.literalBlock(
             key: key, lines: lines.map(String.init), indent: indent, keepsFinalLineFeed: content.hasSuffix("\n"), explicitIndentation: true,

@@ -36,7 +36,11 @@ enum ISO8601Timestamp {
     }
 
     static func date(from text: String) -> Date? {
-        if let date = try? Date(text, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted)) { return date }
+        if let date = try? Date(
+            text, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+        {
+            return date
+        }
         return try? Date(text, strategy: .iso8601)
     }
 }

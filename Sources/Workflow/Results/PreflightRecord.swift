@@ -20,7 +20,8 @@ public struct PreflightRecord: Sendable, Codable {
 
     /// Creates a record.
     public init(
-        learner: String, status: StepStatus, message: String?, backend: String? = nil, fingerprint: JSONValue? = nil, summary: String? = nil,
+        learner: String, status: StepStatus, message: String?, backend: String? = nil, fingerprint: JSONValue? = nil,
+        summary: String? = nil,
         endedAt: Date = Date()
     ) {
         self.learner = learner

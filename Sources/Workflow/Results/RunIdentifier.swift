@@ -7,7 +7,8 @@ public enum RunIdentifier {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let stamp = String(format: "%04d%02d%02dt%02d%02d%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
+        let stamp = String(
+            format: "%04d%02d%02dt%02d%02d%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
         let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz")
         let suffix = String((0..<4).map { _ in alphabet[Int.random(in: 0..<alphabet.count)] })
         return "\(stamp)-\(suffix)"

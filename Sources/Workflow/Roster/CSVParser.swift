@@ -29,7 +29,8 @@ struct CSVParser {
         }
         func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
         func atLineEnd() -> Bool {
-            index < scalars.count && (scalars[index] == "\n" || (scalars[index] == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n"))
+            index < scalars.count
+                && (scalars[index] == "\n" || (scalars[index] == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n"))
         }
         func skipLineEnd() {
             if scalars[index] == "\r" { advance() }
@@ -65,16 +66,26 @@ struct CSVParser {
                         advance()
                     }
                     guard closed else {
-                        return .failure(DiagnosticError([.error("unclosed quote: this cell's opening quote has no closing quote", at: cellStart)]))
+                        return .failure(
+                            DiagnosticError([.error("unclosed quote: this cell's opening quote has no closing quote", at: cellStart)]))
                     }
                     while index < scalars.count, isBlank(scalars[index]) { advance() }
                     if index < scalars.count, scalars[index] != ",", !atLineEnd() {
-                        return .failure(DiagnosticError([.error("unexpected text after the closing quote; a quote inside a quoted cell is written \"\"", at: location())]))
+                        return .failure(
+                            DiagnosticError([
+                                .error(
+                                    "unexpected text after the closing quote; a quote inside a quoted cell is written \"\"", at: location())
+                            ]))
                     }
                 } else {
                     while index < scalars.count, scalars[index] != ",", !atLineEnd() {
                         if scalars[index] == "\"" {
-                            return .failure(DiagnosticError([.error("a quote inside an unquoted cell; quote the whole cell and double the quote (\"say \"\"hi\"\"\")", at: location())]))
+                            return .failure(
+                                DiagnosticError([
+                                    .error(
+                                        "a quote inside an unquoted cell; quote the whole cell and double the quote (\"say \"\"hi\"\"\")",
+                                        at: location())
+                                ]))
                         }
                         text.append(scalars[index])
                         advance()

@@ -18,7 +18,11 @@ enum CSVRosterReader {
         case .success(let parsed): records = parsed.filter { !$0.isBlank }
         }
         guard let header = records.first else {
-            return .failure(DiagnosticError([.error("the roster is empty; it needs a header row: \(headerExample)", at: SourceLocation(file: path, line: 1, column: 1))]))
+            return .failure(
+                DiagnosticError([
+                    .error(
+                        "the roster is empty; it needs a header row: \(headerExample)", at: SourceLocation(file: path, line: 1, column: 1))
+                ]))
         }
         var diagnostics: [Diagnostic] = []
         var columns: [String] = []
@@ -33,12 +37,16 @@ enum CSVRosterReader {
             } else {
                 firstColumn[name] = cell.location
                 if !knownColumns.contains(name) && !TemplateParser.isVariableName(name) {
-                    diagnostics.append(.error("column '\(name)' is neither \(knownColumns.joined(separator: ", ")) nor a var name ([A-Za-z_][A-Za-z0-9_]*)", at: cell.location))
+                    diagnostics.append(
+                        .error(
+                            "column '\(name)' is neither \(knownColumns.joined(separator: ", ")) nor a var name ([A-Za-z_][A-Za-z0-9_]*)",
+                            at: cell.location))
                 }
             }
         }
         guard firstColumn["id"] != nil else {
-            diagnostics.append(.error("the header has no `id` column; the first row must name the columns: \(headerExample)", at: header.location))
+            diagnostics.append(
+                .error("the header has no `id` column; the first row must name the columns: \(headerExample)", at: header.location))
             return .failure(DiagnosticError(diagnostics))
         }
         var learners: [Learner] = []
@@ -46,7 +54,10 @@ enum CSVRosterReader {
         for record in records.dropFirst() {
             guard record.cells.count == columns.count else {
                 let at = record.cells.count > columns.count ? record.cells[columns.count].location : record.end
-                diagnostics.append(.error("this row has \(record.cells.count) cell\(record.cells.count == 1 ? "" : "s") but the header has \(columns.count)", at: at))
+                diagnostics.append(
+                    .error(
+                        "this row has \(record.cells.count) cell\(record.cells.count == 1 ? "" : "s") but the header has \(columns.count)",
+                        at: at))
                 continue
             }
             var learner = Learner(id: "", location: record.location)
@@ -107,7 +118,8 @@ enum CSVRosterReader {
             let byte = bytes[offset]
             let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
             guard length > 0, offset + length <= bytes.count,
-                  String(validating: bytes[offset..<(offset + length)], as: UTF8.self) != nil else { break }
+                String(validating: bytes[offset..<(offset + length)], as: UTF8.self) != nil
+            else { break }
             if byte == 0x0A {
                 line += 1
                 lineStart = offset + 1

@@ -34,7 +34,8 @@ public struct Learner: Sendable, Hashable {
     /// Parses a port range `20000-20099` (or one port); nil when malformed.
     public static func portRange(_ text: String) -> ClosedRange<Int>? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard (1...2).contains(parts.count), let low = Int(parts[0]), let high = Int(parts.last!), 1 <= low, low <= high, high <= 65535 else {
+        guard (1...2).contains(parts.count), let low = Int(parts[0]), let high = Int(parts.last!), 1 <= low, low <= high, high <= 65535
+        else {
             return nil
         }
         return low...high
@@ -48,14 +49,17 @@ public struct Learner: Sendable, Hashable {
         guard let first = id.unicodeScalars.first, first.isASCII, ("a"..."z").contains(first) || ("0"..."9").contains(first) else {
             return false
         }
-        return id.unicodeScalars.allSatisfy { $0.isASCII && (("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
+        return id.unicodeScalars.allSatisfy {
+            $0.isASCII && (("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-")
+        }
     }
 
     /// The learner's vars as a layer for `VariableScope`.
     public var variableLayer: [String: VariableLayers.Value] {
         var layer: [String: VariableLayers.Value] = [:]
         for (name, value) in vars {
-            layer[name] = VariableLayers.Value(text: value, location: varLocations[name] ?? location ?? SourceLocation(file: "<roster>", line: 1, column: 1))
+            layer[name] = VariableLayers.Value(
+                text: value, location: varLocations[name] ?? location ?? SourceLocation(file: "<roster>", line: 1, column: 1))
         }
         return layer
     }

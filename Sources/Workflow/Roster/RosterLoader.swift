@@ -9,7 +9,8 @@ public enum RosterLoader {
     /// backends add (`KindRegistry.rosterKeys`), kept in each learner's `settings`.
     public static func load(path: String, settingKeys: [String]) -> Result<[Learner], DiagnosticError> {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(DiagnosticError([.error("cannot read the roster: \(path)", at: SourceLocation(file: path, line: 1, column: 1))]))
+            return .failure(
+                DiagnosticError([.error("cannot read the roster: \(path)", at: SourceLocation(file: path, line: 1, column: 1))]))
         }
         if path.lowercased().hasSuffix(".csv") { return CSVRosterReader.read(bytes: [UInt8](data), path: path, settingKeys: settingKeys) }
         return loadYAML(bytes: [UInt8](data), path: path, settingKeys: settingKeys)
@@ -94,7 +95,10 @@ public enum RosterLoader {
         for (index, learner) in learners.enumerated() {
             guard let range = learner.ports, let location = learner.location else { continue }
             if let other = learners[..<index].first(where: { $0.ports?.overlaps(range) == true }) {
-                problems.append(.error("the ports of learner '\(learner.id)' (\(range.lowerBound)-\(range.upperBound)) overlap those of '\(other.id)'", at: location))
+                problems.append(
+                    .error(
+                        "the ports of learner '\(learner.id)' (\(range.lowerBound)-\(range.upperBound)) overlap those of '\(other.id)'",
+                        at: location))
             }
         }
         return problems

@@ -5,7 +5,8 @@ public enum VarFileLoader {
     /// The values, or every problem found (positions in `path`).
     public static func load(path: String) -> Result<[String: VariableLayers.Value], DiagnosticError> {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(DiagnosticError([.error("cannot read the var file: \(path)", at: SourceLocation(file: path, line: 1, column: 1))]))
+            return .failure(
+                DiagnosticError([.error("cannot read the var file: \(path)", at: SourceLocation(file: path, line: 1, column: 1))]))
         }
         let document = YAMLLoader().load(bytes: [UInt8](data), path: path)
         var diagnostics = document.diagnostics
@@ -18,7 +19,8 @@ public enum VarFileLoader {
                         continue
                     }
                     guard let value = pair.value.scalarValue else {
-                        diagnostics.append(.error("the value of '\(name)' must be text, found \(pair.value.kindDescription)", at: pair.value.location))
+                        diagnostics.append(
+                            .error("the value of '\(name)' must be text, found \(pair.value.kindDescription)", at: pair.value.location))
                         continue
                     }
                     values[name] = VariableLayers.Value(text: value, location: pair.value.location)

@@ -119,7 +119,8 @@ extension RunbookSchema {
             "exists": SchemaBuilder.described(SchemaBuilder.boolean, "whether the file or object exists; default true"),
             "size": SchemaBuilder.described(Self.comparison, "a file's size in bytes: a number or a comparison such as \">= 1\""),
             "mode": .object([
-                "type": .string("string"), "pattern": .string("^[0-7]{3,4}$"), "description": .string("a file's permission bits, e.g. \"0644\""),
+                "type": .string("string"), "pattern": .string("^[0-7]{3,4}$"),
+                "description": .string("a file's permission bits, e.g. \"0644\""),
             ]),
             "stdout": SchemaBuilder.reference("stream"),
             "stderr": SchemaBuilder.reference("stream"),
@@ -143,17 +144,27 @@ extension RunbookSchema {
                 SchemaBuilder.list(SchemaBuilder.text, minItems: 1), "regexes matched in order, each on a later line"),
             "why": Self.why,
             "count": SchemaBuilder.described(
-                properties(RunbookKeys.count, from: [
-                    "matches": SchemaBuilder.text, "min": SchemaBuilder.wholeNumber(minimum: 0),
-                    "max": SchemaBuilder.wholeNumber(minimum: 0),
-                ], required: ["matches"]),
+                properties(
+                    RunbookKeys.count,
+                    from: [
+                        "matches": SchemaBuilder.text, "min": SchemaBuilder.wholeNumber(minimum: 0),
+                        "max": SchemaBuilder.wholeNumber(minimum: 0),
+                    ], required: ["matches"]),
                 "how many lines match: { matches: RE, min: N, max: N }"),
             "json": SchemaBuilder.described(
                 .object([
                     "type": .string("object"),
-                    "properties": .object(JSONObject(Dictionary(uniqueKeysWithValues: RunbookKeys.json.map { key in
-                        (key, key == "exists" ? SchemaBuilder.boolean : key == "length" || key == "value" ? Self.comparison : SchemaBuilder.text)
-                    }))),
+                    "properties": .object(
+                        JSONObject(
+                            Dictionary(
+                                uniqueKeysWithValues: RunbookKeys.json.map { key in
+                                    (
+                                        key,
+                                        key == "exists"
+                                            ? SchemaBuilder.boolean
+                                            : key == "length" || key == "value" ? Self.comparison : SchemaBuilder.text
+                                    )
+                                }))),
                     "additionalProperties": .bool(false),
                     "required": .array([.string("path")]),
                     "minProperties": .integer(2), "maxProperties": .integer(2),
@@ -173,7 +184,7 @@ extension RunbookSchema {
         "anyOf": .array([
             SchemaBuilder.wholeNumber(minimum: 100, maximum: 599),
             .object(["type": .string("string"), "pattern": .string("^([1-5][0-9][0-9]|[1-5]xx)$")]),
-        ]),
+        ])
     ])
 
     /// `retry:`.

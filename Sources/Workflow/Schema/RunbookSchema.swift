@@ -105,6 +105,6 @@ public struct RunbookSchema: Sendable {
 
     /// Any scalar, null included.
     static let scalarOrNull: JSONValue = .object([
-        "type": .array([.string("string"), .string("number"), .string("boolean"), .string("null")]),
+        "type": .array([.string("string"), .string("number"), .string("boolean"), .string("null")])
     ])
 }

@@ -15,9 +15,13 @@ public enum SelftestJudge {
             case .failed, .interrupted, .skipped, .blocked:
                 continue
             case .passed:
-                problems.append("verify \(probe.index + 1) passed before the step ran, so it cannot tell a learner who skipped the step (add `verify_before: pass` if that state legitimately exists already)")
+                problems.append(
+                    "verify \(probe.index + 1) passed before the step ran, so it cannot tell a learner who skipped the step (add `verify_before: pass` if that state legitimately exists already)"
+                )
             case .error, .timeout:
-                problems.append("verify \(probe.index + 1) could not run before the step (\(probe.reason ?? probe.status.rawValue)), so it never showed that it can fail")
+                problems.append(
+                    "verify \(probe.index + 1) could not run before the step (\(probe.reason ?? probe.status.rawValue)), so it never showed that it can fail"
+                )
             }
         }
         return problems.isEmpty ? nil : problems.joined(separator: "; ")

@@ -5,7 +5,9 @@ import Foundation
 public enum TimingsFile {
     /// The timings in the JSON file at `path`, by step id.
     public static func load(path: String) throws(ResultsLoadError) -> [String: StepTiming] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ResultsLoadError(path: path, reason: "cannot read the file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ResultsLoadError(path: path, reason: "cannot read the file")
+        }
         let list: [StepTiming]
         do {
             list = try JSONDecoder().decode([StepTiming].self, from: data)

@@ -53,7 +53,8 @@ public struct TimingsReader: Sendable {
         if !stored.isEmpty { return stored.map(child) }
         let nested = names.map { (child($0) as NSString).appendingPathComponent("journal.jsonl") }.filter(files.fileExists)
         if !nested.isEmpty { return nested }
-        throw ResultsLoadError(path: path, reason: "a folder without a journal (journal.jsonl, a board's LEARNER.jsonl, or results folders)")
+        throw ResultsLoadError(
+            path: path, reason: "a folder without a journal (journal.jsonl, a board's LEARNER.jsonl, or results folders)")
     }
 
     /// Takes one journal's records into `input` (a torn last line is ignored, as every journal reader does).

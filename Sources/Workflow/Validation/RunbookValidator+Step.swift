@@ -8,7 +8,9 @@ extension RunbookValidator {
         for (need, location) in findings.needsByStep[step.id] ?? [] {
             guard let needIndex = stepIndex[need] else {
                 var message = "needs '\(need)', but no step has that id"
-                if let suggestion = KeyChecker.nearest(to: need, in: Array(stepIndex.keys).sorted()) { message += "; did you mean '\(suggestion)'?" }
+                if let suggestion = KeyChecker.nearest(to: need, in: Array(stepIndex.keys).sorted()) {
+                    message += "; did you mean '\(suggestion)'?"
+                }
                 error(message, at: location)
                 continue
             }
@@ -23,7 +25,9 @@ extension RunbookValidator {
                 guard captures.isCapture(reference.name) else {
                     var message = "'${\(reference.name)}' is not declared; add it to `vars:` or capture it in an earlier step"
                     let known = Array(varNames) + Array(TemplateParser.builtins) + captures.names
-                    if let suggestion = KeyChecker.nearest(to: reference.name, in: known.sorted()) { message += "; did you mean '${\(suggestion)}'?" }
+                    if let suggestion = KeyChecker.nearest(to: reference.name, in: known.sorted()) {
+                        message += "; did you mean '${\(suggestion)}'?"
+                    }
                     problems.append(.error(message, at: reference.location))
                     continue
                 }
@@ -32,7 +36,8 @@ extension RunbookValidator {
                 guard let maker = captures.visibleMaker(of: reference.name, at: index, afterStep: afterStep) else {
                     let first = captures.firstMaker(of: reference.name) ?? index
                     let when = first == index ? "by this step, after it runs" : "by step '\(runbook.steps[first].id)', which comes later"
-                    problems.append(.error("capture '\(reference.name)' is used before it is made: it is captured \(when)", at: reference.location))
+                    problems.append(
+                        .error("capture '\(reference.name)' is used before it is made: it is captured \(when)", at: reference.location))
                     continue
                 }
                 if maker < index { implied.append(runbook.steps[maker].id) }
@@ -55,11 +60,15 @@ extension RunbookValidator {
             captures.use(value.name, at: index, afterStep: true)
             if captures.visibleMaker(of: value.name, at: index, afterStep: true) == nil {
                 if let first = captures.firstMaker(of: value.name) {
-                    problems.append(.error("value '\(value.name)' is captured by step '\(runbook.steps[first].id)', which comes later", at: value.location))
+                    problems.append(
+                        .error(
+                            "value '\(value.name)' is captured by step '\(runbook.steps[first].id)', which comes later", at: value.location)
+                    )
                 } else {
-                    problems.append(.error(
-                        "value '\(value.name)' is not captured by this step or an earlier one; add a `capture:` or a (?<\(value.name)>…) group",
-                        at: value.location))
+                    problems.append(
+                        .error(
+                            "value '\(value.name)' is not captured by this step or an earlier one; add a `capture:` or a (?<\(value.name)>…) group",
+                            at: value.location))
                 }
             }
         }
@@ -80,7 +89,8 @@ extension RunbookValidator {
         } else if step.stop == nil, step.expect.checksExitZeroOnly && step.verify.isEmpty && step.captures.isEmpty,
             judgedByExit(step.command)
         {
-            warning("step '\(step.id)' checks only that its command exits 0; add an `expect` matcher or a `verify` probe", at: step.location)
+            warning(
+                "step '\(step.id)' checks only that its command exits 0; add an `expect` matcher or a `verify` probe", at: step.location)
         }
     }
 

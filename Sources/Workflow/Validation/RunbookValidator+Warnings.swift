@@ -62,11 +62,15 @@ extension RunbookValidator {
                     maybeEmpty = captures.isCapture(name)
                 }
                 if maybeEmpty {
-                    warning("'${\(name)}' may be empty, which passes an empty argument; quote it and be sure it has a value, or give it a default", at: location)
+                    warning(
+                        "'${\(name)}' may be empty, which passes an empty argument; quote it and be sure it has a value, or give it a default",
+                        at: location)
                 }
             case .environment(let name, let fallback, let location):
                 if fallback.map(Self.mayBeEmpty) ?? true {
-                    warning("'${env.\(name)}' may be empty, which passes an empty argument; give it a default: ${env.\(name):-value}", at: location)
+                    warning(
+                        "'${env.\(name)}' may be empty, which passes an empty argument; give it a default: ${env.\(name):-value}",
+                        at: location)
                 }
             default: break
             }
@@ -102,7 +106,8 @@ extension RunbookValidator {
 
     /// Vars whose defaults refer to each other in a cycle.
     mutating func reportDefaultCycles(_ vars: [VariableDeclaration]) {
-        let edges = Dictionary(vars.map { ($0.name, ($0.defaultValue?.variableReferences ?? []).map(\.name)) }, uniquingKeysWith: { first, _ in first })
+        let edges = Dictionary(
+            vars.map { ($0.name, ($0.defaultValue?.variableReferences ?? []).map(\.name)) }, uniquingKeysWith: { first, _ in first })
         let locations = Dictionary(vars.map { ($0.name, $0.location) }, uniquingKeysWith: { first, _ in first })
         var state: [String: Int] = [:]  // 1 visiting, 2 done
         var reported = Set<String>()

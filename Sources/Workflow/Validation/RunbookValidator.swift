@@ -42,8 +42,10 @@ struct RunbookValidator {
 
         // Vars: defaults may use other vars and built-ins, never captures; no cycles among defaults.
         for declaration in runbook.vars {
-            for reference in declaration.defaultValue?.variableReferences ?? [] where !varNames.contains(reference.name) && !Self.isBuiltin(reference.name) {
-                let detail = captures.isCapture(reference.name) ? "is a capture, which a var's default cannot use" : "is not declared in `vars:`"
+            for reference in declaration.defaultValue?.variableReferences ?? []
+            where !varNames.contains(reference.name) && !Self.isBuiltin(reference.name) {
+                let detail =
+                    captures.isCapture(reference.name) ? "is a capture, which a var's default cannot use" : "is not declared in `vars:`"
                 error("'${\(reference.name)}' \(detail)", at: reference.location)
             }
         }
@@ -61,7 +63,8 @@ struct RunbookValidator {
         }
         for item in runbook.cleanup {
             checkProbe(item) { template in
-                for reference in template?.variableReferences ?? [] where !varNames.contains(reference.name) && !Self.isBuiltin(reference.name) {
+                for reference in template?.variableReferences ?? []
+                where !varNames.contains(reference.name) && !Self.isBuiltin(reference.name) {
                     if captures.isCapture(reference.name) {
                         captures.use(reference.name, at: Int.max, afterStep: true)
                     } else {

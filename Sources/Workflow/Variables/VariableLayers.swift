@@ -36,7 +36,8 @@ public struct VariableLayers: Sendable {
 
     /// Every name set by some layer, with its position, for the "undeclared var" check.
     public var allNames: [(String, SourceLocation)] {
-        (varFile.map { ($0.key, $0.value.location) } + roster.map { ($0.key, $0.value.location) } + commandLine.map { ($0.key, $0.value.location) })
+        (varFile.map { ($0.key, $0.value.location) } + roster.map { ($0.key, $0.value.location) }
+            + commandLine.map { ($0.key, $0.value.location) })
             .sorted { $0.1 < $1.1 }
     }
 }

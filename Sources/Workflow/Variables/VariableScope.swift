@@ -34,7 +34,8 @@ public final class VariableScope: Sendable {
                 var problems: [Diagnostic] = []
                 let template = TemplateParser().parse(override.text, at: override.location) { problems.append($0) }
                 if let problem = problems.first { throw VariableError(problem.message, at: problem.location) }
-                for reference in template.variableReferences where declared[reference.name] == nil && TemplateParser.builtins.contains(reference.name) == false {
+                for reference in template.variableReferences
+                where declared[reference.name] == nil && TemplateParser.builtins.contains(reference.name) == false {
                     throw VariableError("'${\(reference.name)}' in the value of \(declaration.name) is not a var", at: override.location)
                 }
                 definitions[declaration.name] = (template, declaration)
@@ -49,7 +50,9 @@ public final class VariableScope: Sendable {
             let value = try self.value(of: declaration.name)
             if value.isEmpty {
                 let about = declaration.description.map { " (\($0))" } ?? ""
-                throw VariableError("var '\(declaration.name)'\(about) is required but has no value; set it with --var \(declaration.name)=…, a --var-file or the roster", at: declaration.location)
+                throw VariableError(
+                    "var '\(declaration.name)'\(about) is required but has no value; set it with --var \(declaration.name)=…, a --var-file or the roster",
+                    at: declaration.location)
             }
         }
     }
@@ -67,7 +70,9 @@ public final class VariableScope: Sendable {
             throw VariableError("'\(name)' has no value: it is not a var, and no step has captured it yet")
         }
         if stack.contains(name) {
-            throw VariableError("vars refer to each other in a cycle: " + (stack.drop(while: { $0 != name }) + [name]).joined(separator: " -> "), at: definition.declaration.location)
+            throw VariableError(
+                "vars refer to each other in a cycle: " + (stack.drop(while: { $0 != name }) + [name]).joined(separator: " -> "),
+                at: definition.declaration.location)
         }
         stack.append(name)
         defer { stack.removeLast() }

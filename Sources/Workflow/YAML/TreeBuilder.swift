@@ -44,9 +44,10 @@ struct TreeBuilder {
                 return root
             case .documentStart:
                 if sawDocument {
-                    diagnostics.append(.error(
-                        "a second YAML document starts here; a runbook file holds exactly one document",
-                        at: location(event)))
+                    diagnostics.append(
+                        .error(
+                            "a second YAML document starts here; a runbook file holds exactly one document",
+                            at: location(event)))
                     return root
                 }
                 sawDocument = true
@@ -77,7 +78,9 @@ struct TreeBuilder {
             expandedNodes += target.size
             if expandedNodes > maximumExpandedNodes {
                 diagnostics.append(.error("aliases expand to more than \(maximumExpandedNodes) nodes; refusing to load", at: here))
-                throw YAMLSyntaxError(problem: "alias expansion limit", problemLine: -1, problemColumn: event.startColumn, context: nil, contextLine: 0, contextColumn: 0, byteOffset: nil)
+                throw YAMLSyntaxError(
+                    problem: "alias expansion limit", problemLine: -1, problemColumn: event.startColumn, context: nil, contextLine: 0,
+                    contextColumn: 0, byteOffset: nil)
             }
             var node = target.node
             node.location = here
@@ -130,9 +133,10 @@ struct TreeBuilder {
                 let value = try build(try parser.next(), size: &ownSize)
                 if case .scalar(let name, let style) = key.content {
                     if style == .plain && name == "<<" {
-                        diagnostics.append(.error(
-                            "YAML merge keys ('<<') are not supported; write the keys out (an alias of a whole value works)",
-                            at: key.location))
+                        diagnostics.append(
+                            .error(
+                                "YAML merge keys ('<<') are not supported; write the keys out (an alias of a whole value works)",
+                                at: key.location))
                     } else if let firstLine = Self.firstLine(of: name, at: key.location.line, in: pairStack, from: base, index: &keyLines) {
                         diagnostics.append(.error("duplicate key '\(name)' (first set on line \(firstLine))", at: key.location))
                     }
@@ -178,7 +182,9 @@ struct TreeBuilder {
         expandedNodes += 1
         if depth > maximumDepth {
             diagnostics.append(.error("nesting deeper than \(maximumDepth) levels", at: location(event)))
-            throw YAMLSyntaxError(problem: "nesting limit", problemLine: -1, problemColumn: event.startColumn, context: nil, contextLine: 0, contextColumn: 0, byteOffset: nil)
+            throw YAMLSyntaxError(
+                problem: "nesting limit", problemLine: -1, problemColumn: event.startColumn, context: nil, contextLine: 0, contextColumn: 0,
+                byteOffset: nil)
         }
     }
 
@@ -195,7 +201,8 @@ struct TreeBuilder {
             let name = String(tag.dropFirst(corePrefix.count))
             let resolved = NodeTag("!!" + name)
             if resolved != .rejected { return resolved }
-            diagnostics.append(.error("tag '!!\(name)' is not supported; use !!str, !!int, !!float, !!bool, !!null, !!map or !!seq", at: location))
+            diagnostics.append(
+                .error("tag '!!\(name)' is not supported; use !!str, !!int, !!float, !!bool, !!null, !!map or !!seq", at: location))
             rejectedLocations.insert(location)
             return .rejected
         }

@@ -37,9 +37,10 @@ public struct YAMLLoader: Sendable {
             } catch {
                 root = nil
                 if error.problemLine >= 0 {
-                    builder.diagnostics.append(diagnostic(
-                        for: error, bytes: bytes, source: source, scalarSpans: builder.multilineScalarLines,
-                        lastMultilineQuoted: builder.lastMultilineQuoted))
+                    builder.diagnostics.append(
+                        diagnostic(
+                            for: error, bytes: bytes, source: source, scalarSpans: builder.multilineScalarLines,
+                            lastMultilineQuoted: builder.lastMultilineQuoted))
                 }
             }
             return YAMLDocument(root: root, diagnostics: builder.diagnostics, source: source, rejectedLocations: builder.rejectedLocations)
@@ -53,11 +54,13 @@ public struct YAMLLoader: Sendable {
         lastMultilineQuoted: (start: SourceLocation, endLine: Int)?
     ) -> Diagnostic {
         if let offset = error.byteOffset {
-            let location = Self.location(ofByte: Self.sequenceStart(ofProblemAt: offset, problem: error.problem, in: bytes), in: bytes, file: source.path)
+            let location = Self.location(
+                ofByte: Self.sequenceStart(ofProblemAt: offset, problem: error.problem, in: bytes), in: bytes, file: source.path)
             return .error("invalid UTF-8 (\(error.problem)); save the file as UTF-8", at: location)
         }
         if let tab = firstIndentingTab(in: source.text, throughLine: error.problemLine + 1, excluding: scalarSpans) {
-            return .error("tab used for indentation; indent with spaces", at: SourceLocation(file: source.path, line: tab.line, column: tab.column))
+            return .error(
+                "tab used for indentation; indent with spaces", at: SourceLocation(file: source.path, line: tab.line, column: tab.column))
         }
         if let line = source.line(error.problemLine + 1), Array(line.unicodeScalars).dropFirst(error.problemColumn).first == "\t" {
             // A tab after a `- ` or on a blank line, where libyaml expects indentation.

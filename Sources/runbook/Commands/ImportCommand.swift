@@ -62,14 +62,16 @@ struct ImportCommand: KindsCommand {
         guard errors.isEmpty else {
             let count = "\(errors.count) error\(errors.count == 1 ? "" : "s")"
             let message = "\(target): the draft does not validate (\(count)); please report it"
-            throw CommandFailure(diagnostics: errors, sources: [checked.source], messages: [message], status: 1, colored: options.colored(for: 2))
+            throw CommandFailure(
+                diagnostics: errors, sources: [checked.source], messages: [message], status: 1, colored: options.colored(for: 2))
         }
         if !options.quiet {
             let remarks = yaml.components(separatedBy: "# drafted:").count - 1
             let steps = draft.stepCount
-            StandardStreams.err("\(tutorial): \(steps) step\(steps == 1 ? "" : "s") drafted\(output.map { " into \($0)" } ?? ""), "
-                + "\(remarks) remark\(remarks == 1 ? "" : "s") marked `# drafted:`"
-                + (draft.commentedOut == 0 ? "" : ", \(draft.commentedOut) commented out (they do not validate)") + "\n")
+            StandardStreams.err(
+                "\(tutorial): \(steps) step\(steps == 1 ? "" : "s") drafted\(output.map { " into \($0)" } ?? ""), "
+                    + "\(remarks) remark\(remarks == 1 ? "" : "s") marked `# drafted:`"
+                    + (draft.commentedOut == 0 ? "" : ", \(draft.commentedOut) commented out (they do not validate)") + "\n")
         }
     }
 

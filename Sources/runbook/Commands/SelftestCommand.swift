@@ -35,7 +35,8 @@ struct SelftestCommand: KindsCommand {
         batch.shardOption = sharding.shard
         let style = TerminalStyle(enabled: output.colored(for: 1))
         batch.afterRun = { runbook, results in
-            StandardStreams.out(SelftestReport(results: results, runbook: runbook, style: style, width: TerminalStyle.width(of: 1) ?? 100).render())
+            StandardStreams.out(
+                SelftestReport(results: results, runbook: runbook, style: style, width: TerminalStyle.width(of: 1) ?? 100).render())
         }
         try await batch.run()
     }

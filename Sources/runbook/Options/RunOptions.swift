@@ -52,7 +52,8 @@ struct RunOptions: ParsableArguments {
     var engineCli = false
 
     @Option(
-        name: .long, help: ArgumentHelp(
+        name: .long,
+        help: ArgumentHelp(
             "Also write a report: json, junit, tap, md, csv, html or github ($GITHUB_STEP_SUMMARY and annotations), "
                 + "optionally :PATH; repeatable.",
             valueName: "format[:path]"),

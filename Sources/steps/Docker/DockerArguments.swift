@@ -39,7 +39,9 @@ public struct DockerArguments: Sendable {
     public var subcommand: String? { subcommandIndex.map { words[$0] } }
 
     /// The flags and positional arguments after the subcommand, given which flags are boolean.
-    public func parse(booleanFlags: Set<String>, bundled: Set<Character> = []) -> (flags: [(name: String, value: String?, index: Int)], positionals: [(String, Int)]) {
+    public func parse(booleanFlags: Set<String>, bundled: Set<Character> = []) -> (
+        flags: [(name: String, value: String?, index: Int)], positionals: [(String, Int)]
+    ) {
         guard let start = subcommandIndex else { return ([], []) }
         return parse(after: start, booleanFlags: booleanFlags, bundled: bundled)
     }
@@ -47,7 +49,8 @@ public struct DockerArguments: Sendable {
     /// For an object group (`docker volume create NAME`): the index of its action (`create`).
     public var actionIndex: Int? {
         guard let index = subcommandIndex, DockerFlagTable.objectGroups.contains(words[index]), index + 1 < words.count,
-              !words[index + 1].hasPrefix("-") else { return nil }
+            !words[index + 1].hasPrefix("-")
+        else { return nil }
         return index + 1
     }
 

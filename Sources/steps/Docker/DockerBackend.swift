@@ -55,7 +55,8 @@ public final class DockerBackend: KindBackend {
 
     public func host(of learner: Learner, environment: [String: String]) -> String {
         guard let host = learner.settings[Self.hostKey] ?? environment["DOCKER_HOST"], let url = URL(string: host),
-              ["tcp", "ssh", "http", "https"].contains(url.scheme ?? ""), let name = url.host, !name.isEmpty else {
+            ["tcp", "ssh", "http", "https"].contains(url.scheme ?? ""), let name = url.host, !name.isEmpty
+        else {
             // A local socket seen from inside a container: its engine host is not this container (SPEC 10.2).
             return ContainerDetection.current ? EngineHostAddress.current : "127.0.0.1"
         }
@@ -87,7 +88,11 @@ public final class DockerBackend: KindBackend {
             return (task, true)
         }
         // Ctrl-C cancels the learners' sessions: the shared call is stopped with them.
-        let result = await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
+        let result = await withTaskCancellationHandler {
+            await task.value
+        } onCancel: {
+            task.cancel()
+        }
         if started && !result.reachable { _ = enginePreflights.withLock { $0.removeValue(forKey: key) } }
         return result
     }

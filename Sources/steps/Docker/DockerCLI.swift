@@ -30,9 +30,13 @@ struct DockerCLI: Sendable {
         if let failure = outcome.launchFailure { return Reply(status: nil, stdout: "", stderr: "", failure: failure) }
         let name = arguments.first ?? ""
         if outcome.timedOut {
-            return Reply(status: nil, stdout: collector.stdout, stderr: collector.stderr, failure: "`docker \(name)` did not answer within \(Int(timeout.seconds)) s")
+            return Reply(
+                status: nil, stdout: collector.stdout, stderr: collector.stderr,
+                failure: "`docker \(name)` did not answer within \(Int(timeout.seconds)) s")
         }
-        if outcome.interrupted { return Reply(status: nil, stdout: collector.stdout, stderr: collector.stderr, failure: "`docker \(name)` was interrupted") }
+        if outcome.interrupted {
+            return Reply(status: nil, stdout: collector.stdout, stderr: collector.stderr, failure: "`docker \(name)` was interrupted")
+        }
         if case .exited(let code) = outcome.termination { return Reply(status: code, stdout: collector.stdout, stderr: collector.stderr) }
         return Reply(status: nil, stdout: collector.stdout, stderr: collector.stderr, failure: "`docker \(name)` was killed")
     }

@@ -60,7 +60,8 @@ public struct DockerCommandKind: CommandKind {
         }
         let removes = marks && subcommand == "run" && Self.removesItself(arguments)
         if isNvidia || GPUCommands.hasGPUFlags(words), let image = GPUCommands.image(of: words),
-           let refusal = context.facts[GPUImageCheck.factKey(image: image)] {
+            let refusal = context.facts[GPUImageCheck.factKey(image: image)]
+        {
             return .failure(CommandProblem(refusal))
         }
         let gpu = GPUFacts(facts: context.facts)
@@ -109,18 +110,22 @@ public struct DockerCommandKind: CommandKind {
             return .failure(CommandProblem(context.facts[DockerBackend.gpu.absentReasonFact] ?? "no NVIDIA runtime on this engine"))
         }
         if ExecutableResolver.find("nvidia-docker", path: context.environment["PATH"]) != nil {
-            return .success(PreparedCommand(executable: "nvidia-docker", arguments: labelled, display: ["nvidia-docker"] + words, binary: "nvidia-docker"))
+            return .success(
+                PreparedCommand(
+                    executable: "nvidia-docker", arguments: labelled, display: ["nvidia-docker"] + words, binary: "nvidia-docker"))
         }
         if subcommand == "run", let index = arguments.subcommandIndex {
             let flags = context.facts[DockerBackend.gpuFlagsFact].map { $0.split(separator: " ").map(String.init) } ?? ["--gpus", "all"]
             var rewritten = labelled
             rewritten.insert(contentsOf: flags, at: index + 1)
-            return .success(PreparedCommand(
-                executable: "docker", arguments: rewritten, display: ["nvidia-docker"] + words, binary: "docker",
-                note: "nvidia-docker is not on PATH: ran `docker run \(flags.joined(separator: " "))` instead"))
+            return .success(
+                PreparedCommand(
+                    executable: "docker", arguments: rewritten, display: ["nvidia-docker"] + words, binary: "docker",
+                    note: "nvidia-docker is not on PATH: ran `docker run \(flags.joined(separator: " "))` instead"))
         }
-        return .success(PreparedCommand(
-            executable: "docker", arguments: labelled, display: ["nvidia-docker"] + words, binary: "docker",
-            note: "nvidia-docker is not on PATH: ran `docker \(subcommand ?? "")` instead"))
+        return .success(
+            PreparedCommand(
+                executable: "docker", arguments: labelled, display: ["nvidia-docker"] + words, binary: "docker",
+                note: "nvidia-docker is not on PATH: ran `docker \(subcommand ?? "")` instead"))
     }
 }

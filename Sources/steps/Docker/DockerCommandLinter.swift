@@ -19,8 +19,9 @@ struct DockerCommandLinter: Sendable {
             let detached = names.contains("-d") || names.contains("--detach")
             if subcommand == "run", wantsTTY, !detached, !context.tty, context.isStep {
                 let index = parsed.flags.first { $0.name == "-t" || $0.name == "--tty" }?.index ?? subcommandIndex
-                problems.append(.error(
-                    "`\(key) run` with -t needs a terminal: add `tty: true` to the step, or drop -t (or add -d)", at: at(index)))
+                problems.append(
+                    .error(
+                        "`\(key) run` with -t needs a terminal: add `tty: true` to the step, or drop -t (or add -d)", at: at(index)))
             }
             if subcommand == "run", wantsTTY, !detached, !context.isStep {
                 problems.append(.error("a probe or cleanup item cannot run `docker run -t`; drop -t", at: at(subcommandIndex)))
@@ -31,13 +32,19 @@ struct DockerCommandLinter: Sendable {
             if context.remoteEngines {
                 for flag in parsed.flags where ["-v", "--volume", "--mount"].contains(flag.name) {
                     guard let value = flag.value else { continue }
-                    let source = flag.name == "--mount"
-                        ? value.split(separator: ",").first { $0.hasPrefix("source=") || $0.hasPrefix("src=") }.map { String($0.split(separator: "=", maxSplits: 1).last ?? "") } ?? ""
+                    let source =
+                        flag.name == "--mount"
+                        ? value.split(separator: ",").first { $0.hasPrefix("source=") || $0.hasPrefix("src=") }.map {
+                            String($0.split(separator: "=", maxSplits: 1).last ?? "")
+                        } ?? ""
                         : String(value.split(separator: ":").first ?? "")
-                    if source.hasPrefix("/") || source.hasPrefix(".") || source.hasPrefix("~") || source.hasPrefix("${module}") || source.hasPrefix("${runbook_dir}") {
-                        problems.append(.warning(
-                            "bind mount of the local path '\(source)': on a learner's remote engine it names a path on that engine's machine, not this one",
-                            at: at(flag.index)))
+                    if source.hasPrefix("/") || source.hasPrefix(".") || source.hasPrefix("~") || source.hasPrefix("${module}")
+                        || source.hasPrefix("${runbook_dir}")
+                    {
+                        problems.append(
+                            .warning(
+                                "bind mount of the local path '\(source)': on a learner's remote engine it names a path on that engine's machine, not this one",
+                                at: at(flag.index)))
                     }
                 }
             }

@@ -1,5 +1,5 @@
-import Text
 import Foundation
+import Text
 import Workflow
 
 /// A learner's own temporary `DOCKER_CONFIG` (SPEC 2): one learner's `docker login` never touches
@@ -14,13 +14,15 @@ enum DockerConfigFolder {
         let name = "runbook-docker-\(learner.id)-\(UUID().uuidString.prefix(8))"
         let directory = URL(fileURLWithPath: temporary).appendingPathComponent(name).path
         try files.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let userConfig = environment["DOCKER_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.docker")
+        let userConfig =
+            environment["DOCKER_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.docker")
         for shared in ["contexts", "cli-plugins"] where files.fileExists(atPath: "\(userConfig)/\(shared)") {
             try? files.createSymbolicLink(atPath: "\(directory)/\(shared)", withDestinationPath: "\(userConfig)/\(shared)")
         }
         var config: [JSONObject.Member] = []
         if learner.settings[DockerBackend.hostKey] == nil, learner.settings[DockerBackend.contextKey] == nil,
-           let current = EngineEndpoint.currentContext(config: userConfig) {
+            let current = EngineEndpoint.currentContext(config: userConfig)
+        {
             config.append(JSONObject.Member(key: "currentContext", value: .string(current)))
         }
         try Data(JSONValue.object(JSONObject(config)).text.utf8).write(to: URL(fileURLWithPath: "\(directory)/config.json"))

@@ -1,7 +1,7 @@
-import Text
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import Text
 import Workflow
 
 /// `docker cp -L CONTAINER:PATH -` through the Engine API: `HEAD /containers/C/archive?path=P`
@@ -64,11 +64,11 @@ struct ContainerArchiveRequest: Sendable {
     /// stat that fails is ignored (the archive request then says why).
     private func linkTarget(client: EngineClient, archive: String) async -> String? {
         guard let response = try? await client.send(.HEAD, archive, query: [("path", path)], at: endpoint), response.status == .ok,
-              let header = response.headers.first(name: "X-Docker-Container-Path-Stat"),
-              let data = Data(base64Encoded: header), let stat = try? JSONParser.parse([UInt8](data)),
-              case .found(.number(let modeText))? = EngineClient.lookup(".mode", in: stat), let mode = UInt64(modeText),
-              mode & Self.symlinkMode != 0,
-              case .found(.string(let target))? = EngineClient.lookup(".linkTarget", in: stat), !target.isEmpty
+            let header = response.headers.first(name: "X-Docker-Container-Path-Stat"),
+            let data = Data(base64Encoded: header), let stat = try? JSONParser.parse([UInt8](data)),
+            case .found(.number(let modeText))? = EngineClient.lookup(".mode", in: stat), let mode = UInt64(modeText),
+            mode & Self.symlinkMode != 0,
+            case .found(.string(let target))? = EngineClient.lookup(".linkTarget", in: stat), !target.isEmpty
         else { return nil }
         if target.hasPrefix("/") { return target }
         let parent = (path as NSString).deletingLastPathComponent

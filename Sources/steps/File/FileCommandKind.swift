@@ -42,7 +42,8 @@ public struct FileCommandKind: CommandKind {
         let base = context.workingDirectory ?? FileManager.default.currentDirectoryPath
         let absolute = path.hasPrefix("/") ? path : URL(fileURLWithPath: base).appendingPathComponent(path).standardizedFileURL.path
         let shown = display(command, context: context)
-        return .success(PreparedCommand(action: LocalFileReader(path: absolute), record: ["cat", absolute], display: shown, binary: "file"))
+        return .success(
+            PreparedCommand(action: LocalFileReader(path: absolute), record: ["cat", absolute], display: shown, binary: "file"))
     }
 
     /// `check` does not wait for a file in a container that does not exist (SPEC 6.11).

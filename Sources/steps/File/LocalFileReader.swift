@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Workflow
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Reads a file on the runner's machine: its facts from `stat` (following links, as `cat` does)
 /// and its content in chunks to stdout, so that memory stays bounded however large it is.

@@ -78,7 +78,8 @@ struct TarHeader: Sendable, Hashable {
         var size: Int64?
         while index < data.count {
             guard let space = data[index...].firstIndex(of: 0x20), let length = Int(String(decoding: data[index..<space], as: UTF8.self)),
-                  length > 0, index + length <= data.count else { return size }
+                length > 0, index + length <= data.count
+            else { return size }
             let record = data[(space + 1)..<(index + length)]
             if let equals = record.firstIndex(of: UInt8(ascii: "=")), String(decoding: record[..<equals], as: UTF8.self) == "size" {
                 let value = record[(equals + 1)...].prefix { $0 != 0x0A }

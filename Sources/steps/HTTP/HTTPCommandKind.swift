@@ -32,8 +32,10 @@ public struct HTTPCommandKind: CommandKind {
             prepared.removesItsResources = true
             return .success(prepared)
         }
-        return .success(PreparedCommand(
-            action: HTTPRequestAction(request: request), record: [request.method, request.url], display: request.curlWords, binary: key))
+        return .success(
+            PreparedCommand(
+                action: HTTPRequestAction(request: request), record: [request.method, request.url], display: request.curlWords, binary: key)
+        )
     }
 
     /// `curl -i …` as a person would type it, even when a part is not known yet (shown as written);
@@ -46,10 +48,12 @@ public struct HTTPCommandKind: CommandKind {
     public func lint(_ command: Command, context: LintContext) -> [Diagnostic] {
         guard context.transports.contains("ssh"), let from = command.options.first(where: { $0.name.hasPrefix(HTTPOption.from + ".") })
         else { return [] }
-        return [.error(
-            "`from:` cannot be used when a learner's engine is reached over ssh://: the request is made by a probe container that "
-                + "runbook builds from its own executable for this machine, which the engine's machine may not run; make the request "
-                + "with a docker: step instead, e.g. `docker run --rm --network NET curlimages/curl -i URL`",
-            at: from.value.location)]
+        return [
+            .error(
+                "`from:` cannot be used when a learner's engine is reached over ssh://: the request is made by a probe container that "
+                    + "runbook builds from its own executable for this machine, which the engine's machine may not run; make the request "
+                    + "with a docker: step instead, e.g. `docker run --rm --network NET curlimages/curl -i URL`",
+                at: from.value.location)
+        ]
     }
 }

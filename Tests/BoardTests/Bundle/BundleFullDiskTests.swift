@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Workflow
+
 @testable import Board
 
 /// A disk that fills up while a bundle is unpacked (issue 20): one line, nothing left behind. The

@@ -22,10 +22,11 @@ struct BoardAnnouncementTests {
 
     @Test func withoutListenTheNoteSaysWhichFlagExposesTheBoard() throws {
         let note = try Self.announcement("127.0.0.1:8080", given: false).notes
-        #expect(note == [
-            "runbook: the board listens on 127.0.0.1:8080 only: learners on other machines cannot reach it; "
-                + "--listen 0.0.0.0:8080 exposes it to the network"
-        ])
+        #expect(
+            note == [
+                "runbook: the board listens on 127.0.0.1:8080 only: learners on other machines cannot reach it; "
+                    + "--listen 0.0.0.0:8080 exposes it to the network"
+            ])
         #expect(try Self.announcement("127.0.0.1:8080", given: false, addresses: Self.alone).notes.isEmpty, "no other interface")
         #expect(try Self.announcement("127.0.0.1:8080").notes.isEmpty, "--listen given: the instructor chose")
         #expect(try Self.announcement("127.0.0.1:8080", given: false).origin == "http://127.0.0.1:8080")

@@ -116,7 +116,8 @@ struct BoardRoutesTests {
 
     @Test func wrongClassCodesAreSlowedAndThenEveryJoinWaits() async throws {
         // A first wait of a minute rather than a second: a loaded machine must not outlast it between two requests.
-        try await Self.withRoutes(limits: { $0.firstWrongJoinWait = .seconds(60) }) { _, client in
+        let slow = { (limits: inout BoardLimits) in limits.firstWrongJoinWait = .seconds(60) }
+        try await Self.withRoutes(limits: slow) { _, client in
             func join(_ code: String) async throws -> TestResponse {
                 try await client.execute(
                     uri: "/api/v1/join", method: .post, body: ByteBuffer(string: "{\"code\":\"\(code)\",\"learner\":\"alice\"}"))

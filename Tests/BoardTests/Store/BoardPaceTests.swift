@@ -68,7 +68,8 @@ struct BoardPaceTests {
         let timed = try BoardFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: timed) }
         let other = try Self.open(timed, timings: long, stuckAfter: 300)
-        _ = try await other.push(BoardFixture.body([BoardFixture.header("cy"), BoardFixture.shown("cy", "build", after: 0)]), learner: "cy")
+        _ = try await other.push(
+            BoardFixture.body([BoardFixture.header("cy"), BoardFixture.shown("cy", "build", after: 0)]), learner: "cy")
         await other.refreshStuck(now: Self.start.addingTimeInterval(400))
         #expect(await Self.row(other, "cy")?.stuck == nil, "a long step's own rule wins over --stuck-after")
     }

@@ -1,7 +1,8 @@
-@testable import Board
 import Foundation
 import Testing
 import Workflow
+
+@testable import Board
 
 /// `check`'s verdicts on the board (SPEC 6.11): "done, since undone" marked ↺, facts of the
 /// machine marked env and left out of each learner's passed/total, in the JSON and on the page.

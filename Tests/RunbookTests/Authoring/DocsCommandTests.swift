@@ -25,15 +25,17 @@ struct DocsCommandTests {
         #expect(markdown.contains("```console\nnvidia-docker run --rm registry.example/local/web nvidia-smi\n```"))
         #expect(markdown.contains("_Only when the machine has an NVIDIA GPU; elsewhere the runbook skips this step._"))
         #expect(markdown.contains("In the folder `module/src`:"))
-        #expect(markdown.contains("""
-            ```console
-            motd='it'\\''s ready'
-            web_port='8080'
-            learner='local'
-            API_TOKEN="$API_TOKEN"  # a secret: set API_TOKEN in your shell first
-            container_id="$container_id"  # set container_id first: step serve prints it
-            echo "$motd on port $web_port for $learner"
-            """))
+        #expect(
+            markdown.contains(
+                """
+                ```console
+                motd='it'\\''s ready'
+                web_port='8080'
+                learner='local'
+                API_TOKEN="$API_TOKEN"  # a secret: set API_TOKEN in your shell first
+                container_id="$container_id"  # set container_id first: step serve prints it
+                echo "$motd on port $web_port for $learner"
+                """))
         #expect(markdown.contains("It reads this on its standard input:\n\n```text\n${API_TOKEN}\n```"))
         #expect(markdown.contains("<details>\n<summary>Hint</summary>\n\nRun it where the `Dockerfile` is.\n\n</details>"))
         #expect(!markdown.contains("Output of a passing run"), "no samples without --results")
@@ -160,15 +162,15 @@ struct DocsCommandTests {
         let directory = try RunbookBinary.temporaryDirectory("runbook-docs-continuation")
         defer { try? FileManager.default.removeItem(at: directory) }
         try """
-            runbook: 1
-            steps:
-              - id: serve
-                sh: |
-                  docker run -d --name web \\
-                    -p 8080:80 web
-              - id: odd
-                sh: echo `date
-            """.write(to: directory.appendingPathComponent("runbook.yaml"), atomically: true, encoding: .utf8)
+        runbook: 1
+        steps:
+          - id: serve
+            sh: |
+              docker run -d --name web \\
+                -p 8080:80 web
+          - id: odd
+            sh: echo `date
+        """.write(to: directory.appendingPathComponent("runbook.yaml"), atomically: true, encoding: .utf8)
         let outcome = try await RunbookBinary.run(["docs", "runbook.yaml"], in: directory)
         RunbookBinary.expectNoCrash(outcome)
         #expect(outcome.status == 0, "\(outcome.stderr)")

@@ -84,7 +84,8 @@ struct ImageModuleTests {
         try RunbookImage.chownTree(folder)
         // Started as another user (not root), runbook does not take the folder's identity and has not the socket's group.
         let owner = RunbookImage.learnerOwner
-        let outcome = try await RunbookImage.run(["run", "modules/2-webapp/runbook.yaml"], in: folder, extra: ["-u", "\(owner.uid):\(owner.gid)"])
+        let outcome = try await RunbookImage.run(
+            ["run", "modules/2-webapp/runbook.yaml"], in: folder, extra: ["-u", "\(owner.uid):\(owner.gid)"])
         guard getuid() == 0 else { return }  // as a non-root tester the folder's owner may well be in the socket's group
         #expect(outcome.status == 2, "\(outcome.output)")
         #expect(outcome.output.contains("may not use it") && outcome.output.contains("--group-add"), "\(outcome.output)")

@@ -38,7 +38,8 @@ struct ImageSignalTests {
         let early = try await scratch.docker(["logs", name])
         try #require(FileManager.default.fileExists(atPath: started.path), "the step never started: \(early)")
         try await scratch.docker(["stop", "--time", "30", name])
-        let status = try await scratch.docker(["inspect", "-f", "{{.State.ExitCode}}", name]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let status = try await scratch.docker(["inspect", "-f", "{{.State.ExitCode}}", name]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let logs = try await scratch.docker(["logs", name])
         #expect(status == "130", "\(logs)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("cleaned").path), "the cleanup ran")

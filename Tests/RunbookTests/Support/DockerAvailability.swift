@@ -12,7 +12,10 @@ import Testing
 enum DockerAvailability {
     /// The repository root: the nearest folder above the built binary holding Package.swift.
     static let repositoryRoot: URL = {
-        for start in [RunbookBinary.url, URL(fileURLWithPath: #filePath), URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)] {
+        for start in [
+            RunbookBinary.url, URL(fileURLWithPath: #filePath),
+            URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
+        ] {
             var url = start
             while url.path != "/" {
                 url.deleteLastPathComponent()

@@ -71,7 +71,9 @@ enum RunbookBinary {
     /// No crash report of any kind in the output, and no death by signal.
     static func expectNoCrash(_ outcome: Outcome, sourceLocation: SourceLocation = #_sourceLocation) {
         for marker in ["Fatal error", "Stack dump", "Backtrace", "Current stack trace", "💣"] {
-            #expect(!outcome.stdout.contains(marker) && !outcome.stderr.contains(marker), "output holds \(marker)", sourceLocation: sourceLocation)
+            #expect(
+                !outcome.stdout.contains(marker) && !outcome.stderr.contains(marker), "output holds \(marker)",
+                sourceLocation: sourceLocation)
         }
         #expect(outcome.status < 128 || outcome.status == 130, "killed by a signal: \(outcome.status)", sourceLocation: sourceLocation)
     }

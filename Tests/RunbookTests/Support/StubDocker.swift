@@ -46,7 +46,8 @@ enum StubDocker {
             "RUNBOOK_ENGINE_CLI": "1",
         ]
         variables.merge(environment) { _, new in new }
-        let outcome = try await RunbookBinary.run(["run", runbook.path, "--out", out.path] + arguments, in: scratch, environment: variables)
+        let outcome = try await RunbookBinary.run(
+            ["run", runbook.path, "--out", out.path] + arguments, in: scratch, environment: variables)
         RunbookBinary.expectNoCrash(outcome)
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         let invocations = text.components(separatedBy: "\n\n")

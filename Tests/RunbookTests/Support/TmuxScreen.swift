@@ -21,7 +21,8 @@ final class TmuxScreen {
     init(_ arguments: [String], in directory: URL, environment: [String: String] = [:], columns: Int = 80, rows: Int = 24) async throws {
         socket = "runbook-test-\(UUID().uuidString.prefix(8))"
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }
-        let command = "cd \(Self.quote(directory.path)) && env \(assignments.joined(separator: " ")) "
+        let command =
+            "cd \(Self.quote(directory.path)) && env \(assignments.joined(separator: " ")) "
             + arguments.map(Self.quote).joined(separator: " ") + "; echo \"EXIT=$?\"; sleep 600"
         try await tmux(["new-session", "-d", "-s", session, "-x", "\(columns)", "-y", "\(rows)", command])
     }
@@ -54,7 +55,9 @@ final class TmuxScreen {
     /// Waits until the screen shows every one of `texts`, polling until `timeout`; returns the
     /// screen then. On a timeout the test fails with the screen as it was.
     @discardableResult
-    func waitFor(_ texts: String..., timeout: Duration = .seconds(20), sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+    func waitFor(_ texts: String..., timeout: Duration = .seconds(20), sourceLocation: SourceLocation = #_sourceLocation) async throws
+        -> String
+    {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         var screen = await capture()

@@ -1,6 +1,7 @@
 import Foundation
 import Steps
 import Testing
+
 @testable import Workflow
 
 /// Decoding a valid runbook into the model (SPEC 1); its warnings are in RunbookDecoderWarningTests.
@@ -123,7 +124,10 @@ struct RunbookDecoderTests {
         #expect(step.expect.exitWritten)
         #expect(step.expect.streams.map(\.stream) == [.stdout, .stdout, .stdout, .stderr])
         #expect(step.expect.streams.map(\.matcher.keyName) == ["contains", "not_contains", "equals", "not_matches"])
-        #expect(step.expect.streams.map { $0.matcher.templates.map(\.raw) } == [["${container_host}"], ["Traceback"], ["${container_host}"], ["Error"]])
+        #expect(
+            step.expect.streams.map { $0.matcher.templates.map(\.raw) } == [
+                ["${container_host}"], ["Traceback"], ["${container_host}"], ["Error"],
+            ])
         #expect(step.expect.streams.map(\.matcher.isPositive) == [true, false, false, false])
         // Using a capture implies needing the step that makes it.
         #expect(step.needs == ["hostname"])
@@ -139,8 +143,8 @@ struct RunbookDecoderTests {
         #expect(step.command.words.map(\.raw) == ["build", "-t", "${image}", "."])
         #expect(step.verifyBefore == .pass)
         guard step.expect.streams.count == 2,
-              case .lines(let lines) = step.expect.streams[0].matcher,
-              case .count(let pattern, let minimum, let maximum) = step.expect.streams[1].matcher
+            case .lines(let lines) = step.expect.streams[0].matcher,
+            case .count(let pattern, let minimum, let maximum) = step.expect.streams[1].matcher
         else {
             Issue.record("unexpected matchers \(step.expect.streams)")
             return
@@ -219,7 +223,8 @@ struct RunbookDecoderTests {
     }
 
     @Test func needsListsAndExitForms() throws {
-        let result = load("""
+        let result = load(
+            """
             runbook: 1
             steps:
               - id: a

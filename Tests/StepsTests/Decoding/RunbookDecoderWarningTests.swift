@@ -1,6 +1,7 @@
 import Foundation
 import Steps
 import Testing
+
 @testable import Workflow
 
 /// The warnings of SPEC 1.5 on runbooks that decode.
@@ -11,7 +12,8 @@ struct RunbookDecoderWarningTests {
     }
 
     @Test func exitZeroOnlyStepWarns() throws {
-        let result = load("""
+        let result = load(
+            """
             runbook: 1
             steps:
               - id: pull
@@ -23,9 +25,10 @@ struct RunbookDecoderWarningTests {
             """)
         let runbook = try #require(result.runbook, "a warning does not make the runbook invalid")
         #expect(runbook.steps.count == 2)
-        #expect(result.diagnostics.map(\.description) == [
-            "/work/modules/runbook.yaml:3:5: warning: step 'pull' checks only that its command exits 0; add an `expect` matcher or a `verify` probe",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "/work/modules/runbook.yaml:3:5: warning: step 'pull' checks only that its command exits 0; add an `expect` matcher or a `verify` probe"
+            ])
     }
 
     @Test func explicitExitZeroOnlyStillWarns() {
@@ -36,7 +39,8 @@ struct RunbookDecoderWarningTests {
     }
 
     @Test func unquotedReferenceThatMayBeEmptyWarns() throws {
-        let result = load("""
+        let result = load(
+            """
             runbook: 1
             vars:
               tag: ""
@@ -75,7 +79,9 @@ struct RunbookDecoderWarningTests {
     }
 
     @Test func ttyStepMayRunDockerIt() throws {
-        let result = load("runbook: 1\nsteps:\n  - id: a\n    docker: run -it ubuntu bash\n    tty: true\n    stdin: exit\n    expect: { stdout: { contains: root } }\n  - id: b\n    docker: run -dit ubuntu\n    expect: { stdout: { matches: '^[0-9a-f]+$' } }\n")
+        let result = load(
+            "runbook: 1\nsteps:\n  - id: a\n    docker: run -it ubuntu bash\n    tty: true\n    stdin: exit\n    expect: { stdout: { contains: root } }\n  - id: b\n    docker: run -dit ubuntu\n    expect: { stdout: { matches: '^[0-9a-f]+$' } }\n"
+        )
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         #expect(result.runbook?.steps.map(\.tty) == [true, false])
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Steps
 import Testing
+
 @testable import Workflow
 
 /// `hints:` and `why:` (SPEC 11.1): decoded into the model, in the order written, with positions.
@@ -59,7 +60,9 @@ struct TeachingKeysDecoderTests {
         #expect(web.expect.exitWritten)
         #expect(web.expect.exitWhy?.raw == "The command itself should succeed.")
         #expect(web.expect.streams.map(\.why?.raw) == ["The page should greet ${author} by name.", nil])
-        if case .contains(let text) = web.expect.streams[0].matcher { #expect(text.raw == "Hello ${author}") } else {
+        if case .contains(let text) = web.expect.streams[0].matcher {
+            #expect(text.raw == "Hello ${author}")
+        } else {
             Issue.record("the first matcher is not contains: \(web.expect.streams[0].matcher)")
         }
         #expect(web.expect.streams[0].location.line == 13, "the matcher's position is its key's, not why's")

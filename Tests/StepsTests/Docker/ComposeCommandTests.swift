@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Workflow
+
 @testable import Steps
 
 /// Compose as a Docker-family command (SPEC 12.3, issue 17 item 9): the learner's own project name,
@@ -33,7 +34,9 @@ struct ComposeCommandTests {
     func projectName() throws {
         let (environment, _) = try Self.machine(standalone: false, plugin: true)
         let context = Self.context(environment)
-        let prepared = try DockerCommandKind.docker.prepare(ResolvedCommand(key: "docker", words: ["compose", "up", "-d"]), context: context).get()
+        let prepared = try DockerCommandKind.docker.prepare(
+            ResolvedCommand(key: "docker", words: ["compose", "up", "-d"]), context: context
+        ).get()
         #expect(prepared.argv == ["docker", "compose", "up", "-d"])
         #expect(prepared.environment == ["COMPOSE_PROJECT_NAME": "ada-5-compose"])
         #expect(prepared.createsResources && prepared.groups == ["ada-5-compose"])
@@ -48,10 +51,12 @@ struct ComposeCommandTests {
         var own = environment
         own["COMPOSE_PROJECT_NAME"] = "ada-shop"
         let named = try DockerCommandKind.docker.prepare(
-            ResolvedCommand(key: "docker", words: ["compose", "up"]), context: Self.context(own, author: ["COMPOSE_PROJECT_NAME"])).get()
+            ResolvedCommand(key: "docker", words: ["compose", "up"]), context: Self.context(own, author: ["COMPOSE_PROJECT_NAME"])
+        ).get()
         #expect(named.environment.isEmpty && named.groups == ["ada-shop"])
         let flagged = try DockerCommandKind.docker.prepare(
-            ResolvedCommand(key: "docker", words: ["compose", "-p", "shop", "down", "-v"]), context: Self.context(environment)).get()
+            ResolvedCommand(key: "docker", words: ["compose", "-p", "shop", "down", "-v"]), context: Self.context(environment)
+        ).get()
         #expect(flagged.environment.isEmpty && flagged.groups == ["shop"] && !flagged.createsResources)
     }
 

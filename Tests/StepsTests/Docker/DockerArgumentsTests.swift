@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Steps
 
 /// `DockerArguments` with its one flag table (`DockerFlagTable`, from `docker SUBCOMMAND --help`).

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Steps
 @testable import Workflow
 
@@ -36,8 +37,9 @@ struct DockerObjectKindTests {
         ]
         for (object, text) in errors { #expect(!DockerNotFound.says(text, object: object), "\(object): \(text)") }
         #expect(DockerNotFound.saysNoPath("Error response from daemon: Could not find the file /nope in container web"))
-        #expect(DockerNotFound.saysNoPath(
-            "Error response from daemon: lstat /var/lib/docker/overlay2/x/merged/etc/passwd/x: not a directory"))
+        #expect(
+            DockerNotFound.saysNoPath(
+                "Error response from daemon: lstat /var/lib/docker/overlay2/x/merged/etc/passwd/x: not a directory"))
         #expect(!DockerNotFound.saysNoPath("Error response from daemon: No such container: web"))
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Workflow
+
 @testable import Steps
 
 /// Which containers a sweep names (issue 17, runner fix 1), with a stub `docker` that lists containers with their creation times.

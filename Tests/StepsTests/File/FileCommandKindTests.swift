@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Steps
 @testable import Workflow
 
@@ -22,7 +23,8 @@ struct FileCommandKindTests {
 
     @Test("a path on the runner needs no backend; a path in a container needs the engine; no warning without expect")
     func decoding() throws {
-        let result = load("""
+        let result = load(
+            """
             runbook: 1
             vars: { web: web }
             steps:

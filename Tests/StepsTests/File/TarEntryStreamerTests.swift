@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Steps
 @testable import Workflow
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Steps
 
 /// The tar reader behind `file: { container: … }`: the first entry's facts and content, whatever the chunking.

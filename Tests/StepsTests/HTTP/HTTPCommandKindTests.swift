@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Steps
 @testable import Workflow
 
@@ -26,7 +27,8 @@ struct HTTPCommandKindTests {
 
     @Test("a URL alone, or a map whose parts are kept as options in the order written; methods are upper-cased")
     func decodes() throws {
-        let found = try commands("""
+        let found = try commands(
+            """
               - id: a
                 http: http://127.0.0.1:${web_port}/
               - id: b
@@ -41,9 +43,10 @@ struct HTTPCommandKindTests {
         #expect(found[0].key == "http")
         #expect(found[0].options.map(\.name) == ["url"])
         #expect(found[0].option("url")?.raw == "http://127.0.0.1:${web_port}/")
-        #expect(found[1].options.map(\.name) == [
-            "url", "method", "header.Content-Type", "header.Authorization", "body", "follow_redirects", "insecure",
-        ])
+        #expect(
+            found[1].options.map(\.name) == [
+                "url", "method", "header.Content-Type", "header.Authorization", "body", "follow_redirects", "insecure",
+            ])
         #expect(found[1].option("method")?.raw == "POST")
         #expect(found[1].option("header.Authorization")?.variableReferences.map(\.name) == ["token"])
         #expect(found[1].option("follow_redirects")?.raw == "false")
@@ -54,17 +57,19 @@ struct HTTPCommandKindTests {
         let text = "runbook: 1\nsteps:\n  - id: up\n    http: http://127.0.0.1:8080/\n  - id: sh\n    sh: 'true'\n"
         let result = RunbookLoader(registry: Self.kinds).load(bytes: Array(text.utf8), path: "http.yaml")
         #expect(result.runbook != nil)
-        #expect(result.diagnostics.map(\.description) == [
-            "http.yaml:5:5: warning: step 'sh' checks only that its command exits 0; add an `expect` matcher or a `verify` probe",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "http.yaml:5:5: warning: step 'sh' checks only that its command exits 0; add an `expect` matcher or a `verify` probe"
+            ])
     }
 
     @Test("shown as curl: -i and -L by default, -X only where curl would not pick the method, -H, --data, -k")
     func curlDisplay() {
         #expect(display([("url", "http://h:1/")]) == "curl -i -L http://h:1/")
         #expect(display([("url", "http://h:1/"), ("follow_redirects", "false"), ("insecure", "true")]) == "curl -i -k http://h:1/")
-        #expect(display([("url", "http://h/x"), ("method", "POST"), ("header.Content-Type", "application/json"), ("body", "{\"a\": 1}")])
-            == "curl -i -L -H 'Content-Type: application/json' --data '{\"a\": 1}' http://h/x")
+        #expect(
+            display([("url", "http://h/x"), ("method", "POST"), ("header.Content-Type", "application/json"), ("body", "{\"a\": 1}")])
+                == "curl -i -L -H 'Content-Type: application/json' --data '{\"a\": 1}' http://h/x")
         #expect(display([("url", "http://h/x"), ("method", "DELETE")]) == "curl -i -L -X DELETE http://h/x")
         #expect(display([("url", "http://h/x"), ("method", "PUT"), ("body", "a=1")]) == "curl -i -L -X PUT --data a=1 http://h/x")
         #expect(display([("url", "http://h/x"), ("method", "GET"), ("body", "q")]) == "curl -i -L -X GET --data q http://h/x")
@@ -76,7 +81,8 @@ struct HTTPCommandKindTests {
     @Test("prepared as an action, recorded as METHOD URL")
     func prepares() throws {
         let prepared = try HTTPCommandKind().prepare(
-            ResolvedCommand(key: "http", options: [("url", "http://h/x"), ("method", "PATCH")]), context: context).get()
+            ResolvedCommand(key: "http", options: [("url", "http://h/x"), ("method", "PATCH")]), context: context
+        ).get()
         #expect(prepared.action != nil)
         #expect(prepared.argv == ["PATCH", "http://h/x"])
         #expect(prepared.binary == "http")

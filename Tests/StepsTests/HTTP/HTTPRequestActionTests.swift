@@ -1,6 +1,7 @@
 import Foundation
 import ProcessHarness
 import Testing
+
 @testable import Steps
 @testable import Workflow
 
@@ -129,9 +130,11 @@ struct HTTPRequestActionTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let cert = folder.appendingPathComponent("cert.pem").path
         let key = folder.appendingPathComponent("key.pem").path
-        let made = try await ChildProcess.run("openssl", [
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1",
-        ])
+        let made = try await ChildProcess.run(
+            "openssl",
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1",
+            ])
         try #require(made.status == 0, "openssl could not make a certificate")
         let tls = try await HTTPTestServer(["--tls", cert, key])
         let url = "https://127.0.0.1:\(tls.port)/html"

@@ -1,6 +1,7 @@
 import Foundation
 import Steps
 import Testing
+
 @testable import Workflow
 
 /// Every file of `Fixtures/malformed` is an invalid runbook whose first lines say, as
@@ -45,7 +46,7 @@ struct MalformedCorpusTests {
             let position = body[..<space].split(separator: ":")
             let rest = body[body.index(after: space)...]
             guard position.count == 2, let lineNumber = Int(position[0]), let column = Int(position[1]),
-                  let colon = rest.firstIndex(of: ":"), let severity = Severity(rawValue: String(rest[..<colon]))
+                let colon = rest.firstIndex(of: ":"), let severity = Severity(rawValue: String(rest[..<colon]))
             else { continue }
             let message = rest[rest.index(after: colon)...].drop(while: { $0 == " " })
             result.append(Expected(line: lineNumber, column: column, severity: severity, text: String(message)))
@@ -58,7 +59,8 @@ struct MalformedCorpusTests {
     }
 
     @Test func expectationLinesAreParsed() {
-        let parsed = Self.expectations(in: Array("# expect: 5:11 error: unknown key 'dokcer'\n# expect: 7:3 warning: a: b\nrunbook: 1\n".utf8))
+        let parsed = Self.expectations(
+            in: Array("# expect: 5:11 error: unknown key 'dokcer'\n# expect: 7:3 warning: a: b\nrunbook: 1\n".utf8))
         #expect(parsed.count == 2)
         #expect(parsed.first?.description == "5:11 error: unknown key 'dokcer'")
         #expect(parsed.last?.description == "7:3 warning: a: b")
@@ -104,9 +106,10 @@ struct MalformedCorpusTests {
     @Test func emptyFileHasNoDocument() {
         let result = RunbookLoader().load(bytes: [], path: "empty.yaml")
         #expect(result.runbook == nil)
-        #expect(result.diagnostics.map(\.description) == [
-            "empty.yaml:1:1: error: the file holds no YAML document; a runbook needs at least `runbook: 1` and `steps:`",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "empty.yaml:1:1: error: the file holds no YAML document; a runbook needs at least `runbook: 1` and `steps:`"
+            ])
     }
 
     @Test func missingFileIsOneError() {

@@ -13,34 +13,37 @@ struct LineDiffTests {
     func oneHunk() {
         let old = (1...9).map { "line \($0)" }.joined(separator: "\n") + "\n"
         let new = old.replacingOccurrences(of: "line 5", with: "line five")
-        #expect(LineDiff.unified(old: old, new: new, oldName: "README.md", newName: "README.md (generated)") == """
-            --- README.md
-            +++ README.md (generated)
-            @@ -2,7 +2,7 @@
-             line 2
-             line 3
-             line 4
-            -line 5
-            +line five
-             line 6
-             line 7
-             line 8
+        #expect(
+            LineDiff.unified(old: old, new: new, oldName: "README.md", newName: "README.md (generated)") == """
+                --- README.md
+                +++ README.md (generated)
+                @@ -2,7 +2,7 @@
+                 line 2
+                 line 3
+                 line 4
+                -line 5
+                +line five
+                 line 6
+                 line 7
+                 line 8
 
-            """)
+                """)
     }
 
     @Test("lines added to an empty file, and a last line without a line break")
     func additionsAndNoNewline() {
         #expect(LineDiff.unified(old: "", new: "a\nb\n", oldName: "o", newName: "n") == "--- o\n+++ n\n@@ -0,0 +1,2 @@\n+a\n+b\n")
-        #expect(LineDiff.unified(old: "a\nb", new: "a\nb\n", oldName: "o", newName: "n")
-            == "--- o\n+++ n\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n")
+        #expect(
+            LineDiff.unified(old: "a\nb", new: "a\nb\n", oldName: "o", newName: "n")
+                == "--- o\n+++ n\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n")
     }
 
     @Test("the edit script keeps common lines and orders a removal before the addition in its place")
     func editScript() {
-        #expect(LineDiff.edits(["a", "b", "c", "d"], ["a", "x", "c", "e", "d"]) == [
-            .same("a"), .removed("b"), .added("x"), .same("c"), .added("e"), .same("d"),
-        ])
+        #expect(
+            LineDiff.edits(["a", "b", "c", "d"], ["a", "x", "c", "e", "d"]) == [
+                .same("a"), .removed("b"), .added("x"), .same("c"), .added("e"), .same("d"),
+            ])
     }
 
     @Test("two long unrelated texts: everything removed, then everything added, without searching")

@@ -22,9 +22,10 @@ struct JSONLinesReaderTests {
 
     @Test("every line with its offset and number; the last one without a line feed is torn")
     func linesFromMemory() {
-        #expect(shapes(JSONLinesReader(data: Data(Self.text.utf8))) == [
-            "0 1 true {\"a\":1}", "8 2 true ", "9 3 true {\"b\":22}", "18 4 false {\"c\":3",
-        ])
+        #expect(
+            shapes(JSONLinesReader(data: Data(Self.text.utf8))) == [
+                "0 1 true {\"a\":1}", "8 2 true ", "9 3 true {\"b\":22}", "18 4 false {\"c\":3",
+            ])
     }
 
     @Test("a file read in chunks smaller than a line gives the same lines and offsets")

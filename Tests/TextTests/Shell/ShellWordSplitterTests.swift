@@ -55,7 +55,8 @@ struct ShellWordSplitterTests {
     }
 
     @Test func noCommentsGlobbingOrExpansion() {
-        #expect(words("echo #not-a-comment *.txt ~ $HOME ${a} {x,y}") == ["echo", "#not-a-comment", "*.txt", "~", "$HOME", "${a}", "{x,y}"])
+        #expect(
+            words("echo #not-a-comment *.txt ~ $HOME ${a} {x,y}") == ["echo", "#not-a-comment", "*.txt", "~", "$HOME", "${a}", "{x,y}"])
     }
 
     @Test func quotedOperatorsAreOrdinaryCharacters() {

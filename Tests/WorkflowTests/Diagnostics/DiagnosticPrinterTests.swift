@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Workflow
 
 /// `file:line:col: error: message`, the source line and a caret (SPEC 1.5), safe for a terminal.
@@ -15,12 +16,13 @@ struct DiagnosticPrinterTests {
     @Test("control characters in the message and the quoted line are shown as ^X, and the caret still lines up")
     func controlCharactersAreVisible() {
         let lines = Self.render("runbook: 1\na\u{07}b: \u{1B}[31mx\n", "unknown key '\u{1B}[31mx' in step\u{07}", line: 2, column: 6)
-        #expect(lines == [
-            "printer-test.yaml:2:6: error: unknown key '^[[31mx' in step^G",
-            "a^Gb: ^[[31mx",
-            "      ^",
-            "",
-        ])
+        #expect(
+            lines == [
+                "printer-test.yaml:2:6: error: unknown key '^[[31mx' in step^G",
+                "a^Gb: ^[[31mx",
+                "      ^",
+                "",
+            ])
         #expect(!lines.joined().unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
     }
 

@@ -8,9 +8,10 @@ import Workflow
 struct EvidenceReaderTests {
     /// A run record.
     static func header(_ command: String, sha: String = "abc", learners: [String], roster: Bool? = nil) -> JournalRecord {
-        .run(RunHeader(
-            runId: "r-\(command)", command: command, runbook: .init(path: "m.yaml", title: nil, sha256: sha), startedAt: Date(),
-            learners: learners.map { .init(id: $0, name: nil) }, steps: [], roster: roster))
+        .run(
+            RunHeader(
+                runId: "r-\(command)", command: command, runbook: .init(path: "m.yaml", title: nil, sha256: sha), startedAt: Date(),
+                learners: learners.map { .init(id: $0, name: nil) }, steps: [], roster: roster))
     }
 
     /// A step record.
@@ -65,13 +66,13 @@ struct EvidenceReaderTests {
         try FileManager.default.createDirectory(at: root.appendingPathComponent("abc"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         try """
-            {"schema": "runbook-guide-state/1", "runbook": {"path": "/m.yaml", "sha256": "abc"}, "learner": "ada",
-             "updatedAt": "2026-11-29T00:00:00.000Z", "captures": {"id": "42"},
-             "results": {"b": {"learner": "ada", "step": "b", "status": "passed", "endedAt": "2026-11-29T00:00:00.000Z",
-               "durationSeconds": 0, "attempts": 1, "failures": [], "captured": {}, "finishedOnMatch": false, "verify": []},
-               "c": {"learner": "ada", "step": "c", "status": "skipped", "endedAt": "2026-11-29T00:00:00.000Z",
-               "durationSeconds": 0, "attempts": 0, "failures": [], "captured": {}, "finishedOnMatch": false, "verify": []}}}
-            """.write(to: root.appendingPathComponent("abc/ada.json"), atomically: true, encoding: .utf8)
+        {"schema": "runbook-guide-state/1", "runbook": {"path": "/m.yaml", "sha256": "abc"}, "learner": "ada",
+         "updatedAt": "2026-11-29T00:00:00.000Z", "captures": {"id": "42"},
+         "results": {"b": {"learner": "ada", "step": "b", "status": "passed", "endedAt": "2026-11-29T00:00:00.000Z",
+           "durationSeconds": 0, "attempts": 1, "failures": [], "captured": {}, "finishedOnMatch": false, "verify": []},
+           "c": {"learner": "ada", "step": "c", "status": "skipped", "endedAt": "2026-11-29T00:00:00.000Z",
+           "durationSeconds": 0, "attempts": 0, "failures": [], "captured": {}, "finishedOnMatch": false, "verify": []}}}
+        """.write(to: root.appendingPathComponent("abc/ada.json"), atomically: true, encoding: .utf8)
         var evidence = JournalEvidence()
         EvidenceReader(sha256: "abc", learners: ["ada", "bob"]).guideStates(root: root.path, into: &evidence)
         #expect(evidence.passes == ["ada": ["b": "guide"]])

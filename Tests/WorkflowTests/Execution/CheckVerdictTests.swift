@@ -9,7 +9,8 @@ struct CheckVerdictTests {
     /// A teardown lesson in files: make a thing, then remove it; a fact of the machine; a guarded step.
     static func lesson(_ harness: SessionHarness) throws -> Runbook {
         let folder = harness.folder.path
-        return try harness.runbook("""
+        return try harness.runbook(
+            """
             runbook: 1
             steps:
               - id: machine
@@ -44,7 +45,8 @@ struct CheckVerdictTests {
         let harness = try SessionHarness()
         let (results, _) = try await harness.run(try Self.lesson(harness), policy: .check)
         let learner = try #require(results.learners.first)
-        #expect(Self.statuses(results) == ["machine": "passed", "make": "failed", "remove": "skipped", "note": "skipped", "guarded": "skipped"])
+        #expect(
+            Self.statuses(results) == ["machine": "passed", "make": "failed", "remove": "skipped", "note": "skipped", "guarded": "skipped"])
         #expect(learner.step("remove")?.reason?.hasPrefix("can't tell") == true, "\(learner.step("remove")?.reason ?? "")")
         #expect(learner.step("guarded")?.reason?.hasPrefix("can't tell: guard verify 1 fails") == true)
         #expect(learner.step("machine")?.environment == true)
@@ -68,7 +70,8 @@ struct CheckVerdictTests {
         for step in ["make", "remove", "note", "guarded"] { evidence.notePass(learner: "local", step: step, source: "guide") }
         let (results, _) = try await harness.run(try Self.lesson(harness), policy: .check, evidence: evidence)
         let learner = try #require(results.learners.first)
-        #expect(Self.statuses(results) == ["machine": "passed", "make": "passed", "remove": "passed", "note": "passed", "guarded": "passed"])
+        #expect(
+            Self.statuses(results) == ["machine": "passed", "make": "passed", "remove": "passed", "note": "passed", "guarded": "passed"])
         #expect(learner.step("make")?.undone == true, "the lesson removed what this step made")
         #expect(learner.step("make")?.symbol == "↺")
         #expect(learner.step("remove")?.undone == nil && learner.step("remove")?.evidence == "guide")
@@ -79,7 +82,8 @@ struct CheckVerdictTests {
     @Test("--wait bounds a retry: { for } in check; a missing prerequisite stops the wait at once")
     func waits() async throws {
         let harness = try SessionHarness()
-        let runbook = try harness.runbook("""
+        let runbook = try harness.runbook(
+            """
             runbook: 1
             steps:
               - id: ready

@@ -9,7 +9,8 @@ struct LearnerSessionTests {
     @Test("a whole run: environment from the backend, gates, retries, sweeps, cleanup, journal and results")
     func wholeRun() async throws {
         let harness = try SessionHarness(backend: FakeBackend(lasers: false))
-        let runbook = try harness.runbook("""
+        let runbook = try harness.runbook(
+            """
             runbook: 1
             steps:
               - id: hello
@@ -46,10 +47,11 @@ struct LearnerSessionTests {
         #expect(learner.cleanup.map(\.status) == [.passed])
         // Leftovers before the first step, the failed attempt before its retry, the run at the end.
         let runId = results.runId
-        #expect(harness.backend.sweeps == [
-            .leftovers(learner: "local", module: "runbook"), .attempt(runId: runId, learner: "local", step: "broken"),
-            .run(runId: runId, learner: "local", module: "runbook"),
-        ])
+        #expect(
+            harness.backend.sweeps == [
+                .leftovers(learner: "local", module: "runbook"), .attempt(runId: runId, learner: "local", step: "broken"),
+                .run(runId: runId, learner: "local", module: "runbook"),
+            ])
         #expect(harness.backend.reprobes == 2, "a failed step of the backend is re-probed after each attempt")
         #expect(harness.backend.prepared == ["local": true])
         #expect(journal.first?.contains(#""type":"run""#) == true)
@@ -60,7 +62,8 @@ struct LearnerSessionTests {
     @Test("an unreachable backend: its steps are error with its message; other kinds still run")
     func unreachableBackend() async throws {
         let harness = try SessionHarness(backend: FakeBackend(reachable: false))
-        let runbook = try harness.runbook("""
+        let runbook = try harness.runbook(
+            """
             runbook: 1
             steps:
               - id: engine
@@ -79,13 +82,16 @@ struct LearnerSessionTests {
         #expect(learner.step("local")?.status == .passed)
         #expect(learner.preflight?.status == .error)
         #expect(learner.cleanup.first?.status == .error)
-        #expect(!harness.backend.sweeps.contains { if case .run = $0 { true } else { false } }, "nothing is swept on an engine that does not answer")
+        #expect(
+            !harness.backend.sweeps.contains { if case .run = $0 { true } else { false } },
+            "nothing is swept on an engine that does not answer")
     }
 
     @Test("a failure while the backend's re-probe says it is gone is an error, not the learner's failure")
     func lostBackend() async throws {
         let harness = try SessionHarness(backend: FakeBackend(reprobe: "fake engine: gone away"))
-        let runbook = try harness.runbook("""
+        let runbook = try harness.runbook(
+            """
             runbook: 1
             steps:
               - id: lost
@@ -101,7 +107,8 @@ struct LearnerSessionTests {
         let harness = try SessionHarness()
         let marker = harness.folder.appendingPathComponent("made").path
         _ = FileManager.default.createFile(atPath: marker, contents: Data())
-        let runbook = try harness.runbook("""
+        let runbook = try harness.runbook(
+            """
             runbook: 1
             steps:
               - id: make
@@ -132,7 +139,8 @@ struct LearnerSessionTests {
     @Test("selection and fail-fast skip steps with their reasons; the environment is not isolated in a guide's policy")
     func selectionAndFailFast() async throws {
         let harness = try SessionHarness()
-        let runbook = try harness.runbook("""
+        let runbook = try harness.runbook(
+            """
             runbook: 1
             steps:
               - id: one

@@ -10,7 +10,8 @@ struct RunnerFixesTests {
     @Test("tty: true: bracketed-paste switches and carriage returns do not reach the matchers")
     func terminalOutputAsShown() async throws {
         let harness = try SessionHarness()
-        let runbook = try harness.runbook(#"""
+        let runbook = try harness.runbook(
+            #"""
             runbook: 1
             steps:
               - id: shell
@@ -28,7 +29,8 @@ struct RunnerFixesTests {
     func linesOnOutputInWriteOrder() async throws {
         let harness = try SessionHarness()
         let expected = (0..<150).flatMap { ["'^e\($0)$'", "'^o\($0)$'"] }.joined(separator: ", ")
-        let runbook = try harness.runbook("""
+        let runbook = try harness.runbook(
+            """
             runbook: 1
             steps:
               - id: both
@@ -45,7 +47,8 @@ struct RunnerFixesTests {
     func finishOnMatchStopsLikeALearner() async throws {
         let harness = try SessionHarness()
         let folder = harness.folder.path
-        let runbook = try harness.runbook("""
+        let runbook = try harness.runbook(
+            """
             runbook: 1
             steps:
               - id: server
@@ -72,7 +75,8 @@ struct RunnerFixesTests {
     func backgroundUntilStop() async throws {
         let harness = try SessionHarness()
         let folder = harness.folder.path
-        let runbook = try harness.runbook("""
+        let runbook = try harness.runbook(
+            """
             runbook: 1
             steps:
               - id: server
@@ -108,7 +112,8 @@ struct RunnerFixesTests {
     func backgroundStoppedAtTheEnd() async throws {
         let harness = try SessionHarness()
         let folder = harness.folder.path
-        let runbook = try harness.runbook("""
+        let runbook = try harness.runbook(
+            """
             runbook: 1
             steps:
               - id: server
@@ -136,7 +141,8 @@ struct RunnerFixesTests {
     @Test("check: a cwd that an earlier step makes is 'not done' (failed), not an error")
     func missingFolderIsNotDone() async throws {
         let harness = try SessionHarness()
-        let runbook = try harness.runbook("""
+        let runbook = try harness.runbook(
+            """
             runbook: 1
             steps:
               - id: make

@@ -10,7 +10,8 @@ struct WorkshopChecksTests {
         let harness = try SessionHarness()
         let made = harness.folder.appendingPathComponent("made").path
         _ = FileManager.default.createFile(atPath: made, contents: Data("hello\n".utf8))
-        let runbook = try harness.runbook("""
+        let runbook = try harness.runbook(
+            """
             runbook: 1
             steps:
               - id: prepare
@@ -37,7 +38,8 @@ struct WorkshopChecksTests {
     func readinessWait() async throws {
         let harness = try SessionHarness()
         let count = harness.folder.appendingPathComponent("count").path
-        let runbook = try harness.runbook("""
+        let runbook = try harness.runbook(
+            """
             runbook: 1
             steps:
               - id: wait
@@ -68,7 +70,8 @@ struct WorkshopChecksTests {
         let harness = try SessionHarness()
         let file = harness.folder.appendingPathComponent("todo.db").path
         _ = FileManager.default.createFile(atPath: file, contents: Data("12345".utf8), attributes: [.posixPermissions: 0o640])
-        let runbook = try harness.runbook("""
+        let runbook = try harness.runbook(
+            """
             runbook: 1
             steps:
               - id: present
@@ -92,7 +95,8 @@ struct WorkshopChecksTests {
     @Test("a capture may be made again: the latest value holds from that step on; `_` in a group name works")
     func recaptures() async throws {
         let harness = try SessionHarness()
-        let runbook = try harness.runbook("""
+        let runbook = try harness.runbook(
+            """
             runbook: 1
             steps:
               - id: first
@@ -118,7 +122,8 @@ struct WorkshopChecksTests {
     @Test("each learner gets its own ports and folder; sh steps see them; run removes the folder, --keep-workdir keeps it")
     func portsAndWorkdir() async throws {
         let harness = try SessionHarness()
-        let runbook = try harness.runbook("""
+        let runbook = try harness.runbook(
+            """
             runbook: 1
             steps:
               - id: show
@@ -151,7 +156,8 @@ struct WorkshopChecksTests {
     @Test("while the learner's engine is down, a failing step of any kind is an error with the engine's message")
     func environmentFault() async throws {
         let harness = try SessionHarness(backend: FakeBackend(reachable: false))
-        let runbook = try harness.runbook("""
+        let runbook = try harness.runbook(
+            """
             runbook: 1
             steps:
               - id: engine
@@ -174,7 +180,8 @@ struct WorkshopChecksTests {
     func selftestVerifySelf() async throws {
         let harness = try SessionHarness()
         let file = harness.folder.appendingPathComponent("made-by-selftest").path
-        let runbook = try harness.runbook("""
+        let runbook = try harness.runbook(
+            """
             runbook: 1
             steps:
               - id: make

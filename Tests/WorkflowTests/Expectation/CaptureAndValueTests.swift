@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Workflow
 
 /// Captures (SPEC 1.3), named groups of matchers, `values:` checks and the exit status.
@@ -72,14 +73,16 @@ import Testing
             (ComparisonOperator.greaterOrEqual, "0.8", true), (.greaterOrEqual, "0.95", false), (.greater, "0.91", false),
             (.less, "1", true), (.lessOrEqual, "0.91", true), (.equal, "0.910", true), (.notEqual, "0.91", false),
         ] {
-            let evaluator = try F.evaluator([F.on(.stdout, F.matches(#"accuracy (?<accuracy>\S+)"#))], values: [F.value("accuracy", comparison, operand)])
+            let evaluator = try F.evaluator(
+                [F.on(.stdout, F.matches(#"accuracy (?<accuracy>\S+)"#))], values: [F.value("accuracy", comparison, operand)])
             evaluator.feed("accuracy 0.91")
             #expect(evaluator.finish().passed == passes, "\(comparison.rawValue) \(operand)")
         }
     }
 
     @Test func valueFailureSaysWhatWasCompared() throws {
-        let evaluator = try F.evaluator([F.on(.stdout, F.matches(#"accuracy (?<accuracy>\S+)"#))], values: [F.value("accuracy", .greaterOrEqual, "0.8")])
+        let evaluator = try F.evaluator(
+            [F.on(.stdout, F.matches(#"accuracy (?<accuracy>\S+)"#))], values: [F.value("accuracy", .greaterOrEqual, "0.8")])
         evaluator.feed("accuracy 0.7")
         let failure = try #require(evaluator.finish().failures.first)
         #expect(failure.matcher == "values accuracy")
@@ -109,7 +112,8 @@ import Testing
     }
 
     @Test func aNonNumericValueIsAClearFailure() throws {
-        let evaluator = try F.evaluator([F.on(.stdout, F.matches(#"accuracy (?<accuracy>\S+)"#))], values: [F.value("accuracy", .greaterOrEqual, "0.8")])
+        let evaluator = try F.evaluator(
+            [F.on(.stdout, F.matches(#"accuracy (?<accuracy>\S+)"#))], values: [F.value("accuracy", .greaterOrEqual, "0.8")])
         evaluator.feed("accuracy n/a")
         let failure = try #require(evaluator.finish().failures.first)
         #expect(failure.summary == "values accuracy: the captured value \"n/a\" is not a number")
@@ -170,7 +174,8 @@ import Testing
         let loaded = RunbookLoader().load(bytes: Array(yaml.utf8), path: "/tmp/evaluator-test.yaml")
         let runbook = try #require(loaded.runbook, "\(loaded.diagnostics)")
         let step = runbook.steps[0]
-        let evaluator = try OutputEvaluator(expect: step.expect, captures: step.captures, finishOnMatch: step.finishOnMatch) { template, asRegex in
+        let evaluator = try OutputEvaluator(expect: step.expect, captures: step.captures, finishOnMatch: step.finishOnMatch) {
+            template, asRegex in
             template.render({ _ in "0.8" }, transform: asRegex ? RegexSupport.escape : { $0 })
         }
         evaluator.feed("loss=2.30", .stderr)

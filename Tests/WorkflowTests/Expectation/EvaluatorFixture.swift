@@ -45,10 +45,11 @@ enum EvaluatorFixture {
             expect: Expectation(exit: exit, streams: streams, values: values), captures: captures, finishOnMatch: finishOnMatch,
             excerptLimit: excerptLimit
         ) { template, asRegex in
-            try template.render({ part in
-                guard case .variable(let name, _) = part, let value = vars[name] else { throw Unresolved(name: "\(part)") }
-                return value
-            }, transform: asRegex ? RegexSupport.escape : { $0 })
+            try template.render(
+                { part in
+                    guard case .variable(let name, _) = part, let value = vars[name] else { throw Unresolved(name: "\(part)") }
+                    return value
+                }, transform: asRegex ? RegexSupport.escape : { $0 })
         }
     }
 }

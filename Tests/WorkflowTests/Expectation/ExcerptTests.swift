@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// Excerpts kept for the report (SPEC 4), invalid UTF-8, long lines and the live line sample.
@@ -10,7 +11,10 @@ import Testing
         let evaluator = try F.evaluator([])
         evaluator.feedLines("one\ntwo")
         let excerpt = evaluator.finish().excerpts.stdout
-        #expect(excerpt == StreamExcerpt(head: "one\ntwo\n", tail: "", omittedLines: 0, omittedBytes: 0, totalLines: 2, totalBytes: 8, longLines: 0))
+        #expect(
+            excerpt
+                == StreamExcerpt(head: "one\ntwo\n", tail: "", omittedLines: 0, omittedBytes: 0, totalLines: 2, totalBytes: 8, longLines: 0)
+        )
     }
 
     @Test func headAndTailAreCutAtLineBoundariesWithOmittedCounts() throws {

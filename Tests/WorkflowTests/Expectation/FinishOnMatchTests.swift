@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Workflow
 
 /// `finish_on_match` (SPEC 1.1): stop as soon as every positive matcher is satisfied.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Workflow
 
 /// The `json` matcher and JSON captures (SPEC 6.5): the document, paths, every operation and the messages.
@@ -78,14 +79,15 @@ struct JSONMatcherTests {
             json(".State", .exists(false)),
             json(".State.ExitCode", .contains(EvaluatorFixture.template("0"))),
         ])
-        #expect(got == [
-            #"stdout: json: the value at .State.Status is "running", expected "exited""#,
-            #"stdout: json: no element of the array at .Config.Env is "AUTHOR=Bob" (["PATH=/usr/bin","AUTHOR=Ada"])"#,
-            "stdout: json: the length of .Mounts is 1, expected >= 2",
-            "stdout: json: the value at .Ratio is 0.75, expected > 0.9",
-            #"stdout: json: path .State exists (its value is {"Status":"running","Running":true,"ExitCode":0,"Health":{"Status":"healthy"}})"#,
-            "stdout: json: the value at .State.ExitCode is a number (0); contains needs a string, an array or an object",
-        ])
+        #expect(
+            got == [
+                #"stdout: json: the value at .State.Status is "running", expected "exited""#,
+                #"stdout: json: no element of the array at .Config.Env is "AUTHOR=Bob" (["PATH=/usr/bin","AUTHOR=Ada"])"#,
+                "stdout: json: the length of .Mounts is 1, expected >= 2",
+                "stdout: json: the value at .Ratio is 0.75, expected > 0.9",
+                #"stdout: json: path .State exists (its value is {"Status":"running","Running":true,"ExitCode":0,"Health":{"Status":"healthy"}})"#,
+                "stdout: json: the value at .State.ExitCode is a number (0); contains needs a string, an array or an object",
+            ])
     }
 
     @Test("a stream that is not one JSON document fails with the line and column")
@@ -103,29 +105,39 @@ struct JSONMatcherTests {
         let items = (0..<40_000).map { "{\"n\":\($0),\"pad\":\"\(String(repeating: "x", count: 20))\"}" }.joined(separator: ",")
         let text = "{\"items\":[\(items)],\"last\":\"end\"}"
         #expect(text.utf8.count > 1 << 20)
-        #expect(try failures([json(".last", .equals(EvaluatorFixture.template("end"))), json(".items", .length(comparison("40000")))], text: text) == [])
+        #expect(
+            try failures(
+                [json(".last", .equals(EvaluatorFixture.template("end"))), json(".items", .length(comparison("40000")))], text: text) == [])
     }
 
     @Test("a JSON capture takes the text at its path; a missing path is the capture's failure")
     func captures() throws {
         let capture = Capture(
-            name: "id", stream: .stdout, regex: EvaluatorFixture.template(""), jsonPath: EvaluatorFixture.template(".Id"), location: EvaluatorFixture.here)
+            name: "id", stream: .stdout, regex: EvaluatorFixture.template(""), jsonPath: EvaluatorFixture.template(".Id"),
+            location: EvaluatorFixture.here)
         let missing = Capture(
-            name: "ip", stream: .stdout, regex: EvaluatorFixture.template(""), jsonPath: EvaluatorFixture.template(".NetworkSettings.IPAddress"),
+            name: "ip", stream: .stdout, regex: EvaluatorFixture.template(""),
+            jsonPath: EvaluatorFixture.template(".NetworkSettings.IPAddress"),
             location: EvaluatorFixture.here)
         let evaluator = try EvaluatorFixture.evaluator([], captures: [capture, missing])
         Array(Self.inspect.utf8).withUnsafeBytes { evaluator.consume(chunk: $0, stream: .stdout) }
         let result = evaluator.finish()
         #expect(result.captured == ["id": "4f2a9c"])
-        #expect(result.failures.map(\.summary) == ["capture ip: path .NetworkSettings.IPAddress not found (.NetworkSettings has keys Networks, Ports)"])
+        #expect(
+            result.failures.map(\.summary) == [
+                "capture ip: path .NetworkSettings.IPAddress not found (.NetworkSettings has keys Networks, Ports)"
+            ])
     }
 
-    @Test("paths: what parses, and where a bad one goes wrong", arguments: [
-        (".", ""), (".a.b", ""), (#"."a.b"[0]"#, ""), ("[0]", ""), (".a[-1][]", ""), (#"."x\"y""#, ""),
-        ("a", "0: a path starts with '.' or '[', e.g. .State.Running"), (".a..b", "3: expected a name after '.'; quote other keys: .\"80/tcp\""),
-        (".a[x]", "3: expected an index such as [0] or [-1], or [] for every element"), (".a[1", "4: expected ']'"),
-        (#"."abc"#, "1: the quoted key is not closed"), ("", "0: the path is empty; `.` is the whole document"),
-    ])
+    @Test(
+        "paths: what parses, and where a bad one goes wrong",
+        arguments: [
+            (".", ""), (".a.b", ""), (#"."a.b"[0]"#, ""), ("[0]", ""), (".a[-1][]", ""), (#"."x\"y""#, ""),
+            ("a", "0: a path starts with '.' or '[', e.g. .State.Running"),
+            (".a..b", "3: expected a name after '.'; quote other keys: .\"80/tcp\""),
+            (".a[x]", "3: expected an index such as [0] or [-1], or [] for every element"), (".a[1", "4: expected ']'"),
+            (#"."abc"#, "1: the quoted key is not closed"), ("", "0: the path is empty; `.` is the whole document"),
+        ])
     func paths(_ text: String, _ problem: String) {
         do throws(JSONPathError) {
             _ = try JSONPath(parsing: text)

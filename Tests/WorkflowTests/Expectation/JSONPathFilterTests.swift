@@ -1,5 +1,6 @@
 import Testing
 import Text
+
 @testable import Workflow
 
 /// Path filters `[?(.FIELD == V)]` and `[?(.FIELD != V)]` (SPEC 6.11, issue 17 item 7).
@@ -25,8 +26,9 @@ import Text
     @Test("several kept: an array; != keeps items without the field too")
     func selectsSeveral() throws {
         #expect(try Self.lookup(#".Containers[?(.Name != "web")].Name"#) == .found(.array([.string("db"), .string("cache")])))
-        #expect(try Self.lookup(#"[?(.a == 1)].b"#, in: #"[{"a": 1, "b": "x"}, {"a": 2, "b": "y"}, {"a": 1, "b": "z"}]"#)
-            == .found(.array([.string("x"), .string("z")])))
+        #expect(
+            try Self.lookup(#"[?(.a == 1)].b"#, in: #"[{"a": 1, "b": "x"}, {"a": 2, "b": "y"}, {"a": 1, "b": "z"}]"#)
+                == .found(.array([.string("x"), .string("z")])))
     }
 
     @Test("none kept: not found, saying what was looked for")
@@ -38,9 +40,11 @@ import Text
         #expect(why.contains(#"no item of .Containers has .Name == "nope""#), "\(why)")
     }
 
-    @Test("a quoted value keeps escapes; a bad filter is a positioned error", arguments: [
-        #".a[?(.Name = "x")]"#, #".a[?(Name == "x")]"#, #".a[?(.Name == x)]"#, #".a[?(.Name == "x"]"#,
-    ])
+    @Test(
+        "a quoted value keeps escapes; a bad filter is a positioned error",
+        arguments: [
+            #".a[?(.Name = "x")]"#, #".a[?(Name == "x")]"#, #".a[?(.Name == x)]"#, #".a[?(.Name == "x"]"#,
+        ])
     func badFilters(_ path: String) {
         #expect(throws: JSONPathError.self) { try JSONPath(parsing: path) }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// The byte automaton in front of ICU: which patterns it takes, and that it always agrees with ICU.
@@ -40,8 +41,9 @@ import Testing
                 let icu = pattern.matchesWithICU(bytes)
                 if let verdict = pattern.automaton?.verdict(bytes), verdict != .undecided {
                     decided += 1
-                    #expect((verdict == .match) == icu, "\(pattern.pattern) on \(String(decoding: line, as: UTF8.self).debugDescription)",
-                            sourceLocation: sourceLocation)
+                    #expect(
+                        (verdict == .match) == icu, "\(pattern.pattern) on \(String(decoding: line, as: UTF8.self).debugDescription)",
+                        sourceLocation: sourceLocation)
                 }
                 #expect(pattern.matchesUnfiltered(bytes) == icu, sourceLocation: sourceLocation)
                 #expect((pattern.firstMatchUnfiltered(bytes) != nil) == icu, sourceLocation: sourceLocation)
@@ -52,12 +54,14 @@ import Testing
 
     @Test("the training-log patterns agree with ICU, non-ASCII and control bytes included")
     func knownPatternsAgreeWithICU() throws {
-        let lines = [
-            "Accuracy at step 90: 0.91", "Accuracy at step 9:", "Accuracy at step :", "accuracy at step 90: 0.91",
-            "Accuracy at step 90: 0.91 ",
-            "0123456789ab", "0123456789abc", "0123456789aB", "", " ", "\t", "12345", "1234", "x12345y", "Accuracy at step 90: 0.9\u{1B}",
-            "Accuracy at step ٣: 0.9", "Accuracy at step 90: 0.٣", "éAccuracy", "a\rb", "ab\tc",
-        ].map { Array($0.utf8) } + [[0xFF, 0x31, 0x32, 0x33, 0x34, 0x35], [0x41, 0x80]]
+        let lines =
+            [
+                "Accuracy at step 90: 0.91", "Accuracy at step 9:", "Accuracy at step :", "accuracy at step 90: 0.91",
+                "Accuracy at step 90: 0.91 ",
+                "0123456789ab", "0123456789abc", "0123456789aB", "", " ", "\t", "12345", "1234", "x12345y",
+                "Accuracy at step 90: 0.9\u{1B}",
+                "Accuracy at step ٣: 0.9", "Accuracy at step 90: 0.٣", "éAccuracy", "a\rb", "ab\tc",
+            ].map { Array($0.utf8) } + [[0xFF, 0x31, 0x32, 0x33, 0x34, 0x35], [0x41, 0x80]]
         let patterns = [
             #"^Accuracy at step \d+:"#, #"^Accuracy at step 90: (?<accuracy>0\.\d+)$"#, #"^[0-9a-f]{12}$"#, #"\d{5}"#, #"^\s*$"#, #"\S"#,
             "^$", ".", #"a\tc"#,
@@ -139,7 +143,8 @@ import Testing
     }
 
     static func randomLine(_ random: inout SplitMix) -> [UInt8] {
-        let alphabet: [[UInt8]] = ["a", "b", "c", "1", "2", " ", "-", "_", ".", "\t", "Z", "#", "x"].map { Array($0.utf8) }
+        let alphabet: [[UInt8]] =
+            ["a", "b", "c", "1", "2", " ", "-", "_", ".", "\t", "Z", "#", "x"].map { Array($0.utf8) }
             + [Array("é".utf8), [0x1B], [0x0D], [0xFF], [0x0B], Array("٣".utf8)]
         var line: [UInt8] = []
         for _ in 0..<random.next(12) {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// The literal prefilter in front of ICU: what it derives, and that it never hides a match.
@@ -70,7 +71,10 @@ import Testing
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
-        let tokens = ["a", "b", "A", "s", "k", "ß", ".", "|", "?", "*", "+", "(", ")", "(?:", "^", "$", "[ab]", "[^a]", #"\d"#, "(?i)", "{2}", "{0,2}", " ", #"\."#, "(?m)", #"\b"#, "é", "(?i)", "(?i)", "ss", "st", "K"]
+        let tokens = [
+            "a", "b", "A", "s", "k", "ß", ".", "|", "?", "*", "+", "(", ")", "(?:", "^", "$", "[ab]", "[^a]", #"\d"#, "(?i)", "{2}",
+            "{0,2}", " ", #"\."#, "(?m)", #"\b"#, "é", "(?i)", "(?i)", "ss", "st", "K",
+        ]
         let alphabet = ["a", "b", "A", "B", "s", "S", "ß", "\u{212A}", "k", "K", "1", " ", ".", "é", "É", "\r", "ſ", "ﬆ", "ß", "\u{212A}"]
         var checked = 0
         for _ in 0..<1500 {
@@ -113,7 +117,9 @@ import Testing
     @Test func rarestByteSearchFindsEveryOccurrence() {
         let literal = ByteLiteral(Array("Xab".utf8))
         defer { literal.deallocate() }
-        for (line, expected) in [("Xab", true), ("aXab", true), ("XaXab", true), ("Xa", false), ("abX", false), ("", false), ("aaaaXabX", true)] {
+        for (line, expected) in [
+            ("Xab", true), ("aXab", true), ("XaXab", true), ("Xa", false), ("abX", false), ("", false), ("aaaaXabX", true),
+        ] {
             #expect(Array(line.utf8).withUnsafeBytes { literal.occursExactly(in: $0) } == expected, "\(line)")
         }
         let folded = ByteLiteral(Array("err".utf8), caseInsensitive: true)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Workflow
 
 /// Each matcher kind of SPEC 1.2, passing and failing, on whole lines of one stream or both.
@@ -55,7 +56,10 @@ import Testing
         #expect(failure.matcher == "stderr: not_contains")
         #expect(failure.expected == "Traceback")
         #expect(failure.message == "line 2 of stderr contains \"Traceback\" (2 lines in all)")
-        #expect(failure.lines == [NumberedLine(number: 2, text: "Traceback (most recent call last):"), NumberedLine(number: 4, text: "Traceback again")])
+        #expect(
+            failure.lines == [
+                NumberedLine(number: 2, text: "Traceback (most recent call last):"), NumberedLine(number: 4, text: "Traceback again"),
+            ])
     }
 
     @Test func matchesPassesAndAnchorsAreTheLineEnds() throws {

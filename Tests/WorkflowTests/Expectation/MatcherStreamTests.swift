@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Workflow
 
 /// Matchers across streams: stdout and stderr kept apart, `output` interleaving them, the order

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// Quantified assertions are refused before ICU sees them: with a lazy quantifier ICU loops forever.
@@ -28,8 +29,9 @@ import Testing
     func validatorReportsIt() {
         let text = "runbook: 1\nsteps:\n  - id: a\n    exec: [echo, hi]\n    expect:\n      stdout: { matches: '^+?hi' }\n"
         let result = RunbookLoader().load(bytes: Array(text.utf8), path: "zero-width.yaml")
-        #expect(result.diagnostics.map(\.description).contains {
-            $0.hasPrefix("zero-width.yaml:6:") && $0.contains("regex '^+?hi' does not compile: a quantifier after ^")
-        }, "\(result.diagnostics)")
+        #expect(
+            result.diagnostics.map(\.description).contains {
+                $0.hasPrefix("zero-width.yaml:6:") && $0.contains("regex '^+?hi' does not compile: a quantifier after ^")
+            }, "\(result.diagnostics)")
     }
 }

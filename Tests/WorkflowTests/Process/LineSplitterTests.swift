@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Workflow
 
 /// The line splitter on its own: chunk boundaries, CRs, the length limit, the last line.

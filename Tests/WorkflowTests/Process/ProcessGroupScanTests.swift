@@ -1,8 +1,9 @@
 import Testing
+
 @testable import Workflow
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The `/proc` reading behind the zombie-aware group check.

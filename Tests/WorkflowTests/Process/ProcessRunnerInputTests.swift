@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Workflow
 
 /// Standard input: /dev/null by default, text through a pipe, no deadlock when unread.

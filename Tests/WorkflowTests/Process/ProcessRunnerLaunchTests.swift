@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// Launch failures come back as text, never as a crash; names resolve on the child's PATH.

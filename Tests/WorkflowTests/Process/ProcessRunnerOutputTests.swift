@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Output of real processes: streams, lines, CRs, long lines, volume, exit statuses.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// `ProcessRunner.start`: a process held running once its consumer matched a ready line, then

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Workflow
 
 /// Runs under a pseudo-terminal: tty on 0/1/2, 80x24, echo off, controlling terminal, drain.

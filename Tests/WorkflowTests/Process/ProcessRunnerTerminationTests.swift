@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// How runs end: leftovers of the group, timeouts, SIGKILL after the grace, cancellation,

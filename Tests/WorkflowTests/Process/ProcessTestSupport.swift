@@ -2,7 +2,7 @@ import Foundation
 import Workflow
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Helpers shared by the process runner tests: specs, clocks and a look at process groups.
@@ -50,7 +50,8 @@ enum ProcessTestSupport {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         for entry in entries where entry.allSatisfy(\.isNumber) {
             guard let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { continue }
+                let close = stat.lastIndex(of: ")")
+            else { continue }
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             guard fields.count > 2 else { continue }
             if Int32(fields[2]) == pgid && fields[0] != "Z" && fields[0] != "X" { return false }

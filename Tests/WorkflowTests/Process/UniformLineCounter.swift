@@ -7,7 +7,9 @@ final class UniformLineCounter: LineConsumer {
 
     func consume(line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool) -> Bool {
         let good = line.count == 99 && line.allSatisfy { $0 == UInt8(ascii: "x") } && stream == .stdout && !truncated
-        lines.withLock { $0.count += 1; if !good { $0.wrong += 1 } }
+        lines.withLock {
+            $0.count += 1; if !good { $0.wrong += 1 }
+        }
         return false
     }
 

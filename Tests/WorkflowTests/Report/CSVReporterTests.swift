@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// The CSV report: one row per learner, RFC 4180 quoting, formula injection defused.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// GitHub Actions output: one annotation per failing step at its line (ten at most), workflow
@@ -14,17 +15,19 @@ struct GitHubReporterTests {
         steps += (1...failing).map { RunHeader.StepInfo(id: "bad-\($0)", title: "Bad, number \($0)", hint: "Try: again", line: $0 * 10) }
         steps.append(RunHeader.StepInfo(id: "after", title: nil, hint: nil, line: nil))
         let learners = ["alice", "bob"].map { id in
-            LearnerResult(id: id, name: id.capitalized, steps: steps.map { step in
-                switch step.id {
-                case "ok": StepResult(learner: id, step: step.id, status: .passed, endedAt: start)
-                case "after":
-                    StepResult(learner: id, step: step.id, status: .blocked, reason: "needs 'bad-1', which failed", endedAt: start)
-                default:
-                    StepResult(
-                        learner: id, step: step.id, status: .failed, reason: "exit: expected 0, got 1 (100%)", endedAt: start,
-                        hint: step.hint)
-                }
-            })
+            LearnerResult(
+                id: id, name: id.capitalized,
+                steps: steps.map { step in
+                    switch step.id {
+                    case "ok": StepResult(learner: id, step: step.id, status: .passed, endedAt: start)
+                    case "after":
+                        StepResult(learner: id, step: step.id, status: .blocked, reason: "needs 'bad-1', which failed", endedAt: start)
+                    default:
+                        StepResult(
+                            learner: id, step: step.id, status: .failed, reason: "exit: expected 0, got 1 (100%)", endedAt: start,
+                            hint: step.hint)
+                    }
+                })
         }
         return RunResults(
             runId: "r", command: "run", runbook: .init(path: path, title: "Lab", sha256: String(repeating: "a", count: 64)),
@@ -35,9 +38,10 @@ struct GitHubReporterTests {
         let reporter = GitHubReporter(results: Self.results(failing: 12), workspace: "/work", currentDirectory: "/work")
         let lines = reporter.annotations()
         try #require(lines.count == 10)
-        #expect(lines[0] == "::error file=labs/workshop.yaml,line=10,title=runbook%3A step bad-1 (Bad%2C number 1)::"
-            + "failed for 2 learners%0Aalice: failed: exit: expected 0, got 1 (100%25)"
-            + "%0Abob: failed: exit: expected 0, got 1 (100%25)%0AHint: Try: again")
+        #expect(
+            lines[0] == "::error file=labs/workshop.yaml,line=10,title=runbook%3A step bad-1 (Bad%2C number 1)::"
+                + "failed for 2 learners%0Aalice: failed: exit: expected 0, got 1 (100%25)"
+                + "%0Abob: failed: exit: expected 0, got 1 (100%25)%0AHint: Try: again")
         #expect(lines.map { $0.split(separator: ",")[1] } == (1...10).map { "line=\($0 * 10)" })
         #expect(!lines.joined().contains("step after"), "a blocked step points at the step it needs, which is annotated")
         #expect(reporter.failingSteps.count == 12)
@@ -64,9 +68,10 @@ struct GitHubReporterTests {
 
     @Test func theSummaryCountsTheStepsLeftWithoutAnnotation() {
         let summary = GitHubReporter(results: Self.results(failing: 12), workspace: "/w", currentDirectory: "/w").render()
-        #expect(summary.hasPrefix(
-            "> **Annotations:** the first 10 of 12 failing steps are annotated in the runbook; "
-                + "the other 2 are in the checklist below.\n\n# Lab"))
+        #expect(
+            summary.hasPrefix(
+                "> **Annotations:** the first 10 of 12 failing steps are annotated in the runbook; "
+                    + "the other 2 are in the checklist below.\n\n# Lab"))
         #expect(summary.contains("## Checklist"))
         let few = GitHubReporter(results: Self.results(failing: 3), workspace: "/w", currentDirectory: "/w").render()
         #expect(!few.contains("**Annotations:**"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// The HTML page: self-contained, escaped, colour doubled by symbols, print styles.
@@ -10,7 +11,9 @@ struct HTMLReporterTests {
     @Test func noScriptAndNoExternalAsset() {
         #expect(!html.lowercased().contains("<script"))
         #expect(!html.contains("http://") && !html.contains("https://"))
-        #expect(!html.lowercased().contains("<link") && !html.lowercased().contains("<img") && !html.contains("@import") && !html.contains("url("))
+        #expect(
+            !html.lowercased().contains("<link") && !html.lowercased().contains("<img") && !html.contains("@import")
+                && !html.contains("url("))
         #expect(html.contains("Content-Security-Policy"))
     }
 

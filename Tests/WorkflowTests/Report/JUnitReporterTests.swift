@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// JUnit XML: what a CI server's parser sees, and that hostile text cannot break the document.
@@ -64,7 +65,8 @@ struct JUnitReporterTests {
     @Test func propertiesHoldNameAndEngine() {
         let properties = XMLCollector.parse(xml).all("property")
         // alice's suite comes first: keep the first value of each name.
-        let alice = Dictionary(properties.map { ($0.attributes["name"] ?? "", $0.attributes["value"] ?? "") }, uniquingKeysWith: { first, _ in first })
+        let alice = Dictionary(
+            properties.map { ($0.attributes["name"] ?? "", $0.attributes["value"] ?? "") }, uniquingKeysWith: { first, _ in first })
         #expect(alice["learner.name"] == ReportFixture.scriptName)
         #expect(alice["engine.serverVersion"] == "20.10.24")
         #expect(alice["engine.storageDriver"] == "overlay2")
@@ -78,7 +80,8 @@ struct JUnitReporterTests {
         let document = XMLCollector.parse(xml)
         let out = document.all("system-out").map(\.text)
         let err = document.all("system-err").map(\.text)
-        #expect(out.contains { $0.contains("Step 1/4 : FROM python") && $0.contains("… 120 lines omitted …") && $0.hasSuffix("last line\n") })
+        #expect(
+            out.contains { $0.contains("Step 1/4 : FROM python") && $0.contains("… 120 lines omitted …") && $0.hasSuffix("last line\n") })
         #expect(err.contains { $0.contains("ERROR: <script>") })
         #expect(err.contains { $0.contains("cleanup 1: failed") })
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// The journal's `start` record (a step shown by the guide or started by a run, SPEC 11.3) and
@@ -37,7 +38,8 @@ struct JournalToleranceTests {
     }
 
     @Test func resultsWrittenBeforeHintsAndWhyStillRead() throws {
-        let old = #"{"learner":"ada","step":"a","status":"failed","endedAt":"2027-01-15T08:00:00.000Z","durationSeconds":1,"attempts":1,"#
+        let old =
+            #"{"learner":"ada","step":"a","status":"failed","endedAt":"2027-01-15T08:00:00.000Z","durationSeconds":1,"attempts":1,"#
             + #""failures":[{"matcher":"exit","expected":"0","message":"expected 0, got 1","lines":[]}],"#
             + #""captured":{},"finishedOnMatch":false,"verify":[]}"#
         let result = try JSONDecoder.runbook.decode(StepResult.self, from: Data(old.utf8))

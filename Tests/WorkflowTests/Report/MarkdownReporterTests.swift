@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// The Markdown checklist: matrix symbols, stuck counts, escaping and unbreakable fences.
@@ -42,7 +43,9 @@ struct MarkdownReporterTests {
         let section = try #require(text.components(separatedBy: "## Where the room is stuck").last?.components(separatedBy: "## ").first)
         let rows = section.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| Step") }
         try #require(rows.count == 4)
-        #expect(rows[0].hasPrefix("| build | Build the image | 3 | 3 | 0 | 0 | 0 | alice, bob, carol | Is the base image there? \\`docker images\\`"))
+        #expect(
+            rows[0].hasPrefix(
+                "| build | Build the image | 3 | 3 | 0 | 0 | 0 | alice, bob, carol | Is the base image there? \\`docker images\\`"))
         #expect(rows[1].hasPrefix("| train | Train \\# the model | 2 | 0 | 2 | 0 | 0 | alice, bob |"))
         #expect(rows[2].hasPrefix("| gpu | Train on a GPU | 2 | 0 | 0 | 2 | 0 |"))
         #expect(rows[3].hasPrefix("| push | Push the image | 2 | 0 | 0 | 0 | 2 |"))
@@ -50,7 +53,10 @@ struct MarkdownReporterTests {
     }
 
     @Test func summaryAndLegend() {
-        #expect(md.contains("**0 of 2 learners passed.** ✓ 2 passed · ✗ 2 failed · ⏱ 2 timeout · ⚠ 2 error · ⊘ 2 blocked · ○ 2 skipped · ◌ 2 interrupted"))
+        #expect(
+            md.contains(
+                "**0 of 2 learners passed.** ✓ 2 passed · ✗ 2 failed · ⏱ 2 timeout · ⚠ 2 error · ⊘ 2 blocked · ○ 2 skipped · ◌ 2 interrupted"
+            ))
         #expect(md.contains("Legend: ✓ passed · ✗ failed · ⏱ timeout · ⚠ error · ⊘ blocked · ○ skipped · ◌ interrupted"))
     }
 
@@ -58,7 +64,9 @@ struct MarkdownReporterTests {
         let outside = Self.outsideFences(md)
         #expect(!outside.contains("<script>"))
         let unescaped = outside.unicodeScalars.indices.filter { index in
-            outside.unicodeScalars[index] == "<" && (index == outside.unicodeScalars.startIndex || outside.unicodeScalars[outside.unicodeScalars.index(before: index)] != "\\")
+            outside.unicodeScalars[index] == "<"
+                && (index == outside.unicodeScalars.startIndex
+                    || outside.unicodeScalars[outside.unicodeScalars.index(before: index)] != "\\")
         }
         #expect(unescaped.isEmpty, "every < outside code is escaped")
         #expect(!md.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })

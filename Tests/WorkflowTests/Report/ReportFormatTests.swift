@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// Format names, `--report FORMAT[:PATH]` parsing and default paths.
@@ -43,7 +44,8 @@ struct ReportFormatTests {
         let decoded = try JSONDecoder.runbook.decode(RunResults.self, from: Data(json.utf8))
         #expect(decoded.learners.map(\.id) == ["alice", "bob"])
         try renderer.write(.md, to: folder.appendingPathComponent("new/folder/report.md").path)
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("new/folder/report.md").path), "missing folders are made")
+        #expect(
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("new/folder/report.md").path), "missing folders are made")
         let underAFile = folder.appendingPathComponent("report.md/inside.md").path
         #expect(throws: ReportError.self) { try renderer.write(.md, to: underAFile) }
     }

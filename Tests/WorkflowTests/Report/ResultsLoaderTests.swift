@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// Reading report inputs: results.json, journal.jsonl (torn last line included), folders, garbage.
@@ -14,9 +15,12 @@ struct ResultsLoaderTests {
     /// The journal lines of `results`: header, steps, footer (when it ended).
     static func journal(_ results: RunResults, footer: Bool = true) throws -> [String] {
         let encoder = JSONEncoder.runbook
-        var records: [JournalRecord] = [.run(RunHeader(
-            runId: results.runId, command: results.command, runbook: results.runbook, startedAt: results.startedAt,
-            learners: results.learners.map { .init(id: $0.id, name: $0.name) }, steps: results.steps))]
+        var records: [JournalRecord] = [
+            .run(
+                RunHeader(
+                    runId: results.runId, command: results.command, runbook: results.runbook, startedAt: results.startedAt,
+                    learners: results.learners.map { .init(id: $0.id, name: $0.name) }, steps: results.steps))
+        ]
         for learner in results.learners { records += learner.steps.map(JournalRecord.step) }
         if footer, let end = results.endedAt { records.append(.end(RunFooter(endedAt: end, interrupted: results.interrupted))) }
         return try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
@@ -79,13 +83,18 @@ struct ResultsLoaderTests {
         #expect(throws: ResultsLoadError(path: missing, reason: "no such file")) { try ResultsLoader.load(path: missing) }
         let garbage = dir.appendingPathComponent("garbage.json").path
         try "hello".write(toFile: garbage, atomically: true, encoding: .utf8)
-        #expect(throws: ResultsLoadError(path: garbage, reason: "not a results.json or journal.jsonl (not JSON)")) { try ResultsLoader.load(path: garbage) }
+        #expect(throws: ResultsLoadError(path: garbage, reason: "not a results.json or journal.jsonl (not JSON)")) {
+            try ResultsLoader.load(path: garbage)
+        }
         let other = dir.appendingPathComponent("other.json").path
         try #"{"name": "package.json"}"#.write(toFile: other, atomically: true, encoding: .utf8)
         #expect(throws: ResultsLoadError.self) { try ResultsLoader.load(path: other) }
         let future = dir.appendingPathComponent("future.json").path
         try #"{"schema": "runbook-results/9"}"#.write(toFile: future, atomically: true, encoding: .utf8)
-        #expect(throws: ResultsLoadError(path: future, reason: "results schema runbook-results/9 is not supported; this runbook reads runbook-results/1")) {
+        #expect(
+            throws: ResultsLoadError(
+                path: future, reason: "results schema runbook-results/9 is not supported; this runbook reads runbook-results/1")
+        ) {
             try ResultsLoader.load(path: future)
         }
         let empty = dir.appendingPathComponent("journal.jsonl").path

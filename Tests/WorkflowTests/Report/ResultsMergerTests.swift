@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// Merging runs: the latest result per learner × step wins, unions keep first-seen order,
@@ -15,9 +16,11 @@ struct ResultsMergerTests {
             startedAt: start, endedAt: start.addingTimeInterval(50), interrupted: false,
             steps: stepIds.map { RunHeader.StepInfo(id: $0, title: $0.uppercased(), hint: nil) },
             learners: learners.map { learner in
-                LearnerResult(id: learner.0, name: learner.0.capitalized, steps: learner.1.enumerated().map { index, step in
-                    StepResult(learner: learner.0, step: step.0, status: step.1, endedAt: start.addingTimeInterval(Double(index + 1)))
-                })
+                LearnerResult(
+                    id: learner.0, name: learner.0.capitalized,
+                    steps: learner.1.enumerated().map { index, step in
+                        StepResult(learner: learner.0, step: step.0, status: step.1, endedAt: start.addingTimeInterval(Double(index + 1)))
+                    })
             })
     }
 
@@ -25,10 +28,13 @@ struct ResultsMergerTests {
     var late: Date { early.addingTimeInterval(3600) }
 
     @Test func latestResultByEndTimeWinsWhateverTheInputOrder() throws {
-        let first = Self.run("r1", at: early, learners: [("alice", [("build", .failed), ("push", .blocked)]), ("bob", [("build", .passed), ("push", .passed)])])
+        let first = Self.run(
+            "r1", at: early,
+            learners: [("alice", [("build", .failed), ("push", .blocked)]), ("bob", [("build", .passed), ("push", .passed)])])
         let second = Self.run("r2", at: late, learners: [("alice", [("build", .passed), ("push", .passed)])])
         for inputs in [[first, second], [second, first]] {
-            let merged = try ResultsMerger().merge(inputs.enumerated().map { ResultsMerger.Input(name: "in\($0.offset)", results: $0.element) })
+            let merged = try ResultsMerger().merge(
+                inputs.enumerated().map { ResultsMerger.Input(name: "in\($0.offset)", results: $0.element) })
             let alice = try #require(merged.learners.first { $0.id == "alice" })
             #expect(alice.steps.map(\.status) == [.passed, .passed])
             let bob = try #require(merged.learners.first { $0.id == "bob" })
@@ -38,7 +44,8 @@ struct ResultsMergerTests {
 
     @Test func learnersAndStepsAreUnionedInFirstSeenOrder() throws {
         let first = Self.run("r1", at: early, learners: [("bob", [("build", .passed)]), ("alice", [("build", .failed)])])
-        let second = Self.run("r2", at: late, learners: [("carol", [("build", .passed), ("push", .passed)]), ("alice", [("lint", .passed)])])
+        let second = Self.run(
+            "r2", at: late, learners: [("carol", [("build", .passed), ("push", .passed)]), ("alice", [("lint", .passed)])])
         let merged = try ResultsMerger().merge([.init(name: "a", results: first), .init(name: "b", results: second)])
         #expect(merged.learners.map(\.id) == ["bob", "alice", "carol"])
         #expect(merged.steps.map(\.id) == ["build", "push", "lint"])

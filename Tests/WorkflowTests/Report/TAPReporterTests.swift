@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// TAP 13: plan, test points, directives, and output only inside indented YAML blocks.

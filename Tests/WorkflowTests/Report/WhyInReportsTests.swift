@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// `why:` in every report format (SPEC 11.1): the learner's explanation in place of the matcher's
@@ -22,7 +23,8 @@ struct WhyInReportsTests {
             startedAt: start, endedAt: start.addingTimeInterval(2), durationSeconds: 2, attempts: 1,
             failures: [
                 MatcherFailure(
-                    matcher: "stdout: contains", expected: "Hello Ada", message: matcherWords, lines: [NumberedLine(number: 1, text: "Hello nobody")],
+                    matcher: "stdout: contains", expected: "Hello Ada", message: matcherWords,
+                    lines: [NumberedLine(number: 1, text: "Hello nobody")],
                     sourceLine: 8, why: matcherWhy)
             ],
             hint: "Look at the page.", hints: ["Look at the page.", "Is AUTHOR set in the container? docker exec … env"], hintsShown: 2,
@@ -31,7 +33,8 @@ struct WhyInReportsTests {
             index: 0, status: .failed, reason: "exit: \(probeWords)", exitCode: 1,
             failures: [MatcherFailure(matcher: "exit", expected: "0", message: probeWords)], why: probeWhy)
         let running = StepResult(
-            learner: "ada", step: "running", title: "Keep it running", status: .failed, reason: "verify 1: exit: \(probeWords)", exitCode: 0,
+            learner: "ada", step: "running", title: "Keep it running", status: .failed, reason: "verify 1: exit: \(probeWords)",
+            exitCode: 0,
             startedAt: start, endedAt: start.addingTimeInterval(3), durationSeconds: 1, attempts: 1, verify: [probe], why: probeWhy)
         return RunResults(
             runId: "r", command: "run", runbook: .init(path: "runbook.yaml", title: "Web", sha256: String(repeating: "b", count: 64)),

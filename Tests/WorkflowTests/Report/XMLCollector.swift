@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Parses an XML document with Foundation's `XMLParser` and keeps every element with its
@@ -29,7 +30,10 @@ final class XMLCollector: NSObject, XMLParserDelegate {
     /// The elements named `name`.
     func all(_ name: String) -> [Element] { elements.filter { $0.name == name } }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         open.append(elements.count)
         elements.append(Element(name: elementName, attributes: attributes, text: ""))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// CSV rosters (SPEC 2): columns, vars, empty cells, quoting, and errors with file:line:col.
@@ -17,7 +18,11 @@ struct CSVRosterTests {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return RosterLoader.load(path: path, settingKeys: Self.settingKeys).mapError { error in
             // Report positions relative to the file name only, as tests compare them.
-            DiagnosticError(error.diagnostics.map { Diagnostic($0.severity, at: SourceLocation(file: "roster.csv", line: $0.location.line, column: $0.location.column), $0.message) })
+            DiagnosticError(
+                error.diagnostics.map {
+                    Diagnostic(
+                        $0.severity, at: SourceLocation(file: "roster.csv", line: $0.location.line, column: $0.location.column), $0.message)
+                })
         }
     }
 
@@ -30,15 +35,20 @@ struct CSVRosterTests {
     }
 
     @Test func readsColumnsVarsAndEmptyCells() throws {
-        let learners = try Self.load("""
+        let learners = try Self.load(
+            """
             id,name,docker_host,docker_context,DOCKER_USERNAME,registry
             alice,Alice Martin,ssh://alice@lab-01,,alicem,
             bob,,,bob-lab,,127.0.0.1:5000
 
-            """).get()
+            """
+        ).get()
         try #require(learners.count == 2)
-        #expect(learners[0] == Learner(id: "alice", name: "Alice Martin", settings: ["docker_host": "ssh://alice@lab-01"], vars: ["DOCKER_USERNAME": "alicem"],
-                                       varLocations: learners[0].varLocations, location: learners[0].location))
+        #expect(
+            learners[0]
+                == Learner(
+                    id: "alice", name: "Alice Martin", settings: ["docker_host": "ssh://alice@lab-01"], vars: ["DOCKER_USERNAME": "alicem"],
+                    varLocations: learners[0].varLocations, location: learners[0].location))
         #expect(learners[0].varLocations["DOCKER_USERNAME"].map { ($0.line, $0.column) } ?? (0, 0) == (2, 40))
         #expect(learners[1].name == nil)
         #expect(learners[1].settings["docker_context"] == "bob-lab")
@@ -47,7 +57,9 @@ struct CSVRosterTests {
     }
 
     @Test func quotingBOMCRLFAndSpaces() throws {
-        let learners = try Self.load("\u{FEFF}id, name ,motto\r\n alice , \"Martin, Alice\" ,\"says \"\"hi\"\"\nthen leaves\"\r\n\"bob\",Bob,\r\n").get()
+        let learners = try Self.load(
+            "\u{FEFF}id, name ,motto\r\n alice , \"Martin, Alice\" ,\"says \"\"hi\"\"\nthen leaves\"\r\n\"bob\",Bob,\r\n"
+        ).get()
         #expect(learners.map(\.id) == ["alice", "bob"])
         #expect(learners[0].name == "Martin, Alice")
         #expect(learners[0].vars["motto"] == "says \"hi\"\nthen leaves")
@@ -55,40 +67,51 @@ struct CSVRosterTests {
     }
 
     @Test func missingIdColumnIsAnErrorOnTheHeader() throws {
-        #expect(try Self.problems("name,docker_host\nAlice,\n") == [
-            "1:1: the header has no `id` column; the first row must name the columns: id,name,docker_host,docker_context,…",
-        ])
+        #expect(
+            try Self.problems("name,docker_host\nAlice,\n") == [
+                "1:1: the header has no `id` column; the first row must name the columns: id,name,docker_host,docker_context,…"
+            ])
     }
 
     @Test func badAndDuplicateIdsPointAtTheirCells() throws {
-        #expect(try Self.problems("name,id\nA,alice\nB,Bob!\nC,alice\nD,\n") == [
-            "3:3: learner id 'Bob!' must match [a-z0-9][a-z0-9_-]*",
-            "4:3: duplicate learner id 'alice' (first on line 2)",
-            "5:3: a learner needs an id",
-        ])
+        #expect(
+            try Self.problems("name,id\nA,alice\nB,Bob!\nC,alice\nD,\n") == [
+                "3:3: learner id 'Bob!' must match [a-z0-9][a-z0-9_-]*",
+                "4:3: duplicate learner id 'alice' (first on line 2)",
+                "5:3: a learner needs an id",
+            ])
     }
 
     @Test func rowsWithTheWrongNumberOfCells() throws {
-        #expect(try Self.problems("id,name\nalice,Alice,extra\nbob\n") == [
-            "2:13: this row has 3 cells but the header has 2",
-            "3:4: this row has 1 cell but the header has 2",
-        ])
+        #expect(
+            try Self.problems("id,name\nalice,Alice,extra\nbob\n") == [
+                "2:13: this row has 3 cells but the header has 2",
+                "3:4: this row has 1 cell but the header has 2",
+            ])
     }
 
     @Test func quoteErrorsHavePositions() throws {
-        #expect(try Self.problems("id,name\nalice,\"Alice\nbob,Bob\n") == ["2:7: unclosed quote: this cell's opening quote has no closing quote"])
-        #expect(try Self.problems("id,name\nalice,\"Alice\" Martin\n") == ["2:15: unexpected text after the closing quote; a quote inside a quoted cell is written \"\""])
-        #expect(try Self.problems("id,name\nalice,Alice \"Al\" Martin\n") == [
-            "2:13: a quote inside an unquoted cell; quote the whole cell and double the quote (\"say \"\"hi\"\"\")",
-        ])
+        #expect(
+            try Self.problems("id,name\nalice,\"Alice\nbob,Bob\n") == [
+                "2:7: unclosed quote: this cell's opening quote has no closing quote"
+            ])
+        #expect(
+            try Self.problems("id,name\nalice,\"Alice\" Martin\n") == [
+                "2:15: unexpected text after the closing quote; a quote inside a quoted cell is written \"\""
+            ])
+        #expect(
+            try Self.problems("id,name\nalice,Alice \"Al\" Martin\n") == [
+                "2:13: a quote inside an unquoted cell; quote the whole cell and double the quote (\"say \"\"hi\"\"\")"
+            ])
     }
 
     @Test func headerProblems() throws {
-        #expect(try Self.problems("id,name,name,my var,\nalice,A,B,C,D\n") == [
-            "1:9: column 'name' appears twice (first at column 4)",
-            "1:14: column 'my var' is neither id, name, docker_host, docker_context, ports nor a var name ([A-Za-z_][A-Za-z0-9_]*)",
-            "1:21: empty column name in the header",
-        ])
+        #expect(
+            try Self.problems("id,name,name,my var,\nalice,A,B,C,D\n") == [
+                "1:9: column 'name' appears twice (first at column 4)",
+                "1:14: column 'my var' is neither id, name, docker_host, docker_context, ports nor a var name ([A-Za-z_][A-Za-z0-9_]*)",
+                "1:21: empty column name in the header",
+            ])
     }
 
     @Test func emptyAndHeaderOnlyRosters() throws {
@@ -103,7 +126,8 @@ struct CSVRosterTests {
             Issue.record("a Latin-1 roster was accepted")
             return
         }
-        #expect(error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" } == ["2:2: the roster is not UTF-8 text"])
+        #expect(
+            error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" } == ["2:2: the roster is not UTF-8 text"])
     }
 
     @Test func columnsCountInUnicodeScalars() throws {

@@ -12,7 +12,8 @@ struct KubernetesManifestTests {
     /// The root node of `name` (in docs/kubernetes; `../NAME` at the repository root), which must load without a diagnostic.
     static func load(_ name: String) throws -> Node {
         let root = folder.deletingLastPathComponent().deletingLastPathComponent()
-        let path = name.hasPrefix("../")
+        let path =
+            name.hasPrefix("../")
             ? root.appendingPathComponent(String(name.dropFirst(3))).path : folder.appendingPathComponent(name).path
         let document = YAMLLoader().load(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), path: path)
         #expect(document.diagnostics.isEmpty, "\(document.diagnostics)")

@@ -20,9 +20,13 @@ struct ShardMergerTests {
             runId: "run-\(index)", command: "run", runbook: RunHeader.RunbookInfo(path: "rb.yaml", title: "T", sha256: runbookSha),
             startedAt: begin, endedAt: begin.addingTimeInterval(30), interrupted: false, steps: [.init(id: "hello", title: nil, hint: nil)],
             learners: learners.map { id in
-                LearnerResult(id: id, name: id.uppercased(), steps: empty.contains(id) ? [] : [
-                    StepResult(learner: id, step: "hello", status: .passed, endedAt: begin.addingTimeInterval(5)),
-                ])
+                LearnerResult(
+                    id: id, name: id.uppercased(),
+                    steps: empty.contains(id)
+                        ? []
+                        : [
+                            StepResult(learner: id, step: "hello", status: .passed, endedAt: begin.addingTimeInterval(5))
+                        ])
             },
             shard: ShardInfo(index: index, total: total, rosterSha256: rosterSha, learners: learners))
         return ResultsMerger.Input(name: "shard\(index).json", results: results)

@@ -45,8 +45,10 @@ struct ShardTests {
         let cases: [([String: String], String)] = [
             (["RUNBOOK_SHARD": "3"], "RUNBOOK_SHARD=3: write I/N"),
             (["RUNBOOK_TOTAL_SHARDS": "3"], "RUNBOOK_TOTAL_SHARDS=3 is set but JOB_COMPLETION_INDEX is not"),
-            (["RUNBOOK_TOTAL_SHARDS": "3", "JOB_COMPLETION_INDEX": "3"],
-             "JOB_COMPLETION_INDEX=3 with RUNBOOK_TOTAL_SHARDS=3: the index must be from 0 to 2"),
+            (
+                ["RUNBOOK_TOTAL_SHARDS": "3", "JOB_COMPLETION_INDEX": "3"],
+                "JOB_COMPLETION_INDEX=3 with RUNBOOK_TOTAL_SHARDS=3: the index must be from 0 to 2"
+            ),
             (["RUNBOOK_TOTAL_SHARDS": "three", "JOB_COMPLETION_INDEX": "0"], "RUNBOOK_TOTAL_SHARDS=three"),
         ]
         for (environment, message) in cases {

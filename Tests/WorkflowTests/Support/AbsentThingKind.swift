@@ -12,7 +12,8 @@ struct AbsentThingKind: CommandKind {
     }
 
     func prepare(_ command: ResolvedCommand, context: CommandContext) -> Result<PreparedCommand, CommandProblem> {
-        .success(PreparedCommand(executable: "/bin/sh", arguments: ["-c", "echo waiting; exit 1"], display: [key] + command.words, binary: "sh"))
+        .success(
+            PreparedCommand(executable: "/bin/sh", arguments: ["-c", "echo waiting; exit 1"], display: [key] + command.words, binary: "sh"))
     }
 
     func missingPrerequisite(_ command: ResolvedCommand, context: CommandContext) async -> String? {

@@ -6,7 +6,9 @@ import Workflow
 final class FakeBackend: KindBackend {
     let name = "fake"
     let rosterKeys = ["fake_host"]
-    let capabilities = [CapabilityDeclaration(Capability(rawValue: "lasers"), absentReason: "no lasers here", presentReason: "lasers are on")]
+    let capabilities = [
+        CapabilityDeclaration(Capability(rawValue: "lasers"), absentReason: "no lasers here", presentReason: "lasers are on")
+    ]
     let unreachableFallback = "the fake engine did not answer"
     private let reachable: Bool
     private let lasers: Bool

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Workflow
 
 /// Timings (SPEC 11.3): median and p90 by nearest rank, one learner's time from the step shown or
@@ -66,13 +67,14 @@ struct TimingsTests {
         let steps = [RunHeader.StepInfo(id: "z-first", title: nil, hint: nil), RunHeader.StepInfo(id: "a-second", title: "T", hint: nil)]
         let timings = [StepTiming(step: "z-first", seconds: [61.24, 100]), StepTiming(step: "a-second", seconds: [])]
         let json = try TimingsRenderer(runbook: nil, steps: steps, timings: timings, learnerCount: 2).render(.json)
-        #expect(json == """
-            [
-              {"step": "z-first", "n": 2, "medianSeconds": 80.6, "p90Seconds": 100},
-              {"step": "a-second", "n": 0, "medianSeconds": null, "p90Seconds": null}
-            ]
+        #expect(
+            json == """
+                [
+                  {"step": "z-first", "n": 2, "medianSeconds": 80.6, "p90Seconds": 100},
+                  {"step": "a-second", "n": 0, "medianSeconds": null, "p90Seconds": null}
+                ]
 
-            """)
+                """)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("timings-\(UUID().uuidString.prefix(8)).json")
         defer { try? FileManager.default.removeItem(at: file) }
         try json.write(to: file, atomically: true, encoding: .utf8)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Workflow
 
 /// Secrets are replaced by `***` (SPEC 5): multi-line values line by line, short values not at all.

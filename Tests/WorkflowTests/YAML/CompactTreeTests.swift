@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Workflow
 
 /// The node tree stays small: large runbooks are loaded whole (bench/README.md, load benchmark).

@@ -23,7 +23,8 @@ struct BenchmarkMain {
             let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
             for _ in 0..<(arguments.count > 2 ? Int(arguments[2]) ?? 1 : 1) { _ = YAMLLoader().load(bytes: bytes, path: path) }
         default:
-            print("usage: runbook-bench load [STEPS] | evaluator [MiB] | diagnostics [COUNT] | board [LEARNERS] [STEPS] | yaml FILE [TIMES]")
+            print(
+                "usage: runbook-bench load [STEPS] | evaluator [MiB] | diagnostics [COUNT] | board [LEARNERS] [STEPS] | yaml FILE [TIMES]")
         }
     }
 }

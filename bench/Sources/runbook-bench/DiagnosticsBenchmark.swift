@@ -25,8 +25,10 @@ struct DiagnosticsBenchmark {
             let rendered = DiagnosticPrinter(sources: [result.source]).render(result.diagnostics)
             let end = clock.now
             let label = name.padding(toLength: 20, withPad: " ", startingAt: 0) as NSString
-            print(String(format: "%@ %6d diagnostics, load+validate %8.1f ms, render %7.1f ms (%d bytes printed)",
-                         label, result.diagnostics.count, (loaded - start).milliseconds, (end - loaded).milliseconds, rendered.utf8.count))
+            print(
+                String(
+                    format: "%@ %6d diagnostics, load+validate %8.1f ms, render %7.1f ms (%d bytes printed)",
+                    label, result.diagnostics.count, (loaded - start).milliseconds, (end - loaded).milliseconds, rendered.utf8.count))
         }
         print(String(format: "peak RSS %.1f MiB", PeakMemory.residentMiB()))
     }

@@ -27,52 +27,52 @@ struct LoadBenchmark {
             switch index % 4 {
             case 0:
                 text += """
-                  - id: run-\(index)
-                    title: Run container \(index)
-                    say: |
-                      Docker starts a container from `${ubuntu_image}` and runs `hostname`.
-                    docker: run --name ${learner}-c\(index) ${ubuntu_image} hostname
-                    expect:
-                      stdout: { matches: '^[0-9a-f]{12}$' }
-                    capture:
-                      host\(index): { from: stdout, regex: '^([0-9a-f]{12})$' }
-                    hint: Is the Docker engine running?
+                      - id: run-\(index)
+                        title: Run container \(index)
+                        say: |
+                          Docker starts a container from `${ubuntu_image}` and runs `hostname`.
+                        docker: run --name ${learner}-c\(index) ${ubuntu_image} hostname
+                        expect:
+                          stdout: { matches: '^[0-9a-f]{12}$' }
+                        capture:
+                          host\(index): { from: stdout, regex: '^([0-9a-f]{12})$' }
+                        hint: Is the Docker engine running?
 
-                """
+                    """
             case 1:
                 text += """
-                  - id: logs-\(index)
-                    docker: [logs, "${learner}-c\(index - 1)"]
-                    expect:
-                      stdout: { equals: "${host\(index - 1)}" }
-                    verify:
-                      - docker: container inspect ${learner}-c\(index - 1)
+                      - id: logs-\(index)
+                        docker: [logs, "${learner}-c\(index - 1)"]
+                        expect:
+                          stdout: { equals: "${host\(index - 1)}" }
+                        verify:
+                          - docker: container inspect ${learner}-c\(index - 1)
 
-                """
+                    """
             case 2:
                 text += """
-                  - id: train-\(index)
-                    docker: run --rm ${image} --max_steps 100
-                    timeout: 10m
-                    expect:
-                      stdout:
-                        - lines: ['^Accuracy at step 0:', '^Accuracy at step 90: (?<acc\(index)>0\\.\\d+)$']
-                        - count: { matches: '^Accuracy at step \\d+:', min: 10, max: 10 }
-                        - not_contains: Traceback
-                      values:
-                        acc\(index): ">= 0.6"
+                      - id: train-\(index)
+                        docker: run --rm ${image} --max_steps 100
+                        timeout: 10m
+                        expect:
+                          stdout:
+                            - lines: ['^Accuracy at step 0:', '^Accuracy at step 90: (?<acc\(index)>0\\.\\d+)$']
+                            - count: { matches: '^Accuracy at step \\d+:', min: 10, max: 10 }
+                            - not_contains: Traceback
+                          values:
+                            acc\(index): ">= 0.6"
 
-                """
+                    """
             default:
                 text += """
-                  - id: check-\(index)
-                    exec: [sh, -c, "echo ok \(index)"]
-                    when: "!gpu"
-                    needs: [run-\(index - 3)]
-                    expect:
-                      output: { contains: "ok" }
+                      - id: check-\(index)
+                        exec: [sh, -c, "echo ok \(index)"]
+                        when: "!gpu"
+                        needs: [run-\(index - 3)]
+                        expect:
+                          output: { contains: "ok" }
 
-                """
+                    """
             }
         }
         return text
@@ -107,7 +107,9 @@ struct LoadBenchmark {
             best = min(best, elapsed)
         }
         let megabytes = Double(bytes.count) / 1_048_576
-        print(String(format: "load+validate: %d steps, %.2f MiB, best of %d: %.1f ms, peak RSS %.1f MiB",
-                     stepCount, megabytes, repetitions, best.milliseconds, PeakMemory.residentMiB()))
+        print(
+            String(
+                format: "load+validate: %d steps, %.2f MiB, best of %d: %.1f ms, peak RSS %.1f MiB",
+                stepCount, megabytes, repetitions, best.milliseconds, PeakMemory.residentMiB()))
     }
 }

@@ -29,34 +29,51 @@ struct OutputEvaluatorBenchmark {
         let here = SourceLocation(file: "bench.yaml", line: 1, column: 1)
         func template(_ text: String) -> Template { Template(literal: text, location: here) }
         let scenarios = [
-            Scenario(name: "count + matches", matchers: [
-                (.stdout, .count(template(#"^Accuracy at step \d+:"#), min: 10, max: nil)),
-                (.stdout, .matches(template(#"^Accuracy at step 90: (?<accuracy>0\.\d+)$"#))),
-            ]),
+            Scenario(
+                name: "count + matches",
+                matchers: [
+                    (.stdout, .count(template(#"^Accuracy at step \d+:"#), min: 10, max: nil)),
+                    (.stdout, .matches(template(#"^Accuracy at step 90: (?<accuracy>0\.\d+)$"#))),
+                ]),
             Scenario(name: "no matcher (excerpts only)", matchers: []),
-            Scenario(name: "typical step", matchers: [
-                (.stdout, .lines([template("^Accuracy at step 0:"), template(#"^Accuracy at step 90: (?<acc>0\.\d+)$"#)])),
-                (.stdout, .count(template(#"^Accuracy at step \d+:"#), min: 10, max: nil)),
-                (.output, .notContains(template("Traceback"))),
-                (.output, .notMatches(template("(?i)out of memory"))),
-            ], captures: [Capture(name: "loss", stream: .stdout, regex: template(#"loss=([0-9.]+)"#), location: here)]),
-            Scenario(name: "anchored regex, no literal (every line)", matchers: [
-                (.stdout, .notMatches(template("^[0-9a-f]{12}$"))),
-            ]),
-            Scenario(name: "unanchored regex, no literal (every line)", matchers: [
-                (.stdout, .count(template(#"\d{5}"#), min: 1, max: nil)),
-            ]),
-            Scenario(name: "count, every line matches", matchers: [
-                (.stdout, .count(template(#"^Accuracy at step \d+: 0\.\d+"#), min: 10, max: nil)),
-            ], everyLineMatches: true),
-            Scenario(name: "ICU alone: (?i) count, every line matches", matchers: [
-                (.stdout, .count(template(#"(?i)^Accuracy at step \d+: 0\.\d+"#), min: 10, max: nil)),
-            ], fraction: 16, everyLineMatches: true),
+            Scenario(
+                name: "typical step",
+                matchers: [
+                    (.stdout, .lines([template("^Accuracy at step 0:"), template(#"^Accuracy at step 90: (?<acc>0\.\d+)$"#)])),
+                    (.stdout, .count(template(#"^Accuracy at step \d+:"#), min: 10, max: nil)),
+                    (.output, .notContains(template("Traceback"))),
+                    (.output, .notMatches(template("(?i)out of memory"))),
+                ], captures: [Capture(name: "loss", stream: .stdout, regex: template(#"loss=([0-9.]+)"#), location: here)]),
+            Scenario(
+                name: "anchored regex, no literal (every line)",
+                matchers: [
+                    (.stdout, .notMatches(template("^[0-9a-f]{12}$")))
+                ]),
+            Scenario(
+                name: "unanchored regex, no literal (every line)",
+                matchers: [
+                    (.stdout, .count(template(#"\d{5}"#), min: 1, max: nil))
+                ]),
+            Scenario(
+                name: "count, every line matches",
+                matchers: [
+                    (.stdout, .count(template(#"^Accuracy at step \d+: 0\.\d+"#), min: 10, max: nil))
+                ], everyLineMatches: true),
+            Scenario(
+                name: "ICU alone: (?i) count, every line matches",
+                matchers: [
+                    (.stdout, .count(template(#"(?i)^Accuracy at step \d+: 0\.\d+"#), min: 10, max: nil))
+                ], fraction: 16, everyLineMatches: true),
         ]
-        print(String(format: "output evaluator: %.0f MiB per scenario, ~%d-byte lines", Double(totalBytes) / 1_048_576, pool.bytes.count / pool.lines.count))
+        print(
+            String(
+                format: "output evaluator: %.0f MiB per scenario, ~%d-byte lines", Double(totalBytes) / 1_048_576,
+                pool.bytes.count / pool.lines.count))
         for scenario in scenarios {
             let expectation = Expectation(streams: scenario.matchers.map { StreamExpectation(stream: $0.0, matcher: $0.1, location: here) })
-            let evaluator = try OutputEvaluator(expect: expectation, captures: scenario.captures, finishOnMatch: false) { template, _ in template.raw }
+            let evaluator = try OutputEvaluator(expect: expectation, captures: scenario.captures, finishOnMatch: false) { template, _ in
+                template.raw
+            }
             let target = totalBytes / scenario.fraction
             var fed = 0
             let clock = ContinuousClock()
@@ -66,7 +83,8 @@ struct OutputEvaluatorBenchmark {
             lines.bytes.withUnsafeBytes { buffer in
                 while fed < target {
                     for (offset, length) in lines.lines {
-                        _ = evaluator.consume(line: UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + length]), stream: .stdout, truncated: false)
+                        _ = evaluator.consume(
+                            line: UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + length]), stream: .stdout, truncated: false)
                         fed += length + 1
                     }
                     lineCount += lines.lines.count
@@ -76,9 +94,11 @@ struct OutputEvaluatorBenchmark {
             let result = evaluator.finish(exitCode: 0, capturedBefore: [:])
             guard result.passed else { throw BenchmarkFailure(message: "\(scenario.name): \(result.failures.map(\.message))") }
             let name = scenario.name.padding(toLength: 46, withPad: " ", startingAt: 0)
-            print(String(format: "  %@ %7.1f MB/s  %5.2f M lines/s  (%.0f MiB in %.2f s)",
-                         name as NSString, Double(fed) / 1e6 / elapsed, Double(lineCount) / 1e6 / elapsed,
-                         Double(fed) / 1_048_576, elapsed))
+            print(
+                String(
+                    format: "  %@ %7.1f MB/s  %5.2f M lines/s  (%.0f MiB in %.2f s)",
+                    name as NSString, Double(fed) / 1e6 / elapsed, Double(lineCount) / 1e6 / elapsed,
+                    Double(fed) / 1_048_576, elapsed))
         }
         print(String(format: "  peak RSS %.1f MiB (the 4 MiB line pool included)", PeakMemory.residentMiB()))
     }
@@ -105,8 +125,10 @@ struct OutputEvaluatorBenchmark {
                 line = "Accuracy at step \(step): 0.9\(random(10))\(random(10))"
             } else {
                 let words = ["conv2d", "dense", "softmax", "gradient", "batch", "tensor", "shape", "device", "cpu:0", "checkpoint"]
-                line = String(format: "2026-11-25 09:%02d:%02d.%03d I tensorflow/core/%@.cc:%d] step %d loss=%.5f lr=0.001000 ",
-                              random(60), random(60), random(1000), words[random(words.count)] as NSString, random(900) + 100, index, Double(random(100_000)) / 100_000)
+                line = String(
+                    format: "2026-11-25 09:%02d:%02d.%03d I tensorflow/core/%@.cc:%d] step %d loss=%.5f lr=0.001000 ",
+                    random(60), random(60), random(1000), words[random(words.count)] as NSString, random(900) + 100, index,
+                    Double(random(100_000)) / 100_000)
                 while line.utf8.count < 80 + random(40) { line += words[random(words.count)] + " " }
             }
             lines.append((bytes.count, line.utf8.count))

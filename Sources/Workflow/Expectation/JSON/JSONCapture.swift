@@ -17,9 +17,10 @@ final class JSONCapture: @unchecked Sendable {
         name = capture.name
         stream = capture.stream
         sourceLine = capture.location.line
-        let text = try template.render({ part in
-            try render(Template(parts: [part], raw: "", location: capture.location), false)
-        }, transform: JSONPath.escape)
+        let text = try template.render(
+            { part in
+                try render(Template(parts: [part], raw: "", location: capture.location), false)
+            }, transform: JSONPath.escape)
         path = try JSONPath(parsing: text)
     }
 

@@ -107,12 +107,15 @@ final class JSONCheck: @unchecked Sendable {
         case .contains(let text):
             switch value {
             case .string(let string):
-                return string.contains(text) ? nil : "the string at \(at) is \(Self.shown(value)), which does not contain \(Self.quote(text))"
+                return string.contains(text)
+                    ? nil : "the string at \(at) is \(Self.shown(value)), which does not contain \(Self.quote(text))"
             case .array(let items):
-                return items.contains { $0.text == text } ? nil : "no element of the array at \(at) is \(Self.quote(text)) (\(Self.shown(value)))"
+                return items.contains { $0.text == text }
+                    ? nil : "no element of the array at \(at) is \(Self.quote(text)) (\(Self.shown(value)))"
             case .object(let members):
                 let keys = members.map(\.key)
-                return keys.contains(text) ? nil : "the object at \(at) has no key \(Self.quote(text)) (keys: \(keys.joined(separator: ", ")))"
+                return keys.contains(text)
+                    ? nil : "the object at \(at) has no key \(Self.quote(text)) (keys: \(keys.joined(separator: ", ")))"
             default:
                 return "the value at \(at) is \(value.kindName) (\(Self.shown(value))); contains needs a string, an array or an object"
             }

@@ -76,7 +76,8 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
                 index += 1
                 segments.append(.index(number))
             default:
-                throw fail(segments.isEmpty ? "a path starts with '.' or '[', e.g. .State.Running" : "expected '.', '[' or the end of the path")
+                throw fail(
+                    segments.isEmpty ? "a path starts with '.' or '[', e.g. .State.Running" : "expected '.', '[' or the end of the path")
             }
         }
         self.segments = segments
@@ -124,7 +125,8 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
             let step = walked + "." + quotedIfNeeded(key)
             guard let member = members.first(where: { $0.key == key }) else {
                 let keys = members.map(\.key)
-                let listing = keys.isEmpty ? "has no keys" : "has keys " + keys.prefix(20).joined(separator: ", ") + (keys.count > 20 ? ", …" : "")
+                let listing =
+                    keys.isEmpty ? "has no keys" : "has keys " + keys.prefix(20).joined(separator: ", ") + (keys.count > 20 ? ", …" : "")
                 return .missing("path \(step + render(rest.dropFirst())) not found (\(here) \(listing))")
             }
             return lookup(rest.dropFirst(), in: member.value, walked: step)
@@ -132,7 +134,8 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
             let step = walked + "[\(position)]"
             let resolved = position < 0 ? items.count + position : position
             guard items.indices.contains(resolved) else {
-                return .missing("path \(step + render(rest.dropFirst())) not found (\(here) has \(items.count) element\(items.count == 1 ? "" : "s"))")
+                return .missing(
+                    "path \(step + render(rest.dropFirst())) not found (\(here) has \(items.count) element\(items.count == 1 ? "" : "s"))")
             }
             return lookup(rest.dropFirst(), in: items[resolved], walked: step)
         case (.each, .array(let items)):

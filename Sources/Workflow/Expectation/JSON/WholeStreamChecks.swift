@@ -43,7 +43,9 @@ final class WholeStreamChecks: @unchecked Sendable {
         var failures: [MatcherFailure] = []
         var captured: [String: String] = [:]
         for check in checks {
-            if let collector = collector(check.stream), let failure = check.failure(document: collector.document) { failures.append(failure) }
+            if let collector = collector(check.stream), let failure = check.failure(document: collector.document) {
+                failures.append(failure)
+            }
         }
         for capture in captures {
             guard let collector = collector(capture.stream) else { continue }

@@ -10,9 +10,10 @@ public enum ComposeProject {
 
     /// `<learner>-<module slug>`: lowercase letters, digits, `-` and `_`, as Compose requires.
     public static func name(learner: String, module: String) -> String {
-        let slug = String(module.lowercased().map { character -> Character in
-            (character.isASCII && (character.isLetter || character.isNumber)) || character == "_" || character == "-" ? character : "-"
-        })
+        let slug = String(
+            module.lowercased().map { character -> Character in
+                (character.isASCII && (character.isLetter || character.isNumber)) || character == "_" || character == "-" ? character : "-"
+            })
         return slug.isEmpty ? learner : "\(learner)-\(slug)"
     }
 

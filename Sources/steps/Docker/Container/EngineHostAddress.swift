@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `${engine_host}` for a local engine seen from inside a container (SPEC 10.2): the engine host is

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The engine a runner inside a container would use, and why it cannot (SPEC 10.2): no

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Files the runner writes in the mounted folder belong to the folder's owner (SPEC 10.2): started

@@ -23,19 +23,22 @@ enum DockerContainerNamer {
                 handled.insert(name)
                 guard let creator = (0...index).reversed().first(where: { keys.contains(commands[$0].key) && creates(commands[$0]) }) else {
                     for user in users {
-                        commands[user].remarks.append("`\(name)` is a name Docker chose at random in the text: give the `docker run` that makes "
-                            + "this container `--name \(name)`, or use its id")
+                        commands[user].remarks.append(
+                            "`\(name)` is a name Docker chose at random in the text: give the `docker run` that makes "
+                                + "this container `--name \(name)`, or use its id")
                     }
                     continue
                 }
                 let template = "${learner}-\(name)"
                 insertName(template, into: &commands[creator])
-                commands[creator].remarks.append("the text lets Docker name this container at random (`\(name)`) and later commands use that "
-                    + "name: it is named `\(template)` here, which is the learner's own")
+                commands[creator].remarks.append(
+                    "the text lets Docker name this container at random (`\(name)`) and later commands use that "
+                        + "name: it is named `\(template)` here, which is the learner's own")
                 for user in users where user > creator {
                     rename(name, to: template, in: &commands[user])
                     for id in ids { rename(id, to: template, in: &commands[user]) }
-                    commands[user].remarks.append("`\(name)` is the container of the step from line \(commands[creator].line): `\(template)`")
+                    commands[user].remarks.append(
+                        "`\(name)` is the container of the step from line \(commands[creator].line): `\(template)`")
                 }
                 known.append(OutputStandIn(text: name, template: template))
             }
@@ -50,9 +53,10 @@ enum DockerContainerNamer {
             for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init) {
                 let parts = word.split(separator: "_", omittingEmptySubsequences: false)
                 guard parts.count == 2, parts.allSatisfy({ $0.count >= 2 }),
-                      parts[0].allSatisfy({ $0.isASCII && $0.isLowercase }),
-                      parts[1].allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) }),
-                      !names.contains(word) else { continue }
+                    parts[0].allSatisfy({ $0.isASCII && $0.isLowercase }),
+                    parts[1].allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) }),
+                    !names.contains(word)
+                else { continue }
                 names.append(word)
             }
         }

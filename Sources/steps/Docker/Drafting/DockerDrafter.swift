@@ -24,8 +24,10 @@ public struct DockerDrafter: CommandDrafter {
 
     /// Flags whose upper-case values are the engine's own words (`--cap-add ALL`), not placeholders.
     public var flagsWithLiteralValues: Set<String> {
-        ["--cap-add", "--cap-drop", "--log-level", "-l", "--signal", "-s", "--stop-signal", "--security-opt", "--restart",
-         "--log-driver", "--network", "--net", "--isolation", "--pid", "--ipc", "--uts", "--userns", "--cgroupns"]
+        [
+            "--cap-add", "--cap-drop", "--log-level", "-l", "--signal", "-s", "--stop-signal", "--security-opt", "--restart",
+            "--log-driver", "--network", "--net", "--isolation", "--pid", "--ipc", "--uts", "--userns", "--cgroupns",
+        ]
     }
 
     /// A subcommand named without what it acts on (`docker rm`, `docker container run`, `docker exec --privileged`)
@@ -34,7 +36,8 @@ public struct DockerDrafter: CommandDrafter {
         if words.count == 2 { return !Self.completeAlone.contains(words[1]) }
         let arguments = DockerArguments(Array(words.dropFirst()))
         guard let subcommand = arguments.subcommand, !Self.completeAlone.union(["ls", "list", "prune"]).contains(subcommand),
-              !(words.dropFirst().first?.hasPrefix("-") ?? false) else { return false }
+            !(words.dropFirst().first?.hasPrefix("-") ?? false)
+        else { return false }
         if let action = arguments.actionIndex, ["ls", "list", "prune"].contains(arguments.words[action]) { return false }
         if arguments.actionIndex == nil, DockerFlagTable.objectGroups.contains(subcommand) { return true }
         return arguments.parse().positionals.isEmpty
@@ -42,8 +45,10 @@ public struct DockerDrafter: CommandDrafter {
 
     public func draft(_ typed: TypedCommand) -> DraftOutcome {
         let names = DraftVariable.environmentNames.union(environmentNames)
-        guard let line = TemplatedCommandLine(
-            typed.text, environmentNames: names, flagsNamingVariables: flagsNamingVariables, flagsWithLiteralValues: flagsWithLiteralValues)
+        guard
+            let line = TemplatedCommandLine(
+                typed.text, environmentNames: names, flagsNamingVariables: flagsNamingVariables,
+                flagsWithLiteralValues: flagsWithLiteralValues)
         else {
             let remark = "a shell line (pipe, redirection, `&&`, `;`, `$(…)` or `$PWD`): runs with /bin/sh, which gets every var"
             return .needsShell(remark: remark)
@@ -59,8 +64,9 @@ public struct DockerDrafter: CommandDrafter {
         let set = { (names: Set<String>) in flags.contains { names.contains($0.name) && ($0.value == nil || $0.value == "true") } }
         if ["run", "create", "exec"].contains(subcommand ?? ""), set(["-t", "--tty"]), !set(["-d", "--detach"]) {
             command.tty = true
-            command.remarks.append("`-t` asks for a terminal: the runner gives it one (`tty: true`)"
-                + (subcommand == "exec" ? "; an interactive command needs `stdin:` or no `-it`" : ""))
+            command.remarks.append(
+                "`-t` asks for a terminal: the runner gives it one (`tty: true`)"
+                    + (subcommand == "exec" ? "; an interactive command needs `stdin:` or no `-it`" : ""))
         }
         if key == DockerCommandKind.nvidiaDocker.key, subcommand == "run" {
             command.when = "gpu"
@@ -81,14 +87,17 @@ public struct DockerDrafter: CommandDrafter {
             command.words = ["login", "--username", "${DOCKER_USERNAME}", "--password-stdin"]
             command.variables += [.reference("DOCKER_USERNAME", fallback: nil), .reference("DOCKER_PASSWORD", fallback: nil)]
             command.stdin = "${DOCKER_PASSWORD}\n"
-            command.remarks.append("`docker login` asks for the account at a prompt: `--username` and `--password-stdin` "
-                + "take it from the vars DOCKER_USERNAME and DOCKER_PASSWORD (a secret by its name)")
+            command.remarks.append(
+                "`docker login` asks for the account at a prompt: `--username` and `--password-stdin` "
+                    + "take it from the vars DOCKER_USERNAME and DOCKER_PASSWORD (a secret by its name)")
         }
         let detached = set(["-d", "--detach"])
         let compose = key == Self.compose || subcommand == "compose"
         // A server in the foreground: Compose's `up`, or a `run` that publishes a port, without -d.
-        command.runsUntilStopped = !detached && !command.tty
-            && (compose ? words.contains("up") && !words.contains("-d") && !words.contains("--detach")
+        command.runsUntilStopped =
+            !detached && !command.tty
+            && (compose
+                ? words.contains("up") && !words.contains("-d") && !words.contains("--detach")
                 : subcommand == "run" && flags.contains { $0.name == "-p" || $0.name == "--publish" })
         command.namesItsOwnThings = compose
         command.listsRemoteRows = subcommand == "search"

@@ -18,7 +18,11 @@ enum DockerClientVersion {
             task = started
             return started
         }
-        return await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
+        return await withTaskCancellationHandler {
+            await task.value
+        } onCancel: {
+            task.cancel()
+        }
     }
 
     /// The version in "Docker version 20.10.24+dfsg1, build 297e128".

@@ -1,9 +1,9 @@
-import Text
 import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
 import Synchronization
+import Text
 import Workflow
 
 /// Speaks the Docker Engine API (SPEC 12.1) over a unix socket or plain TCP with the process's one
@@ -110,14 +110,15 @@ public final class EngineClient: Sendable {
                 throw EngineFailure(.malformed, "the engine's answer to `docker \(object) inspect \(name)` is not JSON: \(error)")
             }
             return answer.body
-        } catch where error.status == 404 && DockerNotFound.says(error.message, object: object) {
+        } catch  where error.status == 404 && DockerNotFound.says(error.message, object: object) {
             return nil
         }
     }
 
     /// The containers that match every `filters` entry (`docker ps -a --filter KEY=VALUE…`): their ids and
     /// creation times (whole seconds, as the engine keeps them).
-    public func listContainers(filters: [String], at endpoint: EngineEndpoint) async throws(EngineFailure) -> [(id: String, created: Date?)] {
+    public func listContainers(filters: [String], at endpoint: EngineEndpoint) async throws(EngineFailure) -> [(id: String, created: Date?)]
+    {
         let list = try await json(
             "/containers/json", query: [("all", "1"), ("filters", Self.filterDocument(filters))], at: endpoint, what: "docker ps")
         guard case .array(let items) = list else { return [] }
@@ -142,7 +143,7 @@ public final class EngineClient: Sendable {
         do throws(EngineFailure) {
             _ = try await call(
                 .DELETE, "/containers/\(Self.pathComponent(id))", query: [("force", "1")] + (volumes ? [("v", "1")] : []), at: endpoint)
-        } catch where error.status == 404 {
+        } catch  where error.status == 404 {
             return
         }
     }
@@ -151,7 +152,7 @@ public final class EngineClient: Sendable {
     public func removeNetwork(_ id: String, at endpoint: EngineEndpoint) async throws(EngineFailure) {
         do throws(EngineFailure) {
             _ = try await call(.DELETE, "/networks/\(Self.pathComponent(id))", at: endpoint)
-        } catch where error.status == 404 {
+        } catch  where error.status == 404 {
             return
         }
     }

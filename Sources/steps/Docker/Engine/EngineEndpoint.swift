@@ -1,5 +1,5 @@
-import Text
 import Foundation
+import Text
 import Workflow
 
 /// Where the docker CLI would send its requests for a learner, and whether runbook may speak the

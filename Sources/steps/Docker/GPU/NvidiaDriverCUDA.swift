@@ -15,7 +15,8 @@ enum NvidiaDriverCUDA {
     /// newer than the table or unreadable. A branch between two listed ones has the older one's.
     static func maximum(forDriver version: String) -> String? {
         guard let branch = version.split(separator: ".").first.flatMap({ Int($0) }), let newest = byBranch.keys.max(),
-              branch <= newest + 4 else { return nil }
+            branch <= newest + 4
+        else { return nil }
         guard let listed = byBranch.keys.filter({ $0 <= branch }).max() else { return nil }
         return byBranch[listed]
     }

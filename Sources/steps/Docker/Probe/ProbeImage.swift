@@ -1,6 +1,6 @@
-import Text
 import Foundation
 import Synchronization
+import Text
 import Workflow
 
 /// The image of the probe containers that make `http:` requests from inside a container's network

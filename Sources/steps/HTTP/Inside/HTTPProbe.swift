@@ -1,5 +1,5 @@
-import Text
 import AsyncHTTPClient
+import Text
 import Workflow
 
 /// `runbook probe-http …` inside the probe container (SPEC 12.2): makes the request, trying again

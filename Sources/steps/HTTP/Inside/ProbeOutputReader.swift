@@ -1,5 +1,5 @@
-import Text
 import Synchronization
+import Text
 import Workflow
 
 /// Reads what `docker run … runbook-probe probe-http …` prints (see `HTTPProbe`): the JSON line

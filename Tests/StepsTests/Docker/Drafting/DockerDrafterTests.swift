@@ -1,5 +1,6 @@
 import Testing
 import Workflow
+
 @testable import Steps
 
 /// `DockerDrafter`: a typed docker command line drafted into a `docker:`/`nvidia-docker:` command.
@@ -53,7 +54,9 @@ struct DockerDrafterTests {
     @Test("vars and placeholders become runbook vars; -e NAME stays a name; DOCKER_HOST stays the environment's")
     func variables() throws {
         let command = try drafted("docker run -e API_KEY -v $HOME/data:/data --name <container-name> $IMAGE IMAGENAME $DOCKER_HOST")
-        #expect(command.text == #"run -e API_KEY -v ${env.HOME}/data:/data --name "${container_name}" "${IMAGE}" "${IMAGENAME}" ${env.DOCKER_HOST}"#)
+        #expect(
+            command.text
+                == #"run -e API_KEY -v ${env.HOME}/data:/data --name "${container_name}" "${IMAGE}" "${IMAGENAME}" ${env.DOCKER_HOST}"#)
         let expected: [DraftVariable] = [
             .placeholder("container_name", written: "<container-name>"), .reference("container_name", fallback: nil),
             .reference("IMAGE", fallback: nil),
@@ -65,7 +68,10 @@ struct DockerDrafterTests {
 
     @Test("shell syntax and a bare program make an sh: step")
     func shellLines() {
-        for line in ["docker ps | grep web", "docker logs web > log.txt", "docker run -v $PWD:/src alpine ls", "docker rm $(docker ps -aq)", "docker"] {
+        for line in [
+            "docker ps | grep web", "docker logs web > log.txt", "docker run -v $PWD:/src alpine ls", "docker rm $(docker ps -aq)",
+            "docker",
+        ] {
             guard case .needsShell(let remark) = drafter.draft(TypedCommand(text: line, line: 1)) else {
                 Issue.record("\(line) was drafted as a docker command")
                 continue
