@@ -21,12 +21,9 @@ final class TarEntryStreamer: LineConsumer, Sendable {
     private struct State {
         var reader = TarStreamReader()
         var stop = false
-        var errors: [String] = []
-        var errorBytes = 0
+        var errors = KeptErrorLines()
     }
 
-    /// The most stderr kept for the message.
-    private static let errorLimit = 64 << 10
     private let output: ActionOutput
     private let state = Mutex(State())
 
@@ -52,10 +49,7 @@ final class TarEntryStreamer: LineConsumer, Sendable {
 
     func consume(line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool) -> Bool {
         state.withLock { state in
-            if stream == .stderr, state.errorBytes < Self.errorLimit {
-                state.errorBytes += line.count + 1
-                state.errors.append(String(decoding: line, as: UTF8.self))
-            }
+            if stream == .stderr { state.errors.take(line) }
             return state.stop
         }
     }
@@ -68,7 +62,7 @@ final class TarEntryStreamer: LineConsumer, Sendable {
         state.withLock { state in
             Summary(
                 entry: state.reader.entry, problem: state.reader.problem, missing: state.reader.contentRemaining,
-                errors: state.errors.joined(separator: "\n"))
+                errors: state.errors.text)
         }
     }
 }

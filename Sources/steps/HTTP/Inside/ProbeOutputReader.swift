@@ -10,11 +10,10 @@ final class ProbeOutputReader: LineConsumer, Sendable {
         var header: [UInt8] = []
         var headerDone = false
         var stop = false
-        var errors: [String] = []
-        var errorBytes = 0
+        var errors = KeptErrorLines()
     }
 
-    /// The most stderr and header bytes kept.
+    /// The most header bytes kept.
     private static let limit = 64 << 10
     private let output: ActionOutput
     private let state = Mutex(State())
@@ -47,10 +46,7 @@ final class ProbeOutputReader: LineConsumer, Sendable {
 
     func consume(line: UnsafeRawBufferPointer, stream: OutputStreamKind, truncated: Bool) -> Bool {
         state.withLock { state in
-            if stream == .stderr, state.errorBytes < Self.limit {
-                state.errorBytes += line.count + 1
-                state.errors.append(String(decoding: line, as: UTF8.self))
-            }
+            if stream == .stderr { state.errors.take(line) }
             return state.stop
         }
     }
@@ -61,5 +57,5 @@ final class ProbeOutputReader: LineConsumer, Sendable {
     }
 
     /// What was printed on stderr.
-    var errorText: String { state.withLock { $0.errors.joined(separator: "\n") } }
+    var errorText: String { state.withLock { $0.errors.text } }
 }
