@@ -68,6 +68,7 @@ public enum ShellSession {
         var descriptors = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: master, events: Int16(POLLIN), revents: 0)]
         var buffer = [UInt8](repeating: 0, count: 65536)
         var exited = false
+        var input = PipedInputEnd()
         while true {
             let ready = poll(&descriptors, 2, exited ? 100 : 250)
             guard ready >= 0 else {
@@ -77,6 +78,7 @@ public enum ShellSession {
             if ready == 0 {
                 // Nothing came: the shell may have exited while something else holds the terminal.
                 if exited { return true }
+                if input.takeEnd() { writeAll(master, [PipedInputEnd.endOfInput][...]) }
                 var status: Int32 = 0
                 exited = waitpid(shell, &status, WNOHANG) == shell
                 continue
@@ -87,7 +89,10 @@ public enum ShellSession {
                     writeAll(master, buffer[0..<count])
                     transcript.typed(buffer[0..<count])
                 } else if count == 0 || errno != EINTR {
-                    descriptors[0].fd = -1  // no more keys (standard input closed): the shell still runs
+                    // No more keys (standard input closed, e.g. commands piped in): the shell gets a
+                    // Ctrl-D once it waits at its prompt (see PipedInputEnd).
+                    if count == 0 { input.ended = true }
+                    descriptors[0].fd = -1
                 }
             }
             if descriptors[1].revents != 0 {
@@ -95,6 +100,7 @@ public enum ShellSession {
                 if count < 0, errno == EINTR || errno == EAGAIN { continue }
                 guard count > 0 else { return exited }  // EIO: the shell and its children closed the terminal
                 writeAll(1, buffer[0..<count])
+                input.saw(buffer[0..<count])
                 for command in transcript.printed(buffer[0..<count]) { ended(command) }
             }
         }

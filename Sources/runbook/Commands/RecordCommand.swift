@@ -54,9 +54,6 @@ struct RecordCommand: KindsCommand {
         }
         let chosen = ShellRecording.shell(requested: requested, environment: environment)
         let folder = FileManager.default.currentDirectoryPath
-        if !options.quiet {
-            StandardStreams.err("runbook: recording \(chosen.rawValue) into \(output); Ctrl-D or `exit` ends it\n")
-        }
         var sharing: InstructorShare?
         if let share {
             do {
@@ -64,6 +61,9 @@ struct RecordCommand: KindsCommand {
             } catch {
                 throw CommandFailure.usage("--share: \(error)")
             }
+        }
+        if !options.quiet {
+            StandardStreams.err("runbook: recording \(chosen.rawValue) into \(output); Ctrl-D or `exit` ends it\n")
         }
         let commands: [RecordedCommand]
         do {

@@ -172,6 +172,18 @@ struct RecordCommandTests {
         #expect(!draft.contains("^C"), "the terminal's echo of Ctrl-C is no output")
     }
 
+    @Test func commandsPipedInAreRecordedAndTheirEndEndsTheShell() async throws {
+        let directory = try RunbookBinary.temporaryDirectory("runbook-record-piped")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // No terminal: the commands come on standard input, and its end must reach the shell as Ctrl-D.
+        let record = "'\(RunbookBinary.url.path)' record -o piped.yaml --shell bash"
+        let script = "cd '\(directory.path)' && printf 'mkdir -p piped-out\\n' | \(record)"
+        let outcome = try await ExternalTool.run("timeout", ["60", "sh", "-c", script])
+        #expect(outcome.status == 0, "\(outcome.output)")
+        let draft = (try? String(contentsOf: directory.appendingPathComponent("piped.yaml"), encoding: .utf8)) ?? ""
+        #expect(draft.contains("mkdir -p piped-out"), "\(draft)")
+    }
+
     @Test func anExistingDraftIsNeverOverwrittenWithoutForce() async throws {
         let directory = try RunbookBinary.temporaryDirectory("runbook-record")
         defer { try? FileManager.default.removeItem(at: directory) }
