@@ -25,6 +25,9 @@ public struct SessionTranscript: Sendable {
     /// Whether a command is running (between its `C` and `D` marks).
     public var isRunning: Bool { running != nil }
 
+    /// Whether the shell waits at its prompt for a command line (after its `B` mark, no command running).
+    public var isAtPrompt: Bool { afterPrompt && running == nil }
+
     /// Feeds what the terminal printed; returns the commands that ended in it.
     public mutating func printed(_ bytes: some Sequence<UInt8>) -> [RecordedCommand] {
         var ended: [RecordedCommand] = []

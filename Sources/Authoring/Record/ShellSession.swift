@@ -68,7 +68,8 @@ public enum ShellSession {
         var descriptors = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: master, events: Int16(POLLIN), revents: 0)]
         var buffer = [UInt8](repeating: 0, count: 65536)
         var exited = false
-        var input = PipedInputEnd()
+        var inputEnded = false
+        var endSent = false
         while true {
             let ready = poll(&descriptors, 2, exited ? 100 : 250)
             guard ready >= 0 else {
@@ -78,7 +79,13 @@ public enum ShellSession {
             if ready == 0 {
                 // Nothing came: the shell may have exited while something else holds the terminal.
                 if exited { return true }
-                if input.takeEnd() { writeAll(master, [PipedInputEnd.endOfInput][...]) }
+                // Piped keys have ended: the shell gets its Ctrl-D once it waits at its prompt. Sent
+                // earlier, while the terminal is still in canonical mode before the line editor
+                // starts, the end of input is lost when the editor switches the mode.
+                if inputEnded, !endSent, transcript.isAtPrompt {
+                    writeAll(master, [0x04][...])
+                    endSent = true
+                }
                 var status: Int32 = 0
                 exited = waitpid(shell, &status, WNOHANG) == shell
                 continue
@@ -89,9 +96,8 @@ public enum ShellSession {
                     writeAll(master, buffer[0..<count])
                     transcript.typed(buffer[0..<count])
                 } else if count == 0 || errno != EINTR {
-                    // No more keys (standard input closed, e.g. commands piped in): the shell gets a
-                    // Ctrl-D once it waits at its prompt (see PipedInputEnd).
-                    if count == 0 { input.ended = true }
+                    // No more keys (standard input closed, e.g. commands piped in): see above.
+                    if count == 0 { inputEnded = true }
                     descriptors[0].fd = -1
                 }
             }
@@ -100,7 +106,6 @@ public enum ShellSession {
                 if count < 0, errno == EINTR || errno == EAGAIN { continue }
                 guard count > 0 else { return exited }  // EIO: the shell and its children closed the terminal
                 writeAll(1, buffer[0..<count])
-                input.saw(buffer[0..<count])
                 for command in transcript.printed(buffer[0..<count]) { ended(command) }
             }
         }

@@ -51,4 +51,18 @@ struct SessionTranscriptTests {
         #expect(PercentEncoding.decode(PercentEncoding.encode("a b;é\u{07}%")) == "a b;é\u{07}%")
         #expect(PercentEncoding.decode("%zz") == nil)
     }
+
+    @Test("at its prompt after B, not while a command runs, with a mark split between two reads (piped keys end there)")
+    func atPrompt() {
+        var transcript = SessionTranscript(pid: 7)
+        _ = transcript.printed(Array((mark("A") + "$ " + mark("B")).utf8))
+        #expect(transcript.isAtPrompt)
+        _ = transcript.printed(Array((mark("C;cmdline_url=sleep;pid=7")).utf8))
+        #expect(!transcript.isAtPrompt, "a command runs: its input is not the shell's")
+        let next = Array((mark("D;0;pid=7") + mark("A") + "$ " + mark("B")).utf8)
+        _ = transcript.printed(next[..<(next.count - 4)])
+        #expect(!transcript.isAtPrompt)
+        _ = transcript.printed(next[(next.count - 4)...])
+        #expect(transcript.isAtPrompt)
+    }
 }
