@@ -35,11 +35,7 @@ public enum RecordingDrafter {
                 "command \(recorded.number) of the recording"
                     + (step.cwd.map { ", run in `\($0)`" } ?? "") + ", exit status \(recorded.exitStatus.map(String.init) ?? "unknown")"
             ]
-            draft.steps[index].exitStatus = recorded.exitStatus
-            if recorded.exitStatus != nil {
-                // The real status is known: import's guess from the text's last line does not apply.
-                draft.steps[index].exit = nil
-            }
+            draft.steps[index].exitStatus = recorded.exitStatus  // the writer prefers it to import's guess (`exit`)
             // A request to a server (a URL) that worked while recording may come right after the
             // server's start when the runbook runs: it waits until it passes.
             if recorded.exitStatus == 0, step.command.text.contains("http://") || step.command.text.contains("https://") {
