@@ -28,6 +28,12 @@ public final class ChildProcess: Sendable {
     public let pid: pid_t
     private let waiter = Mutex<Task<Int32, Never>?>(nil)
 
+    /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34), looked up at run time: Swift's Glibc module does not declare it.
+    private static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32)? =
+        dlsym(nil, "posix_spawn_file_actions_addclosefrom_np").map {
+            unsafeBitCast($0, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32).self)
+        }
+
     private init(pid: pid_t) {
         self.pid = pid
     }
@@ -50,6 +56,10 @@ public final class ChildProcess: Sendable {
                 posix_spawn_file_actions_addopen(&actions, descriptor, path, flags, 0o644)
             }
         }
+        // Nothing else of the test process reaches the child: a descriptor another test has open for
+        // writing (a stub script being copied; Foundation does not always set close-on-exec) would
+        // stay open in a long-lived child and make that script "Text file busy" for as long as it runs.
+        if let closeFrom = Self.addCloseFrom { _ = closeFrom(&actions, 3) }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
